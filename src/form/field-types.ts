@@ -34,6 +34,8 @@ interface FieldBase {
 export interface TextField extends FieldBase {
   type: 'text';
   max?: number;
+  /** Set on the derived `<key>Other` text: the key of the choice/multi it explains. */
+  otherOf?: string;
 }
 /** Free text answer; trimmed; 1..max code points (default 3000). */
 export interface EssayField extends FieldBase {
@@ -110,9 +112,14 @@ export interface YesNoField extends FieldBase {
   /** Max length of detail (default 1000). */
   detailMax?: number;
 }
-/** A plain checkbox. `mustBeTrue` (consent) fails completeness unless true. */
+/**
+ * A plain checkbox: absent reads as unchecked, so it is never "missing". `mustAnswer` makes it a
+ * yes/no question that must be answered at seal (absent ≠ false); `mustBeTrue` (consent) fails
+ * completeness unless true.
+ */
 export interface BooleanField extends FieldBase {
   type: 'boolean';
+  mustAnswer?: boolean;
   mustBeTrue?: boolean;
 }
 /** Ids (UUIDs) of uploaded files of one kind; `min` files at seal (default 1 unless optional). */

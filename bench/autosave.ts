@@ -1,0 +1,130 @@
+/**
+ * Autosave throughput and latency: PATCH of one section by 50 concurrent clients (each editing its
+ * own application, If-Match kept current), against the floor measured in the same run — a bare
+ * `pg` UPDATE of the same JSON through a plain Node `http` server.
+ *
+ *   npm run bench            (builds, starts services, runs every benchmark)
+ *   BENCH_SECONDS=20 npm run bench
+ */
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { Client as PgClient } from 'pg';
+import { migrate } from '../src/cli/migrate';
+import { runLoad, sleep, type Client, type LoadResult } from './load';
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROOT = join(__dirname, '..');
+const SERVER_URL = process.env.BENCH_DATABASE_SERVER ?? 'postgres://topten:topten@127.0.0.1:5432';
+const DB = `${SERVER_URL}/topten_bench`;
+
+async function admin(sql: string) {
+  const c = new PgClient({ connectionString: `${SERVER_URL}/postgres` });
+  await c.connect();
+  await c.query(sql).finally(() => c.end());
+}
+
+/** 50 organisations, each with an applicant (session token known) and a draft application. */
+async function seed(): Promise<Array<{ appId: string; token: string }>> {
+  await admin('DROP DATABASE IF EXISTS topten_bench WITH (FORCE)');
+  await admin('CREATE DATABASE topten_bench');
+  await migrate(DB);
+  const c = new PgClient({ connectionString: DB });
+  await c.connect();
+  const { rows: [cycle] } = await c.query(`INSERT INTO cycles (name, time_zone, opens_at, submission_deadline) VALUES ('bench', 'Asia/Shanghai', now() - interval '1 day', now() + interval '30 days') RETURNING id`);
+  const { rows: [cat] } = await c.query(`INSERT INTO categories (cycle_id, code, name_zh, name_en) VALUES ($1, 'bench', '基准', 'bench') RETURNING id`, [cycle.id]);
+  const out: Array<{ appId: string; token: string }> = [];
+  for (let i = 0; i < CLIENTS; i++) {
+    const { rows: [u] } = await c.query(`INSERT INTO users (email, name, password_hash, role) VALUES ($1, 'bench', 'x', 'applicant') RETURNING id`, [`bench${i}@example.com`]);
+    const { rows: [o] } = await c.query(`INSERT INTO organisations (name) VALUES ($1) RETURNING id`, [`单位 ${i}`]);
+    await c.query(`INSERT INTO memberships (organisation_id, user_id, role) VALUES ($1, $2, 'owner')`, [o.id, u.id]);
+    const token = randomBytes(32).toString('base64url');
+    await c.query(`INSERT INTO sessions (user_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 day')`, [u.id, createHash('sha256').update(token).digest('hex')]);
+    const { rows: [a] } = await c.query(
+      `INSERT INTO applications (organisation_id, cycle_id, category_id, entry_code, state, nomination, created_by) VALUES ($1, $2, $3, $4, 'draft', '{"type":"self"}', $5) RETURNING id`,
+      [o.id, cycle.id, cat.id, `TT-B${String(i).padStart(5, '0')}`, u.id],
+    );
+    await c.query(`INSERT INTO application_sections (application_id, section_key, data) SELECT $1, k, '{}' FROM unnest($2::text[]) k`, [a.id, ['basics', 'strategy', 'recruitment', 'training', 'people', 'omnichannel', 'satisfaction', 'kpis', 'technology', 'environment', 'highlights', 'receipt', 'selfAssessment']]);
+    out.push({ appId: a.id, token });
+  }
+  await c.end();
+  return out;
+}
+
+/** What an autosave sends: the essay being typed, a little longer each time. */
+const PARAGRAPH = '我们以客户体验为核心，推进全渠道服务一体化，实现语音、在线客服、微信与 APP 的统一路由和知识共享。';
+const autosaveBody = (n: number) => JSON.stringify({ overallStrategy: `${PARAGRAPH.repeat(8)}（第 ${n} 次保存）`, culture: { mission: `使命 ${n % 97}` } });
+
+function appClients(apps: Array<{ appId: string; token: string }>): Client[] {
+  return apps.map(({ appId, token }) => {
+    let etag = '"1"';
+    let n = 0;
+    return {
+      next: () => ({
+        method: 'PATCH',
+        path: `/api/applications/${appId}/sections/strategy`,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/merge-patch+json', 'if-match': etag },
+        body: autosaveBody(n++),
+      }),
+      done: (status, headers) => {
+        if (status === 200) etag = String(headers.etag);
+        return status === 200;
+      },
+    };
+  });
+}
+
+function baselineClients(apps: Array<{ appId: string }>): Client[] {
+  return apps.map(({ appId }) => {
+    let n = 0;
+    return {
+      next: () => ({ method: 'PATCH', path: `/sections/${appId}`, headers: { 'content-type': 'application/json' }, body: autosaveBody(n++) }),
+      done: (status) => status === 200,
+    };
+  });
+}
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 100; i++) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await sleep(200);
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+function stop(p: ChildProcess) {
+  return new Promise<void>((r) => {
+    p.once('exit', () => r());
+    p.kill('SIGTERM');
+  });
+}
+
+const fmt = (r: LoadResult) => `${r.throughput.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.requests} requests, ${r.errors} errors`;
+
+async function main() {
+  const apps = await seed();
+  const env = { ...process.env, DATABASE_URL: DB, NODE_ENV: 'production', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-00', ADMIN_EMAIL: '', ADMIN_PASSWORD: '' };
+
+  const baseline = fork(join(__dirname, 'baseline-server.ts'), [], { env: { ...env, PORT: '3199' }, execArgv: ['-r', 'ts-node/register/transpile-only'], stdio: 'inherit' });
+  await new Promise((r) => baseline.once('message', r));
+  const base = await runLoad(3199, baselineClients(apps), SECONDS);
+  await stop(baseline);
+
+  const app = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], { env: { ...env, PORT: '3198' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  await waitFor('http://127.0.0.1:3198/api/health');
+  const platform = await runLoad(3198, appClients(apps), SECONDS);
+  await stop(app);
+
+  const ratio = platform.throughput / base.throughput;
+  console.log(`autosave, ${CLIENTS} concurrent clients, ${SECONDS} s each:`);
+  console.log(`  baseline (node http + bare pg UPDATE): ${fmt(base)}`);
+  console.log(`  platform (PATCH /sections/:key):       ${fmt(platform)}`);
+  console.log(`  throughput ratio platform/baseline: ${ratio.toFixed(2)} (goal ≥ 0.50); platform p99 ${platform.p99.toFixed(1)} ms (goal < 50 ms)`);
+  if (platform.errors || base.errors) process.exitCode = 1;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# `npm run bench`: builds the platform, makes sure the services run, runs every benchmark.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-deps.sh
+source scripts/dev-env.sh
+bash scripts/ensure-services.sh
+npm run --silent build
+npx ts-node --transpile-only bench/autosave.ts

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# `npm start`: everything a fresh machine needs, then the platform with the demo cycle.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-deps.sh
+source scripts/dev-env.sh
+db_name="${DATABASE_URL##*/}"; db_name="${db_name%%\?*}"
+bash scripts/ensure-services.sh "$db_name"
+npm run --silent build
+node dist/src/cli/migrate.js
+node dist/src/cli/seed-demo.js
+echo "[start] admin sign-in: $ADMIN_EMAIL / $ADMIN_PASSWORD (from var/admin-password)"
+exec node dist/main.js

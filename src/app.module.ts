@@ -1,0 +1,41 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthGuard } from './common/auth/auth.guard';
+import { HttpErrorFilter } from './common/errors/http-error.filter';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/config.module';
+import { FormModule } from './form/form.module';
+import { databaseOptions } from './infra/database/database-options';
+import { RedisModule } from './infra/redis/redis.module';
+import { ApplicationsModule } from './modules/applications/applications.module';
+import { CyclesModule } from './modules/cycles/cycles.module';
+import { HealthModule } from './modules/health/health.module';
+import { IdentityModule } from './modules/identity/identity.module';
+import { OrganisationsModule } from './modules/organisations/organisations.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config?: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        TypeOrmModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => databaseOptions(c.databaseUrl) }),
+        ThrottlerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => [{ ttl: 60_000, limit: c.loginRateLimit }] }),
+        RedisModule,
+        FormModule,
+        IdentityModule,
+        OrganisationsModule,
+        CyclesModule,
+        ApplicationsModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,70 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { langOf, message } from '../i18n/messages';
+import { DomainError, type DomainErrorKind, type ErrorDetail } from './domain-error';
+
+const STATUS: Record<DomainErrorKind, number> = {
+  validation: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  precondition_failed: 412,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unprocessable: 422,
+  precondition_required: 428,
+  too_many_requests: 429,
+};
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'invalid', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'payload_too_large', 429: 'too_many_requests',
+};
+
+/**
+ * The one place errors become HTTP: `{ statusCode, error, message, details? }`, texts from the
+ * catalogue in the caller's language. Anything unexpected is logged and answered as a plain 500.
+ */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<Request>();
+    const res = ctx.getResponse<Response>();
+    const lang = langOf(req.headers['accept-language']);
+    const { status, code, details, extra, params } = this.classify(exception);
+    if (status >= 500) this.logger.error(`${req.method} ${req.originalUrl}: ${(exception as Error)?.stack ?? String(exception)}`);
+
+    const body: Record<string, unknown> = {
+      statusCode: status,
+      error: (HttpStatus[status] ?? 'Error').toString().split('_').map((w) => w.charAt(0) + w.slice(1).toLowerCase()).join(' '),
+      message: message(code, lang, params),
+      code,
+    };
+    if (details?.length) body.details = details.map((d) => ({ path: d.path, code: d.code, message: d.message ?? message(d.code, lang, d.params), ...(d.params ? { params: d.params } : {}) }));
+    Object.assign(body, extra);
+    if (!res.headersSent) res.status(status).json(body);
+  }
+
+  private classify(e: unknown): { status: number; code: string; details?: ErrorDetail[]; extra?: Record<string, unknown>; params?: Record<string, unknown> } {
+    if (e instanceof DomainError) return { status: STATUS[e.kind], code: e.code, details: e.details, extra: e.extra, params: e.params };
+    // body-parser errors carry `type` and `status`
+    const parserType = (e as { type?: string })?.type;
+    if (parserType === 'entity.parse.failed') return { status: 400, code: 'malformed_json', details: [{ path: '$', code: 'malformed_json' }] };
+    if (parserType === 'entity.too.large') return { status: 413, code: 'payload_too_large' };
+    if (parserType && typeof (e as { status?: number }).status === 'number' && (e as { status: number }).status < 500) {
+      return { status: (e as { status: number }).status, code: 'invalid', details: [{ path: '$', code: 'invalid' }] };
+    }
+    if (e instanceof HttpException) {
+      const status = e.getStatus();
+      // Our own code throws DomainErrors; a bare 400 HttpException is Nest's wrapping of a body
+      // that is not JSON (RoutesResolver.mapExternalException).
+      if (status === 400) return { status, code: 'malformed_json', details: [{ path: '$', code: 'malformed_json' }] };
+      const code = CODE_BY_STATUS[status] ?? 'invalid';
+      return { status, code, details: status === 400 ? [{ path: '$', code: 'invalid' }] : undefined };
+    }
+    return { status: 500, code: 'internal' };
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The one catalogue of user-facing message texts, Chinese first. Error details carry a `code` and
+ * `params`; the text is chosen here by the request's language (Accept-Language: en → English).
+ */
+export type Lang = 'zh' | 'en';
+type Params = Record<string, unknown>;
+type Text = (p: Params) => string;
+
+const list = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : String(v ?? ''));
+
+export const MESSAGES: Record<string, { zh: Text; en: Text }> = {
+  required: { zh: (p) => (p.min && Number(p.min) > 1 ? `至少需要 ${p.min} 项` : '必填'), en: (p) => (p.min && Number(p.min) > 1 ? `at least ${p.min} required` : 'required') },
+  invalid: { zh: () => '格式不正确', en: () => 'is not valid' },
+  unknown_field: { zh: () => '不是表单中的字段', en: () => 'is not a field of this form' },
+  read_only: { zh: () => '由系统计算，不能填写', en: () => 'is computed by the server and read-only' },
+  too_long: { zh: (p) => `最多 ${p.max} 个字`, en: (p) => `must be at most ${p.max} characters` },
+  too_short: { zh: (p) => `至少 ${p.min} 个字符`, en: (p) => `must be at least ${p.min} characters` },
+  too_small: { zh: (p) => `不能小于 ${p.min ?? 0}`, en: (p) => `must be at least ${p.min ?? 0}` },
+  too_large: { zh: (p) => `不能大于 ${p.max}`, en: (p) => `must be at most ${p.max}` },
+  not_integer: { zh: () => '必须是整数', en: () => 'must be a whole number' },
+  too_many_decimals: { zh: (p) => `最多 ${p.max} 位小数`, en: (p) => `at most ${p.max} decimal places` },
+  not_in_options: { zh: (p) => `只能是：${list(p.options)}`, en: (p) => `must be one of: ${list(p.options)}` },
+  duplicate: { zh: () => '选项重复', en: () => 'contains duplicates' },
+  pick3: { zh: (p) => `请恰好选择 3 项（已选 ${p.count}）`, en: (p) => `choose exactly 3 (chosen: ${p.count})` },
+  too_many: { zh: (p) => `最多 ${p.max} 项`, en: (p) => `at most ${p.max} items` },
+  other_required: { zh: () => '选择了“其他”，请说明', en: () => '“Other” is chosen: please specify' },
+  other_not_allowed: { zh: () => '未选择“其他”时不能填写', en: () => 'only allowed when “Other” is chosen' },
+  exclusive: { zh: (p) => `“${list(p.codes)}”不能与其他选项同时选择`, en: (p) => `“${list(p.codes)}” cannot be combined with other choices` },
+  detail_required: { zh: () => '选择“是”时请说明', en: () => 'please give details when the answer is yes' },
+  sum_100: { zh: (p) => `合计应为 100%（当前 ${p.sum}%）`, en: (p) => `must add up to 100% (now ${p.sum}%)` },
+  must_be_true: { zh: () => '必须同意', en: () => 'must be accepted' },
+  exceeds: { zh: (p) => `不能超过 ${p.max}`, en: (p) => `must not exceed ${p.max}` },
+  future_date: { zh: () => '不能是将来的日期', en: () => 'must not be in the future' },
+  attachment_kind: { zh: (p) => `附件类型应为 ${p.kind}`, en: (p) => `attachment must be of kind ${p.kind}` },
+  wrong_state: { zh: (p) => `当前状态为“${p.state}”，不能执行此操作`, en: (p) => `not possible while the application is ${p.state}` },
+  stale_version: { zh: () => '内容已被他人修改，请先查看最新版本', en: () => 'changed by someone else since you loaded it' },
+  if_match_required: { zh: () => '缺少 If-Match 请求头', en: () => 'the If-Match header is required' },
+  duplicate_application: { zh: () => '本单位在该奖项类别已有申报', en: () => 'your organisation already has an application in this category' },
+  email_taken: { zh: () => '该邮箱已注册', en: () => 'this e-mail is already registered' },
+  bad_credentials: { zh: () => '邮箱或密码错误', en: () => 'wrong e-mail or password' },
+  invalid_uscc: { zh: () => '统一社会信用代码不正确', en: () => 'is not a valid Unified Social Credit Code' },
+  invitation_invalid: { zh: () => '邀请无效或已过期', en: () => 'the invitation is invalid or has expired' },
+  invitation_email: { zh: () => '该邀请发给了另一个邮箱', en: () => 'the invitation was sent to another e-mail address' },
+  malformed_json: { zh: () => '请求体不是合法的 JSON', en: () => 'the request body is not valid JSON' },
+  not_found: { zh: () => '未找到', en: () => 'not found' },
+  unauthorized: { zh: () => '请先登录', en: () => 'sign in first' },
+  forbidden: { zh: () => '无权执行此操作', en: () => 'you may not do this' },
+  too_many_requests: { zh: () => '请求过于频繁，请稍后再试', en: () => 'too many requests, try again later' },
+  payload_too_large: { zh: () => '请求内容过大', en: () => 'the request is too large' },
+  category_not_in_cycle: { zh: () => '该类别不属于此评选周期', en: () => 'the category does not belong to this cycle' },
+  cycle_not_open: { zh: () => '该评选周期当前不接受申报', en: () => 'this award cycle is not open for applications' },
+  deadline_order: { zh: () => '截止时间必须晚于开始时间', en: () => 'the deadline must be after the opening time' },
+  no_organisation: { zh: () => '请指定申报单位', en: () => 'choose the organisation that applies' },
+  only_when_recommended: { zh: () => '仅在“推荐”申报时填写', en: () => 'only for recommended nominations' },
+  internal: { zh: () => '服务器内部错误，请稍后再试', en: () => 'internal error, please try again later' },
+};
+
+export function message(code: string, lang: Lang, params: Params = {}): string {
+  const m = MESSAGES[code];
+  return m ? m[lang](params) : code;
+}
+
+export function langOf(acceptLanguage: string | undefined): Lang {
+  return acceptLanguage && /^\s*en\b/i.test(acceptLanguage) ? 'en' : 'zh';
+}

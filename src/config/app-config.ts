@@ -1,0 +1,105 @@
+/**
+ * Typed configuration, read from the environment here and nowhere else. `loadConfig` is pure so
+ * that tests and CLI tools build one from any env; a bad or missing setting yields one clear line
+ * each (main.ts prints them and exits) — never a stack trace.
+ */
+export interface AppConfig {
+  nodeEnv: 'development' | 'test' | 'production';
+  port: number;
+  publicUrl: string;
+  databaseUrl: string;
+  redisUrl: string;
+  sessionSecret: string;
+  sessionTtlHours: number;
+  admin?: { email: string; password: string };
+  s3: { endpoint?: string; region: string; bucket: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean };
+  chromiumPath: string;
+  smtpUrl?: string;
+  /** Trust X-Forwarded-* from one proxy hop (rate limits per client IP behind a load balancer). */
+  trustProxy: boolean;
+  /** Login attempts per minute and client before 429. */
+  loginRateLimit: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const str = (name: string, fallback?: string): string => {
+    const v = env[name]?.trim();
+    if (v) return v;
+    if (fallback !== undefined) return fallback;
+    problems.push(`${name} is required`);
+    return '';
+  };
+  const int = (name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number => {
+    const raw = env[name]?.trim();
+    if (!raw) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+    return n;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name]?.trim().toLowerCase();
+    if (!raw) return fallback;
+    if (['1', 'true', 'yes'].includes(raw)) return true;
+    if (['0', 'false', 'no'].includes(raw)) return false;
+    problems.push(`${name} must be true or false (got "${env[name]}")`);
+    return fallback;
+  };
+  const url = (name: string, value: string, protocols: string[]): string => {
+    if (!value) return value;
+    try {
+      const u = new URL(value);
+      if (!protocols.includes(u.protocol)) problems.push(`${name} must start with ${protocols.join(' or ')}//`);
+    } catch {
+      problems.push(`${name} is not a valid URL`);
+    }
+    return value;
+  };
+
+  const nodeEnvRaw = env.NODE_ENV ?? 'development';
+  const nodeEnv = (['development', 'test', 'production'].includes(nodeEnvRaw) ? nodeEnvRaw : 'development') as AppConfig['nodeEnv'];
+  const port = int('PORT', 3000, 0, 65535);
+  const databaseUrl = url('DATABASE_URL', str('DATABASE_URL'), ['postgres:', 'postgresql:']);
+  const redisUrl = url('REDIS_URL', str('REDIS_URL', 'redis://127.0.0.1:6379'), ['redis:', 'rediss:']);
+  const sessionSecret = str('SESSION_SECRET');
+  if (sessionSecret && sessionSecret.length < 32) problems.push('SESSION_SECRET must be at least 32 characters');
+  const publicUrl = url('PUBLIC_URL', str('PUBLIC_URL', `http://localhost:${port}`), ['http:', 'https:']);
+  const adminEmail = env.ADMIN_EMAIL?.trim();
+  const adminPassword = env.ADMIN_PASSWORD ?? '';
+  if (adminEmail && adminPassword.length < 12) problems.push('ADMIN_PASSWORD must be at least 12 characters when ADMIN_EMAIL is set');
+  if (!adminEmail && adminPassword) problems.push('ADMIN_EMAIL is required when ADMIN_PASSWORD is set');
+  const smtpUrl = env.SMTP_URL?.trim() ? url('SMTP_URL', env.SMTP_URL.trim(), ['smtp:', 'smtps:']) : undefined;
+
+  const config: AppConfig = {
+    nodeEnv,
+    port,
+    publicUrl,
+    databaseUrl,
+    redisUrl,
+    sessionSecret,
+    sessionTtlHours: int('SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
+    admin: adminEmail ? { email: adminEmail.toLowerCase(), password: adminPassword } : undefined,
+    s3: {
+      endpoint: env.S3_ENDPOINT?.trim() || undefined,
+      region: str('S3_REGION', 'us-east-1'),
+      bucket: str('S3_BUCKET', 'topten'),
+      accessKeyId: env.S3_ACCESS_KEY_ID?.trim() || undefined,
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY?.trim() || undefined,
+      forcePathStyle: bool('S3_FORCE_PATH_STYLE', false),
+    },
+    chromiumPath: str('CHROMIUM_PATH', '/usr/bin/chromium'),
+    smtpUrl,
+    trustProxy: bool('TRUST_PROXY', false),
+    loginRateLimit: int('LOGIN_RATE_LIMIT', 10, 1, 10_000),
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,165 @@
+/**
+ * Draft-time validation of one section body: what is present must be well-formed (types, limits,
+ * option codes, XOther only with `other`, exclusive codes alone, pick3 at most three); nothing is
+ * required. Returns every failing dotted path, never throws on any JSON input.
+ */
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import type { FieldIssue, FieldNode, IssueCode, SectionDefinition } from './field-types';
+import { expandFields } from './expanded-fields';
+import { ESSAY_MAX, TEXT_MAX, YESNO_DETAIL_MAX, sectionDto } from './section-dto.factory';
+
+/** Path used for problems with the body as a whole (not an object, …). */
+export const ROOT_PATH = '$';
+
+export function validateDraft(def: SectionDefinition, body: unknown): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (!isPlainObject(body)) return [{ path: ROOT_PATH, code: 'invalid', params: { expected: 'object' } }];
+  // Shape first, on our own terms: unknown and read-only keys are reported and dropped, so
+  // class-transformer only ever sees keys the descriptor declares (no `__proto__` games).
+  const sane = checkShape(def.fields, body, '', issues);
+  const instance = plainToInstance(sectionDto(def), sane) as object;
+  const errors = validateSync(instance, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    validationError: { target: false, value: false },
+  });
+  mapErrors(errors, expandFields(def.fields), '', issues);
+  return dedupe(issues);
+}
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Dotted path; a key that is empty or holds a dot is quoted so the path stays readable and unique. */
+const join = (prefix: string, key: string | number): string => {
+  const segment = typeof key === 'string' && (key === '' || key.includes('.')) ? JSON.stringify(key) : String(key);
+  return prefix ? `${prefix}.${segment}` : segment;
+};
+
+function checkShape(fields: readonly FieldNode[], value: Record<string, unknown>, prefix: string, issues: FieldIssue[]): Record<string, unknown> {
+  const byKey = new Map(expandFields(fields).map((f) => [f.key, f]));
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const path = join(prefix, key);
+    const field = byKey.get(key);
+    const v = value[key];
+    if (!field) {
+      issues.push({ path, code: 'unknown_field' });
+      continue;
+    }
+    if (field.type === 'computed') {
+      issues.push({ path, code: 'read_only' });
+      continue;
+    }
+    if (field.type === 'group' && isPlainObject(v)) {
+      out[key] = checkShape(field.fields, v, path, issues);
+    } else if (field.type === 'yesno' && isPlainObject(v)) {
+      out[key] = pickKnown(v, ['answer', 'detail'], path, issues);
+    } else if (field.type === 'list' && Array.isArray(v)) {
+      out[key] = v.map((row, i) => {
+        if (isPlainObject(row)) return checkShape(field.fields, row, join(path, i), issues);
+        issues.push({ path: join(path, i), code: 'invalid', params: { expected: 'object' } });
+        return undefined;
+      });
+      if ((out[key] as unknown[]).includes(undefined)) delete out[key];
+    } else if (Array.isArray(v) && v.some((e) => e !== null && typeof e === 'object')) {
+      issues.push({ path, code: 'invalid' }); // code lists hold strings only
+    } else {
+      out[key] = v;
+    }
+  }
+  return out;
+}
+
+function pickKnown(v: Record<string, unknown>, keys: string[], prefix: string, issues: FieldIssue[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(v)) {
+    if (keys.includes(key)) out[key] = v[key];
+    else issues.push({ path: join(prefix, key), code: 'unknown_field' });
+  }
+  return out;
+}
+
+/** class-validator constraint → issue code; type errors win over range errors on one field. */
+const CONSTRAINT_CODES: Array<[string, IssueCode]> = [
+  ['whitelistValidation', 'unknown_field'],
+  ['isObject', 'invalid'],
+  ['nestedValidation', 'invalid'],
+  ['isArray', 'invalid'],
+  ['isString', 'invalid'],
+  ['isBoolean', 'invalid'],
+  ['isNumber', 'invalid'],
+  ['isInt', 'not_integer'],
+  ['isIn', 'not_in_options'],
+  ['isUuid', 'invalid'],
+  ['isEmail', 'invalid'],
+  ['matches', 'invalid'],
+  ['invalid', 'invalid'],
+  ['arrayUnique', 'duplicate'],
+  ['arrayMaxSize', 'too_many'],
+  ['min', 'too_small'],
+  ['max', 'too_large'],
+];
+
+function codeFor(constraints: Record<string, string>): IssueCode {
+  for (const [name, code] of CONSTRAINT_CODES) if (name in constraints) return code;
+  return (Object.keys(constraints)[0] as IssueCode | undefined) ?? 'invalid';
+}
+
+function mapErrors(errors: ValidationError[], fields: readonly FieldNode[], prefix: string, issues: FieldIssue[]): void {
+  for (const e of errors) {
+    const path = join(prefix, e.property);
+    const field = fields.find((f) => f.key === e.property);
+    if (e.constraints && Object.keys(e.constraints).length) {
+      const code = codeFor(e.constraints);
+      issues.push({ path, code, ...paramsFor(field, code) });
+      continue; // the property itself is wrong: its children's errors would only repeat it
+    }
+    if (!e.children?.length) continue;
+    if (field?.type === 'list') {
+      for (const row of e.children) mapErrors(row.children ?? [], field.fields, join(path, row.property), issues);
+    } else {
+      mapErrors(e.children, field?.type === 'group' ? expandFields(field.fields) : [], path, issues);
+    }
+  }
+}
+
+/** Limits the message needs, taken from the descriptor (one source of truth). */
+function paramsFor(field: FieldNode | undefined, code: IssueCode): { params?: Record<string, unknown> } {
+  if (!field) return {};
+  switch (code) {
+    case 'too_long':
+      if (field.type === 'text' || field.type === 'essay') return { params: { max: field.max ?? (field.type === 'text' ? TEXT_MAX : ESSAY_MAX) } };
+      return { params: { max: YESNO_DETAIL_MAX } };
+    case 'too_small':
+      if (field.type === 'int') return { params: { min: field.min ?? 0 } };
+      if (field.type === 'year') return { params: { min: 1950 } };
+      return { params: { min: 0 } };
+    case 'too_large':
+      if (field.type === 'percent') return { params: { max: 100 } };
+      if (field.type === 'year') return { params: { max: new Date().getFullYear() } };
+      if (field.type === 'int' || field.type === 'decimal') return { params: { max: field.max } };
+      return {};
+    case 'too_many':
+      if (field.type === 'pick3') return { params: { max: 3 } };
+      if (field.type === 'list') return { params: { max: field.maxItems } };
+      return {};
+    case 'too_many_decimals':
+      return { params: { max: field.type === 'percent' ? 1 : 2 } };
+    case 'not_in_options':
+      if (field.type === 'choice' || field.type === 'multi' || field.type === 'pick3') return { params: { options: field.options.map((o) => o.code) } };
+      return {};
+    case 'exclusive':
+      return field.type === 'multi' ? { params: { codes: field.exclusive } } : {};
+    default:
+      return {};
+  }
+}
+
+function dedupe(issues: FieldIssue[]): FieldIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => (seen.has(i.path) ? false : (seen.add(i.path), true)));
+}

@@ -1,0 +1,23 @@
+import type { DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from '../../../migrations';
+import { Application, ApplicationSection } from '../../modules/applications/application.entity';
+import { Category, Cycle } from '../../modules/cycles/cycle.entity';
+import { Session } from '../../modules/identity/session.entity';
+import { User } from '../../modules/identity/user.entity';
+import { Invitation, Membership, Organisation } from '../../modules/organisations/organisation.entity';
+
+export const ENTITIES = [User, Session, Organisation, Membership, Invitation, Cycle, Category, Application, ApplicationSection];
+
+/** The schema is changed only by migrations in migrations/ — never `synchronize`. */
+export function databaseOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    logging: ['error'],
+    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 20) },
+  };
+}

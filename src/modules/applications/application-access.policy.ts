@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { isStaff, type Actor } from '../../common/auth/actor';
+import { forbidden, notFound } from '../../common/errors/domain-error';
+
+export interface AccessRow {
+  id: string;
+  state: string;
+  version: number;
+  organisation_id: string;
+  is_member: boolean;
+}
+
+/**
+ * Who may touch an application, answered in one query. Readers: members of the owning
+ * organisation and staff. Editors: members only. Anyone else — other organisations, judges
+ * (until assigned in a review round) — gets 404, so ids are never confirmed.
+ */
+@Injectable()
+export class ApplicationAccessPolicy {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async readable(actor: Actor, id: string): Promise<AccessRow> {
+    const row = await this.load(actor, id);
+    if (!row || (!row.is_member && !isStaff(actor))) throw notFound();
+    return row;
+  }
+
+  /** Members write; staff can see the entry but may not write for the applicant (403). */
+  async writable(actor: Actor, id: string): Promise<AccessRow> {
+    const row = await this.readable(actor, id);
+    if (!row.is_member) throw forbidden();
+    return row;
+  }
+
+  /** Organisations whose applications this actor may edit. */
+  async memberOrganisations(userId: string): Promise<string[]> {
+    const rows: Array<{ organisation_id: string }> = await this.db.query('SELECT organisation_id FROM memberships WHERE user_id = $1', [userId]);
+    return rows.map((r) => r.organisation_id);
+  }
+
+  private async load(actor: Actor, id: string): Promise<AccessRow | undefined> {
+    if (!UUID.test(id)) return undefined;
+    const rows: AccessRow[] = await this.db.query(
+      `SELECT a.id, a.state, a.version, a.organisation_id,
+              EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = a.organisation_id AND m.user_id = $2) AS is_member
+         FROM applications a WHERE a.id = $1`,
+      [id, actor.userId],
+    );
+    return rows[0];
+  }
+}
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

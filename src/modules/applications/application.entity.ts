@@ -1,0 +1,38 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export type ApplicationState =
+  | 'draft' | 'sealed' | 'submitted' | 'accepted' | 'rejected' | 'in_review' | 'finalist' | 'awarded' | 'not_awarded' | 'withdrawn';
+
+export interface Nomination {
+  type: 'self' | 'recommended';
+  recommenderName?: string;
+  recommenderContact?: string;
+}
+
+@Entity('applications')
+export class Application {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column('uuid', { name: 'organisation_id' }) organisationId!: string;
+  @Column('uuid', { name: 'cycle_id' }) cycleId!: string;
+  @Column('uuid', { name: 'category_id' }) categoryId!: string;
+  /** What judges in blind rounds see instead of the company. */
+  @Column('text', { name: 'entry_code' }) entryCode!: string;
+  @Column('text') state!: ApplicationState;
+  @Column('jsonb') nomination!: Nomination;
+  /** Optimistic-lock version; bumped by hand in `UPDATE … WHERE version = $n`. */
+  @Column('int') version!: number;
+  @Column('uuid', { name: 'created_by' }) createdBy!: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}
+
+/** One section's JSONB document. Shape owned by the section module (src/form/sections/<key>). */
+@Entity('application_sections')
+export class ApplicationSection {
+  @PrimaryColumn('uuid', { name: 'application_id' }) applicationId!: string;
+  @PrimaryColumn('text', { name: 'section_key' }) sectionKey!: string;
+  @Column('jsonb') data!: Record<string, unknown>;
+  @Column('int') version!: number;
+  @Column('uuid', { name: 'updated_by', nullable: true }) updatedBy!: string | null;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
+}

@@ -1,0 +1,66 @@
+import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Actor } from '../../common/auth/actor';
+import { CurrentActor } from '../../common/auth/decorators';
+import { CreateApplicationDto, UpdateApplicationDto } from './applications.dto';
+import { ApplicationsService } from './applications.service';
+import { versionFromIfMatch } from './etag';
+import { optionalBoolQuery, optionalUuidQuery } from '../../common/pipes/params';
+
+@ApiTags('applications')
+@Controller('applications')
+export class ApplicationsController {
+  constructor(private readonly applications: ApplicationsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Start an application (applicant): one live per organisation × cycle × category' })
+  async create(@CurrentActor() actor: Actor, @Body() dto: CreateApplicationDto, @Res({ passthrough: true }) res: Response) {
+    const app = await this.applications.create(actor, dto);
+    res.setHeader('ETag', app.etag).setHeader('Location', `/api/applications/${app.id}`);
+    return app;
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'My organisations’ applications; staff: all, filterable' })
+  @ApiQuery({ name: 'cycleId', required: false })
+  @ApiQuery({ name: 'state', required: false })
+  @ApiQuery({ name: 'memberUnit', required: false, type: Boolean })
+  list(
+    @CurrentActor() actor: Actor,
+    @Query('cycleId', optionalUuidQuery('cycleId')) cycleId?: string,
+    @Query('state') state?: string,
+    @Query('memberUnit', optionalBoolQuery('memberUnit')) memberUnit?: boolean,
+  ) {
+    return this.applications.list(actor, { cycleId, state, memberUnit });
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'State, version, completeness per section; ETag' })
+  async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) res: Response) {
+    const app = await this.applications.get(actor, id);
+    res.setHeader('ETag', app.etag);
+    return app;
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change the nomination (owner organisation, draft); If-Match' })
+  @ApiHeader({ name: 'If-Match', required: true })
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() dto: UpdateApplicationDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const app = await this.applications.updateNomination(actor, id, versionFromIfMatch(ifMatch), dto.nomination);
+    res.setHeader('ETag', app.etag);
+    return app;
+  }
+
+  @Get(':id/completeness')
+  @ApiOperation({ summary: 'Every missing or failing dotted path, per section' })
+  completeness(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.applications.completeness(actor, id);
+  }
+}

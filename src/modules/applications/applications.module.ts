@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ApplicationAccessPolicy } from './application-access.policy';
+import { ApplicationsController } from './applications.controller';
+import { ApplicationsService } from './applications.service';
+import { SectionsController } from './sections.controller';
+import { SectionsService } from './sections.service';
+
+@Module({
+  controllers: [ApplicationsController, SectionsController],
+  providers: [ApplicationAccessPolicy, ApplicationsService, SectionsService],
+  exports: [ApplicationsService, SectionsService],
+})
+export class ApplicationsModule {}

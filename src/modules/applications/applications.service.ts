@@ -1,0 +1,183 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomInt } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { isStaff, type Actor } from '../../common/auth/actor';
+import { DomainError, forbidden, notFound, validationError, wrongState } from '../../common/errors/domain-error';
+import { isoInZone } from '../../common/time/zoned-time';
+import { checkApplication, type ApplicationIssue } from '../../form/completeness';
+import { SectionRegistry } from '../../form/section-registry';
+import { ApplicationAccessPolicy } from './application-access.policy';
+import type { CreateApplicationDto, NominationDto } from './applications.dto';
+import { etagOf } from './etag';
+import { SectionsService } from './sections.service';
+
+/** Entry codes avoid look-alike characters (0/O, 1/I/L) — judges read them aloud. */
+const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+export interface Completeness {
+  complete: boolean;
+  sections: Array<{ key: string; title: { zh: string; en: string }; complete: boolean; issues: number }>;
+  issues: ApplicationIssue[];
+}
+
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: ApplicationAccessPolicy,
+    private readonly sections: SectionsService,
+    private readonly registry: SectionRegistry,
+  ) {}
+
+  async create(actor: Actor, dto: CreateApplicationDto) {
+    if (actor.role !== 'applicant') throw forbidden();
+    const nomination = checkNomination(dto.nomination);
+    const orgs = await this.access.memberOrganisations(actor.userId);
+    const organisationId = dto.organisationId ?? (orgs.length === 1 ? orgs[0] : undefined);
+    if (!organisationId) throw validationError([{ path: 'organisationId', code: 'no_organisation' }]);
+    if (!orgs.includes(organisationId)) throw notFound();
+
+    const [cycle] = await this.db.query('SELECT id, opens_at, submission_deadline, time_zone FROM cycles WHERE id = $1', [dto.cycleId]);
+    if (!cycle) throw validationError([{ path: 'cycleId', code: 'not_found' }]);
+    const [category] = await this.db.query('SELECT id FROM categories WHERE id = $1 AND cycle_id = $2', [dto.categoryId, dto.cycleId]);
+    if (!category) throw validationError([{ path: 'categoryId', code: 'category_not_in_cycle' }]);
+    const now = Date.now();
+    if (now < cycle.opens_at.getTime() || now >= cycle.submission_deadline.getTime()) {
+      throw new DomainError('conflict', 'cycle_not_open', [{
+        path: 'cycleId', code: 'cycle_not_open',
+        params: { opensAt: isoInZone(cycle.opens_at, cycle.time_zone), submissionDeadline: isoInZone(cycle.submission_deadline, cycle.time_zone) },
+      }]);
+    }
+
+    const id = await this.db.transaction(async (tx) => {
+      const existing = await tx.query(
+        `SELECT id FROM applications WHERE organisation_id = $1 AND cycle_id = $2 AND category_id = $3 AND state <> 'withdrawn'`,
+        [organisationId, dto.cycleId, dto.categoryId],
+      );
+      if (existing.length) throw duplicate(existing[0].id);
+      const [app] = await tx.query(
+        `INSERT INTO applications (organisation_id, cycle_id, category_id, entry_code, state, nomination, created_by)
+         VALUES ($1, $2, $3, $4, 'draft', $5, $6) RETURNING id`,
+        [organisationId, dto.cycleId, dto.categoryId, entryCode(), JSON.stringify(nomination), actor.userId],
+      );
+      // every section exists from the start, so each has a version (ETag) to write against
+      await tx.query(
+        `INSERT INTO application_sections (application_id, section_key, data) SELECT $1, k, '{}'::jsonb FROM unnest($2::text[]) AS k`,
+        [app.id, this.registry.keys()],
+      );
+      return app.id as string;
+    }).catch((e: { code?: string; constraint?: string }) => {
+      if (e.code === '23505' && e.constraint === 'applications_live_key') throw duplicate();
+      throw e;
+    });
+    return this.get(actor, id);
+  }
+
+  /** Applicants: their organisations' applications with completeness; staff: all, filterable. */
+  async list(actor: Actor, filter: { cycleId?: string; state?: string; memberUnit?: boolean }) {
+    const staff = isStaff(actor);
+    if (!staff && actor.role !== 'applicant') return [];
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (!staff) {
+      params.push(actor.userId);
+      where.push(`a.organisation_id IN (SELECT organisation_id FROM memberships WHERE user_id = $${params.length})`);
+    }
+    if (filter.cycleId) (params.push(filter.cycleId), where.push(`a.cycle_id = $${params.length}`));
+    if (filter.state) (params.push(filter.state), where.push(`a.state = $${params.length}`));
+    if (filter.memberUnit !== undefined) (params.push(filter.memberUnit), where.push(`o.member_unit = $${params.length}`));
+    const rows = await this.db.query(
+      `SELECT a.id FROM applications a JOIN organisations o ON o.id = a.organisation_id
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.member_unit DESC, a.created_at DESC LIMIT 1000`,
+      params,
+    );
+    return Promise.all(rows.map((r: { id: string }) => this.summary(r.id, !staff)));
+  }
+
+  async get(actor: Actor, id: string) {
+    await this.access.readable(actor, id);
+    return this.summary(id, true);
+  }
+
+  async updateNomination(actor: Actor, id: string, baseVersion: number, dto: NominationDto) {
+    const row = await this.access.writable(actor, id);
+    if (row.state !== 'draft') throw wrongState(row.state);
+    const nomination = checkNomination(dto);
+    const [updated] = await this.db.query(
+      `UPDATE applications SET nomination = $3, version = version + 1, updated_at = now()
+        WHERE id = $1 AND version = $2 AND state = 'draft' RETURNING id`,
+      [id, baseVersion, JSON.stringify(nomination)],
+    );
+    if (!updated.length) {
+      const now = await this.access.readable(actor, id);
+      if (now.state !== 'draft') throw wrongState(now.state);
+      throw new DomainError('precondition_failed', 'stale_version', [{ path: 'If-Match', code: 'stale_version' }], { current: await this.summary(id, false) });
+    }
+    return this.summary(id, true);
+  }
+
+  async completeness(actor: Actor, id: string): Promise<Completeness> {
+    await this.access.readable(actor, id);
+    return this.computeCompleteness(id);
+  }
+
+  async computeCompleteness(id: string): Promise<Completeness> {
+    const issues = checkApplication(this.registry, await this.sections.allData(id));
+    return {
+      complete: issues.length === 0,
+      sections: this.registry.all().map((d) => {
+        const n = issues.filter((i) => i.section === d.key).length;
+        return { key: d.key, title: d.title, complete: n === 0, issues: n };
+      }),
+      issues,
+    };
+  }
+
+  private async summary(id: string, withCompleteness: boolean) {
+    const [a] = await this.db.query(
+      `SELECT a.id, a.entry_code, a.state, a.version, a.nomination, a.created_at, a.updated_at,
+              o.id AS org_id, o.name AS org_name, o.member_unit,
+              c.id AS cycle_id, c.name AS cycle_name, c.time_zone, c.submission_deadline,
+              k.id AS category_id, k.code AS category_code, k.name_zh, k.name_en
+         FROM applications a JOIN organisations o ON o.id = a.organisation_id
+         JOIN cycles c ON c.id = a.cycle_id JOIN categories k ON k.id = a.category_id WHERE a.id = $1`,
+      [id],
+    );
+    if (!a) throw notFound();
+    const completeness = withCompleteness ? await this.computeCompleteness(id) : undefined;
+    return {
+      id: a.id,
+      entryCode: a.entry_code,
+      state: a.state,
+      version: a.version,
+      etag: etagOf(a.version),
+      nomination: a.nomination,
+      organisation: { id: a.org_id, name: a.org_name, memberUnit: a.member_unit },
+      cycle: { id: a.cycle_id, name: a.cycle_name, timeZone: a.time_zone, submissionDeadline: isoInZone(a.submission_deadline, a.time_zone) },
+      category: { id: a.category_id, code: a.category_code, nameZh: a.name_zh, nameEn: a.name_en },
+      ...(completeness ? { complete: completeness.complete, sections: completeness.sections } : {}),
+      createdAt: a.created_at.toISOString(),
+      updatedAt: a.updated_at.toISOString(),
+    };
+  }
+}
+
+function checkNomination(n: NominationDto): NominationDto {
+  if (n.type === 'recommended' && !n.recommenderName?.trim()) {
+    throw validationError([{ path: 'nomination.recommenderName', code: 'required' }]);
+  }
+  if (n.type === 'self' && (n.recommenderName || n.recommenderContact)) {
+    throw validationError([{ path: n.recommenderName ? 'nomination.recommenderName' : 'nomination.recommenderContact', code: 'only_when_recommended' }]);
+  }
+  return n.type === 'self' ? { type: 'self' } : { type: 'recommended', recommenderName: n.recommenderName!.trim(), recommenderContact: n.recommenderContact?.trim() };
+}
+
+function entryCode(): string {
+  let s = '';
+  for (let i = 0; i < 6; i++) s += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return `TT-${s}`;
+}
+
+const duplicate = (existingId?: string) =>
+  new DomainError('conflict', 'duplicate_application', [{ path: 'categoryId', code: 'duplicate_application' }], existingId ? { existingApplicationId: existingId } : {});

@@ -1,0 +1,62 @@
+import { Body, Controller, Get, Headers, Param, Patch, Put, Res } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Actor } from '../../common/auth/actor';
+import { CurrentActor } from '../../common/auth/decorators';
+import { RawBody } from './raw-body.decorator';
+import { versionFromIfMatch } from './etag';
+import { SectionsService, type SectionView } from './sections.service';
+
+import { SECTION_KEYS } from '../../form/sections';
+
+/**
+ * The form, section by section. Bodies are validated against the section's descriptor-built DTO
+ * (see src/form), not by the global pipe, because the shape depends on `:key`.
+ */
+@ApiTags('sections')
+@ApiParam({ name: 'key', enum: SECTION_KEYS })
+@Controller('applications/:id/sections')
+export class SectionsController {
+  constructor(private readonly sections: SectionsService) {}
+
+  @Get(':key')
+  @ApiOperation({ summary: 'Section data and server-computed fields; ETag' })
+  async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('key') key: string, @Res({ passthrough: true }) res: Response) {
+    return withEtag(res, await this.sections.get(actor, id, key));
+  }
+
+  @Put(':key')
+  @ApiOperation({ summary: 'Replace the whole section (partial allowed in draft); If-Match required' })
+  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiBody({ schema: { type: 'object', description: 'The section document; see GET /api/form for its fields' } })
+  async replace(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Param('key') key: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @RawBody() body: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return withEtag(res, await this.sections.replace(actor, id, key, versionFromIfMatch(ifMatch), body));
+  }
+
+  @Patch(':key')
+  @ApiOperation({ summary: 'JSON merge patch (RFC 7396) for autosave; If-Match required' })
+  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiBody({ schema: { type: 'object' } })
+  async patch(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Param('key') key: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @RawBody() body: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return withEtag(res, await this.sections.patch(actor, id, key, versionFromIfMatch(ifMatch), body));
+  }
+}
+
+function withEtag(res: Response, view: SectionView): SectionView {
+  res.setHeader('ETag', view.etag);
+  return view;
+}

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { DomainError, notFound, validationError } from '../../common/errors/domain-error';
+import { isoInZone } from '../../common/time/zoned-time';
+import type { CategoryDto, CreateCycleDto, UpdateCycleDto } from './cycles.dto';
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+interface CycleRow {
+  id: string;
+  name: string;
+  time_zone: string;
+  opens_at: Date;
+  submission_deadline: Date;
+}
+
+export interface CycleView {
+  id: string;
+  name: string;
+  timeZone: string;
+  opensAt: string;
+  submissionDeadline: string;
+  open: boolean;
+  categories: Array<{ id: string; code: string; nameZh: string; nameEn: string }>;
+}
+
+@Injectable()
+export class CyclesService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Applicants and judges see cycles open now; staff see every cycle. */
+  async list(includeClosed: boolean): Promise<CycleView[]> {
+    const rows: CycleRow[] = await this.db.query(
+      `SELECT * FROM cycles ${includeClosed ? '' : 'WHERE opens_at <= now() AND submission_deadline > now()'} ORDER BY opens_at DESC`,
+    );
+    return this.withCategories(rows);
+  }
+
+  async get(id: string): Promise<CycleView> {
+    const rows: CycleRow[] = await this.db.query('SELECT * FROM cycles WHERE id = $1', [id]);
+    if (!rows.length) throw notFound();
+    return (await this.withCategories(rows))[0];
+  }
+
+  async create(dto: CreateCycleDto): Promise<CycleView> {
+    checkOrder(dto.opensAt, dto.submissionDeadline);
+    const id = await this.db.transaction(async (tx) => {
+      const [row] = await tx.query(
+        'INSERT INTO cycles (name, time_zone, opens_at, submission_deadline) VALUES ($1, $2, $3, $4) RETURNING id',
+        [dto.name.trim(), dto.timeZone ?? DEFAULT_TIME_ZONE, dto.opensAt, dto.submissionDeadline],
+      );
+      for (const c of dto.categories) await this.insertCategory(tx, row.id, c);
+      return row.id as string;
+    });
+    return this.get(id);
+  }
+
+  async update(id: string, dto: UpdateCycleDto): Promise<CycleView> {
+    const current = await this.get(id);
+    checkOrder(dto.opensAt ?? current.opensAt, dto.submissionDeadline ?? current.submissionDeadline);
+    await this.db.query(
+      `UPDATE cycles SET name = COALESCE($2, name), time_zone = COALESCE($3, time_zone), opens_at = COALESCE($4, opens_at),
+              submission_deadline = COALESCE($5, submission_deadline), updated_at = now() WHERE id = $1`,
+      [id, dto.name?.trim() ?? null, dto.timeZone ?? null, dto.opensAt ?? null, dto.submissionDeadline ?? null],
+    );
+    return this.get(id);
+  }
+
+  async addCategory(cycleId: string, dto: CategoryDto): Promise<CycleView> {
+    await this.get(cycleId);
+    await this.insertCategory(this.db.manager, cycleId, dto);
+    return this.get(cycleId);
+  }
+
+  private async insertCategory(tx: EntityManager, cycleId: string, c: CategoryDto): Promise<void> {
+    await tx
+      .query('INSERT INTO categories (cycle_id, code, name_zh, name_en) VALUES ($1, $2, $3, $4)', [cycleId, c.code, c.nameZh.trim(), c.nameEn.trim()])
+      .catch((e: { code?: string }) => {
+        if (e.code === '23505') throw new DomainError('conflict', 'duplicate', [{ path: 'code', code: 'duplicate' }]);
+        throw e;
+      });
+  }
+
+  private async withCategories(rows: CycleRow[]): Promise<CycleView[]> {
+    if (!rows.length) return [];
+    const cats: Array<{ id: string; cycle_id: string; code: string; name_zh: string; name_en: string }> = await this.db.query(
+      'SELECT id, cycle_id, code, name_zh, name_en FROM categories WHERE cycle_id = ANY($1) ORDER BY created_at',
+      [rows.map((r) => r.id)],
+    );
+    const now = Date.now();
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      timeZone: r.time_zone,
+      opensAt: isoInZone(r.opens_at, r.time_zone),
+      submissionDeadline: isoInZone(r.submission_deadline, r.time_zone),
+      open: r.opens_at.getTime() <= now && now < r.submission_deadline.getTime(),
+      categories: cats.filter((c) => c.cycle_id === r.id).map((c) => ({ id: c.id, code: c.code, nameZh: c.name_zh, nameEn: c.name_en })),
+    }));
+  }
+}
+
+function checkOrder(opensAt: string, deadline: string): void {
+  if (new Date(deadline).getTime() <= new Date(opensAt).getTime()) {
+    throw validationError([{ path: 'submissionDeadline', code: 'deadline_order' }]);
+  }
+}

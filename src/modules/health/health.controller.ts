@@ -1,0 +1,40 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type Redis from 'ioredis';
+import { access, constants } from 'node:fs/promises';
+import type { DataSource } from 'typeorm';
+import { Public } from '../../common/auth/decorators';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { REDIS } from '../../infra/redis/redis.module';
+
+type Up = 'up' | 'down';
+const within = <T>(p: Promise<T>, ms: number) => Promise.race([p, new Promise<never>((_, rej) => setTimeout(() => rej(new Error('timeout')), ms).unref())]);
+const probe = (p: () => Promise<unknown>): Promise<Up> => within(p(), 1500).then(() => 'up' as const, () => 'down' as const);
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Get()
+  @ApiOperation({ summary: 'Liveness of the platform and each dependency' })
+  async check() {
+    const [db, redis, renderer] = await Promise.all([
+      probe(() => this.db.query('SELECT 1')),
+      probe(async () => {
+        if (this.redis.status === 'wait' || this.redis.status === 'end') await this.redis.connect().catch(() => undefined);
+        return this.redis.ping();
+      }),
+      probe(() => access(this.config.chromiumPath, constants.X_OK)),
+    ]);
+    // storage (S3) arrives with attachments; until then it is reported as not configured
+    const storage: Up = 'down';
+    return { status: db === 'up' && redis === 'up' ? 'ok' : 'degraded', db, redis, storage, renderer };
+  }
+}

@@ -1,0 +1,69 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import type { Actor } from '../../common/auth/actor';
+import { CurrentActor, Public } from '../../common/auth/decorators';
+import { SESSION_COOKIE } from '../../common/auth/tokens';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { LoginDto, RegisterDto } from './auth.dto';
+import { AuthService, type SignedIn } from './auth.service';
+import { SessionService } from './session.service';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessions: SessionService,
+    private readonly organisations: OrganisationsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Post('register')
+  @ApiOperation({ summary: 'Register an applicant who owns a new organisation (signs in at once)' })
+  async register(@Body() dto: RegisterDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const signedIn = await this.auth.register(dto, req.headers['user-agent']);
+    return { ...this.signIn(res, signedIn), organisation: signedIn.organisation };
+  }
+
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in: sets the httpOnly session cookie and returns a bearer token' })
+  async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.signIn(res, await this.auth.login(dto.email, dto.password, req.headers['user-agent']));
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiCookieAuth()
+  async logout(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.sessions.revoke(actor.sessionId);
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+
+  @Get('me')
+  @ApiOperation({ summary: 'The signed-in user and the organisations they belong to' })
+  async me(@CurrentActor() actor: Actor) {
+    return {
+      user: { id: actor.userId, email: actor.email, name: actor.name, role: actor.role },
+      organisations: await this.organisations.listForUser(actor.userId),
+    };
+  }
+
+  private signIn(res: Response, s: SignedIn) {
+    res.cookie(SESSION_COOKIE, s.token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.publicUrl.startsWith('https:'),
+      path: '/',
+      expires: s.expiresAt,
+    });
+    return { accessToken: s.token, expiresAt: s.expiresAt.toISOString(), user: s.user };
+  }
+}

@@ -1,0 +1,17 @@
+import { Global, Module } from '@nestjs/common';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { SessionService } from './session.service';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
+
+/** Accounts, sign-in sessions and roles. Global: the AuthGuard resolves sessions everywhere. */
+@Global()
+@Module({
+  imports: [OrganisationsModule],
+  controllers: [AuthController, UsersController],
+  providers: [SessionService, AuthService, UsersService],
+  exports: [SessionService],
+})
+export class IdentityModule {}

@@ -1,0 +1,45 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { notFound } from '../../common/errors/domain-error';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { hashPassword } from './password';
+import { SessionService } from './session.service';
+import type { Role } from './user.entity';
+
+@Injectable()
+export class UsersService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(UsersService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sessions: SessionService,
+  ) {}
+
+  /** The first admin comes from ADMIN_EMAIL / ADMIN_PASSWORD; no password lives in code. */
+  async onApplicationBootstrap(): Promise<void> {
+    const admin = this.config.admin;
+    if (!admin) return;
+    const rows = await this.db.query(
+      `INSERT INTO users (email, name, password_hash, role) VALUES ($1, 'Administrator', $2, 'admin')
+       ON CONFLICT (lower(email)) DO NOTHING RETURNING id`,
+      [admin.email, await hashPassword(admin.password)],
+    );
+    if (rows.length) this.logger.log(`Created admin ${admin.email}`);
+  }
+
+  list() {
+    return this.db.query('SELECT id, email, name, role, disabled, created_at AS "createdAt" FROM users ORDER BY created_at');
+  }
+
+  async changeRole(id: string, role: Role) {
+    const [rows] = await this.db.query(
+      'UPDATE users SET role = $2, updated_at = now() WHERE id = $1 RETURNING id, email, name, role',
+      [id, role],
+    );
+    if (!rows?.length) throw notFound();
+    await this.sessions.revokeAllOf(id);
+    return rows[0];
+  }
+}

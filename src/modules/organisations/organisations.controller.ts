@@ -1,0 +1,64 @@
+import { Body, Controller, Get, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { Actor } from '../../common/auth/actor';
+import { CurrentActor, Public, Roles } from '../../common/auth/decorators';
+import { SESSION_COOKIE } from '../../common/auth/tokens';
+import { AcceptInvitationDto, InviteDto, MemberUnitDto, UpdateOrganisationDto } from './organisations.dto';
+import { OrganisationsService } from './organisations.service';
+import { IdParam, optionalBoolQuery } from '../../common/pipes/params';
+
+@ApiTags('organisations')
+@Controller()
+export class OrganisationsController {
+  constructor(private readonly organisations: OrganisationsService) {}
+
+  @Get('organisations')
+  @Roles('staff')
+  @ApiOperation({ summary: 'All organisations (staff); member units first' })
+  @ApiQuery({ name: 'memberUnit', required: false, type: Boolean })
+  list(@Query('memberUnit', optionalBoolQuery('memberUnit')) memberUnit?: boolean) {
+    return this.organisations.listAll(memberUnit);
+  }
+
+  @Get('organisations/:id')
+  @ApiOperation({ summary: 'An organisation with its members (members, staff)' })
+  get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
+    return this.organisations.get(actor, id);
+  }
+
+  @Patch('organisations/:id')
+  @ApiOperation({ summary: 'Edit name, USCC, parent group (owner)' })
+  update(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @Body() dto: UpdateOrganisationDto) {
+    return this.organisations.update(actor, id, dto);
+  }
+
+  @Patch('organisations/:id/member-unit')
+  @Roles('staff')
+  @ApiOperation({ summary: 'Verify (or revoke) member/council unit status (staff)' })
+  setMemberUnit(@Param('id', IdParam) id: string, @Body() dto: MemberUnitDto) {
+    return this.organisations.setMemberUnit(id, dto.memberUnit);
+  }
+
+  @Post('organisations/:id/invitations')
+  @ApiOperation({ summary: 'Invite a colleague by e-mail (owner); returns the one-time token' })
+  invite(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @Body() dto: InviteDto) {
+    return this.organisations.invite(actor, id, dto.email);
+  }
+
+  @Public()
+  @Post('invitations/:token/accept')
+  @ApiOperation({ summary: 'Join the inviting organisation (signed in with the invited e-mail, or sign up with name + password)' })
+  async accept(
+    @CurrentActor() actor: Actor | undefined,
+    @Param('token') token: string,
+    @Body() dto: AcceptInvitationDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { session, ...joined } = await this.organisations.accept(actor, token, dto, req.headers['user-agent']);
+    if (!session) return joined;
+    res.cookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', path: '/', expires: session.expiresAt });
+    return { ...joined, accessToken: session.token };
+  }
+}

@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { isStaff, type Actor } from '../../common/auth/actor';
+import { hashToken, newToken } from '../../common/auth/tokens';
+import { DomainError, forbidden, notFound, validationError } from '../../common/errors/domain-error';
+import { hashPassword } from '../identity/password';
+import { SessionService } from '../identity/session.service';
+import type { AcceptInvitationDto, UpdateOrganisationDto } from './organisations.dto';
+
+const INVITATION_DAYS = 14;
+
+const ORG_COLUMNS = `o.id, o.name, o.uscc, o.parent_group AS "parentGroup", o.member_unit AS "memberUnit", o.created_at AS "createdAt"`;
+
+@Injectable()
+export class OrganisationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly sessions: SessionService,
+  ) {}
+
+  listForUser(userId: string) {
+    return this.db.query(
+      `SELECT ${ORG_COLUMNS}, m.role AS "membershipRole" FROM organisations o
+         JOIN memberships m ON m.organisation_id = o.id WHERE m.user_id = $1 ORDER BY m.created_at`,
+      [userId],
+    );
+  }
+
+  /** Staff list, member units first when asked (form Part 4: they have priority). */
+  listAll(memberUnit?: boolean) {
+    const where = memberUnit === undefined ? '' : 'WHERE o.member_unit = $1';
+    return this.db.query(
+      `SELECT ${ORG_COLUMNS} FROM organisations o ${where} ORDER BY o.member_unit DESC, o.name`,
+      memberUnit === undefined ? [] : [memberUnit],
+    );
+  }
+
+  /** Members and staff see an organisation; anyone else gets 404. */
+  async get(actor: Actor, id: string) {
+    const role = await this.membershipRole(actor.userId, id);
+    if (!role && !isStaff(actor)) throw notFound();
+    const [org] = await this.db.query(`SELECT ${ORG_COLUMNS} FROM organisations o WHERE o.id = $1`, [id]);
+    if (!org) throw notFound();
+    const members = await this.db.query(
+      `SELECT u.id, u.name, u.email, m.role FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.organisation_id = $1 ORDER BY m.created_at`,
+      [id],
+    );
+    return { ...org, members };
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateOrganisationDto) {
+    await this.requireOwner(actor, id);
+    const [rows] = await this.db.query(
+      `UPDATE organisations SET name = COALESCE($2, name), uscc = COALESCE($3, uscc), parent_group = COALESCE($4, parent_group),
+              updated_at = now() WHERE id = $1 RETURNING id`,
+      [id, dto.name?.trim() ?? null, dto.uscc?.trim().toUpperCase() ?? null, dto.parentGroup?.trim() ?? null],
+    );
+    if (!rows.length) throw notFound();
+    return this.get(actor, id);
+  }
+
+  async setMemberUnit(id: string, memberUnit: boolean) {
+    const [rows] = await this.db.query(
+      `UPDATE organisations SET member_unit = $2, updated_at = now() WHERE id = $1 RETURNING id, name, member_unit AS "memberUnit"`,
+      [id, memberUnit],
+    );
+    if (!rows.length) throw notFound();
+    return rows[0];
+  }
+
+  /** The owner invites by e-mail; the token is shown once (and mailed once mail exists). */
+  async invite(actor: Actor, organisationId: string, emailRaw: string) {
+    await this.requireOwner(actor, organisationId);
+    const token = newToken();
+    const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86400_000);
+    const [inv] = await this.db.query(
+      `INSERT INTO invitations (organisation_id, email, token_hash, invited_by, expires_at)
+       VALUES ($1, $2, $3, $4, $5) RETURNING id, email, expires_at AS "expiresAt"`,
+      [organisationId, emailRaw.trim().toLowerCase(), hashToken(token), actor.userId, expiresAt],
+    );
+    return { ...inv, token };
+  }
+
+  /**
+   * Accept an invitation: a signed-in user with the invited e-mail joins; a signed-out visitor
+   * gives name + password and gets an applicant account for that e-mail. Single use.
+   */
+  async accept(actor: Actor | undefined, token: string, dto: AcceptInvitationDto, userAgent?: string) {
+    const joined = await this.db.transaction(async (tx) => {
+      const [inv] = await tx.query(
+        `SELECT id, organisation_id, email FROM invitations
+          WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > now() FOR UPDATE`,
+        [hashToken(token)],
+      );
+      if (!inv) throw new DomainError('not_found', 'invitation_invalid');
+      let userId: string;
+      if (actor) {
+        if (actor.email.toLowerCase() !== inv.email) throw new DomainError('forbidden', 'invitation_email');
+        userId = actor.userId;
+      } else {
+        const missing = [!dto.name && 'name', !dto.password && 'password'].filter(Boolean) as string[];
+        if (missing.length) throw validationError(missing.map((path) => ({ path, code: 'required' })));
+        const existing = await tx.query('SELECT 1 FROM users WHERE lower(email) = $1', [inv.email]);
+        if (existing.length) throw new DomainError('conflict', 'email_taken', [{ path: 'email', code: 'email_taken' }]);
+        const [user] = await tx.query(
+          `INSERT INTO users (email, name, password_hash, role) VALUES ($1, $2, $3, 'applicant') RETURNING id`,
+          [inv.email, dto.name!.trim(), await hashPassword(dto.password!)],
+        );
+        userId = user.id;
+      }
+      await tx.query(
+        `INSERT INTO memberships (organisation_id, user_id, role) VALUES ($1, $2, 'member') ON CONFLICT DO NOTHING`,
+        [inv.organisation_id, userId],
+      );
+      await tx.query('UPDATE invitations SET accepted_at = now(), accepted_by = $2 WHERE id = $1', [inv.id, userId]);
+      return { organisationId: inv.organisation_id as string, userId };
+    });
+    // the session row needs the committed user
+    const session = actor ? undefined : await this.sessions.create(joined.userId, userAgent);
+    return { ...joined, session };
+  }
+
+  async membershipRole(userId: string, organisationId: string): Promise<'owner' | 'member' | undefined> {
+    const [row] = await this.db.query('SELECT role FROM memberships WHERE user_id = $1 AND organisation_id = $2', [userId, organisationId]);
+    return row?.role;
+  }
+
+  /** Owners only: members and staff (who can see the organisation) get 403, strangers 404. */
+  private async requireOwner(actor: Actor, organisationId: string): Promise<void> {
+    const role = await this.membershipRole(actor.userId, organisationId);
+    if (role === 'owner') return;
+    throw role || isStaff(actor) ? forbidden() : notFound();
+  }
+}

@@ -1,0 +1,117 @@
+/** Registration, sign-in by cookie and bearer token, organisations and invitations, roles. */
+import request from 'supertest';
+import { createUser, PASSWORD, registerApplicant } from '../support/factories';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ ADMIN_EMAIL: 'root@topten.test', ADMIN_PASSWORD: 'a-long-admin-password' });
+});
+afterAll(() => t.close());
+
+describe('registration and sign-in', () => {
+  it('registers an applicant who owns a new organisation and is signed in', async () => {
+    const res = await request(t.http).post('/api/auth/register')
+      .send({ email: 'Li.Lei@Example.com', password: PASSWORD, name: '李雷', organisationName: '示例保险' }).expect(201);
+    expect(res.body).toMatchObject({ user: { email: 'li.lei@example.com', role: 'applicant' }, organisation: { name: '示例保险' } });
+    const me = await request(t.http).get('/api/auth/me').auth(res.body.accessToken, { type: 'bearer' }).expect(200);
+    expect(me.body.organisations).toEqual([expect.objectContaining({ name: '示例保险', membershipRole: 'owner' })]);
+    const { rows } = await t.db.query('SELECT password_hash FROM users WHERE email = $1', ['li.lei@example.com']);
+    expect(rows[0].password_hash).toMatch(/^\$argon2id\$/);
+  });
+
+  it('refuses a second account for the same e-mail (any case) with 409', async () => {
+    const res = await request(t.http).post('/api/auth/register')
+      .send({ email: 'LI.LEI@example.com', password: PASSWORD, name: '李雷', organisationName: '另一家' }).expect(409);
+    expect(res.body.details[0].path).toBe('email');
+  });
+
+  it('names every bad field of a registration', async () => {
+    const res = await request(t.http).post('/api/auth/register').send({ email: 'nope', password: 'short', name: '', extra: 1 }).expect(400);
+    expect(res.body.details.map((d: { path: string }) => d.path).sort()).toEqual(['email', 'extra', 'name', 'organisationName', 'password']);
+  });
+
+  it('signs in with a cookie and with a bearer token; signs out', async () => {
+    const login = await request(t.http).post('/api/auth/login').send({ email: 'li.lei@example.com', password: PASSWORD }).expect(200);
+    const cookie = login.headers['set-cookie'][0] as string;
+    expect(cookie).toMatch(/^topten_sid=[^;]+; .*HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    await request(t.http).get('/api/auth/me').set('Cookie', cookie.split(';')[0]).expect(200);
+    await request(t.http).get('/api/auth/me').auth(login.body.accessToken, { type: 'bearer' }).expect(200);
+    await request(t.http).post('/api/auth/logout').auth(login.body.accessToken, { type: 'bearer' }).expect(204);
+    await request(t.http).get('/api/auth/me').auth(login.body.accessToken, { type: 'bearer' }).expect(401);
+  });
+
+  it('answers a wrong password and an unknown e-mail alike', async () => {
+    const a = await request(t.http).post('/api/auth/login').send({ email: 'li.lei@example.com', password: 'wrong password!' }).expect(401);
+    const b = await request(t.http).post('/api/auth/login').send({ email: 'nobody@example.com', password: 'wrong password!' }).expect(401);
+    expect(a.body.message).toBe(b.body.message);
+  });
+
+  it('stores session tokens only as hashes', async () => {
+    const login = await request(t.http).post('/api/auth/login').send({ email: 'li.lei@example.com', password: PASSWORD }).expect(200);
+    const { rows } = await t.db.query('SELECT count(*)::int AS n FROM sessions WHERE token_hash = $1', [login.body.accessToken]);
+    expect(rows[0].n).toBe(0);
+  });
+});
+
+describe('admin from the environment and roles', () => {
+  it('creates the admin on first start and lets it change roles', async () => {
+    const login = await request(t.http).post('/api/auth/login').send({ email: 'root@topten.test', password: 'a-long-admin-password' }).expect(200);
+    expect(login.body.user.role).toBe('admin');
+    const applicant = await registerApplicant(t);
+    await request(t.http).patch(`/api/users/${applicant.userId}/role`).auth(login.body.accessToken, { type: 'bearer' }).send({ role: 'judge' }).expect(200);
+    // the role change signs the user out everywhere
+    await request(t.http).get('/api/auth/me').auth(applicant.token, { type: 'bearer' }).expect(401);
+    await request(t.http).patch(`/api/users/${applicant.userId}/role`).auth(login.body.accessToken, { type: 'bearer' }).send({ role: 'king' }).expect(400);
+  });
+
+  it('lets only admins change roles', async () => {
+    const staff = await createUser(t, 'staff');
+    const applicant = await registerApplicant(t);
+    await request(t.http).patch(`/api/users/${applicant.userId}/role`).auth(staff.token, { type: 'bearer' }).send({ role: 'staff' }).expect(403);
+  });
+});
+
+describe('organisations and invitations', () => {
+  it('the owner invites a colleague who signs up through the link and can then edit', async () => {
+    const owner = await registerApplicant(t, '示例证券');
+    const inv = await request(t.http).post(`/api/organisations/${owner.organisationId}/invitations`).auth(owner.token, { type: 'bearer' })
+      .send({ email: 'Han.Meimei@example.com' }).expect(201);
+    const joined = await request(t.http).post(`/api/invitations/${inv.body.token}/accept`).send({ name: '韩梅梅', password: PASSWORD }).expect(201);
+    const org = await request(t.http).get(`/api/organisations/${owner.organisationId}`).auth(joined.body.accessToken, { type: 'bearer' }).expect(200);
+    expect(org.body.members.map((m: { email: string; role: string }) => `${m.email}:${m.role}`)).toEqual([`${owner.email}:owner`, 'han.meimei@example.com:member']);
+    // single use
+    await request(t.http).post(`/api/invitations/${inv.body.token}/accept`).send({ name: 'x', password: PASSWORD }).expect(404);
+    // a member may not invite
+    await request(t.http).post(`/api/organisations/${owner.organisationId}/invitations`).auth(joined.body.accessToken, { type: 'bearer' })
+      .send({ email: 'x@example.com' }).expect(403);
+  });
+
+  it('a signed-in user can accept only an invitation sent to their e-mail', async () => {
+    const owner = await registerApplicant(t);
+    const other = await registerApplicant(t);
+    const inv = await request(t.http).post(`/api/organisations/${owner.organisationId}/invitations`).auth(owner.token, { type: 'bearer' })
+      .send({ email: 'someone.else@example.com' }).expect(201);
+    await request(t.http).post(`/api/invitations/${inv.body.token}/accept`).auth(other.token, { type: 'bearer' }).send({}).expect(403);
+    const mine = await request(t.http).post(`/api/organisations/${owner.organisationId}/invitations`).auth(owner.token, { type: 'bearer' })
+      .send({ email: other.email }).expect(201);
+    await request(t.http).post(`/api/invitations/${mine.body.token}/accept`).auth(other.token, { type: 'bearer' }).send({}).expect(201);
+  });
+
+  it('validates the Unified Social Credit Code', async () => {
+    const owner = await registerApplicant(t);
+    const bad = await request(t.http).patch(`/api/organisations/${owner.organisationId}`).auth(owner.token, { type: 'bearer' }).send({ uscc: '91100000100003962A' }).expect(400);
+    expect(bad.body.details).toEqual([expect.objectContaining({ path: 'uscc', code: 'invalid_uscc' })]);
+    const ok = await request(t.http).patch(`/api/organisations/${owner.organisationId}`).auth(owner.token, { type: 'bearer' }).send({ uscc: '91100000100003962t' }).expect(200);
+    expect(ok.body.uscc).toBe('91100000100003962T');
+  });
+
+  it('staff verify member units and list them first', async () => {
+    const staff = await createUser(t, 'staff');
+    const org = await registerApplicant(t, '理事单位');
+    await request(t.http).patch(`/api/organisations/${org.organisationId}/member-unit`).auth(staff.token, { type: 'bearer' }).send({ memberUnit: true }).expect(200);
+    const list = await request(t.http).get('/api/organisations?memberUnit=true').auth(staff.token, { type: 'bearer' }).expect(200);
+    expect(list.body.map((o: { name: string }) => o.name)).toEqual(['理事单位']);
+  });
+});

@@ -1,0 +1,178 @@
+/**
+ * Authorization as a matrix: every route × every kind of caller × ownership. A route the app
+ * serves that is missing here fails the inventory test, so new routes must declare who may call.
+ *
+ * Callers: anonymous; an applicant of another organisation; the owning organisation's owner and a
+ * member; a judge; staff; admin. "Not yours" is 404; "yours to see, not to do" is 403.
+ */
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { createApplication, createOpenCycle, createUser, inviteMember, PASSWORD, registerApplicant, type Account, type OpenCycle } from '../support/factories';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const CALLERS = ['anonymous', 'other', 'owner', 'member', 'judge', 'staff', 'admin'] as const;
+type Caller = (typeof CALLERS)[number];
+type Expect = Record<Caller, number>;
+
+interface World {
+  t: TestApp;
+  accounts: Record<Exclude<Caller, 'anonymous'>, Account>;
+  orgId: string;
+  appId: string;
+  cycle: OpenCycle;
+}
+
+interface Row {
+  method: 'get' | 'post' | 'put' | 'patch';
+  /** Express route pattern as the app registers it. */
+  route: string;
+  expect: Expect;
+  /** Builds the concrete request for one caller (fresh ids, bodies and ETags as needed). */
+  call: (w: World, caller: Caller) => Promise<{ path: string; body?: unknown; headers?: Record<string, string> }>;
+}
+
+const all = (status: number): Expect => Object.fromEntries(CALLERS.map((c) => [c, status])) as Expect;
+const signedIn = (status: number): Expect => ({ ...all(status), anonymous: 401 });
+const staffOnly = (status: number): Expect => ({ anonymous: 401, other: 403, owner: 403, member: 403, judge: 403, staff: status, admin: status });
+/** Reading the owner's application: its organisation and staff. */
+const entryRead: Expect = { anonymous: 401, other: 404, owner: 200, member: 200, judge: 404, staff: 200, admin: 200 };
+/** Writing it: its organisation only; staff see it, so 403. */
+const entryWrite: Expect = { anonymous: 401, other: 404, owner: 200, member: 200, judge: 404, staff: 403, admin: 403 };
+const unique = () => randomBytes(4).toString('hex');
+
+async function appEtag(w: World): Promise<string> {
+  const { rows } = await w.t.db.query('SELECT version FROM applications WHERE id = $1', [w.appId]);
+  return `"${rows[0].version}"`;
+}
+async function sectionEtag(w: World, key: string): Promise<string> {
+  const { rows } = await w.t.db.query('SELECT version FROM application_sections WHERE application_id = $1 AND section_key = $2', [w.appId, key]);
+  return `"${rows[0].version}"`;
+}
+
+const ROWS: Row[] = [
+  { method: 'post', route: '/api/auth/register', expect: all(201), call: async () => ({ path: '/api/auth/register', body: { email: `r-${unique()}@example.com`, password: PASSWORD, name: '新用户', organisationName: `单位 ${unique()}` } }) },
+  { method: 'post', route: '/api/auth/login', expect: all(200), call: async (w) => ({ path: '/api/auth/login', body: { email: w.accounts.owner.email, password: PASSWORD } }) },
+  { method: 'post', route: '/api/auth/logout', expect: signedIn(204), call: async () => ({ path: '/api/auth/logout' }) },
+  { method: 'get', route: '/api/auth/me', expect: signedIn(200), call: async () => ({ path: '/api/auth/me' }) },
+  { method: 'get', route: '/api/users', expect: staffOnly(200), call: async () => ({ path: '/api/users' }) },
+  {
+    method: 'patch', route: '/api/users/:id/role', expect: { ...staffOnly(200), staff: 403 },
+    call: async (w) => ({ path: `/api/users/${(await registerApplicant(w.t)).userId}/role`, body: { role: 'judge' } }),
+  },
+  { method: 'get', route: '/api/organisations', expect: staffOnly(200), call: async () => ({ path: '/api/organisations' }) },
+  { method: 'get', route: '/api/organisations/:id', expect: entryRead, call: async (w) => ({ path: `/api/organisations/${w.orgId}` }) },
+  {
+    method: 'patch', route: '/api/organisations/:id', expect: { ...entryWrite, member: 403 },
+    call: async (w) => ({ path: `/api/organisations/${w.orgId}`, body: { parentGroup: '示例集团' } }),
+  },
+  {
+    method: 'patch', route: '/api/organisations/:id/member-unit', expect: staffOnly(200),
+    call: async (w) => ({ path: `/api/organisations/${w.orgId}/member-unit`, body: { memberUnit: true } }),
+  },
+  {
+    method: 'post', route: '/api/organisations/:id/invitations', expect: { ...entryWrite, owner: 201, member: 403 },
+    call: async (w) => ({ path: `/api/organisations/${w.orgId}/invitations`, body: { email: `i-${unique()}@example.com` } }),
+  },
+  {
+    // public; signed-in callers hold a different e-mail than the invited one
+    method: 'post', route: '/api/invitations/:token/accept', expect: { ...all(403), anonymous: 201 },
+    call: async (w) => {
+      const inv = await request(w.t.http).post(`/api/organisations/${w.orgId}/invitations`).auth(w.accounts.owner.token, { type: 'bearer' }).send({ email: `a-${unique()}@example.com` }).expect(201);
+      return { path: `/api/invitations/${inv.body.token}/accept`, body: { name: '新同事', password: PASSWORD } };
+    },
+  },
+  { method: 'get', route: '/api/cycles', expect: signedIn(200), call: async () => ({ path: '/api/cycles' }) },
+  { method: 'get', route: '/api/cycles/:id', expect: signedIn(200), call: async (w) => ({ path: `/api/cycles/${w.cycle.cycleId}` }) },
+  {
+    method: 'post', route: '/api/cycles', expect: staffOnly(201),
+    call: async () => ({ path: '/api/cycles', body: { name: `周期 ${unique()}`, opensAt: '2026-01-01T00:00:00+08:00', submissionDeadline: '2099-01-01T00:00:00+08:00', categories: [] } }),
+  },
+  { method: 'patch', route: '/api/cycles/:id', expect: staffOnly(200), call: async (w) => ({ path: `/api/cycles/${w.cycle.cycleId}`, body: { timeZone: 'Asia/Shanghai' } }) },
+  {
+    method: 'post', route: '/api/cycles/:id/categories', expect: staffOnly(201),
+    call: async (w) => ({ path: `/api/cycles/${w.cycle.cycleId}/categories`, body: { code: `c_${unique()}`, nameZh: '类别', nameEn: 'Category' } }),
+  },
+  {
+    method: 'post', route: '/api/applications', expect: { anonymous: 401, other: 201, owner: 201, member: 201, judge: 403, staff: 403, admin: 403 },
+    call: async (w) => {
+      const c = await createOpenCycle(w.t);
+      return { path: '/api/applications', body: { cycleId: c.cycleId, categoryId: c.categoryId, nomination: { type: 'self' } } };
+    },
+  },
+  { method: 'get', route: '/api/applications', expect: signedIn(200), call: async () => ({ path: '/api/applications' }) },
+  { method: 'get', route: '/api/applications/:id', expect: entryRead, call: async (w) => ({ path: `/api/applications/${w.appId}` }) },
+  {
+    method: 'patch', route: '/api/applications/:id', expect: entryWrite,
+    call: async (w) => ({ path: `/api/applications/${w.appId}`, body: { nomination: { type: 'self' } }, headers: { 'If-Match': await appEtag(w) } }),
+  },
+  { method: 'get', route: '/api/applications/:id/completeness', expect: entryRead, call: async (w) => ({ path: `/api/applications/${w.appId}/completeness` }) },
+  { method: 'get', route: '/api/applications/:id/sections/:key', expect: entryRead, call: async (w) => ({ path: `/api/applications/${w.appId}/sections/strategy` }) },
+  {
+    method: 'put', route: '/api/applications/:id/sections/:key', expect: entryWrite,
+    call: async (w) => ({ path: `/api/applications/${w.appId}/sections/strategy`, body: { culture: { mission: '使命' } }, headers: { 'If-Match': await sectionEtag(w, 'strategy') } }),
+  },
+  {
+    method: 'patch', route: '/api/applications/:id/sections/:key', expect: entryWrite,
+    call: async (w) => ({ path: `/api/applications/${w.appId}/sections/strategy`, body: { culture: { vision: '愿景' } }, headers: { 'If-Match': await sectionEtag(w, 'strategy') } }),
+  },
+  { method: 'get', route: '/api/form', expect: all(200), call: async () => ({ path: '/api/form' }) },
+  { method: 'get', route: '/api/health', expect: all(200), call: async () => ({ path: '/api/health' }) },
+];
+
+let w: World;
+
+beforeAll(async () => {
+  const t = await startTestApp();
+  const owner = await registerApplicant(t, '被测单位');
+  const cycle = await createOpenCycle(t);
+  w = {
+    t,
+    accounts: {
+      owner,
+      member: await inviteMember(t, owner),
+      other: await registerApplicant(t, '另一家单位'),
+      judge: await createUser(t, 'judge'),
+      staff: await createUser(t, 'staff'),
+      admin: await createUser(t, 'admin'),
+    },
+    orgId: owner.organisationId,
+    appId: (await createApplication(t, owner, cycle)).id,
+    cycle,
+  };
+});
+afterAll(() => w.t.close());
+
+/** A spare session per caller, for rows that end it (logout). */
+async function spareToken(caller: Exclude<Caller, 'anonymous'>): Promise<string> {
+  const res = await request(w.t.http).post('/api/auth/login').send({ email: w.accounts[caller].email, password: PASSWORD }).expect(200);
+  return res.body.accessToken;
+}
+
+describe.each(ROWS)('$method $route', (row) => {
+  it.each(CALLERS)('as %s', async (caller) => {
+    const { path, body, headers } = await row.call(w, caller);
+    let req = request(w.t.http)[row.method](path);
+    if (caller !== 'anonymous') {
+      const token = row.route === '/api/auth/logout' ? await spareToken(caller) : w.accounts[caller].token;
+      req = req.auth(token, { type: 'bearer' });
+    }
+    for (const [k, v] of Object.entries(headers ?? {})) req = req.set(k, v);
+    const res = await (body === undefined ? req : req.send(body as object));
+    expect({ caller, status: res.status }).toEqual({ caller, status: row.expect[caller] });
+    if (res.status >= 400) expect(res.body).toMatchObject({ statusCode: res.status, error: expect.any(String), message: expect.any(String) });
+  });
+});
+
+it('covers every route the application serves', () => {
+  const express = w.t.app.getHttpAdapter().getInstance();
+  const served = new Set<string>();
+  for (const layer of express.router.stack) {
+    const route = layer.route as { path: string; methods: Record<string, boolean> } | undefined;
+    if (!route) continue;
+    for (const m of Object.keys(route.methods)) served.add(`${m} ${route.path}`);
+  }
+  // Swagger UI's own static routes are public documentation, not part of the API
+  const documented = [...served].filter((r) => !r.includes('/api/docs') && !r.endsWith('/api/openapi.json') && !r.includes('/api/openapi.yaml'));
+  const inMatrix = new Set(ROWS.map((r) => `${r.method} ${r.route}`));
+  expect(documented.filter((r) => !inMatrix.has(r))).toEqual([]);
+});
