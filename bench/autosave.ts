@@ -8,6 +8,7 @@
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import { migrate } from '../src/cli/migrate';
@@ -56,6 +57,8 @@ async function seed(): Promise<Array<{ appId: string; token: string }>> {
 const PARAGRAPH = '我们以客户体验为核心，推进全渠道服务一体化，实现语音、在线客服、微信与 APP 的统一路由和知识共享。';
 const autosaveBody = (n: number) => JSON.stringify({ overallStrategy: `${PARAGRAPH.repeat(8)}（第 ${n} 次保存）`, culture: { mission: `使命 ${n % 97}` } });
 
+let reported = 0;
+
 function appClients(apps: Array<{ appId: string; token: string }>): Client[] {
   return apps.map(({ appId, token }) => {
     let etag = '"1"';
@@ -67,8 +70,9 @@ function appClients(apps: Array<{ appId: string; token: string }>): Client[] {
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/merge-patch+json', 'if-match': etag },
         body: autosaveBody(n++),
       }),
-      done: (status, headers) => {
+      done: (status, headers, body) => {
         if (status === 200) etag = String(headers.etag);
+        else if (!reported++) console.error(`  first failure: ${status} ${body.slice(0, 300)}`);
         return status === 200;
       },
     };
@@ -100,7 +104,19 @@ function stop(p: ChildProcess) {
   });
 }
 
-const fmt = (r: LoadResult) => `${r.throughput.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.requests} requests, ${r.errors} errors`;
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
+async function measure(pid: number, port: number, clients: Client[]): Promise<LoadResult & { cpuMsPerRequest: number }> {
+  let before = 0;
+  const result = await runLoad(port, clients, SECONDS, 2, () => (before = cpuSeconds(pid)));
+  return { ...result, cpuMsPerRequest: ((cpuSeconds(pid) - before) * 1000) / result.requests };
+}
+
+const fmt = (r: LoadResult & { cpuMsPerRequest: number }) => `${r.throughput.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.requests} requests, ${r.errors} errors, server CPU ${r.cpuMsPerRequest.toFixed(3)} ms/request`;
 
 async function main() {
   const apps = await seed();
@@ -108,12 +124,18 @@ async function main() {
 
   const baseline = fork(join(__dirname, 'baseline-server.ts'), [], { env: { ...env, PORT: '3199' }, execArgv: ['-r', 'ts-node/register/transpile-only'], stdio: 'inherit' });
   await new Promise((r) => baseline.once('message', r));
-  const base = await runLoad(3199, baselineClients(apps), SECONDS);
+  const base = await measure(baseline.pid!, 3199, baselineClients(apps));
   await stop(baseline);
 
-  const app = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], { env: { ...env, PORT: '3198' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  // the baseline moved the rows' versions on; the platform's clients start from a known one
+  const reset = new PgClient({ connectionString: DB });
+  await reset.connect();
+  await reset.query(`UPDATE application_sections SET version = 1, data = '{}' WHERE section_key = 'strategy'`);
+  await reset.end();
+
+  const app = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=bench/out'] : []), join(ROOT, 'dist', 'main.js')], { env: { ...env, PORT: '3198' }, stdio: ['ignore', 'ignore', 'inherit'] });
   await waitFor('http://127.0.0.1:3198/api/health');
-  const platform = await runLoad(3198, appClients(apps), SECONDS);
+  const platform = await measure(app.pid!, 3198, appClients(apps));
   await stop(app);
 
   const ratio = platform.throughput / base.throughput;

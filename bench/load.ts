@@ -17,7 +17,7 @@ export interface Client {
   done(status: number, headers: http.IncomingHttpHeaders, body: string): boolean;
 }
 
-export async function runLoad(port: number, clients: Client[], seconds: number, warmupSeconds = 2): Promise<LoadResult> {
+export async function runLoad(port: number, clients: Client[], seconds: number, warmupSeconds = 2, onMeasureStart?: () => void): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients.length });
   const latencies: number[] = [];
   let errors = 0;
@@ -50,6 +50,7 @@ export async function runLoad(port: number, clients: Client[], seconds: number, 
     while (!stop) await send(c);
   });
   await sleep(warmupSeconds * 1000);
+  onMeasureStart?.();
   measuring = true;
   const t0 = Date.now();
   await sleep(seconds * 1000);

@@ -7,6 +7,7 @@ import { HttpErrorFilter } from './common/errors/http-error.filter';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { FormModule } from './form/form.module';
+import { DatabaseModule } from './infra/database/database.module';
 import { databaseOptions } from './infra/database/database-options';
 import { RedisModule } from './infra/redis/redis.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
@@ -24,6 +25,7 @@ export class AppModule {
         AppConfigModule.forRoot(config),
         TypeOrmModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => databaseOptions(c.databaseUrl) }),
         ThrottlerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => [{ ttl: 60_000, limit: c.loginRateLimit }] }),
+        DatabaseModule,
         RedisModule,
         FormModule,
         IdentityModule,

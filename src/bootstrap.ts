@@ -31,7 +31,6 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
       exceptionFactory: (errors) => validationError(flattenValidationErrors(errors)),
     }),
   );
-  app.enableShutdownHooks();
 
   const doc = SwaggerModule.createDocument(
     app,

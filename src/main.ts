@@ -17,7 +17,15 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config);
   await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
-  new Logger('main').log(`Listening on ${config.publicUrl} (API at /api, docs at /api/docs)`);
+  const logger = new Logger('main');
+  logger.log(`Listening on ${config.publicUrl} (API at /api, docs at /api/docs)`);
+  // Graceful stop: finish requests in flight, close pools, exit 0.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.log(`${signal}: shutting down`);
+      void app.close().then(() => process.exit(0));
+    });
+  }
 }
 
 void main();

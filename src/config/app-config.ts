@@ -11,6 +11,8 @@ export interface AppConfig {
   redisUrl: string;
   sessionSecret: string;
   sessionTtlHours: number;
+  /** How long a resolved session is trusted without asking the database (other instances see a revocation this late). */
+  sessionCacheSeconds: number;
   admin?: { email: string; password: string };
   s3: { endpoint?: string; region: string; bucket: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean };
   chromiumPath: string;
@@ -86,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl,
     sessionSecret,
     sessionTtlHours: int('SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
+    sessionCacheSeconds: int('SESSION_CACHE_SECONDS', 5, 0, 300),
     admin: adminEmail ? { email: adminEmail.toLowerCase(), password: adminPassword } : undefined,
     s3: {
       endpoint: env.S3_ENDPOINT?.trim() || undefined,

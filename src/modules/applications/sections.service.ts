@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { isStaff, type Actor } from '../../common/auth/actor';
 import { DomainError, forbidden, notFound, validationError, wrongState } from '../../common/errors/domain-error';
+import { LruCache } from '../../common/lru-cache';
 import { validateDraft } from '../../form/draft-validation';
 import type { SectionContext, SectionData, SectionDefinition } from '../../form/field-types';
 import { SectionRegistry } from '../../form/section-registry';
+import { Sql } from '../../infra/database/sql';
 import { UUID } from './application-access.policy';
 import { etagOf } from './etag';
 import { applyMergePatch, withoutNulls } from './merge-patch';
@@ -33,13 +33,19 @@ interface SectionRow {
 
 /**
  * Reading and writing one form section with optimistic concurrency. A write names the version it
- * was based on (`If-Match`); the UPDATE only lands on that version, so a second writer with an old
- * ETag gets 412 with the current data and nothing is overwritten.
+ * was based on (`If-Match`); the UPDATE lands only on that version, only while the application is
+ * a draft and only for a member of its organisation — so a second writer with an old ETag gets
+ * 412 with the current data and nothing is overwritten.
+ *
+ * The data of a version never changes, so this process remembers recent versions' data: an
+ * autosave based on a version it has seen is one UPDATE; any other case reads first.
  */
 @Injectable()
 export class SectionsService {
+  private readonly versions = new LruCache<string, SectionData>(20_000);
+
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly sql: Sql,
     private readonly registry: SectionRegistry,
   ) {}
 
@@ -47,7 +53,8 @@ export class SectionsService {
     const def = this.definition(key);
     const row = await this.load(actor, applicationId, key);
     if (!row.is_member && !isStaff(actor)) throw notFound();
-    return this.view(def, row, await this.context(def, applicationId));
+    this.remember(applicationId, key, row.version, row.data);
+    return this.view(def, applicationId, row);
   }
 
   /** PUT: replace the whole section (a draft may be partial). */
@@ -62,7 +69,7 @@ export class SectionsService {
 
   /** All sections' data of an application, for completeness and cross-section rules. */
   async allData(applicationId: string): Promise<Record<string, SectionData>> {
-    const rows: Array<{ section_key: string; data: SectionData }> = await this.db.query(
+    const rows = await this.sql.rows<{ section_key: string; data: SectionData }>(
       'SELECT section_key, data FROM application_sections WHERE application_id = $1',
       [applicationId],
     );
@@ -77,34 +84,49 @@ export class SectionsService {
     next: (current: SectionData) => unknown,
   ): Promise<SectionView> {
     const def = this.definition(key);
-    const row = await this.load(actor, applicationId, key);
-    if (!row.is_member) throw isStaff(actor) ? forbidden() : notFound();
-    if (row.state !== 'draft') throw wrongState(row.state);
-    if (row.version !== baseVersion) throw this.stale(def, row);
+    if (!UUID.test(applicationId)) throw notFound();
+    let base = this.versions.get(this.cacheKey(applicationId, key, baseVersion));
+    if (!base) {
+      const row = await this.load(actor, applicationId, key);
+      this.assertWritable(actor, def, row, baseVersion);
+      base = row.data;
+    }
 
-    const body = next(row.data);
+    const body = next(base);
     const issues = validateDraft(def, body);
-    if (issues.length) throw validationError(issues);
+    if (issues.length) {
+      // access before content: a stranger learns nothing from validation messages
+      this.assertWritable(actor, def, await this.load(actor, applicationId, key), baseVersion);
+      throw validationError(issues);
+    }
     const data = withoutNulls(body) as SectionData;
 
-    // Lands only on the version the client saw, and only while the application is a draft.
-    const [updated]: [Array<{ version: number; updated_at: Date }>, number] = await this.db.query(
+    const updated = await this.sql.rows<{ version: number; updated_at: Date }>(
       `UPDATE application_sections s
           SET data = $3, version = s.version + 1, updated_by = $5, updated_at = now()
          FROM applications a
         WHERE s.application_id = $1 AND s.section_key = $2 AND s.version = $4
           AND a.id = s.application_id AND a.state = 'draft'
+          AND EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = a.organisation_id AND m.user_id = $5)
         RETURNING s.version, s.updated_at`,
       [applicationId, key, JSON.stringify(data), baseVersion, actor.userId],
     );
     if (!updated.length) {
-      // Someone else won the race between our read and write: report what is there now.
+      // Not allowed, not a draft any more, or someone else's write landed first: say which.
       const now = await this.load(actor, applicationId, key);
-      if (now.state !== 'draft') throw wrongState(now.state);
+      this.assertWritable(actor, def, now, baseVersion);
       throw this.stale(def, now);
     }
-    const ctx = await this.context(def, applicationId, { [key]: data });
-    return this.view(def, { ...row, data, version: updated[0].version, updated_at: updated[0].updated_at, updated_by: actor.userId, updated_by_name: actor.name }, ctx);
+    const { version, updated_at } = updated[0];
+    this.remember(applicationId, key, version, data);
+    return this.view(def, applicationId, { data, version, updated_at, updated_by: actor.userId, updated_by_name: actor.name });
+  }
+
+  /** 404 for strangers, 403 for staff (who may read), 409 unless draft, 412 on an old version. */
+  private assertWritable(actor: Actor, def: SectionDefinition, row: SectionRow, baseVersion: number): void {
+    if (!row.is_member) throw isStaff(actor) ? forbidden() : notFound();
+    if (row.state !== 'draft') throw wrongState(row.state);
+    if (row.version !== baseVersion) throw this.stale(def, row);
   }
 
   private definition(key: string): SectionDefinition {
@@ -115,7 +137,7 @@ export class SectionsService {
 
   private async load(actor: Actor, applicationId: string, key: string): Promise<SectionRow> {
     if (!UUID.test(applicationId)) throw notFound();
-    const rows: SectionRow[] = await this.db.query(
+    const rows = await this.sql.rows<SectionRow>(
       `SELECT s.data, s.version, s.updated_at, s.updated_by, u.name AS updated_by_name, a.state,
               EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = a.organisation_id AND m.user_id = $3) AS is_member
          FROM application_sections s
@@ -128,13 +150,17 @@ export class SectionsService {
     return rows[0];
   }
 
-  /** Other sections, loaded only when this section computes something (cross-section rules). */
-  private async context(def: SectionDefinition, applicationId: string, override: Record<string, SectionData> = {}): Promise<SectionContext> {
-    const all = def.compute ? { ...(await this.allData(applicationId)), ...override } : override;
-    return { section: (k) => all[k] ?? {} };
+  private cacheKey = (applicationId: string, key: string, version: number) => `${applicationId}/${key}/${version}`;
+
+  private remember(applicationId: string, key: string, version: number, data: SectionData): void {
+    this.versions.set(this.cacheKey(applicationId, key, version), data);
   }
 
-  private view(def: SectionDefinition, row: Pick<SectionRow, 'data' | 'version' | 'updated_at' | 'updated_by' | 'updated_by_name'>, ctx: SectionContext): SectionView {
+  private async view(
+    def: SectionDefinition,
+    applicationId: string,
+    row: Pick<SectionRow, 'data' | 'version' | 'updated_at' | 'updated_by' | 'updated_by_name'>,
+  ): Promise<SectionView> {
     return {
       key: def.key,
       version: row.version,
@@ -142,8 +168,15 @@ export class SectionsService {
       updatedAt: row.updated_at.toISOString(),
       updatedBy: row.updated_by ? { id: row.updated_by, name: row.updated_by_name ?? '' } : null,
       data: row.data,
-      computed: def.compute?.(row.data, ctx) ?? {},
+      computed: def.compute ? def.compute(row.data, await this.context(def, applicationId, row.data)) : {},
     };
+  }
+
+  /** Other sections, read only for a compute() that declares the context parameter. */
+  private async context(def: SectionDefinition, applicationId: string, own: SectionData): Promise<SectionContext> {
+    const all = def.compute && def.compute.length > 1 ? await this.allData(applicationId) : {};
+    all[def.key] = own;
+    return { section: (k) => all[k] ?? {} };
   }
 
   private stale(def: SectionDefinition, row: SectionRow): DomainError {
@@ -151,7 +184,16 @@ export class SectionsService {
       'precondition_failed',
       'stale_version',
       [{ path: 'If-Match', code: 'stale_version', params: { currentVersion: row.version } }],
-      { current: { key: def.key, version: row.version, etag: etagOf(row.version), updatedAt: row.updated_at.toISOString(), updatedBy: row.updated_by ? { id: row.updated_by, name: row.updated_by_name } : null, data: row.data } },
+      {
+        current: {
+          key: def.key,
+          version: row.version,
+          etag: etagOf(row.version),
+          updatedAt: row.updated_at.toISOString(),
+          updatedBy: row.updated_by ? { id: row.updated_by, name: row.updated_by_name } : null,
+          data: row.data,
+        },
+      },
     );
   }
 }
