@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
+import { routesOf } from '../../src/bootstrap';
 import { createApplication, createOpenCycle, createUser, inviteMember, PASSWORD, registerApplicant, type Account, type OpenCycle } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -164,15 +165,11 @@ describe.each(ROWS)('$method $route', (row) => {
 });
 
 it('covers every route the application serves', () => {
-  const express = w.t.app.getHttpAdapter().getInstance();
-  const served = new Set<string>();
-  for (const layer of express.router.stack) {
-    const route = layer.route as { path: string; methods: Record<string, boolean> } | undefined;
-    if (!route) continue;
-    for (const m of Object.keys(route.methods)) served.add(`${m} ${route.path}`);
-  }
-  // Swagger UI's own static routes are public documentation, not part of the API
-  const documented = [...served].filter((r) => !r.includes('/api/docs') && !r.endsWith('/api/openapi.json') && !r.includes('/api/openapi.yaml'));
+  // Swagger UI's own routes are public documentation, not part of the API
+  const served = routesOf(w.t.app)
+    .filter((r) => !r.url.startsWith('/api/docs') && !r.url.startsWith('/api/openapi'))
+    .map((r) => `${r.method.toLowerCase()} ${r.url}`);
+  expect(served.length).toBeGreaterThan(20);
   const inMatrix = new Set(ROWS.map((r) => `${r.method} ${r.route}`));
-  expect(documented.filter((r) => !inMatrix.has(r))).toEqual([]);
+  expect(served.filter((r) => !inMatrix.has(r))).toEqual([]);
 });

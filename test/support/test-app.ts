@@ -30,6 +30,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   const app = await createApp(config, { logger: false });
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   const db = new Pool({ connectionString: dbUrl(name), max: 2 });
   db.on('error', () => undefined); // idle clients are cut when the database is dropped at the end
   return {

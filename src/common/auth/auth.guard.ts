@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { DomainError, forbidden } from '../errors/domain-error';
 import type { Role } from '../../modules/identity/user.entity';
 import { SessionService } from '../../modules/identity/session.service';
@@ -20,7 +20,7 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
-    const req = ctx.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    const req = ctx.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
     const token = tokenOf(req);
     if (token) req.actor = (await this.sessions.resolve(token)) ?? undefined;
 
@@ -33,9 +33,9 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-export function tokenOf(req: Request): string | undefined {
+export function tokenOf(req: FastifyRequest): string | undefined {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7).trim() || undefined;
-  const cookie = (req as Request & { cookies?: Record<string, string> }).cookies?.[SESSION_COOKIE];
+  const cookie = req.cookies?.[SESSION_COOKIE];
   return typeof cookie === 'string' && cookie ? cookie : undefined;
 }

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { langOf, message } from '../i18n/messages';
 import { DomainError, type DomainErrorKind, type ErrorDetail } from './domain-error';
 
@@ -18,7 +18,8 @@ const STATUS: Record<DomainErrorKind, number> = {
 };
 
 const CODE_BY_STATUS: Record<number, string> = {
-  400: 'invalid', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'payload_too_large', 429: 'too_many_requests',
+  400: 'invalid', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'payload_too_large',
+  415: 'unsupported_media_type', 429: 'too_many_requests',
 };
 
 /**
@@ -31,11 +32,11 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    const req = ctx.getRequest<Request>();
-    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<FastifyRequest>();
+    const res = ctx.getResponse<FastifyReply>();
     const lang = langOf(req.headers['accept-language']);
     const { status, code, details, extra, params } = this.classify(exception);
-    if (status >= 500) this.logger.error(`${req.method} ${req.originalUrl}: ${(exception as Error)?.stack ?? String(exception)}`);
+    if (status >= 500) this.logger.error(`${req.method} ${req.url}: ${(exception as Error)?.stack ?? String(exception)}`);
 
     const body: Record<string, unknown> = {
       statusCode: status,
@@ -45,22 +46,15 @@ export class HttpErrorFilter implements ExceptionFilter {
     };
     if (details?.length) body.details = details.map((d) => ({ path: d.path, code: d.code, message: d.message ?? message(d.code, lang, d.params), ...(d.params ? { params: d.params } : {}) }));
     Object.assign(body, extra);
-    if (!res.headersSent) res.status(status).json(body);
+    if (!res.sent) void res.status(status).send(body);
   }
 
   private classify(e: unknown): { status: number; code: string; details?: ErrorDetail[]; extra?: Record<string, unknown>; params?: Record<string, unknown> } {
     if (e instanceof DomainError) return { status: STATUS[e.kind], code: e.code, details: e.details, extra: e.extra, params: e.params };
-    // body-parser errors carry `type` and `status`
-    const parserType = (e as { type?: string })?.type;
-    if (parserType === 'entity.parse.failed') return { status: 400, code: 'malformed_json', details: [{ path: '$', code: 'malformed_json' }] };
-    if (parserType === 'entity.too.large') return { status: 413, code: 'payload_too_large' };
-    if (parserType && typeof (e as { status?: number }).status === 'number' && (e as { status: number }).status < 500) {
-      return { status: (e as { status: number }).status, code: 'invalid', details: [{ path: '$', code: 'invalid' }] };
-    }
     if (e instanceof HttpException) {
       const status = e.getStatus();
-      // Our own code throws DomainErrors; a bare 400 HttpException is Nest's wrapping of a body
-      // that is not JSON (RoutesResolver.mapExternalException).
+      // Our own code throws DomainErrors; a bare 400 HttpException is Nest's wrapping of Fastify
+      // refusing the body (not JSON, empty, a "__proto__" key) before any route ran.
       if (status === 400) return { status, code: 'malformed_json', details: [{ path: '$', code: 'malformed_json' }] };
       const code = CODE_BY_STATUS[status] ?? 'invalid';
       return { status, code, details: status === 400 ? [{ path: '$', code: 'invalid' }] : undefined };

@@ -46,6 +46,7 @@ export const MESSAGES: Record<string, { zh: Text; en: Text }> = {
   unauthorized: { zh: () => '请先登录', en: () => 'sign in first' },
   forbidden: { zh: () => '无权执行此操作', en: () => 'you may not do this' },
   too_many_requests: { zh: () => '请求过于频繁，请稍后再试', en: () => 'too many requests, try again later' },
+  unsupported_media_type: { zh: () => '不支持的内容类型', en: () => 'unsupported content type' },
   payload_too_large: { zh: () => '请求内容过大', en: () => 'the request is too large' },
   category_not_in_cycle: { zh: () => '该类别不属于此评选周期', en: () => 'the category does not belong to this cycle' },
   cycle_not_open: { zh: () => '该评选周期当前不接受申报', en: () => 'this award cycle is not open for applications' },

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor } from '../../common/auth/decorators';
 import { CreateApplicationDto, UpdateApplicationDto } from './applications.dto';
@@ -15,9 +15,9 @@ export class ApplicationsController {
 
   @Post()
   @ApiOperation({ summary: 'Start an application (applicant): one live per organisation × cycle × category' })
-  async create(@CurrentActor() actor: Actor, @Body() dto: CreateApplicationDto, @Res({ passthrough: true }) res: Response) {
+  async create(@CurrentActor() actor: Actor, @Body() dto: CreateApplicationDto, @Res({ passthrough: true }) res: FastifyReply) {
     const app = await this.applications.create(actor, dto);
-    res.setHeader('ETag', app.etag).setHeader('Location', `/api/applications/${app.id}`);
+    res.header('ETag', app.etag).header('Location', `/api/applications/${app.id}`);
     return app;
   }
 
@@ -37,9 +37,9 @@ export class ApplicationsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'State, version, completeness per section; ETag' })
-  async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) res: Response) {
+  async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) res: FastifyReply) {
     const app = await this.applications.get(actor, id);
-    res.setHeader('ETag', app.etag);
+    res.header('ETag', app.etag);
     return app;
   }
 
@@ -51,10 +51,10 @@ export class ApplicationsController {
     @Param('id') id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() dto: UpdateApplicationDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const app = await this.applications.updateNomination(actor, id, versionFromIfMatch(ifMatch), dto.nomination);
-    res.setHeader('ETag', app.etag);
+    res.header('ETag', app.etag);
     return app;
   }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, Param, Patch, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor } from '../../common/auth/decorators';
 import { RawBody } from './raw-body.decorator';
@@ -21,7 +21,7 @@ export class SectionsController {
 
   @Get(':key')
   @ApiOperation({ summary: 'Section data and server-computed fields; ETag' })
-  async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('key') key: string, @Res({ passthrough: true }) res: Response) {
+  async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('key') key: string, @Res({ passthrough: true }) res: FastifyReply) {
     return withEtag(res, await this.sections.get(actor, id, key));
   }
 
@@ -35,7 +35,7 @@ export class SectionsController {
     @Param('key') key: string,
     @Headers('if-match') ifMatch: string | undefined,
     @RawBody() body: unknown,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     return withEtag(res, await this.sections.replace(actor, id, key, versionFromIfMatch(ifMatch), body));
   }
@@ -50,13 +50,13 @@ export class SectionsController {
     @Param('key') key: string,
     @Headers('if-match') ifMatch: string | undefined,
     @RawBody() body: unknown,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     return withEtag(res, await this.sections.patch(actor, id, key, versionFromIfMatch(ifMatch), body));
   }
 }
 
-function withEtag(res: Response, view: SectionView): SectionView {
-  res.setHeader('ETag', view.etag);
+function withEtag(res: FastifyReply, view: SectionView): SectionView {
+  res.header('ETag', view.etag);
   return view;
 }

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Public } from '../../common/auth/decorators';
-import { SESSION_COOKIE } from '../../common/auth/tokens';
+import { clearSessionCookie, setSessionCookie } from '../../common/auth/session-cookie';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { LoginDto, RegisterDto } from './auth.dto';
@@ -25,7 +25,7 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @Post('register')
   @ApiOperation({ summary: 'Register an applicant who owns a new organisation (signs in at once)' })
-  async register(@Body() dto: RegisterDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async register(@Body() dto: RegisterDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
     const signedIn = await this.auth.register(dto, req.headers['user-agent']);
     return { ...this.signIn(res, signedIn), organisation: signedIn.organisation };
   }
@@ -35,16 +35,16 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in: sets the httpOnly session cookie and returns a bearer token' })
-  async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async login(@Body() dto: LoginDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
     return this.signIn(res, await this.auth.login(dto.email, dto.password, req.headers['user-agent']));
   }
 
   @Post('logout')
   @HttpCode(204)
   @ApiCookieAuth()
-  async logout(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async logout(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: FastifyReply): Promise<void> {
     await this.sessions.revoke(actor.sessionId);
-    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    clearSessionCookie(res);
   }
 
   @Get('me')
@@ -56,14 +56,8 @@ export class AuthController {
     };
   }
 
-  private signIn(res: Response, s: SignedIn) {
-    res.cookie(SESSION_COOKIE, s.token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: this.config.publicUrl.startsWith('https:'),
-      path: '/',
-      expires: s.expiresAt,
-    });
+  private signIn(res: FastifyReply, s: SignedIn) {
+    setSessionCookie(res, s, this.config.publicUrl);
     return { accessToken: s.token, expiresAt: s.expiresAt.toISOString(), user: s.user };
   }
 }

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Public, Roles } from '../../common/auth/decorators';
-import { SESSION_COOKIE } from '../../common/auth/tokens';
+import { setSessionCookie } from '../../common/auth/session-cookie';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AcceptInvitationDto, InviteDto, MemberUnitDto, UpdateOrganisationDto } from './organisations.dto';
 import { OrganisationsService } from './organisations.service';
 import { IdParam, optionalBoolQuery } from '../../common/pipes/params';
@@ -11,7 +12,10 @@ import { IdParam, optionalBoolQuery } from '../../common/pipes/params';
 @ApiTags('organisations')
 @Controller()
 export class OrganisationsController {
-  constructor(private readonly organisations: OrganisationsService) {}
+  constructor(
+    private readonly organisations: OrganisationsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get('organisations')
   @Roles('staff')
@@ -53,12 +57,12 @@ export class OrganisationsController {
     @CurrentActor() actor: Actor | undefined,
     @Param('token') token: string,
     @Body() dto: AcceptInvitationDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const { session, ...joined } = await this.organisations.accept(actor, token, dto, req.headers['user-agent']);
     if (!session) return joined;
-    res.cookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', path: '/', expires: session.expiresAt });
+    setSessionCookie(res, session, this.config.publicUrl);
     return { ...joined, accessToken: session.token };
   }
 }
