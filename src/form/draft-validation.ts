@@ -12,12 +12,13 @@ import { ESSAY_MAX, TEXT_MAX, YESNO_DETAIL_MAX, sectionDto } from './section-dto
 /** Path used for problems with the body as a whole (not an object, …). */
 export const ROOT_PATH = '$';
 
-export function validateDraft(def: SectionDefinition, body: unknown): FieldIssue[] {
+export function validateDraft(def: SectionDefinition, body: unknown, touched?: readonly string[]): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (!isPlainObject(body)) return [{ path: ROOT_PATH, code: 'invalid', params: { expected: 'object' } }];
+  const doc = touched ? pickTouched(body, touched) : body;
   // Shape first, on our own terms: unknown and read-only keys are reported and dropped, so
   // class-transformer only ever sees keys the descriptor declares (no `__proto__` games).
-  const sane = checkShape(def.fields, body, '', issues);
+  const sane = checkShape(def.fields, doc, '', issues);
   const instance = plainToInstance(sectionDto(def), sane) as object;
   const errors = validateSync(instance, {
     whitelist: true,
@@ -27,6 +28,18 @@ export function validateDraft(def: SectionDefinition, body: unknown): FieldIssue
   });
   mapErrors(errors, expandFields(def.fields), '', issues);
   return dedupe(issues);
+}
+
+/**
+ * A merge patch onto a valid document can only break what it touches: validate just those
+ * top-level members, with each choice and its `<key>Other` text kept together.
+ */
+function pickTouched(body: Record<string, unknown>, touched: readonly string[]): Record<string, unknown> {
+  const keys = new Set<string>();
+  for (const k of touched) keys.add(k).add(`${k}Other`).add(k.endsWith('Other') ? k.slice(0, -5) : k);
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if (Object.prototype.hasOwnProperty.call(body, k)) out[k] = body[k];
+  return out;
 }
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {

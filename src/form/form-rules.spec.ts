@@ -200,6 +200,15 @@ describe('draft-time formats', () => {
     expect(draftIssues('basics', (d) => setPath(d, 'contact.phone', '+86 (28) 8888-6601'))).toEqual([]);
   });
 
+  it('checking only what a patch touched finds the same problems there, and keeps XOther with its choice', () => {
+    const app = fixture();
+    const body = { ...app.basics, center: { ...(app.basics.center as object), industry: 'mining' } };
+    expect(validateDraft(registry.get('basics')!, body, ['center']).map((i) => i.path)).toEqual(['center.industry']);
+    const strategy = { ...app.strategy, topChallenges: ['fcr', 'use_data', 'retention'], topChallengesOther: '说明' };
+    expect(validateDraft(registry.get('strategy')!, strategy, ['topChallenges']).map((i) => i.path)).toEqual(['topChallengesOther']);
+    expect(validateDraft(registry.get('strategy')!, { ...strategy, bogus: 1 }, ['bogus']).map((i) => i.path)).toEqual(['bogus']);
+  });
+
   it('computed fields are read-only', () => {
     expect(draftIssues('recruitment', (d) => setPath(d, 'accuracyRate', 25))).toEqual(['accuracyRate read_only']);
   });

@@ -98,7 +98,7 @@ it('removing any single required field makes exactly that path appear', async ()
       const issues = (await completeness()).issues.map((i: { section: string; path: string }) => `${i.section}.${i.path}`);
       expect({ removed: `${def.key}.${path}`, issues }).toEqual({ removed: `${def.key}.${path}`, issues: [`${def.key}.${path}`] });
 
-      const restored = await auth(request(t.http).put(`/api/applications/${appId}/sections/${def.key}`)).set('If-Match', etags[def.key]).send(data).expect(200);
+      const restored = await auth(request(t.http).put(`/api/applications/${appId}/sections/${def.key}`)).set('If-Match', etags[def.key]).send(data as object).expect(200);
       etags[def.key] = restored.headers.etag;
       checked++;
     }

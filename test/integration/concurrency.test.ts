@@ -75,3 +75,15 @@ it('the application itself is versioned the same way', async () => {
   expect(ok.body.nomination.type).toBe('recommended');
   await as(bob, request(t.http).patch(`/api/applications/${appId}`)).set('If-Match', app.headers.etag).send({ nomination: { type: 'self' } }).expect(412);
 });
+
+it('an autosave asking for Prefer: return=minimal gets 204 with the new ETag and nothing else', async () => {
+  const read = await as(alice, request(t.http).get(url())).expect(200);
+  const res = await as(alice, request(t.http).patch(url()))
+    .set('If-Match', read.headers.etag).set('Prefer', 'return=minimal').send({ culture: { mission: '最简回应' } }).expect(204);
+  expect(res.headers['preference-applied']).toBe('return=minimal');
+  expect(res.headers.etag).toBe(`"${Number(read.headers.etag.replace(/"/g, '')) + 1}"`);
+  expect(res.text).toBe('');
+  const after = await as(alice, request(t.http).get(url())).expect(200);
+  expect(after.headers.etag).toBe(res.headers.etag);
+  expect(after.body.data.culture.mission).toBe('最简回应');
+});

@@ -26,7 +26,7 @@ export class SectionsController {
   }
 
   @Put(':key')
-  @ApiOperation({ summary: 'Replace the whole section (partial allowed in draft); If-Match required' })
+  @ApiOperation({ summary: 'Replace the whole section (partial allowed in draft); If-Match required; `Prefer: return=minimal` answers 204 with the new ETag' })
   @ApiHeader({ name: 'If-Match', required: true })
   @ApiBody({ schema: { type: 'object', description: 'The section document; see GET /api/form for its fields' } })
   async replace(
@@ -34,14 +34,15 @@ export class SectionsController {
     @Param('id') id: string,
     @Param('key') key: string,
     @Headers('if-match') ifMatch: string | undefined,
+    @Headers('prefer') prefer: string | undefined,
     @RawBody() body: unknown,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    return withEtag(res, await this.sections.replace(actor, id, key, versionFromIfMatch(ifMatch), body));
+    return respond(res, prefer, await this.sections.replace(actor, id, key, versionFromIfMatch(ifMatch), body));
   }
 
   @Patch(':key')
-  @ApiOperation({ summary: 'JSON merge patch (RFC 7396) for autosave; If-Match required' })
+  @ApiOperation({ summary: 'JSON merge patch (RFC 7396) for autosave; If-Match required; `Prefer: return=minimal` answers 204 with the new ETag' })
   @ApiHeader({ name: 'If-Match', required: true })
   @ApiBody({ schema: { type: 'object' } })
   async patch(
@@ -49,11 +50,25 @@ export class SectionsController {
     @Param('id') id: string,
     @Param('key') key: string,
     @Headers('if-match') ifMatch: string | undefined,
+    @Headers('prefer') prefer: string | undefined,
     @RawBody() body: unknown,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    return withEtag(res, await this.sections.patch(actor, id, key, versionFromIfMatch(ifMatch), body));
+    return respond(res, prefer, await this.sections.patch(actor, id, key, versionFromIfMatch(ifMatch), body));
   }
+}
+
+/**
+ * RFC 7240 `Prefer: return=minimal`: an autosave client already holds what it sent and needs
+ * only the new ETag, so it gets 204 and no body.
+ */
+function respond(res: FastifyReply, prefer: string | undefined, view: SectionView): SectionView | undefined {
+  withEtag(res, view);
+  if (prefer && /\breturn=minimal\b/i.test(prefer)) {
+    res.status(204).header('Preference-Applied', 'return=minimal');
+    return undefined;
+  }
+  return view;
 }
 
 function withEtag(res: FastifyReply, view: SectionView): SectionView {

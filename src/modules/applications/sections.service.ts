@@ -59,12 +59,14 @@ export class SectionsService {
 
   /** PUT: replace the whole section (a draft may be partial). */
   replace(actor: Actor, applicationId: string, key: string, baseVersion: number, body: unknown): Promise<SectionView> {
-    return this.write(actor, applicationId, key, baseVersion, () => body);
+    return this.write(actor, applicationId, key, baseVersion, () => body, undefined);
   }
 
   /** PATCH: JSON merge patch onto the stored section (autosave). */
   patch(actor: Actor, applicationId: string, key: string, baseVersion: number, patch: unknown): Promise<SectionView> {
-    return this.write(actor, applicationId, key, baseVersion, (current) => applyMergePatch(current, patch));
+    // the stored document was valid; only what the patch touches needs checking again
+    const touched = patch !== null && typeof patch === 'object' && !Array.isArray(patch) ? Object.keys(patch) : undefined;
+    return this.write(actor, applicationId, key, baseVersion, (current) => applyMergePatch(current, patch), touched);
   }
 
   /** All sections' data of an application, for completeness and cross-section rules. */
@@ -82,6 +84,7 @@ export class SectionsService {
     key: string,
     baseVersion: number,
     next: (current: SectionData) => unknown,
+    touched: readonly string[] | undefined,
   ): Promise<SectionView> {
     const def = this.definition(key);
     if (!UUID.test(applicationId)) throw notFound();
@@ -93,7 +96,7 @@ export class SectionsService {
     }
 
     const body = next(base);
-    const issues = validateDraft(def, body);
+    const issues = validateDraft(def, body, touched);
     if (issues.length) {
       // access before content: a stranger learns nothing from validation messages
       this.assertWritable(actor, def, await this.load(actor, applicationId, key), baseVersion);
@@ -101,7 +104,8 @@ export class SectionsService {
     }
     const data = withoutNulls(body) as SectionData;
 
-    const updated = await this.sql.rows<{ version: number; updated_at: Date }>(
+    const updated = await this.sql.prepared<{ version: number; updated_at: Date }>(
+      'section-autosave',
       `UPDATE application_sections s
           SET data = $3, version = s.version + 1, updated_by = $5, updated_at = now()
          FROM applications a

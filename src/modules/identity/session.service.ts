@@ -35,7 +35,8 @@ export class SessionService {
     const tokenHash = hashToken(token);
     const cached = this.cache.get(tokenHash);
     if (cached) return cached;
-    const rows = await this.db.rows<{ session_id: string; id: string; email: string; name: string; role: Actor['role'] }>(
+    const rows = await this.db.prepared<{ session_id: string; id: string; email: string; name: string; role: Actor['role'] }>(
+      'session-resolve',
       `SELECT s.id AS session_id, u.id, u.email, u.name, u.role
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.expires_at > now() AND NOT u.disabled`,
