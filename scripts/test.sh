@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: installs what is missing, starts the services, runs every test against them.
+# `npm test`: installs what is missing, starts the services, type-checks, runs every test
+# against the real services, and ends with one summary line ("jest: N passed, N failed").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
@@ -8,4 +9,11 @@ source scripts/dev-env.sh
 export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://topten:topten@127.0.0.1:5432/topten_test}"
 bash scripts/ensure-services.sh topten_test
 npx tsc --noEmit -p tsconfig.json
-exec npx jest --ci "$@"
+status=0
+npx jest --ci --json --outputFile=var/jest-results.json "$@" || status=$?
+node -e '
+  const r = require("./var/jest-results.json");
+  const skipped = r.numPendingTests + r.numTodoTests;
+  console.log(`jest: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
+' || true
+exit "$status"

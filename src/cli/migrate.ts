@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { databaseOptions } from '../infra/database/database-options';
+import { runCli } from './run-cli';
 
 export async function migrate(url: string): Promise<string[]> {
   const ds = await new DataSource(databaseOptions(url)).initialize();
@@ -14,16 +15,8 @@ export async function migrate(url: string): Promise<string[]> {
 }
 
 if (require.main === module) {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    console.error('config: DATABASE_URL is required');
-    process.exit(1);
-  }
-  migrate(url).then(
-    (ran) => console.log(ran.length ? `Applied ${ran.join(', ')}` : 'Schema is up to date'),
-    (e) => {
-      console.error(`migration failed: ${e.message}`);
-      process.exit(1);
-    },
-  );
+  runCli('migration', async (url) => {
+    const ran = await migrate(url);
+    return ran.length ? `Applied ${ran.join(', ')}` : 'Schema is up to date';
+  });
 }

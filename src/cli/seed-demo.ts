@@ -6,6 +6,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { databaseOptions } from '../infra/database/database-options';
+import { runCli } from './run-cli';
 
 export const DEMO_CYCLE = { name: '2026 中国十佳呼叫中心评选', timeZone: 'Asia/Shanghai' };
 export const DEMO_CATEGORY = { code: 'omnichannel_excellence', nameZh: '卓越全渠道客服', nameEn: 'Omnichannel Customer Service Excellence' };
@@ -34,16 +35,8 @@ export async function seedDemo(url: string): Promise<{ cycleId: string; created:
 }
 
 if (require.main === module) {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    console.error('config: DATABASE_URL is required');
-    process.exit(1);
-  }
-  seedDemo(url).then(
-    (r) => console.log(r.created ? `Seeded demo cycle ${r.cycleId}` : `Demo cycle already present (${r.cycleId})`),
-    (e) => {
-      console.error(`seeding failed: ${e.message}`);
-      process.exit(1);
-    },
-  );
+  runCli('seeding', async (url) => {
+    const r = await seedDemo(url);
+    return r.created ? `Seeded demo cycle ${r.cycleId}` : `Demo cycle already present (${r.cycleId})`;
+  });
 }

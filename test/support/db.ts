@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 
-export const TEMPLATE_DB = 'topten_test_tpl';
+/** One template per checkout, so two checkouts on one machine (a developer and CI) do not collide. */
+export const TEMPLATE_DB = `topten_tpl_${createHash('sha256').update(process.cwd()).digest('hex').slice(0, 10)}`;
 
 /** The server URL the tests use (TEST_DATABASE_URL from scripts/test.sh), with another database name. */
 export function dbUrl(name: string): string {
