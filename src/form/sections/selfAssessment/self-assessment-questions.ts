@@ -6,7 +6,8 @@
 export interface Question {
   zh: string;
   en: string;
-  helpZh?: string;
+  /** The seed's bullet list under the question, zh and en. */
+  help?: { zh: string; en: string };
 }
 
 export interface Domain {
@@ -60,10 +61,10 @@ export const SELF_ASSESSMENT: Domain[] = [
     key: 'strategy', zh: '策略', en: 'Strategy',
     questions: [
       { zh: `${CC}是否具有清晰、严谨的服务策略制定的步骤？`, en: 'Are there clear, rigorous steps for setting the service strategy?' },
-      { zh: `${CC}在进行服务策略制定时，是否全面考虑到了以下因素？`, en: 'Does setting the service strategy consider all of the following factors?', helpZh: '客户需求；竞争环境；产业变革；自身资源优劣势；风险预估及应对' },
-      { zh: `${CC}在进行客户服务策略制定时是否包括下列所有或大部分内容？`, en: 'Does the customer-service strategy cover all or most of the following?', helpZh: '客户群及需求细分；主要服务类型；服务手段或方式；服务时间(营业时间)；服务水平和处理周期目标；路由分配原则；人力及技术资源需求；知识与信息管理；客户价值深层挖掘' },
+      { zh: `${CC}在进行服务策略制定时，是否全面考虑到了以下因素？`, en: 'Does setting the service strategy consider all of the following factors?', help: { zh: '客户需求；竞争环境；产业变革；自身资源优劣势；风险预估及应对', en: 'customer needs; competition; industry change; own strengths and weaknesses; risks and responses' } },
+      { zh: `${CC}在进行客户服务策略制定时是否包括下列所有或大部分内容？`, en: 'Does the customer-service strategy cover all or most of the following?', help: { zh: '客户群及需求细分；主要服务类型；服务手段或方式；服务时间(营业时间)；服务水平和处理周期目标；路由分配原则；人力及技术资源需求；知识与信息管理；客户价值深层挖掘', en: 'customer and need segments; main service types; service means; service hours; service-level and turnaround targets; routing rules; staff and technology needs; knowledge and information management; customer value mining' } },
       { zh: `${CC}是否具有清晰、严谨的年度运营计划制定的步骤？`, en: 'Are there clear, rigorous steps for making the annual operating plan?' },
-      { zh: `${CC}在进行年度运营计划制定时是否包括下列所有或大部分内容？`, en: 'Does the annual operating plan cover all or most of the following?', helpZh: '运营目标；SWOT 分析；年度运营策略；组织架构设计；组织架构及岗位职责描述；人才的招聘与培养计划；关键流程设计；资源需求(预算、技术系统及工具等)' },
+      { zh: `${CC}在进行年度运营计划制定时是否包括下列所有或大部分内容？`, en: 'Does the annual operating plan cover all or most of the following?', help: { zh: '运营目标；SWOT 分析；年度运营策略；组织架构设计；组织架构及岗位职责描述；人才的招聘与培养计划；关键流程设计；资源需求(预算、技术系统及工具等)', en: 'operating goals; SWOT analysis; annual operating strategy; organisation design; roles and responsibilities; recruitment and development plan; key process design; resources (budget, systems and tools)' } },
       { zh: `${CC}是否定期地对所制定的服务策略及年度运营计划进行分析与审核？`, en: 'Are the service strategy and annual plan reviewed regularly?' },
       { zh: `${CC}是否根据分析及审核的结果，对客户服务策略及年度运营计划进行相应的调整与改进，以适应客户及市场的变化？`, en: 'Are the strategy and plan adjusted after those reviews to follow customers and the market?' },
     ],
@@ -74,14 +75,14 @@ export const SELF_ASSESSMENT: Domain[] = [
       { zh: `${CC}是否具备完整的、全面涵盖财务、客户、员工及运营四个方面的绩效管理体系？`, en: 'Is there a complete performance-management system covering finance, customers, staff and operations?' },
       { zh: `${CC}是否根据绩效管理体系设定了相应的关键绩效指标（KPIs）？`, en: 'Have KPIs been set according to that system?' },
       { zh: `${CC}的关键绩效指标是否具有明确的定义及计算方法？`, en: 'Does every KPI have a clear definition and calculation method?' },
-      { zh: `${CC}是否具备全部或大部分反映客户绩效的 KPI？`, en: 'Are there all or most of the customer KPIs?', helpZh: '客户综合满意度；客户服务满意度' },
-      { zh: `${CC}是否具备全部或大部分反映财务绩效的 KPI？`, en: 'Are there all or most of the financial KPIs?', helpZh: '单呼成本；单呼价值；辅助营销收入比；主动营销收入比；预算执行准确率；投资回报率' },
-      { zh: `${CC}是否具备全部或大部分反映运营绩效的 KPI？`, en: 'Are there all or most of the operations KPIs?', helpZh: '业务量预测准确率；人员排班准确率；服务水平；电话放弃率；平均应答速度；平均通话时长；话后处理时长；通话质量监控；一次问题解决率；坐席利用率；坐席生产率；坐席占用率；自助服务比例；电话转接率；非实时业务处理准时率；业务差错率' },
-      { zh: `${CC}是否具备全部或大部分反映员工绩效的 KPI？`, en: 'Are there all or most of the staff KPIs?', helpZh: '员工流失率；员工满意度；人均员工建议案(年度)；人均年度培训时长；人均年度培训预算；内部员工提升率' },
+      { zh: `${CC}是否具备全部或大部分反映客户绩效的 KPI？`, en: 'Are there all or most of the customer KPIs?', help: { zh: '客户综合满意度；客户服务满意度', en: 'overall customer satisfaction; customer-service satisfaction' } },
+      { zh: `${CC}是否具备全部或大部分反映财务绩效的 KPI？`, en: 'Are there all or most of the financial KPIs?', help: { zh: '单呼成本；单呼价值；辅助营销收入比；主动营销收入比；预算执行准确率；投资回报率', en: 'cost per contact; value per contact; assisted-sales revenue share; proactive-sales revenue share; budget accuracy; ROI' } },
+      { zh: `${CC}是否具备全部或大部分反映运营绩效的 KPI？`, en: 'Are there all or most of the operations KPIs?', help: { zh: '业务量预测准确率；人员排班准确率；服务水平；电话放弃率；平均应答速度；平均通话时长；话后处理时长；通话质量监控；一次问题解决率；坐席利用率；坐席生产率；坐席占用率；自助服务比例；电话转接率；非实时业务处理准时率；业务差错率', en: 'forecast accuracy; schedule adherence; service level; abandonment rate; ASA; average talk time; after-call work; call quality monitoring; first-contact resolution; utilisation; productivity; occupancy; self-service ratio; transfer rate; on-time rate for non-real-time work; error rate' } },
+      { zh: `${CC}是否具备全部或大部分反映员工绩效的 KPI？`, en: 'Are there all or most of the staff KPIs?', help: { zh: '员工流失率；员工满意度；人均员工建议案(年度)；人均年度培训时长；人均年度培训预算；内部员工提升率', en: 'attrition; staff satisfaction; suggestions per head per year; training hours per head; training budget per head; internal promotion rate' } },
       { zh: `${CC}是否具备定期进行相关绩效数据的收集、整理、分析，以跟踪日常运营状况和整体绩效达成情况？`, en: 'Is performance data collected and analysed regularly to track daily operations and overall results?' },
       { zh: `${CC}所收集和使用的数据和信息（管理报表、绩效考核、质量监控、客户资料、行业及对比数据信息等）是否完整、及时、可靠、准确和安全？`, en: 'Is the data used (reports, appraisals, quality monitoring, customer records, benchmarks) complete, timely, reliable, accurate and secure?' },
       { zh: `${CC}是否具备完善的、涵盖客户联络中心整体、各相关部门及个人的绩效考核方案？`, en: 'Is there a complete appraisal scheme for the center, its teams and individuals?' },
-      { zh: `${CC}的绩效考核结果是否运用于以下几个方面？`, en: 'Are appraisal results used for the following?', helpZh: '员工激励；员工发展；运营管理的持续改进' },
+      { zh: `${CC}的绩效考核结果是否运用于以下几个方面？`, en: 'Are appraisal results used for the following?', help: { zh: '员工激励；员工发展；运营管理的持续改进', en: 'staff motivation; staff development; continuous improvement of operations' } },
       { zh: `${CC}是否定期对绩效管理体系进行评估，以有效地支持运营管理目标的达成？`, en: 'Is the performance-management system itself reviewed regularly?' },
     ],
   },

@@ -15,7 +15,7 @@ export const selfAssessmentSection: SectionDefinition = {
   title: { zh: '客户联络中心自评（选填）', en: 'Contact-center self-assessment (optional)' },
   fields: SELF_ASSESSMENT.map((d) =>
     group(d.key, d.zh, d.en, d.questions.map((q, i) =>
-      bool(`q${i + 1}`, q.zh, q.en, { optional: true, ...(q.helpZh ? { help: { zh: q.helpZh, en: q.helpZh } } : {}) }),
+      bool(`q${i + 1}`, q.zh, q.en, { optional: true, help: q.help }),
     ), { optional: true }),
   ),
 
