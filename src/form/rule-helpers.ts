@@ -40,4 +40,3 @@ export function sumTo100(data: SectionData, groupPath: string, keys: readonly st
 }
 
 export const round1 = (n: number): number => Math.round(n * 10) / 10;
-export const round2 = (n: number): number => Math.round(n * 100) / 100;

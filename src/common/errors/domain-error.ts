@@ -41,4 +41,3 @@ export const notFound = () => new DomainError('not_found', 'not_found');
 export const forbidden = () => new DomainError('forbidden', 'forbidden');
 export const wrongState = (state: string) =>
   new DomainError('conflict', 'wrong_state', [{ path: 'state', code: 'wrong_state', params: { state } }], { state }, { state });
-export const conflict = (code: string, details: ErrorDetail[] = []) => new DomainError('conflict', code, details);
