@@ -3,7 +3,8 @@
  * the form descriptor and in the class-validator DTO built from it — so neither can drift from the
  * contract (and a key dropped from a descriptor fails here, not in production).
  */
-import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the storage has no public typings
+const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as { defaultMetadataStorage: { findTypeMetadata(target: object, prop: string): { typeFunction(): unknown } | undefined } };
 import { getMetadataStorage } from 'class-validator';
 import { fieldAt } from './expanded-fields';
 import { sectionDto } from './section-dto.factory';
