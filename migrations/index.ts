@@ -1,4 +1,6 @@
 /** Every migration, in order. Listed explicitly so ts-jest, ts-node and compiled JS load the same set. */
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
+import { Attachments1764000000001 } from './1764000000001-attachments';
+import { Workflow1764000000002 } from './1764000000002-workflow';
 
-export const MIGRATIONS = [InitialSchema1764000000000];
+export const MIGRATIONS = [InitialSchema1764000000000, Attachments1764000000001, Workflow1764000000002];

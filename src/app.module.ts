@@ -11,10 +11,12 @@ import { DatabaseModule } from './infra/database/database.module';
 import { databaseOptions } from './infra/database/database-options';
 import { RedisModule } from './infra/redis/redis.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
+import { AuditModule } from './modules/audit/audit.module';
 import { CyclesModule } from './modules/cycles/cycles.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { WorkflowModule } from './modules/workflow/workflow.module';
 
 @Module({})
 export class AppModule {
@@ -31,7 +33,9 @@ export class AppModule {
         IdentityModule,
         OrganisationsModule,
         CyclesModule,
+        AuditModule,
         ApplicationsModule,
+        WorkflowModule,
         HealthModule,
       ],
       providers: [

@@ -16,11 +16,14 @@ export interface ApplicationIssue extends FieldIssue {
   section: string;
 }
 
-export function checkSection(def: SectionDefinition, data: SectionData, ctx: SectionContext): FieldIssue[] {
+/** Live attachments of the application: id → kind. When given, attachment fields must point at them. */
+export type AttachmentKinds = ReadonlyMap<string, string>;
+
+export function checkSection(def: SectionDefinition, data: SectionData, ctx: SectionContext, attachments?: AttachmentKinds): FieldIssue[] {
   const waived = def.waivedPaths?.(data, ctx) ?? [];
   const isWaived = (path: string) => waived.some((w) => path === w || path.startsWith(`${w}.`));
   const issues: FieldIssue[] = [];
-  requireFields(expandFields(def.fields), data, '', isWaived, issues);
+  requireFields(expandFields(def.fields), data, '', isWaived, issues, attachments);
   issues.push(...validateDraft(def, data));
   issues.push(...(def.sealRules?.(data, ctx) ?? []).filter((i) => !isWaived(i.path)));
   const seen = new Set<string>();
@@ -31,12 +34,12 @@ export function checkSection(def: SectionDefinition, data: SectionData, ctx: Sec
 }
 
 /** Every issue of every section, each tagged with its section key, in form order. */
-export function checkApplication(registry: SectionRegistry, sections: Record<string, SectionData>): ApplicationIssue[] {
+export function checkApplication(registry: SectionRegistry, sections: Record<string, SectionData>, attachments?: AttachmentKinds): ApplicationIssue[] {
   const ctx: SectionContext = { section: (key) => sections[key] ?? {} };
   return registry.all().flatMap((def) => {
     const data = sections[def.key] ?? {};
     if (def.optional && deepBlank(data)) return [];
-    return checkSection(def, data, ctx).map((i) => ({ section: def.key, ...i }));
+    return checkSection(def, data, ctx, attachments).map((i) => ({ section: def.key, ...i }));
   });
 }
 
@@ -53,6 +56,7 @@ function requireFields(
   prefix: string,
   isWaived: (path: string) => boolean,
   issues: FieldIssue[],
+  attachments?: AttachmentKinds,
 ): void {
   const record = isPlainObject(obj) ? obj : {};
   for (const f of fields) {
@@ -67,11 +71,11 @@ function requireFields(
         if (v === undefined || v === null) {
           if (required) issues.push({ path, code: 'required' });
         } else if (required || !deepBlank(v)) {
-          requireFields(f.fields, v, path, isWaived, issues); // an optional group, once started, is finished too
+          requireFields(f.fields, v, path, isWaived, issues, attachments); // an optional group, once started, is finished too
         }
         break;
       case 'list':
-        if (Array.isArray(v)) v.forEach((row, i) => requireFields(f.fields, row, `${path}.${i}`, isWaived, issues));
+        if (Array.isArray(v)) v.forEach((row, i) => requireFields(f.fields, row, `${path}.${i}`, isWaived, issues, attachments));
         else if (required) issues.push({ path, code: 'required' });
         break;
       case 'yesno': {
@@ -96,9 +100,14 @@ function requireFields(
         break;
       case 'attachment': {
         if (f.afterSeal) break;
+        const ids = Array.isArray(v) ? (v as string[]) : [];
         const min = f.min ?? (required ? 1 : 0);
-        const count = Array.isArray(v) ? v.length : 0;
-        if (count < min) issues.push({ path, code: 'required', params: { min } });
+        if (ids.length < min) issues.push({ path, code: 'required', params: { min } });
+        const wrong = attachments ? ids.find((id) => attachments.get(id) !== f.kind) : undefined;
+        if (wrong) {
+          const kind = attachments!.get(wrong);
+          issues.push(kind ? { path, code: 'attachment_kind', params: { kind: f.kind, id: wrong } } : { path, code: 'attachment_missing', params: { id: wrong } });
+        }
         break;
       }
       case 'text':

@@ -202,7 +202,8 @@ export type IssueCode =
   | 'must_be_true'
   | 'exceeds'
   | 'future_date'
-  | 'attachment_kind';
+  | 'attachment_kind'
+  | 'attachment_missing';
 
 /** Plain JSON object as stored for a section. */
 export type SectionData = Record<string, unknown>;

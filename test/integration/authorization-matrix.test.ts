@@ -21,6 +21,8 @@ interface World {
   orgId: string;
   appId: string;
   cycle: OpenCycle;
+  /** A snapshot row of the owner's application (its content is beside the point here). */
+  snapshotId: string;
 }
 
 interface Row {
@@ -116,6 +118,26 @@ const ROWS: Row[] = [
     method: 'patch', route: '/api/applications/:id/sections/:key', expect: entryWrite,
     call: async (w) => ({ path: `/api/applications/${w.appId}/sections/strategy`, body: { culture: { vision: '愿景' } }, headers: { 'If-Match': await sectionEtag(w, 'strategy') } }),
   },
+  // --- the life cycle: authorization passes when the answer is about content or state (422/409) ---
+  { method: 'post', route: '/api/applications/:id/seal', expect: { ...entryWrite, owner: 422, member: 422 }, call: async (w) => ({ path: `/api/applications/${w.appId}/seal`, body: {} }) },
+  { method: 'post', route: '/api/applications/:id/unseal', expect: { ...entryWrite, owner: 409, member: 409 }, call: async (w) => ({ path: `/api/applications/${w.appId}/unseal`, body: {} }) },
+  { method: 'post', route: '/api/applications/:id/submit', expect: { ...entryWrite, owner: 409, member: 409 }, call: async (w) => ({ path: `/api/applications/${w.appId}/submit`, body: {} }) },
+  {
+    method: 'post', route: '/api/applications/:id/withdraw', expect: entryWrite,
+    call: async (w) => ({ path: `/api/applications/${(await createApplication(w.t, w.accounts.owner, await createOpenCycle(w.t))).id}/withdraw`, body: {} }),
+  },
+  { method: 'post', route: '/api/applications/:id/accept', expect: staffOnly(409), call: async (w) => ({ path: `/api/applications/${w.appId}/accept`, body: {} }) },
+  { method: 'post', route: '/api/applications/:id/return', expect: staffOnly(409), call: async (w) => ({ path: `/api/applications/${w.appId}/return`, body: { reason: '补充材料' } }) },
+  { method: 'post', route: '/api/applications/:id/reject', expect: staffOnly(409), call: async (w) => ({ path: `/api/applications/${w.appId}/reject`, body: {} }) },
+  {
+    method: 'post', route: '/api/applications/:id/extension', expect: staffOnly(200),
+    call: async (w) => ({ path: `/api/applications/${w.appId}/extension`, body: { until: '2099-01-01T00:00:00+08:00', reason: '测试' } }),
+  },
+  { method: 'get', route: '/api/applications/:id/snapshots', expect: entryRead, call: async (w) => ({ path: `/api/applications/${w.appId}/snapshots` }) },
+  { method: 'get', route: '/api/snapshots/:id', expect: entryRead, call: async (w) => ({ path: `/api/snapshots/${w.snapshotId}` }) },
+  { method: 'get', route: '/api/snapshots/:id/verify', expect: staffOnly(200), call: async (w) => ({ path: `/api/snapshots/${w.snapshotId}/verify` }) },
+  { method: 'get', route: '/api/audit', expect: staffOnly(200), call: async (w) => ({ path: `/api/audit?applicationId=${w.appId}` }) },
+  { method: 'get', route: '/api/audit/export.csv', expect: staffOnly(200), call: async () => ({ path: '/api/audit/export.csv' }) },
   { method: 'get', route: '/api/form', expect: all(200), call: async () => ({ path: '/api/form' }) },
   { method: 'get', route: '/api/health', expect: all(200), call: async () => ({ path: '/api/health' }) },
 ];
@@ -139,7 +161,13 @@ beforeAll(async () => {
     orgId: owner.organisationId,
     appId: (await createApplication(t, owner, cycle)).id,
     cycle,
+    snapshotId: '',
   };
+  const snap = await t.db.query(
+    `INSERT INTO snapshots (application_id, canonical, sha256, created_by) VALUES ($1, '{}', encode(sha256('{}'), 'hex'), $2) RETURNING id`,
+    [w.appId, owner.userId],
+  );
+  w.snapshotId = snap.rows[0].id;
 });
 afterAll(() => w.t.close());
 

@@ -11,6 +11,7 @@ export interface TestApp {
   http: ReturnType<INestApplication['getHttpServer']>;
   /** Direct access to this file's own database. */
   db: Pool;
+  databaseUrl: string;
   close(): Promise<void>;
 }
 
@@ -37,6 +38,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     app,
     http: app.getHttpServer(),
     db,
+    databaseUrl: dbUrl(name),
     async close() {
       await app.close();
       await db.end();

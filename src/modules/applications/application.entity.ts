@@ -22,6 +22,13 @@ export class Application {
   /** Optimistic-lock version; bumped by hand in `UPDATE … WHERE version = $n`. */
   @Column('int') version!: number;
   @Column('uuid', { name: 'created_by' }) createdBy!: string;
+  /** A later deadline staff granted this one entry. */
+  @Column('timestamptz', { name: 'deadline_extension', nullable: true }) deadlineExtension!: Date | null;
+  /** Why staff returned it; shown to the applicant until the next transition. */
+  @Column('text', { name: 'return_reason', nullable: true }) returnReason!: string | null;
+  @Column('timestamptz', { name: 'state_changed_at' }) stateChangedAt!: Date;
+  /** The current sealed snapshot (null while a draft). */
+  @Column('uuid', { name: 'snapshot_id', nullable: true }) snapshotId!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

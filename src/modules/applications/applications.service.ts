@@ -137,11 +137,13 @@ export class ApplicationsService {
   private async summary(id: string, withCompleteness: boolean) {
     const [a] = await this.db.query(
       `SELECT a.id, a.entry_code, a.state, a.version, a.nomination, a.created_at, a.updated_at,
+              a.return_reason, a.deadline_extension, a.state_changed_at, s.id AS snapshot_id, s.sha256 AS snapshot_sha256, s.created_at AS sealed_at,
               o.id AS org_id, o.name AS org_name, o.member_unit,
               c.id AS cycle_id, c.name AS cycle_name, c.time_zone, c.submission_deadline,
               k.id AS category_id, k.code AS category_code, k.name_zh, k.name_en
          FROM applications a JOIN organisations o ON o.id = a.organisation_id
-         JOIN cycles c ON c.id = a.cycle_id JOIN categories k ON k.id = a.category_id WHERE a.id = $1`,
+         JOIN cycles c ON c.id = a.cycle_id JOIN categories k ON k.id = a.category_id
+         LEFT JOIN snapshots s ON s.id = a.snapshot_id WHERE a.id = $1`,
       [id],
     );
     if (!a) throw notFound();
@@ -155,6 +157,11 @@ export class ApplicationsService {
       nomination: a.nomination,
       organisation: { id: a.org_id, name: a.org_name, memberUnit: a.member_unit },
       cycle: { id: a.cycle_id, name: a.cycle_name, timeZone: a.time_zone, submissionDeadline: isoInZone(a.submission_deadline, a.time_zone) },
+      /** This entry's deadline: the cycle's, or a later one staff granted. */
+      deadline: isoInZone(a.deadline_extension && a.deadline_extension > a.submission_deadline ? a.deadline_extension : a.submission_deadline, a.time_zone),
+      stateChangedAt: a.state_changed_at.toISOString(),
+      returnReason: a.return_reason,
+      snapshot: a.snapshot_id ? { id: a.snapshot_id, sha256: a.snapshot_sha256, sealedAt: a.sealed_at.toISOString() } : null,
       category: { id: a.category_id, code: a.category_code, nameZh: a.name_zh, nameEn: a.name_en },
       ...(completeness ? { complete: completeness.complete, sections: completeness.sections } : {}),
       createdAt: a.created_at.toISOString(),

@@ -104,16 +104,23 @@ export class SectionsService {
     }
     const data = withoutNulls(body) as SectionData;
 
+    // The write and its audit row in one statement (one round trip on the autosave path).
     const updated = await this.sql.prepared<{ version: number; updated_at: Date }>(
       'section-autosave',
-      `UPDATE application_sections s
-          SET data = $3, version = s.version + 1, updated_by = $5, updated_at = now()
-         FROM applications a
-        WHERE s.application_id = $1 AND s.section_key = $2 AND s.version = $4
-          AND a.id = s.application_id AND a.state = 'draft'
-          AND EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = a.organisation_id AND m.user_id = $5)
-        RETURNING s.version, s.updated_at`,
-      [applicationId, key, JSON.stringify(data), baseVersion, actor.userId],
+      `WITH written AS (
+         UPDATE application_sections s
+            SET data = $3, version = s.version + 1, updated_by = $5, updated_at = now()
+           FROM applications a
+          WHERE s.application_id = $1 AND s.section_key = $2 AND s.version = $4
+            AND a.id = s.application_id AND a.state = 'draft'
+            AND EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = a.organisation_id AND m.user_id = $5)
+          RETURNING s.version, s.updated_at
+       ), audited AS (
+         INSERT INTO audit_log (actor_id, actor_role, action, application_id, entity, entity_id, details)
+         SELECT $5, $6, 'section.write', $1, 'section', $2, jsonb_build_object('version', version) FROM written
+       )
+       SELECT version, updated_at FROM written`,
+      [applicationId, key, JSON.stringify(data), baseVersion, actor.userId, actor.role],
     );
     if (!updated.length) {
       // Not allowed, not a draft any more, or someone else's write landed first: say which.

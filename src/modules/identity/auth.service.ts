@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
+import { AuditService } from '../audit/audit.service';
 import { hashPassword, verifyPassword } from './password';
 import { SessionService } from './session.service';
 import type { RegisterDto } from './auth.dto';
@@ -18,6 +19,7 @@ export class AuthService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly sessions: SessionService,
+    private readonly audit: AuditService,
   ) {}
 
   /** A new applicant who owns a new organisation; signed in at once. */
@@ -49,8 +51,12 @@ export class AuthService {
       'SELECT id, email, name, role, password_hash FROM users WHERE lower(email) = $1 AND NOT disabled',
       [email],
     );
-    if (!(await verifyPassword(user?.password_hash, password))) throw new DomainError('unauthorized', 'bad_credentials');
+    if (!(await verifyPassword(user?.password_hash, password))) {
+      await this.audit.record({ action: 'auth.login_failed', details: { email } });
+      throw new DomainError('unauthorized', 'bad_credentials');
+    }
     const session = await this.sessions.create(user.id, userAgent);
+    await this.audit.record({ action: 'auth.login', actor: { userId: user.id, role: user.role }, entity: 'user', entityId: user.id });
     return { ...session, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
   }
 }

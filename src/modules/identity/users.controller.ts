@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../common/auth/decorators';
+import type { Actor } from '../../common/auth/actor';
+import { CurrentActor, Roles } from '../../common/auth/decorators';
 import { ChangeRoleDto } from './auth.dto';
 import { UsersService } from './users.service';
 import { IdParam } from '../../common/pipes/params';
@@ -20,7 +21,7 @@ export class UsersController {
   @Patch(':id/role')
   @Roles('admin')
   @ApiOperation({ summary: 'Change an account’s role (admin); signs the user out everywhere' })
-  changeRole(@Param('id', IdParam) id: string, @Body() dto: ChangeRoleDto) {
-    return this.users.changeRole(id, dto.role);
+  changeRole(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @Body() dto: ChangeRoleDto) {
+    return this.users.changeRole(actor, id, dto.role);
   }
 }

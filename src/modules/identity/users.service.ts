@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { notFound } from '../../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import type { Actor } from '../../common/auth/actor';
+import { AuditService } from '../audit/audit.service';
 import { hashPassword } from './password';
 import { SessionService } from './session.service';
 import type { Role } from './user.entity';
@@ -15,6 +17,7 @@ export class UsersService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sessions: SessionService,
+    private readonly audit: AuditService,
   ) {}
 
   /** The first admin comes from ADMIN_EMAIL / ADMIN_PASSWORD; no password lives in code. */
@@ -33,13 +36,15 @@ export class UsersService implements OnApplicationBootstrap {
     return this.db.query('SELECT id, email, name, role, disabled, created_at AS "createdAt" FROM users ORDER BY created_at');
   }
 
-  async changeRole(id: string, role: Role) {
-    const [rows] = await this.db.query(
-      'UPDATE users SET role = $2, updated_at = now() WHERE id = $1 RETURNING id, email, name, role',
-      [id, role],
-    );
-    if (!rows?.length) throw notFound();
+  async changeRole(actor: Actor, id: string, role: Role) {
+    const updated = await this.db.transaction(async (tx) => {
+      const [before] = await tx.query('SELECT role FROM users WHERE id = $1 FOR UPDATE', [id]);
+      if (!before) throw notFound();
+      const [[user]] = await tx.query('UPDATE users SET role = $2, updated_at = now() WHERE id = $1 RETURNING id, email, name, role', [id, role]);
+      await this.audit.record({ action: 'user.role', actor, entity: 'user', entityId: id, fromState: before.role, toState: role }, tx);
+      return user;
+    });
     await this.sessions.revokeAllOf(id);
-    return rows[0];
+    return updated;
   }
 }

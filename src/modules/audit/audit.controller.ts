@@ -1,0 +1,55 @@
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../common/auth/decorators';
+import { validationError } from '../../common/errors/domain-error';
+import { optionalUuidQuery } from '../../common/pipes/params';
+import { AuditService, toCsv, type AuditFilter } from './audit.service';
+
+const CSV_COLUMNS = ['id', 'at', 'action', 'actorName', 'actorEmail', 'actorRole', 'applicationId', 'entity', 'entityId', 'fromState', 'toState', 'snapshotSha256', 'details'];
+
+@ApiTags('audit')
+@Controller('audit')
+@Roles('staff')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The audit trail, newest first, filterable (staff)' })
+  @ApiQuery({ name: 'applicationId', required: false })
+  @ApiQuery({ name: 'action', required: false })
+  @ApiQuery({ name: 'actorId', required: false })
+  @ApiQuery({ name: 'from', required: false, description: 'ISO-8601' })
+  @ApiQuery({ name: 'to', required: false, description: 'ISO-8601' })
+  list(
+    @Query('applicationId', optionalUuidQuery('applicationId')) applicationId?: string,
+    @Query('action') action?: string,
+    @Query('actorId', optionalUuidQuery('actorId')) actorId?: string,
+    @Query('from') from?: string,
+    @Query('to') to?: string,
+  ) {
+    return this.audit.list(checked({ applicationId, action, actorId, from, to }));
+  }
+
+  @Get('export.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="audit.csv"')
+  @ApiOperation({ summary: 'The same, as CSV (staff)' })
+  async export(
+    @Query('applicationId', optionalUuidQuery('applicationId')) applicationId?: string,
+    @Query('action') action?: string,
+    @Query('actorId', optionalUuidQuery('actorId')) actorId?: string,
+    @Query('from') from?: string,
+    @Query('to') to?: string,
+  ) {
+    return toCsv(await this.audit.list({ ...checked({ applicationId, action, actorId, from, to }), limit: 10_000 }), CSV_COLUMNS);
+  }
+}
+
+function checked(f: AuditFilter): AuditFilter {
+  for (const key of ['from', 'to'] as const) {
+    if (f[key] !== undefined && Number.isNaN(Date.parse(f[key]!))) {
+      throw validationError([{ path: key, code: 'invalid' }]);
+    }
+  }
+  return f;
+}

@@ -1,0 +1,23 @@
+import { nextState } from './transitions';
+
+describe('application life cycle', () => {
+  it.each([
+    ['seal', 'draft', 'sealed'],
+    ['unseal', 'sealed', 'draft'],
+    ['submit', 'sealed', 'submitted'],
+    ['accept', 'submitted', 'accepted'],
+    ['return', 'submitted', 'draft'],
+    ['reject', 'submitted', 'rejected'],
+    ['withdraw', 'draft', 'withdrawn'],
+    ['withdraw', 'finalist', 'withdrawn'],
+  ] as const)('%s: %s → %s', (action, from, to) => {
+    expect(nextState(action, from)).toBe(to);
+  });
+
+  it.each([
+    ['seal', 'sealed'], ['submit', 'draft'], ['unseal', 'submitted'], ['accept', 'sealed'],
+    ['return', 'accepted'], ['withdraw', 'withdrawn'], ['withdraw', 'awarded'], ['withdraw', 'rejected'],
+  ] as const)('%s does not apply to %s', (action, from) => {
+    expect(nextState(action, from)).toBeUndefined();
+  });
+});

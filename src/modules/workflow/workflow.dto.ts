@@ -1,0 +1,20 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Equals, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+
+/**
+ * Seal, submit, … carry no data: any member is an unknown field (400). class-validator refuses a
+ * class without metadata outright, hence the one declared-but-forbidden member.
+ */
+export class EmptyDto {
+  @IsOptional() @Equals(undefined) readonly _?: undefined;
+}
+
+export class ReasonDto {
+  @ApiPropertyOptional({ description: 'Required to return an entry; shown to the applicant' })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(2000) reason?: string;
+}
+
+export class ExtensionDto {
+  @ApiProperty({ example: '2026-12-31T23:59:59+08:00' }) @IsISO8601({ strict: true }) @Matches(/(Z|[+-]\d{2}:\d{2})$/) until!: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(1000) reason!: string;
+}
