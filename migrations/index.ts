@@ -2,5 +2,6 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { Attachments1764000000001 } from './1764000000001-attachments';
 import { Workflow1764000000002 } from './1764000000002-workflow';
+import { NotificationDedup1764000000003 } from './1764000000003-notification-dedup';
 
-export const MIGRATIONS = [InitialSchema1764000000000, Attachments1764000000001, Workflow1764000000002];
+export const MIGRATIONS = [InitialSchema1764000000000, Attachments1764000000001, Workflow1764000000002, NotificationDedup1764000000003];

@@ -10,4 +10,8 @@ npm run --silent build
 node dist/src/cli/migrate.js
 node dist/src/cli/seed-demo.js
 echo "[start] admin sign-in: $ADMIN_EMAIL / $ADMIN_PASSWORD (from var/admin-password)"
-exec node dist/main.js
+# the job worker runs beside the API (in production: npm run start:worker, on as many machines as needed)
+node dist/src/worker.js &
+worker=$!
+trap 'kill "$worker" 2>/dev/null' EXIT
+node dist/main.js

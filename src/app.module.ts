@@ -9,6 +9,7 @@ import { AppConfigModule } from './config/config.module';
 import { FormModule } from './form/form.module';
 import { DatabaseModule } from './infra/database/database.module';
 import { databaseOptions } from './infra/database/database-options';
+import { QueueModule } from './infra/queue/queue.module';
 import { RedisModule } from './infra/redis/redis.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
 import { AuditModule } from './modules/audit/audit.module';
@@ -29,6 +30,7 @@ export class AppModule {
         ThrottlerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => [{ ttl: 60_000, limit: c.loginRateLimit }] }),
         DatabaseModule,
         RedisModule,
+        QueueModule,
         FormModule,
         IdentityModule,
         OrganisationsModule,

@@ -17,6 +17,10 @@ export interface AppConfig {
   s3: { endpoint?: string; region: string; bucket: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean };
   chromiumPath: string;
   smtpUrl?: string;
+  /** Sender of platform e-mail. */
+  mailFrom: string;
+  /** Redis key prefix of the job queues (tests give each app its own). */
+  queuePrefix: string;
   /** Trust X-Forwarded-* from one proxy hop (rate limits per client IP behind a load balancer). */
   trustProxy: boolean;
   /** Login attempts per minute and client before 429. */
@@ -100,6 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     chromiumPath: str('CHROMIUM_PATH', '/usr/bin/chromium'),
     smtpUrl,
+    mailFrom: str('MAIL_FROM', '中国十佳呼叫中心奖 <noreply@topten.local>'),
+    queuePrefix: str('QUEUE_PREFIX', 'topten'),
     trustProxy: bool('TRUST_PROXY', false),
     loginRateLimit: int('LOGIN_RATE_LIMIT', 10, 1, 10_000),
   };

@@ -216,7 +216,7 @@ export interface SectionContext {
 export interface SectionDefinition {
   /** Wire key: `basics`, `strategy`, … */
   key: string;
-  /** Position in the form (Part 1 = 1, §1–§11 = 2..12, receipt = 13). */
+  /** Position in the form (Part 1 = 1, §1–§10 = 2..11 as the sections group them, receipt = 12, self-assessment = 13). */
   order: number;
   /** Part of the form: 1 basics, 2 management, 3 receipt, 0 optional extras. */
   part: 1 | 2 | 3 | 0;

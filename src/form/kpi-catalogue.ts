@@ -4,7 +4,6 @@
  * from this list and the dossier and benchmarks read it.
  */
 import type { Label } from './field-types';
-import { round1 } from './rule-helpers';
 
 export type KpiDirection = 'lower' | 'higher' | 'band';
 
@@ -90,10 +89,21 @@ export interface KpiEvaluation {
   gapPct: number | null;
 }
 
+/**
+ * Rounds to 1 decimal, halves away from zero, so a gap of +6.25 and one of −6.25 round to the same
+ * magnitude (Math.round alone sends −6.25 to −6.2). The epsilon absorbs binary noise such as
+ * 0.1 × 100 = 10.000000000000002. Never returns −0.
+ */
+function roundGap(n: number): number {
+  const r = Math.round(Math.abs(n) * 10 + 1e-9) / 10;
+  return n < 0 && r !== 0 ? -r : r;
+}
+
 export function evaluateKpi(direction: KpiDirection, target: number, actual: number, tolerance?: KpiTolerance): KpiEvaluation {
   const diff = actual - target;
+  // A relative gap against a zero target is meaningless (division by zero), not infinite.
   const rel = target === 0 ? null : (diff / target) * 100;
-  const gap = (better: (r: number) => number) => (rel === null ? null : round1(better(rel)) + 0); // + 0: no -0
+  const gap = (better: (r: number) => number) => (rel === null ? null : roundGap(better(rel)));
   switch (direction) {
     case 'higher':
       return { met: actual >= target, gapPct: gap((r) => r) };

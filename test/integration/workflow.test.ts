@@ -3,13 +3,11 @@
  * and extensions, and the audit trail behind it.
  */
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import request from 'supertest';
-import { completeApplication } from '../fixtures/complete-application';
-import { createApplication, createOpenCycle, createUser, inviteMember, registerApplicant, type Account, type OpenCycle } from '../support/factories';
-import { dbUrl } from '../support/db';
+import { createApplication, createOpenCycle, createUser, inviteMember, registerApplicant, type Account } from '../support/factories';
+import { attachmentRow, completeEntry as completeEntryIn } from '../support/complete-entry';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -21,30 +19,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const as = (who: Account, r: request.Test) => r.auth(who.token, { type: 'bearer' });
-
-/** An attachment row as the upload route records it (the bytes themselves are not needed here). */
-async function attachment(appId: string, owner: Account, kind: string): Promise<string> {
-  const { rows } = await t.db.query(
-    `INSERT INTO attachments (application_id, kind, storage_key, size, sha256, content_type, original_name, uploaded_by)
-     VALUES ($1, $2, $3, 4, $4, 'image/png', 'x.png', $5) RETURNING id`,
-    [appId, kind, `test/${randomBytes(6).toString('hex')}`, randomBytes(32).toString('hex'), owner.userId],
-  );
-  return rows[0].id;
-}
-
-/** A complete application of a fresh organisation, every section entered over HTTP. */
-async function completeEntry(cycle?: OpenCycle): Promise<{ owner: Account; appId: string }> {
-  const owner = await registerApplicant(t);
-  const appId = (await createApplication(t, owner, cycle ?? (await createOpenCycle(t)))).id;
-  const data = completeApplication({
-    orgChart: [await attachment(appId, owner, 'org_chart')],
-    layoutPhotos: [await attachment(appId, owner, 'layout_photo')],
-  });
-  for (const [key, section] of Object.entries(data)) {
-    await as(owner, request(t.http).put(`/api/applications/${appId}/sections/${key}`)).set('If-Match', '"1"').send(section).expect(200);
-  }
-  return { owner, appId };
-}
+const completeEntry = (cycle?: Parameters<typeof completeEntryIn>[1]) => completeEntryIn(t, cycle);
+const attachment = (appId: string, owner: Account, kind: string) => attachmentRow(t, appId, owner, kind);
 
 const post = (who: Account, appId: string, action: string, body: object = {}) =>
   as(who, request(t.http).post(`/api/applications/${appId}/${action}`)).send(body);

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { createApp } from '../../src/bootstrap';
-import { loadConfig } from '../../src/config/app-config';
+import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import { admin, dbUrl, TEMPLATE_DB } from './db';
 
 export interface TestApp {
@@ -12,6 +12,7 @@ export interface TestApp {
   /** Direct access to this file's own database. */
   db: Pool;
   databaseUrl: string;
+  config: AppConfig;
   close(): Promise<void>;
 }
 
@@ -27,6 +28,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     LOGIN_RATE_LIMIT: '10000',
     ADMIN_EMAIL: '',
     ADMIN_PASSWORD: '',
+    QUEUE_PREFIX: `test-${name}`, // jobs of one test file never reach another's worker
     ...env,
   });
   const app = await createApp(config, { logger: false });
@@ -39,6 +41,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     http: app.getHttpServer(),
     db,
     databaseUrl: dbUrl(name),
+    config,
     async close() {
       await app.close();
       await db.end();

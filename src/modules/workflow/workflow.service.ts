@@ -11,6 +11,7 @@ import { SectionRegistry } from '../../form/section-registry';
 import { UUID } from '../applications/application-access.policy';
 import { etagOf } from '../applications/etag';
 import { AuditService } from '../audit/audit.service';
+import { OutboxService } from '../notifications/outbox.service';
 import { canonicalJson } from './canonical-json';
 import { TRANSITIONS, type Action } from './transitions';
 
@@ -58,11 +59,13 @@ export class WorkflowService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly registry: SectionRegistry,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async transition(actor: Actor, id: string, action: Action, opts: { reason?: string; baseVersion?: number } = {}): Promise<TransitionResult> {
     const t = TRANSITIONS[action];
-    return this.db.transaction(async (tx) => {
+    const notifications: string[] = [];
+    const result = await this.db.transaction(async (tx) => {
       const app = await this.lock(tx, actor, id);
       if (t.by === 'applicant' && !app.is_member) throw forbidden();
       if (t.by === 'staff' && !isStaff(actor)) throw app.is_member ? forbidden() : notFound();
@@ -106,9 +109,11 @@ export class WorkflowService {
         },
         tx,
       );
-      await this.notify(tx, action, app, { reason: opts.reason?.trim(), sha256: snapshotSha });
+      notifications.push(...(await this.notify(tx, action, app, { reason: opts.reason?.trim(), sha256: snapshotSha })));
       return { id, state: t.to, version: row.version, etag: etagOf(row.version), ...(snapshot ? { snapshotId: snapshot.id, sha256: snapshot.sha256 } : {}) };
     });
+    await this.outbox.enqueue(notifications); // only once committed
+    return result;
   }
 
   /** Staff grant one application more time than the cycle's deadline. */
@@ -200,14 +205,15 @@ export class WorkflowService {
     return row?.sha256 ?? null;
   }
 
-  /** An outbox row in the same transaction; a job delivers it after commit. */
-  private async notify(tx: EntityManager, action: Action, app: LockedApplication, payload: Record<string, unknown>): Promise<void> {
+  /** An outbox row in the same transaction; a job delivers it after commit. Returns its id. */
+  private async notify(tx: EntityManager, action: Action, app: LockedApplication, payload: Record<string, unknown>): Promise<string[]> {
     const kind = { seal: 'sealed', submit: 'submitted', return: 'returned', accept: 'accepted', reject: 'rejected' }[action as string];
-    if (!kind) return;
-    await tx.query(
+    if (!kind) return [];
+    const rows: Array<{ id: string }> = await tx.query(
       `INSERT INTO notification_outbox (kind, application_id, recipient_user_ids, payload)
-       SELECT $1, $2, coalesce(array_agg(user_id), '{}'), $3 FROM memberships WHERE organisation_id = $4`,
+       SELECT $1, $2, coalesce(array_agg(user_id), '{}'), $3 FROM memberships WHERE organisation_id = $4 RETURNING id`,
       [kind, app.id, JSON.stringify({ entryCode: app.entry_code, cycle: app.cycle_name, ...payload }), app.organisation_id],
     );
+    return rows.map((r) => r.id);
   }
 }

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { SectionRegistry } from '../../section-registry';
 import { receiptSection } from './receipt.section';
 
-/** Registers the `receipt` section's descriptor, rules and computed fields. */
+/** Part 3 单位回执: contributes its descriptor to the registry. */
 @Module({})
 export class ReceiptSectionModule {
   constructor(registry: SectionRegistry) {

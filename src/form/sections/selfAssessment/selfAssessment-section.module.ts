@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { SectionRegistry } from '../../section-registry';
 import { selfAssessmentSection } from './selfAssessment.section';
 
-/** Registers the `selfAssessment` section's descriptor, rules and computed fields. */
+/** Optional CCCS 自评 self-assessment: contributes its descriptor and computed yes-shares to the registry. */
 @Module({})
 export class SelfAssessmentSectionModule {
   constructor(registry: SectionRegistry) {

@@ -1,0 +1,12 @@
+/** Queue and job names, declared once; the worker checks at start that each job has a handler. */
+export const NOTIFICATIONS_QUEUE = 'notifications';
+
+export const NotificationJob = {
+  /** Deliver one outbox row (job id = outbox id, so it is queued once). */
+  deliver: 'deliver',
+  /** Sweep the outbox for rows whose delivery was never queued (Redis was down, a crash). */
+  sweep: 'sweep-outbox',
+  /** Queue "deadline in 3 days / 24 h" reminders for drafts. */
+  deadlineReminders: 'deadline-reminders',
+} as const;
+export type NotificationJobName = (typeof NotificationJob)[keyof typeof NotificationJob];

@@ -1,0 +1,37 @@
+/** What each notification says, Chinese first. Values come from the outbox row's payload. */
+type P = Record<string, unknown>;
+interface Text {
+  title: (p: P) => string;
+  lines: (p: P) => string[];
+}
+
+export const NOTIFICATION_TEXTS: Record<string, { zh: Text; en: Text }> = {
+  sealed: {
+    zh: { title: (p) => `申报已封存：${p.entryCode}`, lines: (p) => [`您的申报已封存，封存指纹 SHA-256：${p.sha256}。`, '请下载申报书，打印回执页并加盖公章后上传扫描件，然后提交。'] },
+    en: { title: (p) => `Application sealed: ${p.entryCode}`, lines: (p) => [`Your application is sealed; its SHA-256 is ${p.sha256}.`, 'Download the dossier, print the receipt page, stamp it with the company seal, upload the scan and submit.'] },
+  },
+  submitted: {
+    zh: { title: (p) => `申报已提交：${p.entryCode}`, lines: () => ['您的申报已提交，组委会将进行形式审查。'] },
+    en: { title: (p) => `Application submitted: ${p.entryCode}`, lines: () => ['Your application has been submitted and will be screened by the organisers.'] },
+  },
+  returned: {
+    zh: { title: (p) => `申报被退回修改：${p.entryCode}`, lines: (p) => [`退回原因：${p.reason}`, '请修改后重新封存并提交。'] },
+    en: { title: (p) => `Application returned: ${p.entryCode}`, lines: (p) => [`Reason: ${p.reason}`, 'Please revise it, seal it again and submit.'] },
+  },
+  accepted: {
+    zh: { title: (p) => `申报已受理：${p.entryCode}`, lines: () => ['您的申报已通过形式审查，进入评审。'] },
+    en: { title: (p) => `Application accepted: ${p.entryCode}`, lines: () => ['Your application passed screening and goes to the judges.'] },
+  },
+  rejected: {
+    zh: { title: (p) => `申报未被受理：${p.entryCode}`, lines: (p) => [p.reason ? `原因：${p.reason}` : '您的申报未通过形式审查。'] },
+    en: { title: (p) => `Application not accepted: ${p.entryCode}`, lines: (p) => [p.reason ? `Reason: ${p.reason}` : 'Your application did not pass screening.'] },
+  },
+  deadline_3d: {
+    zh: { title: (p) => `距申报截止还有 3 天：${p.entryCode}`, lines: (p) => [`截止时间：${p.deadline}。您的申报仍是草稿，请尽快完成、封存并提交。`] },
+    en: { title: (p) => `3 days to the deadline: ${p.entryCode}`, lines: (p) => [`Deadline: ${p.deadline}. Your application is still a draft: complete, seal and submit it soon.`] },
+  },
+  deadline_24h: {
+    zh: { title: (p) => `距申报截止不足 24 小时：${p.entryCode}`, lines: (p) => [`截止时间：${p.deadline}。您的申报仍是草稿。`] },
+    en: { title: (p) => `Less than 24 hours to the deadline: ${p.entryCode}`, lines: (p) => [`Deadline: ${p.deadline}. Your application is still a draft.`] },
+  },
+};

@@ -1,0 +1,102 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import { isoInZone } from '../../common/time/zoned-time';
+import { Mailer } from '../../infra/mail/mailer';
+import { NOTIFICATIONS_QUEUE, NotificationJob } from '../../infra/queue/queues';
+import { renderNotification } from './notification-renderer';
+
+const REMINDERS: Array<{ kind: 'deadline_3d' | 'deadline_24h'; withinHours: [number, number] }> = [
+  { kind: 'deadline_24h', withinHours: [0, 24] },
+  { kind: 'deadline_3d', withinHours: [24, 72] },
+];
+
+/**
+ * The notification outbox: rows are written in the transaction that causes them; after commit
+ * their delivery is queued (job id = row id, so never twice), and a periodic sweep queues any
+ * whose enqueue was lost. Delivery is idempotent: a delivered row is skipped.
+ */
+@Injectable()
+export class OutboxService {
+  private readonly logger = new Logger(OutboxService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectQueue(NOTIFICATIONS_QUEUE) private readonly queue: Queue,
+    private readonly mailer: Mailer,
+  ) {}
+
+  /** After commit. Best effort: if Redis is down now, the sweep queues them later. */
+  async enqueue(outboxIds: string[]): Promise<void> {
+    if (!outboxIds.length) return;
+    await this.queue
+      .addBulk(outboxIds.map((id) => ({ name: NotificationJob.deliver, data: { outboxId: id }, opts: { jobId: `deliver-${id}` } })))
+      .catch((e: Error) => this.logger.warn(`queueing notifications failed (the sweep retries): ${e.message}`));
+  }
+
+  /** Undelivered rows older than a few seconds, queued again (duplicates are dropped by job id). */
+  async sweep(): Promise<number> {
+    const rows: Array<{ id: string }> = await this.db.query(
+      `SELECT id FROM notification_outbox WHERE delivered_at IS NULL AND created_at < now() - interval '5 seconds' ORDER BY created_at LIMIT 500`,
+    );
+    await this.enqueue(rows.map((r) => r.id));
+    return rows.length;
+  }
+
+  /** Send one row's e-mail and mark it delivered, under its row lock. */
+  async deliver(outboxId: string): Promise<'sent' | 'already' | 'missing'> {
+    let failure: unknown;
+    const outcome = await this.db.transaction(async (tx) => {
+      const [row] = await tx.query(
+        'SELECT id, kind, payload, recipient_user_ids, delivered_at FROM notification_outbox WHERE id = $1 FOR UPDATE',
+        [outboxId],
+      );
+      if (!row) return 'missing' as const;
+      if (row.delivered_at) return 'already' as const;
+      const recipients: Array<{ email: string }> = await tx.query('SELECT email FROM users WHERE id = ANY($1) AND NOT disabled', [row.recipient_user_ids]);
+      try {
+        await this.mailer.send(renderNotification(row.kind, row.payload, recipients.map((r) => r.email)));
+      } catch (e) {
+        failure = e;
+        return 'failed' as const;
+      }
+      await tx.query('UPDATE notification_outbox SET delivered_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1', [outboxId]);
+      return 'sent' as const;
+    });
+    if (outcome === 'failed') {
+      await this.db.query('UPDATE notification_outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [outboxId, String(failure)]);
+      throw failure; // BullMQ retries with backoff
+    }
+    return outcome;
+  }
+
+  /** Queue "deadline in 3 days" and "in 24 hours" for drafts, once per application and deadline. */
+  async queueDeadlineReminders(now = new Date()): Promise<number> {
+    const ids: string[] = [];
+    for (const r of REMINDERS) {
+      const rows: Array<{ id: string; entry_code: string; cycle: string; time_zone: string; deadline: Date; organisation_id: string }> = await this.db.query(
+        `SELECT a.id, a.entry_code, c.name AS cycle, c.time_zone, a.organisation_id,
+                greatest(c.submission_deadline, coalesce(a.deadline_extension, c.submission_deadline)) AS deadline
+           FROM applications a JOIN cycles c ON c.id = a.cycle_id
+          WHERE a.state = 'draft'
+            AND greatest(c.submission_deadline, coalesce(a.deadline_extension, c.submission_deadline))
+                BETWEEN $1::timestamptz + make_interval(hours => $2) AND $1::timestamptz + make_interval(hours => $3)`,
+        [now, r.withinHours[0], r.withinHours[1]],
+      );
+      for (const a of rows) {
+        const deadline = isoInZone(a.deadline, a.time_zone);
+        const inserted = await this.db.query(
+          `INSERT INTO notification_outbox (kind, application_id, recipient_user_ids, payload, dedup_key)
+           SELECT $1, $2, coalesce(array_agg(user_id), '{}'), $3, $4 FROM memberships WHERE organisation_id = $5
+           ON CONFLICT (dedup_key) DO NOTHING RETURNING id`,
+          [r.kind, a.id, JSON.stringify({ entryCode: a.entry_code, cycle: a.cycle, deadline }), `${r.kind}:${a.id}:${deadline}`, a.organisation_id],
+        );
+        ids.push(...inserted.map((i: { id: string }) => i.id));
+      }
+    }
+    await this.enqueue(ids);
+    return ids.length;
+  }
+}

@@ -1,0 +1,47 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/config.module';
+import { DatabaseModule } from './infra/database/database.module';
+import { databaseOptions } from './infra/database/database-options';
+import { QueueModule } from './infra/queue/queue.module';
+import { NOTIFICATIONS_QUEUE, NotificationJob } from './infra/queue/queues';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { NotificationsProcessor } from './modules/notifications/notifications.processor';
+
+/** Periodic jobs; one scheduler per name, so many worker processes do not multiply them. */
+const SCHEDULES = [
+  { name: NotificationJob.sweep, everyMs: 30_000 },
+  { name: NotificationJob.deadlineReminders, everyMs: 60 * 60_000 },
+];
+
+@Module({})
+export class WorkerModule implements OnApplicationBootstrap {
+  constructor(
+    @InjectQueue(NOTIFICATIONS_QUEUE) private readonly queue: Queue,
+    private readonly notifications: NotificationsProcessor,
+  ) {}
+
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        TypeOrmModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => databaseOptions(c.databaseUrl) }),
+        DatabaseModule,
+        QueueModule,
+        NotificationsModule,
+      ],
+      providers: [NotificationsProcessor],
+    };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    // every job name the API or a schedule can produce must have a handler (house style: fail at start)
+    const missing = Object.values(NotificationJob).filter((name) => !(name in this.notifications.handlers));
+    if (missing.length) throw new Error(`no handler for jobs: ${missing.join(', ')}`);
+    for (const s of SCHEDULES) await this.queue.upsertJobScheduler(s.name, { every: s.everyMs }, { name: s.name });
+  }
+}
