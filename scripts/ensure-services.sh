@@ -63,4 +63,12 @@ if ! port_open 6379; then
   redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save '' --appendonly no --dir /tmp >/dev/null
   wait_port 6379 Redis
 fi
-log "PostgreSQL and Redis are up"
+# --- PDF rendering: Chromium (headless shell), CJK fonts, poppler for checking PDFs -------------
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromium-headless-shell ] || missing+=(chromium-headless-shell)
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+[ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+
+log "PostgreSQL, Redis and Chromium are ready"
