@@ -55,6 +55,12 @@ async function sectionEtag(w: World, key: string): Promise<string> {
 const ROWS: Row[] = [
   { method: 'post', route: '/api/auth/register', expect: all(201), call: async () => ({ path: '/api/auth/register', body: { email: `r-${unique()}@example.com`, password: PASSWORD, name: '新用户', organisationName: `单位 ${unique()}` } }) },
   { method: 'post', route: '/api/auth/login', expect: all(200), call: async (w) => ({ path: '/api/auth/login', body: { email: w.accounts.owner.email, password: PASSWORD } }) },
+  { method: 'post', route: '/api/auth/password-reset', expect: all(202), call: async (w) => ({ path: '/api/auth/password-reset', body: { email: w.accounts.owner.email } }) },
+  {
+    // public; an unknown token is refused the same for everyone
+    method: 'post', route: '/api/auth/password-reset/confirm', expect: all(400),
+    call: async () => ({ path: '/api/auth/password-reset/confirm', body: { token: 'x'.repeat(43), password: PASSWORD } }),
+  },
   { method: 'post', route: '/api/auth/logout', expect: signedIn(204), call: async () => ({ path: '/api/auth/logout' }) },
   { method: 'get', route: '/api/auth/me', expect: signedIn(200), call: async () => ({ path: '/api/auth/me' }) },
   { method: 'get', route: '/api/users', expect: staffOnly(200), call: async () => ({ path: '/api/users' }) },

@@ -41,6 +41,7 @@ export const MESSAGES: Record<string, { zh: Text; en: Text }> = {
   duplicate_application: { zh: () => '本单位在该奖项类别已有申报', en: () => 'your organisation already has an application in this category' },
   email_taken: { zh: () => '该邮箱已注册', en: () => 'this e-mail is already registered' },
   bad_credentials: { zh: () => '邮箱或密码错误', en: () => 'wrong e-mail or password' },
+  reset_token_invalid: { zh: () => '重设链接无效或已过期', en: () => 'the reset link is invalid or has expired' },
   invalid_uscc: { zh: () => '统一社会信用代码不正确', en: () => 'is not a valid Unified Social Credit Code' },
   invitation_invalid: { zh: () => '邀请无效或已过期', en: () => 'the invitation is invalid or has expired' },
   invitation_email: { zh: () => '该邀请发给了另一个邮箱', en: () => 'the invitation was sent to another e-mail address' },

@@ -7,7 +7,8 @@ import { CurrentActor, Public } from '../../common/auth/decorators';
 import { clearSessionCookie, setSessionCookie } from '../../common/auth/session-cookie';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { OrganisationsService } from '../organisations/organisations.service';
-import { LoginDto, RegisterDto } from './auth.dto';
+import { LoginDto, PasswordResetConfirmDto, PasswordResetRequestDto, RegisterDto } from './auth.dto';
+import { PasswordResetService } from './password-reset.service';
 import { AuthService, type SignedIn } from './auth.service';
 import { SessionService } from './session.service';
 
@@ -18,6 +19,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly sessions: SessionService,
     private readonly organisations: OrganisationsService,
+    private readonly passwordReset: PasswordResetService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -37,6 +39,25 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in: sets the httpOnly session cookie and returns a bearer token' })
   async login(@Body() dto: LoginDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
     return this.signIn(res, await this.auth.login(dto.email, dto.password, req.headers['user-agent']));
+  }
+
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Post('password-reset')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Mail a one-time reset link (the same answer whether or not the e-mail has an account)' })
+  async requestPasswordReset(@Body() dto: PasswordResetRequestDto) {
+    await this.passwordReset.request(dto.email);
+    return { accepted: true };
+  }
+
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Post('password-reset/confirm')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Set a new password with the token from the mail; signs out every session' })
+  async confirmPasswordReset(@Body() dto: PasswordResetConfirmDto): Promise<void> {
+    await this.passwordReset.confirm(dto.token, dto.password);
   }
 
   @Post('logout')

@@ -19,3 +19,12 @@ export class LoginDto {
 export class ChangeRoleDto {
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
 }
+
+export class PasswordResetRequestDto {
+  @ApiProperty() @IsEmail() @MaxLength(200) email!: string;
+}
+
+export class PasswordResetConfirmDto {
+  @ApiProperty() @IsString() @MinLength(20) @MaxLength(200) token!: string;
+  @ApiProperty({ minLength: PASSWORD_MIN }) @IsString() @MinLength(PASSWORD_MIN) @MaxLength(200) password!: string;
+}

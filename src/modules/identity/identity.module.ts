@@ -1,7 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { AuthController } from './auth.controller';
+import { Mailer } from '../../infra/mail/mailer';
 import { AuthService } from './auth.service';
+import { PasswordResetService } from './password-reset.service';
 import { SessionService } from './session.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -11,7 +13,7 @@ import { UsersService } from './users.service';
 @Module({
   imports: [OrganisationsModule],
   controllers: [AuthController, UsersController],
-  providers: [SessionService, AuthService, UsersService],
+  providers: [SessionService, AuthService, UsersService, PasswordResetService, Mailer],
   exports: [SessionService],
 })
 export class IdentityModule {}

@@ -26,6 +26,10 @@ export const NOTIFICATION_TEXTS: Record<string, { zh: Text; en: Text }> = {
     zh: { title: (p) => `申报未被受理：${p.entryCode}`, lines: (p) => [p.reason ? `原因：${p.reason}` : '您的申报未通过形式审查。'] },
     en: { title: (p) => `Application not accepted: ${p.entryCode}`, lines: (p) => [p.reason ? `Reason: ${p.reason}` : 'Your application did not pass screening.'] },
   },
+  password_reset: {
+    zh: { title: () => '重设密码', lines: (p) => [`请在 1 小时内打开以下链接设置新密码：${p.link}`, '如果这不是您本人的操作，请忽略本邮件，您的密码不会改变。'] },
+    en: { title: () => 'Reset your password', lines: (p) => [`Open this link within one hour to set a new password: ${p.link}`, 'If you did not ask for this, ignore this mail; your password stays as it is.'] },
+  },
   deadline_3d: {
     zh: { title: (p) => `距申报截止还有 3 天：${p.entryCode}`, lines: (p) => [`截止时间：${p.deadline}。您的申报仍是草稿，请尽快完成、封存并提交。`] },
     en: { title: (p) => `3 days to the deadline: ${p.entryCode}`, lines: (p) => [`Deadline: ${p.deadline}. Your application is still a draft: complete, seal and submit it soon.`] },
