@@ -12,3 +12,11 @@ export ADMIN_EMAIL="${ADMIN_EMAIL:-admin@topten.local}"
 export ADMIN_PASSWORD="${ADMIN_PASSWORD:-$(cat var/admin-password)}"
 export PUBLIC_URL="${PUBLIC_URL:-http://localhost:$PORT}"
 export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
+# Object store: the project's own s3rver (started by start.sh) unless S3_ENDPOINT says otherwise.
+# Its fixed credentials are s3rver's; production sets real ones.
+if [ -z "${S3_ENDPOINT:-}" ] && [ "$NODE_ENV" != production ]; then
+  export S3_ENDPOINT="http://127.0.0.1:${S3RVER_PORT:-4569}" S3_FORCE_PATH_STYLE=true
+  export S3_ACCESS_KEY_ID="${S3_ACCESS_KEY_ID:-S3RVER}" S3_SECRET_ACCESS_KEY="${S3_SECRET_ACCESS_KEY:-S3RVER}"
+  export S3_LOCAL=1
+fi
+export S3_BUCKET="${S3_BUCKET:-topten}"

@@ -6,6 +6,7 @@ bash scripts/ensure-deps.sh
 source scripts/dev-env.sh
 db_name="${DATABASE_URL##*/}"; db_name="${db_name%%\?*}"
 bash scripts/ensure-services.sh "$db_name"
+bash scripts/ensure-s3.sh
 npm run --silent build
 node dist/src/cli/migrate.js
 node dist/src/cli/seed-demo.js

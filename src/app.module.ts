@@ -11,6 +11,8 @@ import { DatabaseModule } from './infra/database/database.module';
 import { databaseOptions } from './infra/database/database-options';
 import { QueueModule } from './infra/queue/queue.module';
 import { RedisModule } from './infra/redis/redis.module';
+import { StorageModule } from './infra/storage/storage.module';
+import { AttachmentsModule } from './modules/attachments/attachments.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { CyclesModule } from './modules/cycles/cycles.module';
@@ -31,12 +33,14 @@ export class AppModule {
         DatabaseModule,
         RedisModule,
         QueueModule,
+        StorageModule,
         FormModule,
         IdentityModule,
         OrganisationsModule,
         CyclesModule,
         AuditModule,
         ApplicationsModule,
+        AttachmentsModule,
         WorkflowModule,
         HealthModule,
       ],

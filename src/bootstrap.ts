@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -42,6 +43,10 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
   routeTables.set(app, routes);
   await app.register(fastifyHelmet, { contentSecurityPolicy: false });
   await app.register(fastifyCookie);
+  // uploads are streamed (see AttachmentsService); the plugin's own limits are only a backstop
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: config.uploads.maxFileBytes + 1, files: 1, fields: 4, parts: 8, fieldSize: 1024, headerPairs: 100 },
+  });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(
     new ValidationPipe({

@@ -16,6 +16,8 @@ export interface AppConfig {
   admin?: { email: string; password: string };
   s3: { endpoint?: string; region: string; bucket: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean };
   chromiumPath: string;
+  /** Attachment limits, enforced while the bytes stream in (spec: 20 MB a file, 200 MB an application). */
+  uploads: { maxFileBytes: number; maxApplicationBytes: number; downloadUrlSeconds: number };
   smtpUrl?: string;
   /** Sender of platform e-mail. */
   mailFrom: string;
@@ -34,6 +36,8 @@ export class ConfigError extends Error {
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+const MB = 1024 * 1024;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
@@ -103,6 +107,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       forcePathStyle: bool('S3_FORCE_PATH_STYLE', false),
     },
     chromiumPath: str('CHROMIUM_PATH', '/usr/bin/chromium'),
+    uploads: {
+      maxFileBytes: int('UPLOAD_MAX_FILE_MB', 20, 1, 1024) * MB,
+      maxApplicationBytes: int('UPLOAD_MAX_APPLICATION_MB', 200, 1, 100_000) * MB,
+      downloadUrlSeconds: int('DOWNLOAD_URL_SECONDS', 300, 10, 7 * 24 * 3600),
+    },
     smtpUrl,
     mailFrom: str('MAIL_FROM', '中国十佳呼叫中心奖 <noreply@topten.local>'),
     queuePrefix: str('QUEUE_PREFIX', 'topten'),

@@ -2,25 +2,32 @@
  * A complete application entered section by section over HTTP; completeness reports nothing
  * missing; removing any single required field makes exactly that path appear.
  */
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { fieldAt } from '../../src/form/expanded-fields';
 import type { FieldNode } from '../../src/form/field-types';
 import { ALL_SECTIONS } from '../../src/form/sections';
 import { completeApplication } from '../fixtures/complete-application';
 import { createApplication, createOpenCycle, registerApplicant, type Account } from '../support/factories';
+import { pngFile } from '../support/sample-files';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
 let owner: Account;
 let appId: string;
-const fixture = completeApplication({ orgChart: [randomUUID()], layoutPhotos: [randomUUID(), randomUUID()] });
+let fixture: ReturnType<typeof completeApplication>;
 const etags: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await startTestApp();
   owner = await registerApplicant(t, '示例银行股份有限公司');
   appId = (await createApplication(t, owner, await createOpenCycle(t))).id;
+  // the files go through the real upload route (and S3): completeness checks they exist
+  const upload = async (kind: string, name: string) =>
+    (await auth(request(t.http).post(`/api/applications/${appId}/attachments`)).field('kind', kind).attach('file', pngFile(), name).expect(201)).body.id as string;
+  fixture = completeApplication({
+    orgChart: [await upload('org_chart', '组织架构图.png')],
+    layoutPhotos: [await upload('layout_photo', '座席区.png'), await upload('layout_photo', '培训室.png')],
+  });
 });
 afterAll(() => t.close());
 

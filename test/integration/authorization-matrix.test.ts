@@ -9,6 +9,8 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { routesOf } from '../../src/bootstrap';
 import { createApplication, createOpenCycle, createUser, inviteMember, PASSWORD, registerApplicant, type Account, type OpenCycle } from '../support/factories';
+import { attachmentRow } from '../support/complete-entry';
+import { pngFile } from '../support/sample-files';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const CALLERS = ['anonymous', 'other', 'owner', 'member', 'judge', 'staff', 'admin'] as const;
@@ -26,12 +28,12 @@ interface World {
 }
 
 interface Row {
-  method: 'get' | 'post' | 'put' | 'patch';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Express route pattern as the app registers it. */
   route: string;
   expect: Expect;
   /** Builds the concrete request for one caller (fresh ids, bodies and ETags as needed). */
-  call: (w: World, caller: Caller) => Promise<{ path: string; body?: unknown; headers?: Record<string, string> }>;
+  call: (w: World, caller: Caller) => Promise<{ path: string; body?: unknown; headers?: Record<string, string>; upload?: { kind: string; file: Buffer; name: string } }>;
 }
 
 const all = (status: number): Expect => Object.fromEntries(CALLERS.map((c) => [c, status])) as Expect;
@@ -139,6 +141,19 @@ const ROWS: Row[] = [
     method: 'post', route: '/api/applications/:id/extension', expect: staffOnly(200),
     call: async (w) => ({ path: `/api/applications/${w.appId}/extension`, body: { until: '2099-01-01T00:00:00+08:00', reason: '测试' } }),
   },
+  {
+    method: 'post', route: '/api/applications/:id/attachments', expect: { ...entryWrite, owner: 201, member: 201 },
+    call: async (w) => ({ path: `/api/applications/${w.appId}/attachments`, upload: { kind: 'org_chart', file: pngFile(), name: 'chart.png' } }),
+  },
+  { method: 'get', route: '/api/applications/:id/attachments', expect: entryRead, call: async (w) => ({ path: `/api/applications/${w.appId}/attachments` }) },
+  {
+    method: 'get', route: '/api/applications/:id/attachments/:attId', expect: { ...entryRead, owner: 302, member: 302, staff: 302, admin: 302 },
+    call: async (w) => ({ path: `/api/applications/${w.appId}/attachments/${await attachmentRow(w.t, w.appId, w.accounts.owner, 'org_chart')}` }),
+  },
+  {
+    method: 'delete', route: '/api/applications/:id/attachments/:attId', expect: { ...entryWrite, owner: 204, member: 204 },
+    call: async (w) => ({ path: `/api/applications/${w.appId}/attachments/${await attachmentRow(w.t, w.appId, w.accounts.owner, 'org_chart')}` }),
+  },
   { method: 'get', route: '/api/applications/:id/snapshots', expect: entryRead, call: async (w) => ({ path: `/api/applications/${w.appId}/snapshots` }) },
   { method: 'get', route: '/api/snapshots/:id', expect: entryRead, call: async (w) => ({ path: `/api/snapshots/${w.snapshotId}` }) },
   { method: 'get', route: '/api/snapshots/:id/verify', expect: staffOnly(200), call: async (w) => ({ path: `/api/snapshots/${w.snapshotId}/verify` }) },
@@ -185,13 +200,14 @@ async function spareToken(caller: Exclude<Caller, 'anonymous'>): Promise<string>
 
 describe.each(ROWS)('$method $route', (row) => {
   it.each(CALLERS)('as %s', async (caller) => {
-    const { path, body, headers } = await row.call(w, caller);
+    const { path, body, headers, upload } = await row.call(w, caller);
     let req = request(w.t.http)[row.method](path);
     if (caller !== 'anonymous') {
       const token = row.route === '/api/auth/logout' ? await spareToken(caller) : w.accounts[caller].token;
       req = req.auth(token, { type: 'bearer' });
     }
     for (const [k, v] of Object.entries(headers ?? {})) req = req.set(k, v);
+    if (upload) req = req.field('kind', upload.kind).attach('file', upload.file, upload.name);
     const res = await (body === undefined ? req : req.send(body as object));
     expect({ caller, status: res.status }).toEqual({ caller, status: row.expect[caller] });
     if (res.status >= 400) expect(res.body).toMatchObject({ statusCode: res.status, error: expect.any(String), message: expect.any(String) });

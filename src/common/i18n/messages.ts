@@ -6,6 +6,7 @@ export type Lang = 'zh' | 'en';
 type Params = Record<string, unknown>;
 type Text = (p: Params) => string;
 
+const mb = (v: unknown): string => String(Math.round((Number(v) / 1024 / 1024) * 10) / 10);
 const list = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : String(v ?? ''));
 
 export const MESSAGES: Record<string, { zh: Text; en: Text }> = {
@@ -52,6 +53,14 @@ export const MESSAGES: Record<string, { zh: Text; en: Text }> = {
   too_many_requests: { zh: () => '请求过于频繁，请稍后再试', en: () => 'too many requests, try again later' },
   unsupported_media_type: { zh: () => '不支持的内容类型', en: () => 'unsupported content type' },
   payload_too_large: { zh: () => '请求内容过大', en: () => 'the request is too large' },
+  file_too_large: { zh: (p) => `文件超过 ${mb(p.limit)} MB 的上限`, en: (p) => `the file exceeds the ${mb(p.limit)} MB limit` },
+  quota_exceeded: { zh: (p) => `本申报的附件合计不能超过 ${mb(p.limit)} MB`, en: (p) => `this application's attachments may not exceed ${mb(p.limit)} MB in all` },
+  file_type: { zh: (p) => `文件内容不是允许的类型（${list(p.allowed)}）`, en: (p) => `the file's content is not an allowed type (${list(p.allowed)})` },
+  file_required: { zh: () => '请选择要上传的文件', en: () => 'choose a file to upload' },
+  kind_first: { zh: () => '请在文件之前提供 kind 字段', en: () => 'send the kind field before the file' },
+  one_file: { zh: () => '每次只能上传一个文件', en: () => 'one file per request' },
+  empty_file: { zh: () => '文件为空', en: () => 'the file is empty' },
+  not_multipart: { zh: () => '请以 multipart/form-data 上传', en: () => 'upload as multipart/form-data' },
   category_not_in_cycle: { zh: () => '该类别不属于此评选周期', en: () => 'the category does not belong to this cycle' },
   cycle_not_open: { zh: () => '该评选周期当前不接受申报', en: () => 'this award cycle is not open for applications' },
   deadline_order: { zh: () => '截止时间必须晚于开始时间', en: () => 'the deadline must be after the opening time' },

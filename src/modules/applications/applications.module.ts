@@ -8,6 +8,6 @@ import { SectionsService } from './sections.service';
 @Module({
   controllers: [ApplicationsController, SectionsController],
   providers: [ApplicationAccessPolicy, ApplicationsService, SectionsService],
-  exports: [ApplicationsService, SectionsService],
+  exports: [ApplicationAccessPolicy, ApplicationsService, SectionsService],
 })
 export class ApplicationsModule {}

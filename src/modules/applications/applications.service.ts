@@ -123,7 +123,8 @@ export class ApplicationsService {
   }
 
   async computeCompleteness(id: string): Promise<Completeness> {
-    const issues = checkApplication(this.registry, await this.sections.allData(id));
+    const files: Array<{ id: string; kind: string }> = await this.db.query('SELECT id, kind FROM attachments WHERE application_id = $1 AND deleted_at IS NULL', [id]);
+    const issues = checkApplication(this.registry, await this.sections.allData(id), new Map(files.map((f) => [f.id, f.kind])));
     return {
       complete: issues.length === 0,
       sections: this.registry.all().map((d) => {

@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/decorators';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { REDIS } from '../../infra/redis/redis.module';
+import { StorageService } from '../../infra/storage/storage.service';
 
 type Up = 'up' | 'down';
 const within = <T>(p: Promise<T>, ms: number) => Promise.race([p, new Promise<never>((_, rej) => setTimeout(() => rej(new Error('timeout')), ms).unref())]);
@@ -19,22 +20,22 @@ export class HealthController {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly storage: StorageService,
   ) {}
 
   @Public()
   @Get()
   @ApiOperation({ summary: 'Liveness of the platform and each dependency' })
   async check() {
-    const [db, redis, renderer] = await Promise.all([
+    const [db, redis, storage, renderer] = await Promise.all([
       probe(() => this.db.query('SELECT 1')),
       probe(async () => {
         if (this.redis.status === 'wait' || this.redis.status === 'end') await this.redis.connect().catch(() => undefined);
         return this.redis.ping();
       }),
+      probe(() => this.storage.ping()),
       probe(() => access(this.config.chromiumPath, constants.X_OK)),
     ]);
-    // storage (S3) arrives with attachments; until then it is reported as not configured
-    const storage: Up = 'down';
-    return { status: db === 'up' && redis === 'up' ? 'ok' : 'degraded', db, redis, storage, renderer };
+    return { status: db === 'up' && redis === 'up' && storage === 'up' ? 'ok' : 'degraded', db, redis, storage, renderer };
   }
 }

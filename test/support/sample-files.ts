@@ -1,0 +1,29 @@
+/** Real small files of each type the platform accepts (and one it must not). */
+import { randomBytes } from 'node:crypto';
+import { PNG } from 'pngjs';
+import { ZipFile } from 'yazl';
+
+export const pdfFile = (extra = 1024): Buffer =>
+  Buffer.concat([Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1'), randomBytes(extra), Buffer.from('\n%%EOF\n')]);
+
+export function pngFile(width = 8, height = 8): Buffer {
+  const png = new PNG({ width, height });
+  for (let i = 0; i < png.data.length; i++) png.data[i] = (i * 37) & 0xff;
+  return PNG.sync.write(png);
+}
+
+/** A Windows executable's first bytes ("MZ", the DOS stub) followed by noise. */
+export const exeFile = (): Buffer => Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), randomBytes(2048)]);
+
+/** A minimal Office Open XML package: word/, xl/ or ppt/ decides what it is. */
+export function officeFile(part: 'word' | 'xl' | 'ppt'): Promise<Buffer> {
+  const zip = new ZipFile();
+  zip.addBuffer(Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'), '[Content_Types].xml');
+  zip.addBuffer(Buffer.from('<?xml version="1.0"?><Relationships/>'), '_rels/.rels');
+  zip.addBuffer(Buffer.from('<?xml version="1.0"?><document/>'), `${part}/${part === 'word' ? 'document' : part === 'xl' ? 'workbook' : 'presentation'}.xml`);
+  zip.end();
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    zip.outputStream.on('data', (d: Buffer) => parts.push(d)).on('end', () => resolve(Buffer.concat(parts))).on('error', reject);
+  });
+}
