@@ -16,6 +16,8 @@ export interface AppConfig {
   admin?: { email: string; password: string };
   s3: { endpoint?: string; region: string; bucket: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean };
   chromiumPath: string;
+  /** Dossier rendering in the worker: pages rendered at once, and how long a job may hold its lock before another worker takes it over. */
+  dossiers: { concurrency: number; lockMs: number; renderTimeoutMs: number };
   /** Attachment limits, enforced while the bytes stream in (spec: 20 MB a file, 200 MB an application). */
   uploads: { maxFileBytes: number; maxApplicationBytes: number; downloadUrlSeconds: number };
   smtpUrl?: string;
@@ -107,6 +109,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       forcePathStyle: bool('S3_FORCE_PATH_STYLE', false),
     },
     chromiumPath: str('CHROMIUM_PATH', '/usr/bin/chromium'),
+    dossiers: {
+      concurrency: int('DOSSIER_CONCURRENCY', 2, 1, 32),
+      lockMs: int('WORKER_LOCK_MS', 30_000, 1000, 600_000),
+      renderTimeoutMs: int('DOSSIER_RENDER_TIMEOUT_MS', 60_000, 1000, 600_000),
+    },
     uploads: {
       maxFileBytes: int('UPLOAD_MAX_FILE_MB', 20, 1, 1024) * MB,
       maxApplicationBytes: int('UPLOAD_MAX_APPLICATION_MB', 200, 1, 100_000) * MB,

@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { NOTIFICATIONS_QUEUE } from './queues';
+import { DOSSIERS_QUEUE, NOTIFICATIONS_QUEUE } from './queues';
 
 /** BullMQ on Redis: the API enqueues, the worker process (src/worker.ts) consumes. */
 @Global()
@@ -15,7 +15,7 @@ import { NOTIFICATIONS_QUEUE } from './queues';
         defaultJobOptions: { attempts: 6, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: 1000, removeOnFail: 5000 },
       }),
     }),
-    BullModule.registerQueue({ name: NOTIFICATIONS_QUEUE }),
+    BullModule.registerQueue({ name: NOTIFICATIONS_QUEUE }, { name: DOSSIERS_QUEUE }),
   ],
   exports: [BullModule],
 })

@@ -10,3 +10,16 @@ export const NotificationJob = {
   deadlineReminders: 'deadline-reminders',
 } as const;
 export type NotificationJobName = (typeof NotificationJob)[keyof typeof NotificationJob];
+
+/** Rendering and export work (Chromium lives only in worker processes). */
+export const DOSSIERS_QUEUE = 'dossiers';
+
+export const DossierJob = {
+  /** Render one dossier row (job id = snapshot + variant + viewer + template version). */
+  render: 'render',
+  /** Decode the QR code on an uploaded stamped receipt and compare it with the sealed hash. */
+  receiptCheck: 'receipt-check',
+  /** Build the ZIP of every dossier of a cycle and store it. */
+  exportZip: 'export-zip',
+} as const;
+export type DossierJobName = (typeof DossierJob)[keyof typeof DossierJob];
