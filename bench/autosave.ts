@@ -207,7 +207,7 @@ async function main() {
   await reset.query(`UPDATE application_sections SET version = 1, data = '{}' WHERE section_key = 'strategy'`);
   await reset.end();
 
-  const app = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=bench/out'] : []), join(ROOT, 'dist', 'main.js')], { env: { ...env, PORT: '3198' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const app = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=bench/out'] : []), join(ROOT, 'dist', 'main.js')], { env: { ...env, PORT: '3198', NODE_OPTIONS: process.env.API_NODE_OPTIONS ?? '' }, stdio: ['ignore', 'ignore', 'inherit'] });
   serverPriority(app.pid);
   await waitFor('http://127.0.0.1:3198/api/health');
   const platform = await measure(app.pid!, 3198, appClients(apps));

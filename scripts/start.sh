@@ -15,4 +15,4 @@ echo "[start] admin sign-in: $ADMIN_EMAIL / $ADMIN_PASSWORD (from var/admin-pass
 node dist/src/worker.js &
 worker=$!
 trap 'kill "$worker" 2>/dev/null' EXIT
-node dist/main.js
+NODE_OPTIONS="$API_NODE_OPTIONS" node dist/main.js
