@@ -24,3 +24,5 @@ if [ -z "${S3_ENDPOINT:-}" ] && [ "$NODE_ENV" != production ]; then
   export S3_LOCAL=1
 fi
 export S3_BUCKET="${S3_BUCKET:-topten}"
+# Dossiers print with Chromium's headless shell (3x faster than full Chromium for PDFs).
+if [ -z "${CHROMIUM_PATH:-}" ] && [ -x /usr/bin/chromium-headless-shell ]; then export CHROMIUM_PATH=/usr/bin/chromium-headless-shell; fi

@@ -68,6 +68,9 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromium-headless-shell ] || missing+=(chromium-headless-shell)
 fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
+# TrueType CJK outlines: Chromium embeds them as real (subset) fonts; Noto CJK's CFF outlines it
+# can only print as Type 3 glyph procedures (README, "Dossier fonts")
+fc-list 2>/dev/null | grep -qi 'WenQuanYi Zen Hei' || missing+=(fonts-wqy-zenhei)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 

@@ -7,7 +7,11 @@ import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './infra/database/database.module';
 import { databaseOptions } from './infra/database/database-options';
 import { QueueModule } from './infra/queue/queue.module';
-import { NOTIFICATIONS_QUEUE, NotificationJob } from './infra/queue/queues';
+import { DossierJob, NOTIFICATIONS_QUEUE, NotificationJob } from './infra/queue/queues';
+import { StorageModule } from './infra/storage/storage.module';
+import { FormModule } from './form/form.module';
+import { DossiersWorkerModule } from './modules/dossiers/dossiers.module';
+import { DossiersProcessor } from './modules/dossiers/dossiers.processor';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { NotificationsProcessor } from './modules/notifications/notifications.processor';
 
@@ -22,6 +26,7 @@ export class WorkerModule implements OnApplicationBootstrap {
   constructor(
     @InjectQueue(NOTIFICATIONS_QUEUE) private readonly queue: Queue,
     private readonly notifications: NotificationsProcessor,
+    private readonly dossiers: DossiersProcessor,
   ) {}
 
   static forRoot(config: AppConfig): DynamicModule {
@@ -32,15 +37,21 @@ export class WorkerModule implements OnApplicationBootstrap {
         TypeOrmModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => databaseOptions(c.databaseUrl) }),
         DatabaseModule,
         QueueModule,
+        StorageModule,
+        FormModule,
         NotificationsModule,
+        DossiersWorkerModule,
       ],
-      providers: [NotificationsProcessor],
+      providers: [NotificationsProcessor, DossiersProcessor],
     };
   }
 
   async onApplicationBootstrap(): Promise<void> {
     // every job name the API or a schedule can produce must have a handler (house style: fail at start)
-    const missing = Object.values(NotificationJob).filter((name) => !(name in this.notifications.handlers));
+    const missing = [
+      ...Object.values(NotificationJob).filter((name) => !(name in this.notifications.handlers)),
+      ...Object.values(DossierJob).filter((name) => !(name in this.dossiers.handlers)),
+    ];
     if (missing.length) throw new Error(`no handler for jobs: ${missing.join(', ')}`);
     for (const s of SCHEDULES) await this.queue.upsertJobScheduler(s.name, { every: s.everyMs }, { name: s.name });
   }

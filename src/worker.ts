@@ -8,7 +8,7 @@ import { WorkerModule } from './worker.module';
 async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadConfigOrExit()), { logger: ['error', 'warn', 'log'] });
   const logger = new Logger('worker');
-  logger.log('Worker started (queues: notifications)');
+  logger.log('Worker started (queues: notifications, dossiers)');
   closeOnSignals(app, logger);
 }
 

@@ -232,6 +232,11 @@ export interface SectionDefinition {
   sealRules?: (data: SectionData, ctx: SectionContext) => FieldIssue[];
   /** Paths that are not required at seal given the data (e.g. ptAttrition when no part-timers). */
   waivedPaths?: (data: SectionData, ctx: SectionContext) => string[];
+  /**
+   * What blind review rounds hide (spec: workflow-and-judging § Review rounds): dotted paths of
+   * fields or groups that identify the company, or `'*'` for the whole section.
+   */
+  identifying?: string[];
   /** Read-only values derived from the data, returned beside it and frozen in the snapshot. */
   compute?: (data: SectionData, ctx: SectionContext) => SectionData;
 }

@@ -27,3 +27,12 @@ export function officeFile(part: 'word' | 'xl' | 'ppt'): Promise<Buffer> {
     zip.outputStream.on('data', (d: Buffer) => parts.push(d)).on('end', () => resolve(Buffer.concat(parts))).on('error', reject);
   });
 }
+
+/** A real, readable PDF of `pages` pages (pdf-lib), each page carrying `marker`. */
+export async function readablePdf(marker: string, pages = 2): Promise<Buffer> {
+  const { PDFDocument, StandardFonts } = await import('pdf-lib');
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let i = 0; i < pages; i++) doc.addPage([595, 842]).drawText(`${marker} page ${i + 1}`, { x: 60, y: 760, size: 14, font });
+  return Buffer.from(await doc.save());
+}

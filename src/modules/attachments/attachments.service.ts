@@ -1,4 +1,5 @@
 import type { MultipartFile } from '@fastify/multipart';
+import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
@@ -8,11 +9,13 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
 import { DomainError, notFound, validationError, wrongState } from '../../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { AttachmentKind } from '../../form/field-types';
+import { DOSSIERS_QUEUE, DossierJob } from '../../infra/queue/queues';
 import { StorageService } from '../../infra/storage/storage.service';
 import { ApplicationAccessPolicy, UUID, type AccessRow } from '../applications/application-access.policy';
 import { AuditService } from '../audit/audit.service';
@@ -29,6 +32,8 @@ export interface AttachmentView {
   contentType: string;
   originalName: string | null;
   createdAt: string;
+  /** Stamped receipts: whether the QR code on the scan matches the sealed snapshot. */
+  receiptCheck?: 'pending' | 'matched' | 'different' | 'unreadable';
 }
 
 interface AttachmentRow {
@@ -40,6 +45,7 @@ interface AttachmentRow {
   content_type: string;
   original_name: string | null;
   created_at: Date;
+  receipt_check: AttachmentView['receiptCheck'] | null;
 }
 
 /** The state in which each kind may be added or removed: the receipt comes after sealing. */
@@ -60,6 +66,7 @@ export class AttachmentsService {
     private readonly storage: StorageService,
     private readonly policy: ApplicationAccessPolicy,
     private readonly audit: AuditService,
+    @InjectQueue(DOSSIERS_QUEUE) private readonly jobs: Queue,
   ) {}
 
   /** Reads `kind` (a field before the file, or `?kind=`) and exactly one `file` part. */
@@ -91,7 +98,7 @@ export class AttachmentsService {
   async list(actor: Actor, applicationId: string): Promise<AttachmentView[]> {
     await this.policy.readable(actor, applicationId);
     const rows: AttachmentRow[] = await this.db.query(
-      `SELECT id, kind, storage_key, size, sha256, content_type, original_name, created_at FROM attachments
+      `SELECT id, kind, storage_key, size, sha256, content_type, original_name, created_at, receipt_check FROM attachments
         WHERE application_id = $1 AND deleted_at IS NULL ORDER BY created_at, id`,
       [applicationId],
     );
@@ -160,10 +167,10 @@ export class AttachmentsService {
         if (app.state !== EDITABLE_IN[kind]) throw wrongState(app.state);
         if ((await this.usedBytes(access.id, tx)) + inspector.bytes > maxApplicationBytes) throw tooLarge();
         const [inserted]: AttachmentRow[] = await tx.query(
-          `INSERT INTO attachments (id, application_id, kind, storage_key, size, sha256, content_type, original_name, uploaded_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-           RETURNING id, kind, storage_key, size, sha256, content_type, original_name, created_at`,
-          [id, access.id, kind, key, inspector.bytes, sha256, type.mime, originalName, actor.userId],
+          `INSERT INTO attachments (id, application_id, kind, storage_key, size, sha256, content_type, original_name, uploaded_by, receipt_check)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+           RETURNING id, kind, storage_key, size, sha256, content_type, original_name, created_at, receipt_check`,
+          [id, access.id, kind, key, inspector.bytes, sha256, type.mime, originalName, actor.userId, kind === 'stamped_receipt' ? 'pending' : null],
         );
         await this.audit.record(
           { action: 'attachment.upload', actor, applicationId: access.id, entity: 'attachment', entityId: id, details: { kind, sha256, size: inspector.bytes, contentType: type.mime, name: originalName } },
@@ -174,10 +181,18 @@ export class AttachmentsService {
         await this.storage.delete(key).catch(() => undefined);
         throw e;
       });
+      if (kind === 'stamped_receipt') await this.queueReceiptCheck(id);
       return view(row);
     } finally {
       await rm(spool, { force: true });
     }
+  }
+
+  /** The QR check never blocks anything: if it cannot be queued now, the row stays `pending`. */
+  private async queueReceiptCheck(attachmentId: string): Promise<void> {
+    await this.jobs
+      .add(DossierJob.receiptCheck, { attachmentId }, { jobId: `receipt_${attachmentId}`, attempts: 3, backoff: { type: 'exponential', delay: 2000 } })
+      .catch((e: Error) => this.log.warn(`queueing the receipt check of ${attachmentId} failed: ${e.message}`));
   }
 
   private async discard(id: string): Promise<void> {
@@ -193,7 +208,7 @@ export class AttachmentsService {
   private async find(applicationId: string, attachmentId: string): Promise<AttachmentRow> {
     if (!UUID.test(attachmentId)) throw notFound();
     const [row]: AttachmentRow[] = await this.db.query(
-      `SELECT id, kind, storage_key, size, sha256, content_type, original_name, created_at FROM attachments
+      `SELECT id, kind, storage_key, size, sha256, content_type, original_name, created_at, receipt_check FROM attachments
         WHERE id = $1 AND application_id = $2 AND deleted_at IS NULL`,
       [attachmentId, applicationId],
     );
@@ -215,4 +230,5 @@ const view = (r: AttachmentRow): AttachmentView => ({
   contentType: r.content_type,
   originalName: r.original_name,
   createdAt: r.created_at.toISOString(),
+  ...(r.receipt_check ? { receiptCheck: r.receipt_check } : {}),
 });

@@ -1,26 +1,14 @@
 import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { templatesDir } from '../../common/templates/templates-dir';
 import type { Mail } from '../../infra/mail/mailer';
 import { NOTIFICATION_TEXTS } from './notification-texts';
 
-const TEMPLATE_PATH = join(__dirname, '..', '..', '..', '..', 'templates', 'email', 'notification.hbs');
 let compiled: Handlebars.TemplateDelegate | undefined;
 
-/** templates/ lives beside src/ and beside dist/ alike: look one level up when running compiled. */
 function template(): Handlebars.TemplateDelegate {
-  if (!compiled) {
-    const path = [TEMPLATE_PATH, join(__dirname, '..', '..', '..', 'templates', 'email', 'notification.hbs')].find((p) => {
-      try {
-        readFileSync(p);
-        return true;
-      } catch {
-        return false;
-      }
-    });
-    if (!path) throw new Error('templates/email/notification.hbs not found');
-    compiled = Handlebars.compile(readFileSync(path, 'utf8'), { strict: true });
-  }
+  compiled ??= Handlebars.compile(readFileSync(join(templatesDir(), 'email', 'notification.hbs'), 'utf8'), { strict: true });
   return compiled;
 }
 

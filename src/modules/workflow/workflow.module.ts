@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { DossiersModule } from '../dossiers/dossiers.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { SnapshotsService } from './snapshots.service';
 import { SnapshotsController, WorkflowController } from './workflow.controller';
 import { WorkflowService } from './workflow.service';
 
 /** The application life cycle: transitions, sealed snapshots, deadline extensions. */
-@Module({ imports: [NotificationsModule], controllers: [WorkflowController, SnapshotsController], providers: [WorkflowService, SnapshotsService], exports: [SnapshotsService] })
+@Module({ imports: [NotificationsModule, DossiersModule], controllers: [WorkflowController, SnapshotsController], providers: [WorkflowService, SnapshotsService], exports: [SnapshotsService] })
 export class WorkflowModule {}

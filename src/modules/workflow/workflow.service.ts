@@ -11,6 +11,7 @@ import { SectionRegistry } from '../../form/section-registry';
 import { UUID } from '../applications/application-access.policy';
 import { etagOf } from '../applications/etag';
 import { AuditService } from '../audit/audit.service';
+import { DossiersService } from '../dossiers/dossiers.service';
 import { OutboxService } from '../notifications/outbox.service';
 import { canonicalJson } from './canonical-json';
 import { TRANSITIONS, type Action } from './transitions';
@@ -60,6 +61,7 @@ export class WorkflowService {
     private readonly registry: SectionRegistry,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly dossiers: DossiersService,
   ) {}
 
   async transition(actor: Actor, id: string, action: Action, opts: { reason?: string; baseVersion?: number } = {}): Promise<TransitionResult> {
@@ -113,6 +115,7 @@ export class WorkflowService {
       return { id, state: t.to, version: row.version, etag: etagOf(row.version), ...(snapshot ? { snapshotId: snapshot.id, sha256: snapshot.sha256 } : {}) };
     });
     await this.outbox.enqueue(notifications); // only once committed
+    if (result.snapshotId) await this.dossiers.afterSeal(result.snapshotId); // the applicant's copy renders at once
     return result;
   }
 

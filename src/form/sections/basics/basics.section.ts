@@ -56,6 +56,7 @@ export const basicsSection: SectionDefinition = {
   key: 'basics',
   order: 1,
   part: 1,
+  identifying: ['enterprise', 'contact', 'center.name', 'center.address'],
   title: { zh: '基本信息', en: 'Basic information' },
   fields: [
     group('enterprise', '企业基本信息', 'Company', [

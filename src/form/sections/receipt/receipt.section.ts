@@ -10,6 +10,7 @@ export const receiptSection: SectionDefinition = {
   order: 12,
   part: 3,
   title: { zh: '单位回执', en: 'Receipt' },
+  identifying: ['*'],
   fields: [
     text('unitName', '单位名称', 'Organisation name'),
     text('address', '地址', 'Address'),

@@ -1,0 +1,41 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Actor } from '../../common/auth/actor';
+import { CurrentActor } from '../../common/auth/decorators';
+import { IdParam } from '../../common/pipes/params';
+import { contentDisposition } from '../../infra/storage/storage.service';
+import { DossiersService } from './dossiers.service';
+
+/** Seconds a client should wait before asking again while a dossier renders. */
+const RETRY_AFTER_SECONDS = 2;
+
+@ApiTags('dossiers')
+@Controller('applications/:id/dossier')
+export class DossiersController {
+  constructor(private readonly dossiers: DossiersService) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'PDF dossier of the current sealed snapshot: the applicant copy for the organisation, the staff copy for staff (variant=judge&blind=true|false previews a judge copy). 202 + Retry-After with { status, progress } while it renders; 409 while the entry is a draft',
+  })
+  @ApiProduces('application/pdf', 'application/json')
+  @ApiQuery({ name: 'variant', required: false, enum: ['applicant', 'staff', 'judge'] })
+  @ApiQuery({ name: 'blind', required: false, enum: ['true', 'false'] })
+  async get(@CurrentActor() a: Actor, @Param('id', IdParam) id: string, @Query() query: { variant?: string; blind?: string }, @Res() reply: FastifyReply) {
+    const answer = await this.dossiers.forApplication(a, id, query);
+    if (!answer.ready) {
+      const { status, progress, snapshotId } = answer;
+      return reply.status(202).header('Retry-After', String(RETRY_AFTER_SECONDS)).header('Cache-Control', 'no-store').send({ status, progress, snapshotId });
+    }
+    return reply
+      .header('Content-Type', 'application/pdf')
+      .header('Content-Length', String(answer.size))
+      .header('Content-Disposition', contentDisposition(answer.fileName))
+      .header('ETag', `"${answer.sha256}"`)
+      .header('X-Content-SHA256', answer.sha256)
+      .header('Cache-Control', 'private, no-cache')
+      .send(answer.stream);
+  }
+}

@@ -1,0 +1,54 @@
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { loadConfig } from '../../config/app-config';
+import { DOSSIERS_QUEUE, DossierJob, type DossierJobName } from '../../infra/queue/queues';
+import { DossierBuilder } from './dossier-builder';
+import { DossierExportBuilder } from './dossier-exports.service';
+import { ReceiptChecker } from './receipt-check';
+
+/**
+ * Decorator options are fixed when the class loads, so they come from the environment then.
+ * A job whose worker died (no lock renewal for `lockMs`) goes back to the queue and another
+ * worker — or this one restarted — takes it over.
+ */
+function workerOptions() {
+  let d = { concurrency: 2, lockMs: 30_000 };
+  try {
+    d = loadConfig(process.env).dossiers;
+  } catch {
+    // not a fully configured process (e.g. a unit test importing the class): defaults
+  }
+  return { concurrency: d.concurrency, lockDuration: d.lockMs, stalledInterval: Math.max(1000, Math.floor(d.lockMs / 2)), maxStalledCount: 3 };
+}
+
+/** Runs in worker processes only: Chromium never runs in the API. */
+@Processor(DOSSIERS_QUEUE, workerOptions())
+export class DossiersProcessor extends WorkerHost {
+  private readonly logger = new Logger(DossiersProcessor.name);
+
+  constructor(
+    private readonly builder: DossierBuilder,
+    private readonly receipts: ReceiptChecker,
+    private readonly exports: DossierExportBuilder,
+  ) {
+    super();
+  }
+
+  readonly handlers: Record<DossierJobName, (job: Job) => Promise<unknown>> = {
+    [DossierJob.render]: (job) => this.builder.build(job.data.dossierId, (p) => job.updateProgress(p)),
+    [DossierJob.receiptCheck]: (job) => this.receipts.check(job.data.attachmentId),
+    [DossierJob.exportZip]: (job) => this.exports.run(job.data.exportId, (p) => job.updateProgress(p)),
+  };
+
+  async process(job: Job): Promise<unknown> {
+    const handler = this.handlers[job.name as DossierJobName];
+    if (!handler) throw new Error(`no handler for job ${job.name}`);
+    return handler(job);
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job, error: Error): void {
+    this.logger.warn(`${job.name} ${job.id} failed (attempt ${job.attemptsMade}): ${error.message}`);
+  }
+}

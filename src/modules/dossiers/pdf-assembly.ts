@@ -1,0 +1,123 @@
+/**
+ * After Chromium has printed the dossier: append the attached PDFs, write the page numbers into
+ * the table of contents (its rows are links, so their targets tell the pages) and stamp the
+ * footer on every page, appended ones included. One pass with pdf-lib; no second render.
+ */
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, StandardFonts, rgb, type PDFObject, type PDFPage } from 'pdf-lib';
+
+export interface Appendix {
+  bytes: Buffer;
+}
+
+export interface FooterText {
+  entryCode: string;
+  shortSha: string;
+  sealedAt: string;
+}
+
+export interface AssemblyResult {
+  pdf: Buffer;
+  pages: number;
+  /** Appendices that could not be read (encrypted, damaged) and were left out. */
+  skipped: number[];
+}
+
+/** How many pages an attached PDF would add (0 when it cannot be merged). */
+export async function countPdfPages(bytes: Buffer): Promise<number> {
+  try {
+    return (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
+  } catch {
+    return 0;
+  }
+}
+
+export async function assembleDossier(main: Buffer, appendices: Appendix[], footer: FooterText, meta: { title: string }): Promise<AssemblyResult> {
+  const doc = await PDFDocument.load(main, { updateMetadata: false });
+  const skipped: number[] = [];
+  for (const [i, a] of appendices.entries()) {
+    try {
+      const src = await PDFDocument.load(a.bytes, { updateMetadata: false });
+      for (const page of await doc.copyPages(src, src.getPageIndices())) doc.addPage(page);
+    } catch {
+      skipped.push(i);
+    }
+  }
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const pages = doc.getPages();
+  numberTocRows(doc, pages, font);
+
+  const total = pages.length;
+  const left = `${footer.entryCode}   |   SHA-256 ${footer.shortSha}   |   Sealed ${footer.sealedAt}`;
+  pages.forEach((page, i) => {
+    const { width } = page.getSize();
+    const right = `${i + 1} / ${total}`;
+    const color = rgb(0.35, 0.35, 0.35);
+    page.drawText(left, { x: 42, y: 20, size: 7.5, font, color });
+    page.drawText(right, { x: width - 42 - font.widthOfTextAtSize(right, 7.5), y: 20, size: 7.5, font, color });
+  });
+  doc.setTitle(meta.title);
+  doc.setProducer('Top-Ten Award Platform');
+  doc.setCreator('Top-Ten Award Platform');
+  return { pdf: Buffer.from(await doc.save()), pages: total, skipped };
+}
+
+/** Table-of-contents rows are `<a href="#anchor">` blocks: print each target's page number at the row's right end. */
+function numberTocRows(doc: PDFDocument, pages: PDFPage[], font: Awaited<ReturnType<PDFDocument['embedFont']>>): void {
+  const dests = namedDestinations(doc);
+  const pageIndex = new Map(pages.map((p, i) => [p.ref.toString(), i]));
+  // the TOC follows the cover; it may run over more than one page
+  for (let p = 1; p < Math.min(pages.length, 4); p++) {
+    const annots = pages[p].node.Annots();
+    if (!annots) continue;
+    for (let i = 0; i < annots.size(); i++) {
+      const annot = annots.lookup(i);
+      if (!(annot instanceof PDFDict)) continue;
+      const target = linkTarget(doc, annot, dests);
+      const index = target ? pageIndex.get(target.toString()) : undefined;
+      const rect = annot.lookup(PDFName.of('Rect'));
+      if (index === undefined || !(rect instanceof PDFArray)) continue;
+      const [, y1, x2, y2] = rect.asArray().map((n) => Number(n.toString()));
+      const label = String(index + 1);
+      const size = 10;
+      pages[p].drawText(label, { x: x2 - 4 - font.widthOfTextAtSize(label, size), y: (y1 + y2) / 2 - size * 0.35, size, font, color: rgb(0.1, 0.1, 0.1) });
+    }
+  }
+}
+
+function linkTarget(doc: PDFDocument, annot: PDFDict, dests: Map<string, PDFObject>): PDFRef | undefined {
+  let dest: PDFObject | undefined = annot.lookup(PDFName.of('Dest'));
+  const action = annot.lookup(PDFName.of('A'));
+  if (!dest && action instanceof PDFDict) dest = action.lookup(PDFName.of('D'));
+  if (dest instanceof PDFName || dest instanceof PDFString || dest instanceof PDFHexString) dest = dests.get(nameOf(dest));
+  if (dest instanceof PDFRef) dest = doc.context.lookup(dest);
+  if (dest instanceof PDFDict) dest = dest.lookup(PDFName.of('D'));
+  if (dest instanceof PDFArray) {
+    const first = dest.get(0);
+    return first instanceof PDFRef ? first : undefined;
+  }
+  return undefined;
+}
+
+const nameOf = (o: PDFName | PDFString | PDFHexString) => (o instanceof PDFName ? o.decodeText() : o.decodeText());
+
+/** The document's named destinations: the old `/Dests` dictionary and the `/Names /Dests` tree. */
+function namedDestinations(doc: PDFDocument): Map<string, PDFObject> {
+  const out = new Map<string, PDFObject>();
+  const old = doc.catalog.lookup(PDFName.of('Dests'));
+  if (old instanceof PDFDict) for (const [k, v] of old.entries()) out.set(k.decodeText(), v);
+  const names = doc.catalog.lookup(PDFName.of('Names'));
+  const walk = (node: PDFObject | undefined) => {
+    if (!(node instanceof PDFDict)) return;
+    const leaf = node.lookup(PDFName.of('Names'));
+    if (leaf instanceof PDFArray) {
+      for (let i = 0; i + 1 < leaf.size(); i += 2) {
+        const key = leaf.lookup(i);
+        if (key instanceof PDFString || key instanceof PDFHexString) out.set(key.decodeText(), leaf.get(i + 1));
+      }
+    }
+    const kids = node.lookup(PDFName.of('Kids'));
+    if (kids instanceof PDFArray) for (let i = 0; i < kids.size(); i++) walk(kids.lookup(i));
+  };
+  if (names instanceof PDFDict) walk(names.lookup(PDFName.of('Dests')));
+  return out;
+}

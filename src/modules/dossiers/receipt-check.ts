@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { StorageService } from '../../infra/storage/storage.service';
+import { receiptQrPayload } from './dossier-view';
+import { readQrCode } from './receipt-qr';
+
+export type ReceiptCheck = 'matched' | 'different' | 'unreadable';
+
+/**
+ * Compares the QR code on an uploaded stamped receipt with the entry's sealed snapshot and records
+ * the outcome on the attachment for screening. Advisory only: it never blocks a submission.
+ */
+@Injectable()
+export class ReceiptChecker {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly storage: StorageService,
+  ) {}
+
+  async check(attachmentId: string): Promise<ReceiptCheck | null> {
+    const [row] = await this.db.query(
+      `SELECT t.storage_key, t.content_type, a.entry_code, s.sha256
+         FROM attachments t JOIN applications a ON a.id = t.application_id
+         LEFT JOIN snapshots s ON s.id = a.snapshot_id
+        WHERE t.id = $1 AND t.kind = 'stamped_receipt'`,
+      [attachmentId],
+    );
+    if (!row) return null;
+    const found = await readQrCode(await this.storage.getBuffer(row.storage_key), row.content_type);
+    const result: ReceiptCheck = found === null ? 'unreadable' : row.sha256 && found === receiptQrPayload(row.entry_code, row.sha256) ? 'matched' : 'different';
+    await this.db.query('UPDATE attachments SET receipt_check = $2, receipt_checked_at = now() WHERE id = $1', [attachmentId, result]);
+    return result;
+  }
+}
