@@ -25,6 +25,10 @@ interface World {
   cycle: OpenCycle;
   /** A snapshot row of the owner's application (its content is beside the point here). */
   snapshotId: string;
+  /** A second application of the owner's, sealed (its dossier is never rendered here: no worker). */
+  sealedAppId: string;
+  /** A finished export row. */
+  exportId: string;
 }
 
 interface Row {
@@ -159,6 +163,13 @@ const ROWS: Row[] = [
   { method: 'get', route: '/api/snapshots/:id/verify', expect: staffOnly(200), call: async (w) => ({ path: `/api/snapshots/${w.snapshotId}/verify` }) },
   { method: 'get', route: '/api/audit', expect: staffOnly(200), call: async (w) => ({ path: `/api/audit?applicationId=${w.appId}` }) },
   { method: 'get', route: '/api/audit/export.csv', expect: staffOnly(200), call: async () => ({ path: '/api/audit/export.csv' }) },
+  {
+    method: 'get', route: '/api/applications/:id/dossier', expect: { ...entryRead, owner: 202, member: 202, staff: 202, admin: 202 },
+    call: async (w) => ({ path: `/api/applications/${w.sealedAppId}/dossier` }),
+  },
+  { method: 'post', route: '/api/exports/dossiers', expect: staffOnly(202), call: async (w) => ({ path: '/api/exports/dossiers', body: { cycleId: w.cycle.cycleId } }) },
+  { method: 'get', route: '/api/exports/:id', expect: staffOnly(200), call: async (w) => ({ path: `/api/exports/${w.exportId}` }) },
+  { method: 'get', route: '/api/exports/:id/download', expect: staffOnly(302), call: async (w) => ({ path: `/api/exports/${w.exportId}/download` }) },
   { method: 'get', route: '/api/form', expect: all(200), call: async () => ({ path: '/api/form' }) },
   { method: 'get', route: '/api/health', expect: all(200), call: async () => ({ path: '/api/health' }) },
 ];
@@ -183,12 +194,24 @@ beforeAll(async () => {
     appId: (await createApplication(t, owner, cycle)).id,
     cycle,
     snapshotId: '',
+    sealedAppId: (await createApplication(t, owner, await createOpenCycle(t))).id,
+    exportId: '',
   };
   const snap = await t.db.query(
     `INSERT INTO snapshots (application_id, canonical, sha256, created_by) VALUES ($1, '{}', encode(sha256('{}'), 'hex'), $2) RETURNING id`,
     [w.appId, owner.userId],
   );
   w.snapshotId = snap.rows[0].id;
+  const sealed = await t.db.query(
+    `INSERT INTO snapshots (application_id, canonical, sha256, created_by) VALUES ($1, '{}', encode(sha256('{}'), 'hex'), $2) RETURNING id`,
+    [w.sealedAppId, owner.userId],
+  );
+  await t.db.query(`UPDATE applications SET state = 'sealed', snapshot_id = $2 WHERE id = $1`, [w.sealedAppId, sealed.rows[0].id]);
+  const exp = await t.db.query(
+    `INSERT INTO exports (kind, cycle_id, requested_by, status, storage_key, completed_at) VALUES ('dossiers_zip', $1, $2, 'ready', 'exports/matrix.zip', now()) RETURNING id`,
+    [cycle.cycleId, w.accounts.staff.userId],
+  );
+  w.exportId = exp.rows[0].id;
 });
 afterAll(() => w.t.close());
 
