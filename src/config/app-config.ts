@@ -16,7 +16,7 @@ export interface AppConfig {
   admin?: { email: string; password: string };
   s3: { endpoint?: string; region: string; bucket: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean };
   chromiumPath: string;
-  /** Dossier rendering in the worker: pages rendered at once, and how long a job may hold its lock before another worker takes it over. */
+  /** Dossier rendering in the worker: Chromium pages printing at once (the worker runs two jobs per page), and how long a job may hold its lock before another worker takes it over. */
   dossiers: { concurrency: number; lockMs: number; renderTimeoutMs: number };
   /** Attachment limits, enforced while the bytes stream in (spec: 20 MB a file, 200 MB an application). */
   uploads: { maxFileBytes: number; maxApplicationBytes: number; downloadUrlSeconds: number };

@@ -113,7 +113,6 @@ export class DossierBuilder implements OnModuleDestroy {
     const viewerName = row.variant === 'judge' ? ((await this.db.query('SELECT name FROM users WHERE id = $1', [viewerId]))[0]?.name as string | undefined) : undefined;
 
     const attachments = await this.loadAttachments(document, row.variant === 'judge' && blindness === 'blind');
-    await this.setProgress(row.id, 25, progress);
     const sealedAt = sealedTimeText(snap.created_at, snap.time_zone);
     const view = buildDossierView(this.registry, {
       variant: row.variant,

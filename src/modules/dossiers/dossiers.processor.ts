@@ -19,7 +19,9 @@ function workerOptions() {
   } catch {
     // not a fully configured process (e.g. a unit test importing the class): defaults
   }
-  return { concurrency: d.concurrency, lockDuration: d.lockMs, stalledInterval: Math.max(1000, Math.floor(d.lockMs / 2)), maxStalledCount: 3 };
+  // two jobs per Chromium page: while one prints, the other reads its snapshot or assembles and
+  // stores its PDF, so the pages never wait for Node (bench/RESULTS.md, dossiers)
+  return { concurrency: 2 * d.concurrency, lockDuration: d.lockMs, stalledInterval: Math.max(1000, Math.floor(d.lockMs / 2)), maxStalledCount: 3 };
 }
 
 /** Runs in worker processes only: Chromium never runs in the API. */

@@ -19,6 +19,12 @@ export const CHROMIUM_ARGS = [
   '--font-render-hinting=none',
 ];
 
+/**
+ * Chromium's print settings, shared with the benchmark's raw floor. Untagged: the structure tree
+ * of a tagged PDF doubles the objects pdf-lib must parse afterwards (bench/RESULTS.md).
+ */
+export const PRINT_OPTIONS = { format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: false } as const;
+
 export interface RendererOptions {
   executablePath: string;
   /** Pages rendering at once. */
@@ -76,9 +82,7 @@ export class PdfRenderer {
   private async print(page: Page, html: string, headerHtml?: string): Promise<Buffer> {
     await page.setContent(html, { waitUntil: 'load', timeout: this.options.timeoutMs });
     const pdf = await page.pdf({
-      format: 'A4',
-      printBackground: true,
-      preferCSSPageSize: true,
+      ...PRINT_OPTIONS,
       timeout: this.options.timeoutMs,
       ...(headerHtml ? { displayHeaderFooter: true, headerTemplate: headerHtml, footerTemplate: '<span></span>' } : {}),
     });
