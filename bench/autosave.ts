@@ -12,7 +12,7 @@ import { setPriority } from 'node:os';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
-import { migrate } from '../src/cli/migrate';
+import { freshDatabase, SERVER_URL } from './bench-db';
 import { runLoad, sleep, type Client, type LoadResult } from './load';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -20,20 +20,11 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 /** BENCH_FULL_RESPONSE=1: autosave asks for the whole section back (200) instead of 204. */
 const MINIMAL = !process.env.BENCH_FULL_RESPONSE;
 const ROOT = join(__dirname, '..');
-const SERVER_URL = process.env.BENCH_DATABASE_SERVER ?? 'postgres://topten:topten@127.0.0.1:5432';
 const DB = `${SERVER_URL}/topten_bench`;
-
-async function admin(sql: string) {
-  const c = new PgClient({ connectionString: `${SERVER_URL}/postgres` });
-  await c.connect();
-  await c.query(sql).finally(() => c.end());
-}
 
 /** 50 organisations, each with an applicant (session token known) and a draft application. */
 async function seed(): Promise<Array<{ appId: string; token: string }>> {
-  await admin('DROP DATABASE IF EXISTS topten_bench WITH (FORCE)');
-  await admin('CREATE DATABASE topten_bench');
-  await migrate(DB);
+  await freshDatabase('topten_bench');
   const c = new PgClient({ connectionString: DB });
   await c.connect();
   const { rows: [cycle] } = await c.query(`INSERT INTO cycles (name, time_zone, opens_at, submission_deadline) VALUES ('bench', 'Asia/Shanghai', now() - interval '1 day', now() + interval '30 days') RETURNING id`);

@@ -10,7 +10,7 @@
 import 'reflect-metadata';
 import { Client as PgClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { migrate } from '../src/cli/migrate';
+import { freshDatabase, SERVER_URL } from './bench-db';
 import { loadConfig } from '../src/config/app-config';
 import { ALL_SECTIONS } from '../src/form/sections';
 import { SectionRegistry } from '../src/form/section-registry';
@@ -26,20 +26,11 @@ import type { Browser, Page } from 'puppeteer-core';
 
 const PER_LEVEL = Number(process.env.BENCH_DOSSIERS ?? 24);
 const LEVELS = [1, 2, 4];
-const SERVER_URL = process.env.BENCH_DATABASE_SERVER ?? 'postgres://topten:topten@127.0.0.1:5432';
 const DB = `${SERVER_URL}/topten_bench_dossier`;
-
-async function admin(sql: string) {
-  const c = new PgClient({ connectionString: `${SERVER_URL}/postgres` });
-  await c.connect();
-  await c.query(sql).finally(() => c.end());
-}
 
 /** One sealed entry: the test fixture with an org chart and a layout photo in S3. */
 async function seed(storage: StorageService): Promise<string> {
-  await admin('DROP DATABASE IF EXISTS topten_bench_dossier WITH (FORCE)');
-  await admin('CREATE DATABASE topten_bench_dossier');
-  await migrate(DB);
+  await freshDatabase('topten_bench_dossier');
   const c = new PgClient({ connectionString: DB });
   await c.connect();
   const one = async (sql: string, params: unknown[] = []) => (await c.query(sql, params)).rows[0];

@@ -1,6 +1,6 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
+import { JobTableProcessor } from '../../infra/queue/job-table.processor';
 import { loadConfig } from '../../config/app-config';
 import { DOSSIERS_QUEUE, DossierJob, type DossierJobName } from '../../infra/queue/queues';
 import { DossierBuilder } from './dossier-builder';
@@ -26,9 +26,7 @@ function workerOptions() {
 
 /** Runs in worker processes only: Chromium never runs in the API. */
 @Processor(DOSSIERS_QUEUE, workerOptions())
-export class DossiersProcessor extends WorkerHost {
-  private readonly logger = new Logger(DossiersProcessor.name);
-
+export class DossiersProcessor extends JobTableProcessor<DossierJobName> {
   constructor(
     private readonly builder: DossierBuilder,
     private readonly receipts: ReceiptChecker,
@@ -42,15 +40,4 @@ export class DossiersProcessor extends WorkerHost {
     [DossierJob.receiptCheck]: (job) => this.receipts.check(job.data.attachmentId),
     [DossierJob.exportZip]: (job) => this.exports.run(job.data.exportId, (p) => job.updateProgress(p)),
   };
-
-  async process(job: Job): Promise<unknown> {
-    const handler = this.handlers[job.name as DossierJobName];
-    if (!handler) throw new Error(`no handler for job ${job.name}`);
-    return handler(job);
-  }
-
-  @OnWorkerEvent('failed')
-  onFailed(job: Job, error: Error): void {
-    this.logger.warn(`${job.name} ${job.id} failed (attempt ${job.attemptsMade}): ${error.message}`);
-  }
 }
