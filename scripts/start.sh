@@ -8,6 +8,7 @@ db_name="${DATABASE_URL##*/}"; db_name="${db_name%%\?*}"
 bash scripts/ensure-services.sh "$db_name"
 bash scripts/ensure-s3.sh
 npm run --silent build
+bash scripts/build-web.sh
 node dist/src/cli/migrate.js
 node dist/src/cli/seed-demo.js
 echo "[start] admin sign-in: $ADMIN_EMAIL / $ADMIN_PASSWORD (from var/admin-password)"

@@ -9,6 +9,7 @@ source scripts/dev-env.sh
 export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://topten:topten@127.0.0.1:5432/topten_test}"
 bash scripts/ensure-services.sh topten_test
 npx tsc --noEmit -p tsconfig.json
+bash scripts/build-web.sh
 status=0
 npx jest --ci --json --outputFile=var/jest-results.json "$@" || status=$?
 node -e '

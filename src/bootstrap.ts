@@ -10,6 +10,7 @@ import { validationError } from './common/errors/domain-error';
 import { flattenValidationErrors } from './common/errors/validation-details';
 import { SESSION_COOKIE } from './common/auth/tokens';
 import type { AppConfig } from './config/app-config';
+import { serveWebPages } from './web-pages';
 
 /** 1 MB is far beyond any section (essays are ≤ 5000 characters); larger bodies get 413. */
 const BODY_LIMIT = 1024 * 1024;
@@ -69,5 +70,6 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
       .build(),
   );
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/openapi.json' });
+  await serveWebPages(app);
   return app;
 }

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Builds the applicant pages (web/, its own npm package) into web/dist, which the API serves at /.
+# web/ is a package of its own: React/Vite's peer dependencies clash with jest's in one tree.
+set -euo pipefail
+cd "$(dirname "$0")/../web"
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo '[web] npm install (locked versions)'
+  npm install --no-audit --no-fund --loglevel=error
+fi
+npm run --silent build

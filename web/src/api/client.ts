@@ -1,0 +1,67 @@
+/**
+ * The API over fetch: the session cookie travels by itself; errors arrive as the contract's JSON
+ * ({ statusCode, message, details[] }) and are thrown as ApiError.
+ */
+export interface ErrorDetail {
+  path: string;
+  code: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: { message?: string; details?: ErrorDetail[]; [k: string]: unknown },
+  ) {
+    super(body.message ?? `HTTP ${status}`);
+  }
+}
+
+/** fetch failed before any answer: offline or the server unreachable. */
+export class OfflineError extends Error {}
+
+export interface Answer<T> {
+  status: number;
+  body: T;
+  etag: string | null;
+}
+
+export async function call<T>(method: string, path: string, opts: { body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer<T>> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: { ...(opts.body !== undefined ? { 'Content-Type': 'application/json' } : {}), 'Accept-Language': localStorage.getItem('lang') === 'en' ? 'en' : 'zh-CN', ...opts.headers },
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    });
+  } catch {
+    throw new OfflineError('offline');
+  }
+  const text = await res.text();
+  const body = text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : (text as unknown);
+  if (!res.ok) throw new ApiError(res.status, typeof body === 'object' && body ? (body as ApiError['body']) : { message: String(body) });
+  return { status: res.status, body: body as T, etag: res.headers.get('etag') };
+}
+
+export const get = <T>(path: string) => call<T>('GET', path).then((a) => a.body);
+export const post = <T>(path: string, body: unknown = {}) => call<T>('POST', path, { body }).then((a) => a.body);
+
+/** Multipart upload with progress (fetch cannot report upload progress; XHR can). */
+export function uploadFile(path: string, kind: string, file: File, onProgress: (percent: number) => void): Promise<{ id: string; sha256: string; size: number; contentType: string }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((100 * e.loaded) / e.total));
+    xhr.onload = () => {
+      const body = xhr.responseText ? JSON.parse(xhr.responseText) : {};
+      if (xhr.status === 201) resolve(body);
+      else reject(new ApiError(xhr.status, body));
+    };
+    xhr.onerror = () => reject(new OfflineError('offline'));
+    const form = new FormData();
+    form.append('kind', kind); // before the file: the server decides the limits from it
+    form.append('file', file);
+    xhr.send(form);
+  });
+}

@@ -1,0 +1,68 @@
+/** One section of the application: its fields from the descriptor, autosaved, with its save state. */
+import { Form, Skeleton, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
+import type { FieldNode } from '../../../src/form/field-types';
+import { useT } from '../i18n';
+import { ConflictDialog } from './ConflictDialog';
+import type { SectionDescriptor } from './descriptor';
+import { fieldId, Fields } from './FieldInput';
+import { useSection, type SaveStatus } from './useSection';
+
+function SaveState({ status }: { status: SaveStatus }) {
+  const { t } = useT();
+  const text =
+    status.kind === 'saving' ? t('saving')
+    : status.kind === 'saved' ? `${t('saved')} ${status.at.toTimeString().slice(0, 5)}`
+    : status.kind === 'offline' ? t('offline')
+    : status.kind === 'invalid' ? t('invalid')
+    : '';
+  const color = status.kind === 'offline' ? 'orange' : status.kind === 'invalid' ? 'red' : status.kind === 'saved' ? 'green' : 'blue';
+  return <Tag color={color} role="status" aria-live="polite" data-save-state={status.kind}>{text || ' '}</Tag>;
+}
+
+/** The label of the field at a dotted path (for the conflict dialog). */
+function labelAt(fields: FieldNode[], path: string, label: (l: { zh: string; en: string }) => string): string {
+  let list = fields;
+  const names: string[] = [];
+  for (const part of path.split('.')) {
+    if (/^\d+$/.test(part)) {
+      names.push(`#${Number(part) + 1}`);
+      continue;
+    }
+    const f = list.find((x) => x.key === part);
+    if (!f) return path;
+    names.push(label(f.label));
+    list = f.type === 'group' || f.type === 'list' ? f.fields : [];
+  }
+  return names.join(' › ');
+}
+
+export function SectionForm({ appId, section, editable, focusPath, onSaved }: { appId: string; section: SectionDescriptor; editable: boolean; focusPath?: string; onSaved?: () => void }) {
+  const { label } = useT();
+  const s = useSection(appId, section.key, editable);
+
+  useEffect(() => {
+    if (s.status.kind === 'saved') onSaved?.();
+  }, [s.status, onSaved]);
+
+  useEffect(() => {
+    if (!focusPath || !s.data) return;
+    const el = document.getElementById(fieldId(section.key, focusPath));
+    el?.scrollIntoView({ block: 'center' });
+    el?.focus();
+  }, [focusPath, s.data, section.key]);
+
+  if (!s.data) return <Skeleton active />;
+  return (
+    <div>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>{label(section.title)}</Typography.Title>
+        <SaveState status={s.status} />
+      </div>
+      <Form layout="vertical" style={{ marginTop: 16 }} onSubmitCapture={(e) => e.preventDefault()}>
+        <Fields fields={section.fields} prefix="" ctx={{ appId, section: section.key, data: s.data, computed: s.computed, errors: s.errors, editable, change: s.change }} />
+      </Form>
+      {s.conflict && <ConflictDialog conflict={s.conflict} mine={s.mine} labelOf={(p) => labelAt(section.fields, p, label)} onResolve={s.resolve} />}
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+/**
+ * One section's data with autosave: every change is kept on this device at once, then sent as a
+ * debounced JSON merge patch with If-Match. Offline, the patch waits and goes when the network
+ * is back; a 412 (someone else saved first) opens the conflict dialog instead of overwriting;
+ * a 400 marks the failing fields and the rest of the patch is saved anyway.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, call, OfflineError, type Answer } from '../api/client';
+import { getPath, mergePatchOf, setPath, type Data } from './descriptor';
+
+export type SaveStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'offline' } | { kind: 'invalid' };
+
+export interface Conflict {
+  theirs: Data;
+  theirsEtag: string;
+  theirsBy?: string;
+  paths: string[];
+}
+
+interface SectionAnswer {
+  data: Data;
+  computed: Data;
+  etag: string;
+}
+
+const DEBOUNCE_MS = 700;
+const draftKey = (appId: string, key: string) => `draft:${appId}:${key}`;
+
+export function useSection(appId: string, key: string, editable: boolean) {
+  const [data, setData] = useState<Data | null>(null);
+  const [computed, setComputed] = useState<Data>({});
+  const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const etag = useRef<string | null>(null);
+  const dataRef = useRef<Data>({});
+  /** path → revision of its latest change; a save clears only what it actually sent. */
+  const dirty = useRef(new Map<string, number>());
+  const revision = useRef(0);
+  const timer = useRef<number | undefined>(undefined);
+  const inFlight = useRef(false);
+
+  const persistDraft = useCallback(() => {
+    if (!dirty.current.size) localStorage.removeItem(draftKey(appId, key));
+    else localStorage.setItem(draftKey(appId, key), JSON.stringify({ paths: [...dirty.current.keys()], data: dataRef.current }));
+  }, [appId, key]);
+
+  const save = useCallback(async (): Promise<void> => {
+    if (inFlight.current || !dirty.current.size || !etag.current) return;
+    inFlight.current = true;
+    setStatus({ kind: 'saving' });
+    const sent = new Map(dirty.current);
+    let paths = [...sent.keys()];
+    try {
+      for (let attempt = 0; attempt < 2 && paths.length; attempt++) {
+        try {
+          const answer: Answer<unknown> = await call<unknown>('PATCH', `/api/applications/${appId}/sections/${key}`, {
+            body: mergePatchOf(dataRef.current, paths),
+            headers: { 'If-Match': etag.current!, Prefer: 'return=minimal', 'Content-Type': 'application/merge-patch+json' },
+          });
+          etag.current = answer.etag ?? etag.current;
+          for (const p of paths) if (dirty.current.get(p) === sent.get(p)) dirty.current.delete(p);
+          setErrors((e) => Object.fromEntries(Object.entries(e).filter(([p]) => !paths.includes(p))));
+          setStatus({ kind: 'saved', at: new Date() });
+          break;
+        } catch (e) {
+          if (!(e instanceof ApiError) || e.status !== 400) throw e;
+          // keep the failing fields here (marked), save the others
+          const failing = Object.fromEntries((e.body.details ?? []).map((d) => [d.path.replace(new RegExp(`^${key}\\.`), ''), d.message]));
+          setErrors((prev) => ({ ...prev, ...failing }));
+          paths = paths.filter((p) => !Object.keys(failing).some((f) => f === p || f.startsWith(`${p}.`) || p.startsWith(`${f}.`)));
+          setStatus({ kind: 'invalid' });
+        }
+      }
+    } catch (e) {
+      if (e instanceof OfflineError) setStatus({ kind: 'offline' });
+      else if (e instanceof ApiError && e.status === 412) {
+        const current = e.body.current as { data: Data; etag: string; updatedBy?: { name?: string } | null };
+        const conflicting = [...dirty.current.keys()].filter((p) => JSON.stringify(getPath(current.data, p)) !== JSON.stringify(getPath(dataRef.current, p)));
+        setConflict({ theirs: current.data, theirsEtag: current.etag, theirsBy: current.updatedBy?.name ?? undefined, paths: conflicting });
+        setStatus({ kind: 'idle' });
+      } else setStatus({ kind: 'invalid' });
+    } finally {
+      inFlight.current = false;
+      persistDraft();
+    }
+  }, [appId, key, persistDraft]);
+
+  const schedule = useCallback(() => {
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => void save(), DEBOUNCE_MS);
+  }, [save]);
+
+  // load: the server's version, then whatever this device still holds unsent
+  useEffect(() => {
+    let alive = true;
+    dirty.current.clear();
+    call<SectionAnswer>('GET', `/api/applications/${appId}/sections/${key}`).then((a) => {
+      if (!alive) return;
+      etag.current = a.etag;
+      let d = a.body.data ?? {};
+      const draft = localStorage.getItem(draftKey(appId, key));
+      if (draft && editable) {
+        const { paths, data: local } = JSON.parse(draft) as { paths: string[]; data: Data };
+        for (const p of paths) {
+          d = setPath(d, p, getPath(local, p));
+          dirty.current.set(p, ++revision.current);
+        }
+      }
+      dataRef.current = d;
+      setData(d);
+      setComputed(a.body.computed ?? {});
+      if (dirty.current.size) schedule();
+    });
+    return () => {
+      alive = false;
+    };
+  }, [appId, key, editable, schedule]);
+
+  // back online: send what waited; also retry now and then while offline
+  useEffect(() => {
+    const retry = () => dirty.current.size && void save();
+    window.addEventListener('online', retry);
+    const every = window.setInterval(() => status.kind === 'offline' && retry(), 5000);
+    return () => {
+      window.removeEventListener('online', retry);
+      window.clearInterval(every);
+    };
+  }, [save, status.kind]);
+
+  // leaving the page: send what is pending now
+  useEffect(() => () => void save(), [save]);
+
+  const change = useCallback(
+    (path: string, value: unknown) => {
+      const next = setPath(dataRef.current, path, value);
+      dataRef.current = next;
+      setData(next);
+      dirty.current.set(path, ++revision.current);
+      persistDraft();
+      schedule();
+    },
+    [persistDraft, schedule],
+  );
+
+  /** The conflict dialog's answer: per path, keep mine or take theirs. */
+  const resolve = useCallback(
+    (keepMine: Set<string>) => {
+      if (!conflict) return;
+      let next = conflict.theirs;
+      for (const p of dirty.current.keys()) if (!conflict.paths.includes(p) || keepMine.has(p)) next = setPath(next, p, getPath(dataRef.current, p));
+      for (const p of conflict.paths) if (!keepMine.has(p)) dirty.current.delete(p);
+      dataRef.current = next;
+      setData(next);
+      etag.current = conflict.theirsEtag;
+      setConflict(null);
+      persistDraft();
+      void save();
+    },
+    [conflict, persistDraft, save],
+  );
+
+  return { data, computed, status, errors, conflict, change, resolve, mine: dataRef.current };
+}

@@ -1,0 +1,92 @@
+/**
+ * Every page string, Chinese first, English second, in one catalogue. Field labels and options
+ * are not here: they come with the form descriptor (GET /api/form), declared once on the server.
+ */
+import { createContext, useContext } from 'react';
+
+export type Lang = 'zh' | 'en';
+
+const TEXTS = {
+  appTitle: ['中国十佳呼叫中心奖 · 申报平台', 'Top-Ten Contact Center Award · Applications'],
+  login: ['登录', 'Sign in'],
+  logout: ['退出', 'Sign out'],
+  register: ['注册', 'Register'],
+  email: ['邮箱', 'E-mail'],
+  password: ['密码', 'Password'],
+  name: ['姓名', 'Name'],
+  organisationName: ['单位名称', 'Organisation'],
+  noAccount: ['还没有账号？注册', 'No account yet? Register'],
+  haveAccount: ['已有账号？登录', 'Have an account? Sign in'],
+  myApplications: ['我的申报', 'My applications'],
+  newApplication: ['新建申报', 'New application'],
+  cycle: ['评选周期', 'Award cycle'],
+  category: ['参评类别', 'Category'],
+  create: ['创建', 'Create'],
+  open: ['打开', 'Open'],
+  state: ['状态', 'State'],
+  deadline: ['截止时间', 'Deadline'],
+  remaining: ['剩余', 'left'],
+  closed: ['已截止', 'closed'],
+  completeness: ['完整度', 'Completeness'],
+  sections: ['填报章节', 'Sections'],
+  saved: ['已保存', 'Saved'],
+  saving: ['保存中…', 'Saving…'],
+  offline: ['离线，已暂存', 'Offline, kept on this device'],
+  invalid: ['有字段未通过校验', 'Some fields need attention'],
+  total: ['合计', 'Total'],
+  picked: ['已选', 'Chosen'],
+  yes: ['是', 'Yes'],
+  no: ['否', 'No'],
+  detail: ['说明', 'Details'],
+  addRow: ['添加一行', 'Add a row'],
+  removeRow: ['删除此行', 'Remove row'],
+  upload: ['上传文件', 'Upload a file'],
+  remove: ['删除', 'Delete'],
+  preview: ['预览', 'Preview'],
+  missing: ['待完善项目', 'Still missing'],
+  allComplete: ['所有必填项已完成', 'Everything required is filled in'],
+  conflictTitle: ['他人已修改此章节', 'Someone else changed this section'],
+  conflictHelp: ['请逐项选择保留哪一个版本。', 'Choose, field by field, which version to keep.'],
+  theirs: ['对方的版本', 'Their version'],
+  mine: ['我的版本', 'My version'],
+  keepSelected: ['保存所选', 'Save my choices'],
+  review: ['检查并封存', 'Review and seal'],
+  consent: ['我确认以上所填内容属实，同意封存并生成申报材料。', 'I confirm the entries are true and agree to seal them and produce the dossier.'],
+  seal: ['封存', 'Seal'],
+  sealed: ['已封存', 'Sealed'],
+  rendering: ['正在生成申报材料 PDF…', 'Producing the dossier PDF…'],
+  downloadDossier: ['下载申报材料 (PDF)', 'Download the dossier (PDF)'],
+  receiptSteps: [
+    '请打印申报材料中的“单位回执”页，加盖单位公章后扫描或拍照上传，然后提交。',
+    'Print the receipt page of the dossier, stamp it with the company seal, scan or photograph it, upload it, then submit.',
+  ],
+  uploadReceipt: ['上传盖章回执', 'Upload the stamped receipt'],
+  submit: ['提交', 'Submit'],
+  unseal: ['解除封存并修改', 'Unseal to edit'],
+  timeline: ['进度', 'Progress'],
+  returnedReason: ['退回原因', 'Reason for return'],
+  language: ['English', '中文'],
+  error: ['出错了', 'Something went wrong'],
+} as const;
+
+export type TextKey = keyof typeof TEXTS;
+
+export const STATE_LABELS: Record<string, [string, string]> = {
+  draft: ['草稿', 'Draft'],
+  sealed: ['已封存', 'Sealed'],
+  submitted: ['已提交', 'Submitted'],
+  accepted: ['已受理', 'Accepted'],
+  returned: ['已退回', 'Returned'],
+  rejected: ['未受理', 'Rejected'],
+  withdrawn: ['已撤回', 'Withdrawn'],
+};
+
+export const LangContext = createContext<{ lang: Lang; setLang: (l: Lang) => void }>({ lang: 'zh', setLang: () => undefined });
+
+export function useT() {
+  const { lang } = useContext(LangContext);
+  const t = (key: TextKey) => TEXTS[key][lang === 'zh' ? 0 : 1];
+  const label = (l: { zh: string; en: string } | undefined) => (l ? (lang === 'zh' ? l.zh : l.en) : '');
+  const state = (s: string) => STATE_LABELS[s]?.[lang === 'zh' ? 0 : 1] ?? s;
+  return { t, label, state, lang };
+}

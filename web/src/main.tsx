@@ -1,0 +1,73 @@
+import { App as AntApp, Button, ConfigProvider, Layout, Space, Typography } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { StrictMode, useCallback, useContext, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router-dom';
+import { get, post } from './api/client';
+import { LangContext, useT, type Lang } from './i18n';
+import { ApplicationsPage } from './pages/ApplicationsPage';
+import { LoginPage, RegisterPage } from './pages/AuthPages';
+import { EditorPage } from './pages/EditorPage';
+
+interface Me {
+  user: { id: string; name: string; email: string; role: string };
+}
+
+function Shell() {
+  const { t, lang } = useT();
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const reload = useCallback(() => void get<Me>('/api/auth/me').then(setMe, () => setMe(null)), []);
+  useEffect(reload, [reload]);
+  const { setLang } = useContext(LangContext);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 12, paddingInline: 16 }}>
+        <Link to="/" style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{t('appTitle')}</Link>
+        <Space>
+          <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('language')}</Button>
+          {me && <Typography.Text style={{ color: '#fff' }}>{me.user.name}</Typography.Text>}
+          {me && <Button size="small" onClick={() => void post('/api/auth/logout').finally(() => setMe(null))}>{t('logout')}</Button>}
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 16, maxWidth: 1400, width: '100%', margin: '0 auto' }}>
+        {me === undefined ? null : (
+          <Routes>
+            <Route path="/login" element={<LoginPage onSignedIn={reload} />} />
+            <Route path="/register" element={<RegisterPage onSignedIn={reload} />} />
+            <Route path="/" element={me ? <ApplicationsPage /> : <Navigate to="/login" />} />
+            <Route path="/applications/:id" element={me ? <EditorPage /> : <Navigate to="/login" />} />
+            <Route path="*" element={<Navigate to="/" />} />
+          </Routes>
+        )}
+      </Layout.Content>
+    </Layout>
+  );
+}
+
+function Root() {
+  const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('lang') === 'en' ? 'en' : 'zh'));
+  const choose = useCallback((l: Lang) => {
+    localStorage.setItem('lang', l);
+    document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
+    setLang(l);
+  }, []);
+  return (
+    <LangContext.Provider value={{ lang, setLang: choose }}>
+      <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1f4e79' } }}>
+        <AntApp>
+          <BrowserRouter>
+            <Shell />
+          </BrowserRouter>
+        </AntApp>
+      </ConfigProvider>
+    </LangContext.Provider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Root />
+  </StrictMode>,
+);

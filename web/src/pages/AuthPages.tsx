@@ -1,0 +1,74 @@
+/** Sign in and register: the session cookie is set by the API; the page only reloads the user. */
+import { Alert, Button, Card, Form, Input } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { ApiError, post } from '../api/client';
+import { useT } from '../i18n';
+
+function AuthCard({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <div style={{ display: 'flex', justifyContent: 'center', padding: '48px 16px' }}>
+      <Card title={title} style={{ width: '100%', maxWidth: 420 }}>{children}</Card>
+    </div>
+  );
+}
+
+function useSubmit(path: string, onDone: () => void) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (values: Record<string, string>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await post(path, values);
+      onDone();
+    } catch (e) {
+      setError(e instanceof ApiError ? [e.message, ...(e.body.details ?? []).map((d) => d.message)].join(' ') : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, busy, submit };
+}
+
+export function LoginPage({ onSignedIn }: { onSignedIn: () => void }) {
+  const { t } = useT();
+  const navigate = useNavigate();
+  const { error, busy, submit } = useSubmit('/api/auth/login', () => {
+    onSignedIn();
+    navigate('/');
+  });
+  return (
+    <AuthCard title={t('login')}>
+      {error && <Alert type="error" message={error} style={{ marginBottom: 16 }} />}
+      <Form layout="vertical" onFinish={submit}>
+        <Form.Item label={t('email')} name="email" rules={[{ required: true }]}><Input id="login-email" type="email" autoComplete="username" /></Form.Item>
+        <Form.Item label={t('password')} name="password" rules={[{ required: true }]}><Input.Password id="login-password" autoComplete="current-password" /></Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy} block>{t('login')}</Button>
+      </Form>
+      <p style={{ marginTop: 16 }}><Link to="/register">{t('noAccount')}</Link></p>
+    </AuthCard>
+  );
+}
+
+export function RegisterPage({ onSignedIn }: { onSignedIn: () => void }) {
+  const { t } = useT();
+  const navigate = useNavigate();
+  const { error, busy, submit } = useSubmit('/api/auth/register', () => {
+    onSignedIn();
+    navigate('/');
+  });
+  return (
+    <AuthCard title={t('register')}>
+      {error && <Alert type="error" message={error} style={{ marginBottom: 16 }} />}
+      <Form layout="vertical" onFinish={submit}>
+        <Form.Item label={t('organisationName')} name="organisationName" rules={[{ required: true }]}><Input id="reg-org" autoComplete="organization" /></Form.Item>
+        <Form.Item label={t('name')} name="name" rules={[{ required: true }]}><Input id="reg-name" autoComplete="name" /></Form.Item>
+        <Form.Item label={t('email')} name="email" rules={[{ required: true }]}><Input id="reg-email" type="email" autoComplete="email" /></Form.Item>
+        <Form.Item label={t('password')} name="password" rules={[{ required: true }]}><Input.Password id="reg-password" autoComplete="new-password" /></Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy} block>{t('register')}</Button>
+      </Form>
+      <p style={{ marginTop: 16 }}><Link to="/login">{t('haveAccount')}</Link></p>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,97 @@
+/** The application editor: sections with completeness badges, the section form, what is missing, sealing. */
+import { Badge, Card, Col, Drawer, Grid, List, Menu, Row, Skeleton, Typography, Button } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { get } from '../api/client';
+import { loadForm, type SectionDescriptor } from '../form/descriptor';
+import { SectionForm } from '../form/SectionForm';
+import { useT } from '../i18n';
+import { Countdown } from './ApplicationsPage';
+import { SealPanel, type ApplicationView } from './SealPanel';
+
+interface Issue {
+  section: string;
+  path: string;
+  code: string;
+  message?: string;
+}
+
+const REVIEW = '__review';
+
+export function EditorPage() {
+  const { id = '' } = useParams();
+  const { t, label, state } = useT();
+  const screens = Grid.useBreakpoint();
+  const [form, setForm] = useState<SectionDescriptor[] | null>(null);
+  const [app, setApp] = useState<(ApplicationView & { entryCode: string; deadline: string; cycle: { name: string; timeZone: string } }) | null>(null);
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const [current, setCurrent] = useState<string>('basics');
+  const [focus, setFocus] = useState<{ section: string; path: string } | undefined>();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const refreshTimer = useRef<number | undefined>(undefined);
+
+  const refresh = useCallback(() => {
+    void get<typeof app>(`/api/applications/${id}`).then(setApp);
+    void get<{ issues: Issue[] }>(`/api/applications/${id}/completeness`).then((c) => setIssues(c.issues));
+  }, [id]);
+  const refreshSoon = useCallback(() => {
+    window.clearTimeout(refreshTimer.current);
+    refreshTimer.current = window.setTimeout(refresh, 800);
+  }, [refresh]);
+
+  useEffect(() => {
+    void loadForm().then(setForm);
+    refresh();
+  }, [refresh]);
+
+  if (!form || !app) return <Skeleton active />;
+  const editable = app.state === 'draft';
+  const section = form.find((s) => s.key === current);
+  const goTo = (key: string, path?: string) => {
+    setCurrent(key);
+    setFocus(path ? { section: key, path } : undefined);
+    setMenuOpen(false);
+  };
+
+  const menu = (
+    <Menu mode="inline" selectedKeys={[current]} onClick={(e) => goTo(e.key)} items={[
+      ...form.map((s) => {
+        const c = app.sections?.find((x) => x.key === s.key);
+        return { key: s.key, label: <span data-section={s.key}><Badge status={c?.complete ? 'success' : s.optional ? 'default' : 'warning'} /> {label(s.title)}{c && !c.complete && !s.optional ? ` (${c.issues})` : ''}</span> };
+      }),
+      { key: REVIEW, label: <strong>{t('review')}</strong> },
+    ]} />
+  );
+
+  return (
+    <div>
+      <Typography.Title level={2} style={{ marginBottom: 4 }}>{app.cycle.name}</Typography.Title>
+      <Typography.Paragraph>
+        <span className="entry-code">{app.entryCode}</span> · <span data-app-state={app.state}>{state(app.state)}</span> · <Countdown deadline={app.deadline} timeZone={app.cycle.timeZone} />
+      </Typography.Paragraph>
+      <Row gutter={16}>
+        {screens.md ? <Col md={6}>{menu}</Col> : (
+          <Col span={24}><Button onClick={() => setMenuOpen(true)} style={{ marginBottom: 12 }}>{t('sections')}</Button><Drawer open={menuOpen} onClose={() => setMenuOpen(false)} placement="left" title={t('sections')}>{menu}</Drawer></Col>
+        )}
+        <Col xs={24} md={12}>
+          {current === REVIEW || !section ? (
+            <SealPanel app={app} form={form} onChanged={refresh} goTo={(k) => goTo(k)} />
+          ) : (
+            <SectionForm key={section.key} appId={id} section={section} editable={editable} focusPath={focus?.section === section.key ? focus.path : undefined} onSaved={refreshSoon} />
+          )}
+        </Col>
+        <Col xs={24} md={6}>
+          <Card size="small" title={t('missing')}>
+            {issues.length === 0 ? <Typography.Text type="success">{t('allComplete')}</Typography.Text> : (
+              <List size="small" dataSource={issues.slice(0, 200)} renderItem={(i) => (
+                <List.Item>
+                  <a onClick={() => goTo(i.section, i.path)}>{`${label(form.find((s) => s.key === i.section)?.title)} › ${i.path}`}</a>
+                </List.Item>
+              )} />
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}
