@@ -34,8 +34,8 @@ function Shell() {
       <Layout.Content style={{ padding: 16, maxWidth: 1400, width: '100%', margin: '0 auto' }}>
         {me === undefined ? null : (
           <Routes>
-            <Route path="/login" element={<LoginPage onSignedIn={reload} />} />
-            <Route path="/register" element={<RegisterPage onSignedIn={reload} />} />
+            <Route path="/login" element={me ? <Navigate to="/" /> : <LoginPage onSignedIn={reload} />} />
+            <Route path="/register" element={me ? <Navigate to="/" /> : <RegisterPage onSignedIn={reload} />} />
             <Route path="/" element={me ? <ApplicationsPage /> : <Navigate to="/login" />} />
             <Route path="/applications/:id" element={me ? <EditorPage /> : <Navigate to="/login" />} />
             <Route path="*" element={<Navigate to="/" />} />

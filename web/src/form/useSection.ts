@@ -34,6 +34,8 @@ export function useSection(appId: string, key: string, editable: boolean) {
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const etag = useRef<string | null>(null);
   const dataRef = useRef<Data>({});
+  /** What the server holds as far as this page knows: a conflict is a field both sides changed from it. */
+  const baseRef = useRef<Data>({});
   /** path → revision of its latest change; a save clears only what it actually sent. */
   const dirty = useRef(new Map<string, number>());
   const revision = useRef(0);
@@ -47,6 +49,7 @@ export function useSection(appId: string, key: string, editable: boolean) {
 
   const save = useCallback(async (): Promise<void> => {
     if (inFlight.current || !dirty.current.size || !etag.current) return;
+    let retrySoon = false;
     inFlight.current = true;
     setStatus({ kind: 'saving' });
     const sent = new Map(dirty.current);
@@ -59,6 +62,7 @@ export function useSection(appId: string, key: string, editable: boolean) {
             headers: { 'If-Match': etag.current!, Prefer: 'return=minimal', 'Content-Type': 'application/merge-patch+json' },
           });
           etag.current = answer.etag ?? etag.current;
+          for (const p of paths) baseRef.current = setPath(baseRef.current, p, getPath(dataRef.current, p));
           for (const p of paths) if (dirty.current.get(p) === sent.get(p)) dirty.current.delete(p);
           setErrors((e) => Object.fromEntries(Object.entries(e).filter(([p]) => !paths.includes(p))));
           setStatus({ kind: 'saved', at: new Date() });
@@ -76,14 +80,29 @@ export function useSection(appId: string, key: string, editable: boolean) {
       if (e instanceof OfflineError) setStatus({ kind: 'offline' });
       else if (e instanceof ApiError && e.status === 412) {
         const current = e.body.current as { data: Data; etag: string; updatedBy?: { name?: string } | null };
-        const conflicting = [...dirty.current.keys()].filter((p) => JSON.stringify(getPath(current.data, p)) !== JSON.stringify(getPath(dataRef.current, p)));
-        setConflict({ theirs: current.data, theirsEtag: current.etag, theirsBy: current.updatedBy?.name ?? undefined, paths: conflicting });
-        setStatus({ kind: 'idle' });
+        const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+        const conflicting = [...dirty.current.keys()].filter(
+          (p) => !same(getPath(current.data, p), getPath(baseRef.current, p)) && !same(getPath(current.data, p), getPath(dataRef.current, p)),
+        );
+        if (conflicting.length) {
+          setConflict({ theirs: current.data, theirsEtag: current.etag, theirsBy: current.updatedBy?.name ?? undefined, paths: conflicting });
+          setStatus({ kind: 'idle' });
+        } else {
+          // they changed other fields only: mine go on top of theirs, nothing to ask
+          let next = current.data;
+          for (const p of dirty.current.keys()) next = setPath(next, p, getPath(dataRef.current, p));
+          baseRef.current = current.data;
+          dataRef.current = next;
+          setData(next);
+          etag.current = current.etag;
+          retrySoon = true;
+        }
       } else setStatus({ kind: 'invalid' });
     } finally {
       inFlight.current = false;
       persistDraft();
     }
+    if (retrySoon) void save();
   }, [appId, key, persistDraft]);
 
   const schedule = useCallback(() => {
@@ -99,6 +118,7 @@ export function useSection(appId: string, key: string, editable: boolean) {
       if (!alive) return;
       etag.current = a.etag;
       let d = a.body.data ?? {};
+      baseRef.current = d;
       const draft = localStorage.getItem(draftKey(appId, key));
       if (draft && editable) {
         const { paths, data: local } = JSON.parse(draft) as { paths: string[]; data: Data };
@@ -150,6 +170,7 @@ export function useSection(appId: string, key: string, editable: boolean) {
       let next = conflict.theirs;
       for (const p of dirty.current.keys()) if (!conflict.paths.includes(p) || keepMine.has(p)) next = setPath(next, p, getPath(dataRef.current, p));
       for (const p of conflict.paths) if (!keepMine.has(p)) dirty.current.delete(p);
+      baseRef.current = conflict.theirs;
       dataRef.current = next;
       setData(next);
       etag.current = conflict.theirsEtag;
