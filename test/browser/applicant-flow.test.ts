@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * An applicant in the browser, end to end: register, create an application, fill `basics` and
  * `kpis` through the page (typing, choosing, uploading the org chart), the rest through the API,
@@ -82,7 +83,7 @@ it('registers, fills, seals, uploads the stamped receipt and submits in the brow
   const rest = completeApplication({ orgChart: [], layoutPhotos: [photo.body.id] }) as unknown as Record<string, unknown>;
   for (const [key, section] of Object.entries(rest)) {
     if (key === 'basics' || key === 'kpis') continue;
-    await request(w.t.http).put(`/api/applications/${appId}/sections/${key}`).auth(token, { type: 'bearer' }).set('If-Match', '"1"').send(section).expect(200);
+    await request(w.t.http).put(`/api/applications/${appId}/sections/${key}`).auth(token, { type: 'bearer' }).set('If-Match', '"1"').send(section as object).expect(200);
   }
   const saved = await request(w.t.http).get(`/api/applications/${appId}/sections/basics`).auth(token, { type: 'bearer' }).expect(200);
   expect(saved.body.data.enterprise.name).toBe('示例银行股份有限公司');

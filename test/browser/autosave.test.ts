@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Autosave in the browser: two people on one section see a conflict dialog (nothing of either is
  * lost), and text typed while the network is gone is kept and saved when it is back.

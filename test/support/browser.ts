@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Browser tests: the built pages served by a real test app on a port, driven by puppeteer-core
  * on Debian's Chromium (headless shell). `fillField` types or chooses a value into the input
