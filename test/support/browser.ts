@@ -21,7 +21,7 @@ export interface BrowserWorld {
 export async function startBrowserWorld(): Promise<BrowserWorld> {
   if (!webDistDir()) throw new Error('web/dist is missing: `npm test` builds it (bash scripts/build-web.sh)');
   const t = await startTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  await t.app.listen(0, '127.0.0.1');
   const { port } = t.app.getHttpServer().address() as { port: number };
   const browser = await launchChromium(t.config.chromiumPath);
   return {
@@ -70,7 +70,7 @@ export async function pickOption(page: Page, title: string): Promise<void> {
 async function choose(page: Page, id: string, titles: string[]): Promise<void> {
   const select = await page.waitForSelector(`#${id}`);
   await select!.evaluate((el) => el.closest('.ant-select')!.scrollIntoView({ block: 'center' }));
-  await (await select!.evaluateHandle((el) => el.closest('.ant-select-selector') ?? el.closest('.ant-select'))).asElement()!.click();
+  await ((await select!.evaluateHandle((el) => el.closest('.ant-select-selector') ?? el.closest('.ant-select')!)).asElement() as ElementHandle<Element>).click();
   for (const title of titles) await pickOption(page, title);
   await page.keyboard.press('Escape');
 }
