@@ -1,4 +1,4 @@
-import { App as AntApp, Button, ConfigProvider, Layout, Space, Typography } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Grid, Layout, Space, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { StrictMode, useCallback, useContext, useEffect, useState } from 'react';
@@ -20,6 +20,7 @@ function Shell() {
   const reload = useCallback(() => void get<Me>('/api/auth/me').then(setMe, () => setMe(null)), []);
   useEffect(reload, [reload]);
   const { setLang } = useContext(LangContext);
+  const screens = Grid.useBreakpoint();
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -27,7 +28,7 @@ function Shell() {
         <Link to="/" style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{t('appTitle')}</Link>
         <Space>
           <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('language')}</Button>
-          {me && <Typography.Text style={{ color: '#fff' }}>{me.user.name}</Typography.Text>}
+          {me && screens.md && <Typography.Text style={{ color: '#fff' }}>{me.user.name}</Typography.Text>}
           {me && <Button size="small" onClick={() => void post('/api/auth/logout').finally(() => setMe(null))}>{t('logout')}</Button>}
         </Space>
       </Layout.Header>

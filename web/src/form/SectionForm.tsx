@@ -21,7 +21,7 @@ function SaveState({ status }: { status: SaveStatus }) {
 }
 
 /** The label of the field at a dotted path (for the conflict dialog). */
-function labelAt(fields: FieldNode[], path: string, label: (l: { zh: string; en: string }) => string): string {
+export function labelAt(fields: FieldNode[], path: string, label: (l: { zh: string; en: string }) => string): string {
   let list = fields;
   const names: string[] = [];
   for (const part of path.split('.')) {

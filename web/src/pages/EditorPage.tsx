@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { get } from '../api/client';
 import { loadForm, type SectionDescriptor } from '../form/descriptor';
-import { SectionForm } from '../form/SectionForm';
+import { labelAt, SectionForm } from '../form/SectionForm';
 import { useT } from '../i18n';
 import { Countdown } from './ApplicationsPage';
 import { SealPanel, type ApplicationView } from './SealPanel';
@@ -71,7 +71,7 @@ export function EditorPage() {
       </Typography.Paragraph>
       <Row gutter={16}>
         {screens.md ? <Col md={6}>{menu}</Col> : (
-          <Col span={24}><Button onClick={() => setMenuOpen(true)} style={{ marginBottom: 12 }}>{t('sections')}</Button><Drawer open={menuOpen} onClose={() => setMenuOpen(false)} placement="left" title={t('sections')}>{menu}</Drawer></Col>
+          <Col span={24}><Button id="sections-toggle" onClick={() => setMenuOpen(true)} style={{ marginBottom: 12 }}>{t('sections')}</Button><Drawer open={menuOpen} onClose={() => setMenuOpen(false)} placement="left" title={t('sections')}>{menu}</Drawer></Col>
         )}
         <Col xs={24} md={12}>
           {current === REVIEW || !section ? (
@@ -85,7 +85,7 @@ export function EditorPage() {
             {issues.length === 0 ? <Typography.Text type="success">{t('allComplete')}</Typography.Text> : (
               <List size="small" dataSource={issues.slice(0, 200)} renderItem={(i) => (
                 <List.Item>
-                  <a onClick={() => goTo(i.section, i.path)}>{`${label(form.find((s) => s.key === i.section)?.title)} › ${i.path}`}</a>
+                  <a onClick={() => goTo(i.section, i.path)}>{`${label(form.find((s) => s.key === i.section)?.title)} › ${labelAt(form.find((s) => s.key === i.section)?.fields ?? [], i.path, label)}`}</a>
                 </List.Item>
               )} />
             )}

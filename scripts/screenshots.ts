@@ -1,0 +1,159 @@
+/// <reference lib="dom" />
+/**
+ * `npm run screenshots`: every applicant page at 1280 px and 390 px wide, in zh-CN and en, into
+ * docs/screenshots/; and the editor's first load measured with the browser's own timings
+ * (printed; recorded in bench/RESULTS.md). Runs the real app on a database of its own.
+ */
+import 'reflect-metadata';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { freshDatabase } from '../bench/bench-db';
+import { createApp } from '../src/bootstrap';
+import { loadConfig } from '../src/config/app-config';
+import { launchChromium } from '../src/modules/dossiers/pdf-renderer';
+import { completeApplication } from '../test/fixtures/complete-application';
+import { pngFile } from '../test/support/sample-files';
+
+const OUT = join(__dirname, '..', 'docs', 'screenshots');
+const WIDTHS = [1280, 390];
+const LANGS = ['zh', 'en'] as const;
+const PASSWORD = 'correct horse battery staple';
+
+async function main(): Promise<void> {
+  const databaseUrl = await freshDatabase('topten_screens');
+  const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, QUEUE_PREFIX: 'screens', ADMIN_EMAIL: '', ADMIN_PASSWORD: '' });
+  const app = await createApp(config, { logger: false });
+  await app.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+  const api = async (method: string, path: string, body?: unknown, token?: string) => {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { ...(body ? { 'Content-Type': 'application/json' } : {}), ...(token ? { Authorization: `Bearer ${token}` } : {}), 'If-Match': '"1"' },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return res.status === 204 ? {} : res.json();
+  };
+
+  // data: an open cycle, an applicant with a draft half filled in and a sealed entry
+  const { DataSource } = await import('typeorm');
+  const db = new DataSource({ type: 'postgres', url: databaseUrl });
+  await db.initialize();
+  const [cycle] = await db.query(`INSERT INTO cycles (name, time_zone, opens_at, submission_deadline) VALUES ('2026 中国十佳呼叫中心评选', 'Asia/Shanghai', now() - interval '10 days', now() + interval '20 days') RETURNING id`);
+  const [cat] = await db.query(`INSERT INTO categories (cycle_id, code, name_zh, name_en) VALUES ($1, 'omnichannel_excellence', '卓越全渠道客服', 'Omnichannel excellence') RETURNING id`, [cycle.id]);
+  const [cycle2] = await db.query(`INSERT INTO cycles (name, time_zone, opens_at, submission_deadline) VALUES ('2026 年度示范评选', 'Asia/Shanghai', now() - interval '10 days', now() + interval '2 days') RETURNING id`);
+  const [cat2] = await db.query(`INSERT INTO categories (cycle_id, code, name_zh, name_en) VALUES ($1, 'omnichannel_excellence', '卓越全渠道客服', 'Omnichannel excellence') RETURNING id`, [cycle2.id]);
+  const email = 'wang.xiaomei@example-bank.com.cn';
+  const reg = await api('POST', '/api/auth/register', { email, password: PASSWORD, name: '王晓梅', organisationName: '示例银行股份有限公司' });
+  const token = reg.accessToken as string;
+  const draft = await api('POST', '/api/applications', { cycleId: cycle.id, categoryId: cat.id, nomination: { type: 'self' } }, token);
+  const sealed = await api('POST', '/api/applications', { cycleId: cycle2.id, categoryId: cat2.id, nomination: { type: 'self' } }, token);
+  const upload = async (appId: string, kind: string) => {
+    const form = new FormData();
+    form.append('kind', kind);
+    form.append('file', new Blob([pngFile(200, 120)], { type: 'image/png' }), `${kind}.png`);
+    const res = await fetch(`${base}/api/applications/${appId}/attachments`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
+    return ((await res.json()) as { id: string }).id;
+  };
+  const full = completeApplication({ orgChart: [await upload(sealed.id, 'org_chart')], layoutPhotos: [await upload(sealed.id, 'layout_photo')] }) as Record<string, unknown>;
+  for (const [key, data] of Object.entries(full)) await api('PUT', `/api/applications/${sealed.id}/sections/${key}`, data, token);
+  await api('POST', `/api/applications/${sealed.id}/seal`, {}, token);
+  const partial = completeApplication({ orgChart: [], layoutPhotos: [] }) as Record<string, Record<string, unknown>>;
+  await api('PUT', `/api/applications/${draft.id}/sections/basics`, { enterprise: partial.basics.enterprise, contact: partial.basics.contact }, token);
+  await api('PUT', `/api/applications/${draft.id}/sections/kpis`, partial.kpis, token);
+
+  mkdirSync(OUT, { recursive: true });
+  const browser = await launchChromium(config.chromiumPath);
+  const shots: Array<{ name: string; signedIn: boolean; go: (page: Page) => Promise<void> }> = [
+    { name: 'login', signedIn: false, go: async (p) => void (await p.goto(`${base}/login`), await p.waitForSelector('#login-email')) },
+    { name: 'register', signedIn: false, go: async (p) => void (await p.goto(`${base}/register`), await p.waitForSelector('#reg-org')) },
+    { name: 'applications', signedIn: true, go: async (p) => void (await p.goto(`${base}/`), await p.waitForSelector('.entry-code')) },
+    { name: 'editor-basics', signedIn: true, go: async (p) => void (await p.goto(`${base}/applications/${draft.id}`), await p.waitForSelector('[id^="f-basics-"]')) },
+    { name: 'editor-kpis', signedIn: true, go: (p) => openSection(p, base, draft.id, 'kpis') },
+    { name: 'review', signedIn: true, go: (p) => openReview(p, base, draft.id) },
+    { name: 'receipt-and-submit', signedIn: true, go: (p) => openReview(p, base, sealed.id) },
+  ];
+  for (const lang of LANGS) {
+    for (const width of WIDTHS) {
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      await page.setViewport({ width, height: width > 500 ? 900 : 844 });
+      await page.goto(`${base}/login`);
+      await page.evaluate((l) => localStorage.setItem('lang', l), lang);
+      for (const shot of shots) {
+        if (shot.signedIn && !(await page.cookies()).length) {
+          await page.goto(`${base}/login`);
+          await page.type('#login-email', email);
+          await page.type('#login-password', PASSWORD);
+          await page.click('button[type=submit]');
+          await page.waitForFunction(() => location.pathname === '/');
+        }
+        await shot.go(page);
+        await new Promise((r) => setTimeout(r, 300)); // animations settle
+        const file = join(OUT, `${shot.name}-${lang}-${width}.png`);
+        await page.screenshot({ path: file as `${string}.png`, fullPage: width > 500 });
+        console.log(`wrote ${file}`);
+      }
+      await context.close();
+    }
+  }
+
+  // the editor's first load, cold cache, as the browser measures it
+  const timings: number[][] = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(`${base}/login`);
+    await page.type('#login-email', email);
+    await page.type('#login-password', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForFunction(() => location.pathname === '/');
+    await page.setCacheEnabled(false);
+    const t0 = Date.now();
+    await page.goto(`${base}/applications/${draft.id}`);
+    await page.waitForSelector('[id^="f-basics-"]');
+    const ready = Date.now() - t0;
+    const nav = await page.evaluate(() => {
+      const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      return [n.responseEnd, n.domContentLoadedEventEnd, n.loadEventEnd];
+    });
+    timings.push([...nav, ready]);
+    await context.close();
+  }
+  const median = (k: number) => timings.map((t) => t[k]).sort((a, b) => a - b)[2].toFixed(0);
+  console.log(`editor first load (cold cache, median of 5): responseEnd ${median(0)} ms, DOMContentLoaded ${median(1)} ms, load ${median(2)} ms, form visible ${median(3)} ms`);
+  await browser.close();
+  await db.destroy();
+  await app.close();
+}
+
+/** The section list is a side menu on wide screens and a drawer on narrow ones. */
+async function openFromMenu(page: Page, base: string, appId: string, item: string): Promise<void> {
+  await page.goto(`${base}/applications/${appId}`);
+  await page.waitForSelector('[data-app-state]');
+  if (await page.$('#sections-toggle')) {
+    await page.click('#sections-toggle');
+    await (await page.waitForSelector(`.ant-drawer ${item}`))!.evaluate((el) => (el as HTMLElement).click()); // the drawer may still slide in
+    await page.waitForSelector('.ant-drawer-open', { hidden: true }).catch(() => undefined);
+  } else await (await page.waitForSelector(item))!.click();
+}
+
+const openSection = async (page: Page, base: string, appId: string, key: string) => {
+  await openFromMenu(page, base, appId, `[data-section="${key}"]`);
+  await page.waitForSelector(`[id^="f-${key}-"]`);
+};
+
+const openReview = async (page: Page, base: string, appId: string) => {
+  await openFromMenu(page, base, appId, '.ant-menu-item:last-child');
+  await page.waitForSelector('.ant-steps');
+};
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
