@@ -63,16 +63,21 @@ async function main(): Promise<void> {
   await api('PUT', `/api/applications/${draft.id}/sections/basics`, { enterprise: partial.basics.enterprise, contact: partial.basics.contact }, token);
   await api('PUT', `/api/applications/${draft.id}/sections/kpis`, partial.kpis, token);
 
+  const me = await api('GET', '/api/auth/me', undefined, token);
+  const invitation = await api('POST', `/api/organisations/${me.organisations[0].id}/invitations`, { email: 'colleague@example-bank.com.cn' }, token);
+
   mkdirSync(OUT, { recursive: true });
   const browser = await launchChromium(config.chromiumPath);
   const shots: Array<{ name: string; signedIn: boolean; go: (page: Page) => Promise<void> }> = [
     { name: 'login', signedIn: false, go: async (p) => void (await p.goto(`${base}/login`), await p.waitForSelector('#login-email')) },
     { name: 'register', signedIn: false, go: async (p) => void (await p.goto(`${base}/register`), await p.waitForSelector('#reg-org')) },
+    { name: 'accept-invitation', signedIn: false, go: async (p) => void (await p.goto(`${base}/invitations/${invitation.token}`), await p.waitForSelector('#inv-name')) },
     { name: 'applications', signedIn: true, go: async (p) => void (await p.goto(`${base}/`), await p.waitForSelector('.entry-code')) },
     { name: 'editor-basics', signedIn: true, go: async (p) => void (await p.goto(`${base}/applications/${draft.id}`), await p.waitForSelector('[id^="f-basics-"]')) },
     { name: 'editor-kpis', signedIn: true, go: (p) => openSection(p, base, draft.id, 'kpis') },
     { name: 'review', signedIn: true, go: (p) => openReview(p, base, draft.id) },
     { name: 'receipt-and-submit', signedIn: true, go: (p) => openReview(p, base, sealed.id) },
+    { name: 'members', signedIn: true, go: async (p) => void (await p.goto(`${base}/organisation`), await p.waitForSelector('#invite-email')) },
   ];
   for (const lang of LANGS) {
     for (const width of WIDTHS) {

@@ -65,6 +65,12 @@ const TEXTS = {
   unseal: ['解除封存并修改', 'Unseal to edit'],
   timeline: ['进度', 'Progress'],
   returnedReason: ['退回原因', 'Reason for return'],
+  members: ['单位成员', 'Members'],
+  owner: ['负责人', 'Owner'],
+  member: ['成员', 'Member'],
+  invite: ['邀请同事', 'Invite a colleague'],
+  invitationLink: ['邀请链接（请发送给同事，仅可使用一次）', 'Invitation link (send it to your colleague; it works once)'],
+  acceptInvitation: ['接受邀请', 'Accept the invitation'],
   language: ['English', '中文'],
   error: ['出错了', 'Something went wrong'],
 } as const;

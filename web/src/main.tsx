@@ -9,6 +9,7 @@ import { LangContext, useT, type Lang } from './i18n';
 import { ApplicationsPage } from './pages/ApplicationsPage';
 import { LoginPage, RegisterPage } from './pages/AuthPages';
 import { EditorPage } from './pages/EditorPage';
+import { AcceptInvitationPage, MembersPage } from './pages/OrganisationPages';
 
 interface Me {
   user: { id: string; name: string; email: string; role: string };
@@ -28,6 +29,7 @@ function Shell() {
         <Link to="/" style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{t('appTitle')}</Link>
         <Space>
           <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('language')}</Button>
+          {me && <Link to="/organisation" style={{ color: '#fff' }}>{t('members')}</Link>}
           {me && screens.md && <Typography.Text style={{ color: '#fff' }}>{me.user.name}</Typography.Text>}
           {me && <Button size="small" onClick={() => void post('/api/auth/logout').finally(() => setMe(null))}>{t('logout')}</Button>}
         </Space>
@@ -39,6 +41,8 @@ function Shell() {
             <Route path="/register" element={me ? <Navigate to="/" /> : <RegisterPage onSignedIn={reload} />} />
             <Route path="/" element={me ? <ApplicationsPage /> : <Navigate to="/login" />} />
             <Route path="/applications/:id" element={me ? <EditorPage /> : <Navigate to="/login" />} />
+            <Route path="/organisation" element={me ? <MembersPage /> : <Navigate to="/login" />} />
+            <Route path="/invitations/:token" element={<AcceptInvitationPage signedIn={!!me} onJoined={reload} />} />
             <Route path="*" element={<Navigate to="/" />} />
           </Routes>
         )}
