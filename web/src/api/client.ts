@@ -2,6 +2,11 @@
  * The API over fetch: the session cookie travels by itself; errors arrive as the contract's JSON
  * ({ statusCode, message, details[] }) and are thrown as ApiError.
  */
+import type { components } from './schema';
+
+/** Request bodies as the server's OpenAPI document declares them (schema.d.ts is generated). */
+export type Body<Name extends keyof components['schemas']> = components['schemas'][Name];
+
 export interface ErrorDetail {
   path: string;
   code: string;

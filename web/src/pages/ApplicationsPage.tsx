@@ -2,7 +2,7 @@
 import { Button, Card, Form, List, Progress, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { get, post } from '../api/client';
+import { get, post, type Body } from '../api/client';
 import { useT } from '../i18n';
 
 interface ApplicationSummary {
@@ -50,7 +50,8 @@ export function ApplicationsPage() {
 
   const cycle = cycles.find((c) => c.id === choice.cycleId);
   const create = async () => {
-    const created = await post<{ id: string }>('/api/applications', { cycleId: choice.cycleId, categoryId: choice.categoryId, nomination: { type: 'self' } });
+    const body: Body<'CreateApplicationDto'> = { cycleId: choice.cycleId!, categoryId: choice.categoryId!, nomination: { type: 'self' } };
+    const created = await post<{ id: string }>('/api/applications', body);
     navigate(`/applications/${created.id}`);
   };
 

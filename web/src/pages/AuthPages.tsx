@@ -2,7 +2,7 @@
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { ApiError, post } from '../api/client';
+import { ApiError, post, type Body } from '../api/client';
 import { useT } from '../i18n';
 
 function AuthCard({ title, children }: { title: string; children: React.ReactNode }) {
@@ -13,10 +13,10 @@ function AuthCard({ title, children }: { title: string; children: React.ReactNod
   );
 }
 
-function useSubmit(path: string, onDone: () => void) {
+function useSubmit<T>(path: string, onDone: () => void) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const submit = async (values: Record<string, string>) => {
+  const submit = async (values: T) => {
     setBusy(true);
     setError(null);
     try {
@@ -34,7 +34,7 @@ function useSubmit(path: string, onDone: () => void) {
 export function LoginPage({ onSignedIn }: { onSignedIn: () => void }) {
   const { t } = useT();
   const navigate = useNavigate();
-  const { error, busy, submit } = useSubmit('/api/auth/login', () => {
+  const { error, busy, submit } = useSubmit<Body<'LoginDto'>>('/api/auth/login', () => {
     onSignedIn();
     navigate('/');
   });
@@ -54,7 +54,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: () => void }) {
 export function RegisterPage({ onSignedIn }: { onSignedIn: () => void }) {
   const { t } = useT();
   const navigate = useNavigate();
-  const { error, busy, submit } = useSubmit('/api/auth/register', () => {
+  const { error, busy, submit } = useSubmit<Body<'RegisterDto'>>('/api/auth/register', () => {
     onSignedIn();
     navigate('/');
   });

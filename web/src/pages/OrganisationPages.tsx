@@ -2,7 +2,7 @@
 import { Alert, Button, Card, Form, Input, List, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { ApiError, get, post } from '../api/client';
+import { ApiError, get, post, type Body } from '../api/client';
 import { useT } from '../i18n';
 
 interface Organisation {
@@ -24,7 +24,7 @@ export function MembersPage() {
     });
   useEffect(() => void load(), []);
 
-  const invite = async ({ email }: { email: string }) => {
+  const invite = async ({ email }: Body<'InviteDto'>) => {
     setError(null);
     try {
       const inv = await post<{ token: string }>(`/api/organisations/${org!.id}/invitations`, { email });
@@ -61,7 +61,7 @@ export function AcceptInvitationPage({ signedIn, onJoined }: { signedIn: boolean
   const { token = '' } = useParams();
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
-  const accept = async (values: { name?: string; password?: string }) => {
+  const accept = async (values: Body<'AcceptInvitationDto'>) => {
     setError(null);
     try {
       await post(`/api/invitations/${encodeURIComponent(token)}/accept`, signedIn ? {} : values);
