@@ -87,13 +87,7 @@ async function main(): Promise<void> {
       await page.goto(`${base}/login`);
       await page.evaluate((l) => localStorage.setItem('lang', l), lang);
       for (const shot of shots) {
-        if (shot.signedIn && !(await page.cookies()).length) {
-          await page.goto(`${base}/login`);
-          await page.type('#login-email', email);
-          await page.type('#login-password', PASSWORD);
-          await page.click('button[type=submit]');
-          await page.waitForFunction(() => location.pathname === '/');
-        }
+        if (shot.signedIn && !(await page.cookies()).length) await signIn(page, base, email);
         await shot.go(page);
         await new Promise((r) => setTimeout(r, 300)); // animations settle
         const file = join(OUT, `${shot.name}-${lang}-${width}.png`);
@@ -110,11 +104,7 @@ async function main(): Promise<void> {
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
     await page.setViewport({ width: 1280, height: 900 });
-    await page.goto(`${base}/login`);
-    await page.type('#login-email', email);
-    await page.type('#login-password', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForFunction(() => location.pathname === '/');
+    await signIn(page, base, email);
     await page.setCacheEnabled(false);
     const t0 = Date.now();
     await page.goto(`${base}/applications/${draft.id}`);
@@ -132,6 +122,14 @@ async function main(): Promise<void> {
   await browser.close();
   await db.destroy();
   await app.close();
+}
+
+async function signIn(page: Page, base: string, email: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.type('#login-email', email);
+  await page.type('#login-password', PASSWORD);
+  await page.click('button[type=submit]');
+  await page.waitForFunction(() => location.pathname === '/');
 }
 
 /** The section list is a side menu on wide screens and a drawer on narrow ones. */
