@@ -73,6 +73,30 @@ const TEXTS = {
   acceptInvitation: ['接受邀请', 'Accept the invitation'],
   language: ['English', '中文'],
   error: ['出错了', 'Something went wrong'],
+  countdown: ['剩余 {d} 天 {h} 小时', '{d} d {h} h left'],
+  countdownHours: ['剩余 {h} 小时 {m} 分', '{h} h {m} min left'],
+  deadlineIn: ['截止 {when}（{zone}）', 'Deadline {when} ({zone})'],
+  returnedTitle: ['申报已被退回，请修改后重新封存提交', 'Your entry was returned: edit it, then seal and submit again'],
+  dossierMissing: ['申报材料暂不可用，请稍后再试。', 'The dossier is not available yet; try again later.'],
+  dossierFailed: ['申报材料生成失败，请联系组委会。', 'The dossier could not be produced; please contact the organisers.'],
+  uploadFailed: ['上传失败', 'Upload failed'],
+  fileOf: ['{name}（{size}）', '{name} ({size})'],
+  goToField: ['前往该项', 'Go to this field'],
+  // inline validation (mirrors the server's draft rules; the server still decides)
+  vTooLong: ['最多 {n} 个字', 'At most {n} characters'],
+  vInteger: ['请输入整数', 'Enter a whole number'],
+  vMin: ['不能小于 {n}', 'Must be at least {n}'],
+  vPositive: ['必须大于 0', 'Must be greater than 0'],
+  vMax: ['不能大于 {n}', 'Must be at most {n}'],
+  vDecimals: ['最多 {n} 位小数', 'At most {n} decimal places'],
+  vYear: ['请输入 {min}–{max} 之间的年份', 'Enter a year from {min} to {max}'],
+  vDate: ['请输入有效日期', 'Enter a valid date'],
+  vFutureDate: ['日期不能晚于今天', 'The date cannot be in the future'],
+  vEmail: ['邮箱格式不正确', 'Not a valid e-mail address'],
+  vUrl: ['请输入以 http:// 或 https:// 开头的网址', 'Enter an address starting with http:// or https://'],
+  vPhone: ['电话号码只能包含数字、空格和 + - ( )，5–30 位', 'Digits, spaces and + - ( ) only, 5–30 characters'],
+  vPostcode: ['邮政编码为 6 位数字', 'A postcode is 6 digits'],
+  vExclusive: ['“{option}”不能与其他选项同时选择', '"{option}" cannot be combined with other options'],
 } as const;
 
 export type TextKey = keyof typeof TEXTS;
@@ -82,16 +106,22 @@ export const STATE_LABELS: Record<string, [string, string]> = {
   sealed: ['已封存', 'Sealed'],
   submitted: ['已提交', 'Submitted'],
   accepted: ['已受理', 'Accepted'],
-  returned: ['已退回', 'Returned'],
   rejected: ['未受理', 'Rejected'],
   withdrawn: ['已撤回', 'Withdrawn'],
+  in_review: ['评审中', 'In review'],
+  finalist: ['入围', 'Finalist'],
+  awarded: ['获奖', 'Awarded'],
+  not_awarded: ['未获奖', 'Not awarded'],
 };
+
+/** Fills `{name}` placeholders of a catalogue text. */
+export const format = (text: string, vars?: Record<string, string | number>) => (vars ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : text);
 
 export const LangContext = createContext<{ lang: Lang; setLang: (l: Lang) => void }>({ lang: 'zh', setLang: () => undefined });
 
 export function useT() {
   const { lang } = useContext(LangContext);
-  const t = (key: TextKey) => TEXTS[key][lang === 'zh' ? 0 : 1];
+  const t = (key: TextKey, vars?: Record<string, string | number>) => format(TEXTS[key][lang === 'zh' ? 0 : 1], vars);
   const label = (l: { zh: string; en: string } | undefined) => (l ? (lang === 'zh' ? l.zh : l.en) : '');
   const state = (s: string) => STATE_LABELS[s]?.[lang === 'zh' ? 0 : 1] ?? s;
   return { t, label, state, lang };

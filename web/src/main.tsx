@@ -1,15 +1,18 @@
-import { App as AntApp, Button, ConfigProvider, Grid, Layout, Space, Typography } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Grid, Layout, Skeleton, Space, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { StrictMode, useCallback, useContext, useEffect, useState } from 'react';
+import { lazy, StrictMode, Suspense, useCallback, useContext, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router-dom';
 import { get, post } from './api/client';
 import { LangContext, useT, type Lang } from './i18n';
-import { ApplicationsPage } from './pages/ApplicationsPage';
 import { LoginPage, RegisterPage } from './pages/AuthPages';
-import { EditorPage } from './pages/EditorPage';
-import { AcceptInvitationPage, MembersPage } from './pages/OrganisationPages';
+
+// signed-in pages load on demand: the sign-in page does not wait for the editor's code
+const ApplicationsPage = lazy(() => import('./pages/ApplicationsPage').then((m) => ({ default: m.ApplicationsPage })));
+const EditorPage = lazy(() => import('./pages/EditorPage').then((m) => ({ default: m.EditorPage })));
+const MembersPage = lazy(() => import('./pages/OrganisationPages').then((m) => ({ default: m.MembersPage })));
+const AcceptInvitationPage = lazy(() => import('./pages/OrganisationPages').then((m) => ({ default: m.AcceptInvitationPage })));
 
 interface Me {
   user: { id: string; name: string; email: string; role: string };
@@ -36,6 +39,7 @@ function Shell() {
       </Layout.Header>
       <Layout.Content style={{ padding: 16, maxWidth: 1400, width: '100%', margin: '0 auto' }}>
         {me === undefined ? null : (
+          <Suspense fallback={<Skeleton active />}>
           <Routes>
             <Route path="/login" element={me ? <Navigate to="/" /> : <LoginPage onSignedIn={reload} />} />
             <Route path="/register" element={me ? <Navigate to="/" /> : <RegisterPage onSignedIn={reload} />} />
@@ -45,6 +49,7 @@ function Shell() {
             <Route path="/invitations/:token" element={<AcceptInvitationPage signedIn={!!me} onJoined={reload} />} />
             <Route path="*" element={<Navigate to="/" />} />
           </Routes>
+          </Suspense>
         )}
       </Layout.Content>
     </Layout>

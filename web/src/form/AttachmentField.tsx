@@ -1,4 +1,8 @@
-/** Files of one kind: upload with a progress bar, open, delete. The field's value is their ids. */
+/**
+ * Files of one kind: upload with a progress bar, preview, open, delete. The field's value is their
+ * ids. Images chosen on this device are previewed from the local file (blob: URL; stored files
+ * live behind signed URLs on the object store, which the page's CSP does not load).
+ */
 import { Button, List, Progress, Space, Typography, message } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, call, get, uploadFile } from '../api/client';
@@ -17,7 +21,11 @@ export function AttachmentField(props: { id: string; appId: string; kind: string
   const { t } = useT();
   const [files, setFiles] = useState<Attachment[]>([]);
   const [progress, setProgress] = useState<number | null>(null);
+  const [previews, setPreviews] = useState<Record<string, string>>({});
   const input = useRef<HTMLInputElement>(null);
+  const previewsRef = useRef(previews);
+  previewsRef.current = previews;
+  useEffect(() => () => Object.values(previewsRef.current).forEach((u) => URL.revokeObjectURL(u)), []);
   const base = `/api/applications/${props.appId}/attachments`;
 
   const refresh = () => get<Attachment[]>(base).then(setFiles);
@@ -30,10 +38,11 @@ export function AttachmentField(props: { id: string; appId: string; kind: string
     setProgress(0);
     try {
       const stored = await uploadFile(base, props.kind, file, setProgress);
+      if (/^image\/(png|jpeg|webp)$/.test(file.type)) setPreviews((p) => ({ ...p, [stored.id]: URL.createObjectURL(file) }));
       props.onChange([...props.ids, stored.id]);
       await refresh();
     } catch (e) {
-      void message.error(e instanceof ApiError ? e.body.details?.[0]?.message ?? e.message : t('offline'));
+      void message.error(`${t('uploadFailed')}: ${e instanceof ApiError ? e.body.details?.[0]?.message ?? e.message : t('offline')}`);
     } finally {
       setProgress(null);
       if (input.current) input.current.value = '';
@@ -52,13 +61,17 @@ export function AttachmentField(props: { id: string; appId: string; kind: string
         <List size="small" bordered dataSource={shown} renderItem={(f) => (
           <List.Item actions={[
             <a key="open" href={`${base}/${f.id}`} target="_blank" rel="noreferrer">{t('preview')}</a>,
-            ...(props.disabled ? [] : [<Button key="rm" size="small" danger onClick={() => void remove(f.id)}>{t('remove')}</Button>]),
+            ...(props.disabled ? [] : [<Button key="rm" size="small" danger aria-label={`${t('remove')} ${f.originalName ?? ''}`} onClick={() => void remove(f.id)}>{t('remove')}</Button>]),
           ]}>
-            <Typography.Text>{f.originalName ?? f.id}</Typography.Text> <Typography.Text type="secondary">{(f.size / 1024).toFixed(0)} KB</Typography.Text>
+            <Space wrap>
+              {previews[f.id] && <img src={previews[f.id]} alt={f.originalName ?? ''} className="upload-preview" style={{ width: 64, height: 64, objectFit: 'cover', borderRadius: 4 }} />}
+              <Typography.Text>{f.originalName ?? f.id}</Typography.Text>
+              <Typography.Text type="secondary">{f.size >= 1024 * 1024 ? `${(f.size / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(f.size / 1024))} KB`}</Typography.Text>
+            </Space>
           </List.Item>
         )} />
       )}
-      {progress !== null && <Progress percent={progress} size="small" />}
+      {progress !== null && <Progress percent={progress} size="small" aria-label={t('upload')} />}
       {!props.disabled && (props.max === undefined || shown.length < props.max) && (
         <>
           <input ref={input} id={props.id} type="file" accept="application/pdf,image/png,image/jpeg,image/webp,.docx,.xlsx,.pptx" style={{ display: 'none' }} onChange={(e) => void onFile(e.target.files?.[0])} />

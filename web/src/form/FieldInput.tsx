@@ -8,6 +8,7 @@ import type { FieldNode } from '../../../src/form/field-types';
 import { useT } from '../i18n';
 import { AttachmentField } from './AttachmentField';
 import { getPath, type Data } from './descriptor';
+import { applyExclusive, ESSAY_MAX, problemOf, TEXT_MAX } from './validate';
 
 export interface FieldContext {
   appId: string;
@@ -21,8 +22,9 @@ export interface FieldContext {
 
 export const fieldId = (section: string, path: string) => `f-${section}-${path.replace(/\./g, '-')}`;
 
-const ESSAY_MAX = 3000;
-const TEXT_MAX = 200;
+/** Lengths as the server counts them: in code points (an emoji is one character). */
+const codePoints = (s: string) => [...s].length;
+const chosenOther = (v: unknown) => v === 'other' || (Array.isArray(v) && v.includes('other'));
 
 export function Fields({ fields, prefix, ctx }: { fields: FieldNode[]; prefix: string; ctx: FieldContext }) {
   return (
@@ -30,23 +32,26 @@ export function Fields({ fields, prefix, ctx }: { fields: FieldNode[]; prefix: s
       {fields.map((f) => {
         const path = prefix ? `${prefix}.${f.key}` : f.key;
         // the "other" box appears only while 其他 is chosen
-        if (f.type === 'text' && f.otherOf) {
-          const chosen = getPath(ctx.data, prefix ? `${prefix}.${f.otherOf}` : f.otherOf);
-          if (!(chosen === 'other' || (Array.isArray(chosen) && chosen.includes('other')))) return null;
-        }
-        return <FieldInput key={path} field={f} path={path} ctx={ctx} />;
+        if (f.type === 'text' && f.otherOf && !chosenOther(getPath(ctx.data, prefix ? `${prefix}.${f.otherOf}` : f.otherOf))) return null;
+        const other = fields.find((o) => o.type === 'text' && o.otherOf === f.key);
+        return <FieldInput key={path} field={f} path={path} otherPath={other && (prefix ? `${prefix}.${other.key}` : other.key)} ctx={ctx} />;
       })}
     </>
   );
 }
 
-function FieldInput({ field: f, path, ctx }: { field: FieldNode; path: string; ctx: FieldContext }) {
+function FieldInput({ field: f, path, otherPath, ctx }: { field: FieldNode; path: string; otherPath?: string; ctx: FieldContext }) {
   const { t, label } = useT();
   const value = getPath(ctx.data, path);
   const id = fieldId(ctx.section, path);
-  const set = (v: unknown) => ctx.change(path, v === '' || v === null ? undefined : v);
+  const set = (v: unknown) => {
+    ctx.change(path, v === '' || v === null ? undefined : v);
+    // the server refuses an "other" text once 其他 is no longer chosen: it goes with the choice
+    if (otherPath && !chosenOther(v) && getPath(ctx.data, otherPath) !== undefined) ctx.change(otherPath, undefined);
+  };
   const disabled = !ctx.editable;
-  const error = ctx.errors[path];
+  const problem = ctx.editable ? problemOf(f, value, label) : undefined;
+  const error = ctx.errors[path] ?? (problem && t(problem.key, problem.vars));
   const help = f.help ? label(f.help) : undefined;
   const item = (input: React.ReactNode, extra?: React.ReactNode) => (
     <Form.Item
@@ -89,7 +94,7 @@ function FieldInput({ field: f, path, ctx }: { field: FieldNode; path: string; c
       );
     }
     case 'essay':
-      return item(<Input.TextArea id={id} disabled={disabled} value={(value as string) ?? ''} onChange={(e) => set(e.target.value)} maxLength={f.max ?? ESSAY_MAX} showCount autoSize={{ minRows: 4, maxRows: 16 }} />);
+      return item(<Input.TextArea id={id} disabled={disabled} value={(value as string) ?? ''} onChange={(e) => set(e.target.value)} count={{ show: true, max: f.max ?? ESSAY_MAX, strategy: codePoints }} autoSize={{ minRows: 4, maxRows: 16 }} aria-invalid={!!error} />);
     case 'text':
     case 'email':
     case 'url':
@@ -98,7 +103,8 @@ function FieldInput({ field: f, path, ctx }: { field: FieldNode; path: string; c
       return item(
         <Input id={id} disabled={disabled} value={(value as string) ?? ''} onChange={(e) => set(e.target.value)}
           type={f.type === 'email' ? 'email' : f.type === 'url' ? 'url' : f.type === 'phone' ? 'tel' : 'text'}
-          inputMode={f.type === 'postcode' ? 'numeric' : undefined} maxLength={f.type === 'text' ? f.max ?? TEXT_MAX : undefined} />,
+          inputMode={f.type === 'postcode' ? 'numeric' : undefined} aria-invalid={!!error}
+          count={f.type === 'text' && codePoints(String(value ?? '')) > (f.max ?? TEXT_MAX) * 0.8 ? { show: true, max: f.max ?? TEXT_MAX, strategy: codePoints } : undefined} />,
       );
     case 'date':
       return item(<Input id={id} type="date" disabled={disabled} value={(value as string) ?? ''} onChange={(e) => set(e.target.value)} />);
@@ -121,7 +127,7 @@ function FieldInput({ field: f, path, ctx }: { field: FieldNode; path: string; c
       const chosen = Array.isArray(value) ? (value as string[]) : [];
       const limit = f.type === 'pick3' ? 3 : undefined;
       return item(
-        <Select id={id} mode="multiple" disabled={disabled} value={chosen} onChange={(v: string[]) => set(limit ? v.slice(0, limit) : v)} style={{ maxWidth: 640 }}
+        <Select id={id} mode="multiple" disabled={disabled} value={chosen} onChange={(v: string[]) => set(limit ? v.slice(0, limit) : applyExclusive(f, chosen, v))} style={{ maxWidth: 640 }}
           options={f.options.map((o) => ({ value: o.code, label: label(o.label), disabled: !!limit && chosen.length >= limit && !chosen.includes(o.code) }))} />,
         limit ? <span aria-live="polite">{`${t('picked')} ${chosen.length} / ${limit}`}</span> : help,
       );

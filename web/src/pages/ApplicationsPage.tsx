@@ -10,6 +10,7 @@ interface ApplicationSummary {
   entryCode: string;
   state: string;
   deadline: string;
+  returnReason?: string | null;
   cycle: { name: string; timeZone: string };
   category: { nameZh: string; nameEn: string };
   sections?: Array<{ key: string; complete: boolean }>;
@@ -21,19 +22,27 @@ interface Cycle {
   categories: Array<{ id: string; nameZh: string; nameEn: string }>;
 }
 
+/** The deadline as the cycle's zone shows it, and the time left (ticks every 30 s). */
 export function Countdown({ deadline, timeZone }: { deadline: string; timeZone: string }) {
   const { t, lang } = useT();
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
-    const id = window.setInterval(() => setNow(Date.now()), 60_000);
+    const id = window.setInterval(() => setNow(Date.now()), 30_000);
     return () => window.clearInterval(id);
   }, []);
   const ms = new Date(deadline).getTime() - now;
-  const local = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(deadline));
-  if (ms <= 0) return <Tag color="red">{`${local} · ${t('closed')}`}</Tag>;
+  const when = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(deadline));
+  const at = t('deadlineIn', { when, zone: timeZone });
+  if (ms <= 0) return <Tag color="red" data-countdown="closed">{`${at} · ${t('closed')}`}</Tag>;
   const days = Math.floor(ms / 86_400_000);
   const hours = Math.floor((ms % 86_400_000) / 3_600_000);
-  return <Tag color={days < 3 ? 'orange' : 'blue'}>{`${local} (${timeZone}) · ${t('remaining')} ${days}d ${hours}h`}</Tag>;
+  const minutes = Math.floor((ms % 3_600_000) / 60_000);
+  const left = days > 0 ? t('countdown', { d: days, h: hours }) : t('countdownHours', { h: hours, m: minutes });
+  return (
+    <Tag color={days < 3 ? 'orange' : 'blue'} data-countdown={ms} style={{ whiteSpace: 'normal' }}>
+      <time dateTime={deadline}>{at}</time> · {left}
+    </Tag>
+  );
 }
 
 export function ApplicationsPage() {
@@ -64,7 +73,7 @@ export function ApplicationsPage() {
         return (
           <List.Item actions={[<Link key="open" to={`/applications/${a.id}`}>{t('open')}</Link>]}>
             <List.Item.Meta
-              title={<Space wrap><span>{a.cycle.name}</span><Tag>{lang === 'zh' ? a.category.nameZh : a.category.nameEn}</Tag><Tag color="geekblue" data-state={a.state}>{state(a.state)}</Tag><span className="entry-code">{a.entryCode}</span></Space>}
+              title={<Space wrap><span>{a.cycle.name}</span><Tag>{lang === 'zh' ? a.category.nameZh : a.category.nameEn}</Tag><Tag color="geekblue" data-state={a.state}>{state(a.state)}</Tag><span className="entry-code">{a.entryCode}</span>{a.state === 'draft' && a.returnReason && <Tag color="red">{t('returnedReason')}</Tag>}</Space>}
               description={<Space wrap><Countdown deadline={a.deadline} timeZone={a.cycle.timeZone} /><span>{t('completeness')}</span><Progress percent={Math.round((100 * done) / total)} size="small" style={{ width: 160 }} /></Space>}
             />
           </List.Item>

@@ -1,5 +1,5 @@
 /** The application editor: sections with completeness badges, the section form, what is missing, sealing. */
-import { Badge, Card, Col, Drawer, Grid, List, Menu, Row, Skeleton, Typography, Button } from 'antd';
+import { Alert, Badge, Button, Card, Col, Drawer, Grid, List, Menu, Row, Skeleton, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { get } from '../api/client';
@@ -69,6 +69,9 @@ export function EditorPage() {
       <Typography.Paragraph>
         <span className="entry-code">{app.entryCode}</span> · <span data-app-state={app.state}>{state(app.state)}</span> · <Countdown deadline={app.deadline} timeZone={app.cycle.timeZone} />
       </Typography.Paragraph>
+      {app.state === 'draft' && app.returnReason && (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('returnedTitle')} description={<><strong>{t('returnedReason')}: </strong><span id="return-reason">{app.returnReason}</span></>} />
+      )}
       <Row gutter={16}>
         {screens.md ? <Col md={6}>{menu}</Col> : (
           <Col span={24}><Button id="sections-toggle" onClick={() => setMenuOpen(true)} style={{ marginBottom: 12 }}>{t('sections')}</Button><Drawer open={menuOpen} onClose={() => setMenuOpen(false)} placement="left" title={t('sections')}>{menu}</Drawer></Col>
@@ -85,7 +88,9 @@ export function EditorPage() {
             {issues.length === 0 ? <Typography.Text type="success">{t('allComplete')}</Typography.Text> : (
               <List size="small" dataSource={issues.slice(0, 200)} renderItem={(i) => (
                 <List.Item>
-                  <a onClick={() => goTo(i.section, i.path)}>{`${label(form.find((s) => s.key === i.section)?.title)} › ${labelAt(form.find((s) => s.key === i.section)?.fields ?? [], i.path, label)}`}</a>
+                  <Button type="link" size="small" className="missing-item" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} title={t('goToField')} onClick={() => goTo(i.section, i.path)}>
+                    {`${label(form.find((s) => s.key === i.section)?.title)} › ${labelAt(form.find((s) => s.key === i.section)?.fields ?? [], i.path, label)}`}
+                  </Button>
                 </List.Item>
               )} />
             )}

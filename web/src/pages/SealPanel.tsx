@@ -19,24 +19,57 @@ export interface ApplicationView {
   sections?: Array<{ key: string; complete: boolean; issues: number }>;
 }
 
+/** The usual path of an entry; a state off it (rejected, withdrawn, later rounds) ends the row. */
 const FLOW = ['draft', 'sealed', 'submitted', 'accepted'];
+const FAILED = ['rejected', 'withdrawn', 'not_awarded'];
 
-function useDossier(appId: string, active: boolean) {
-  const [state, setState] = useState<{ ready: boolean; progress: number }>({ ready: false, progress: 0 });
+export function timelineOf(state: string): { items: string[]; current: number; failed: boolean } {
+  const at = FLOW.indexOf(state);
+  if (at >= 0) return { items: FLOW, current: at, failed: false };
+  if (state === 'rejected') return { items: ['draft', 'sealed', 'submitted', 'rejected'], current: 3, failed: true };
+  if (state === 'withdrawn') return { items: ['draft', 'withdrawn'], current: 1, failed: true };
+  return { items: [...FLOW, state], current: FLOW.length, failed: FAILED.includes(state) };
+}
+
+type DossierState = { kind: 'waiting'; progress: number } | { kind: 'ready' } | { kind: 'missing' } | { kind: 'failed' };
+
+/**
+ * Polls GET /dossier until the PDF is there: 202 carries { status, progress } and Retry-After;
+ * 200 means ready (the body is not read); 404 (no dossier on this server) and errors stop quietly.
+ */
+function useDossier(appId: string, active: boolean): DossierState {
+  const [state, setState] = useState<DossierState>({ kind: 'waiting', progress: 0 });
   useEffect(() => {
     if (!active) return;
     let stop = false;
-    const poll = async () => {
-      const res = await fetch(`/api/applications/${appId}/dossier`, { method: 'HEAD', credentials: 'same-origin' }).catch(() => null);
+    let timer: number | undefined;
+    const controller = new AbortController();
+    const poll = async (misses: number) => {
+      const res = await fetch(`/api/applications/${appId}/dossier`, { credentials: 'same-origin', headers: { Accept: 'application/json' }, signal: controller.signal }).catch(() => null);
       if (stop) return;
-      if (res?.status === 200) return setState({ ready: true, progress: 100 });
-      const json = await fetch(`/api/applications/${appId}/dossier`, { credentials: 'same-origin', headers: { Accept: 'application/json' } }).then((r) => (r.status === 202 ? r.json() : null)).catch(() => null);
-      if (!stop) setState({ ready: false, progress: json?.progress ?? 0 });
-      window.setTimeout(() => void poll(), 1500);
+      if (res?.status === 200) {
+        void res.body?.cancel();
+        return setState({ kind: 'ready' });
+      }
+      if (res?.status === 404 || res?.status === 403) return setState({ kind: 'missing' });
+      if (res?.status === 202) {
+        const body = (await res.json().catch(() => ({}))) as { status?: string; progress?: number };
+        if (stop) return;
+        if (body.status === 'failed') return setState({ kind: 'failed' });
+        setState({ kind: 'waiting', progress: Math.round(body.progress ?? 0) });
+        const after = Number(res.headers.get('Retry-After')) || 2;
+        timer = window.setTimeout(() => void poll(0), after * 1000);
+        return;
+      }
+      // offline or a server error: try a few more times, slower
+      if (misses >= 5) return setState({ kind: 'missing' });
+      timer = window.setTimeout(() => void poll(misses + 1), 3000 * (misses + 1));
     };
-    void poll();
+    void poll(0);
     return () => {
       stop = true;
+      controller.abort();
+      window.clearTimeout(timer);
     };
   }, [appId, active]);
   return state;
@@ -59,12 +92,11 @@ export function SealPanel({ app, form, onChanged, goTo }: { app: ApplicationView
     }
   };
 
-  const current = app.state === 'returned' ? 0 : Math.max(0, FLOW.indexOf(app.state));
+  const timeline = timelineOf(app.state);
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3}>{t('timeline')}</Typography.Title>
-      <Steps current={current} status={app.state === 'rejected' ? 'error' : undefined} items={FLOW.map((s) => ({ title: state(s) }))} responsive />
-      {app.state === 'returned' && app.returnReason && <Alert type="warning" message={t('returnedReason')} description={app.returnReason} />}
+      <Steps current={timeline.current} status={timeline.failed ? 'error' : undefined} items={timeline.items.map((s) => ({ title: state(s) }))} responsive />
       {error && <Alert type="error" message={error[0]} description={<ul>{error.slice(1).map((l) => <li key={l}>{l}</li>)}</ul>} />}
 
       {app.state === 'draft' && (
@@ -73,7 +105,7 @@ export function SealPanel({ app, form, onChanged, goTo }: { app: ApplicationView
           <List size="small" bordered dataSource={form.filter((s) => !s.optional)} renderItem={(s) => {
             const c = app.sections?.find((x) => x.key === s.key);
             return (
-              <List.Item actions={[<a key="go" onClick={() => goTo(s.key)}>{t('open')}</a>]}>
+              <List.Item actions={[<Button key="go" type="link" size="small" onClick={() => goTo(s.key)}>{t('open')}</Button>]}>
                 <Space>{c?.complete ? '✅' : `⚠️ ${c?.issues ?? ''}`}<span>{label(s.title)}</span></Space>
               </List.Item>
             );
@@ -85,11 +117,10 @@ export function SealPanel({ app, form, onChanged, goTo }: { app: ApplicationView
 
       {app.state !== 'draft' && app.snapshot && (
         <>
-          {dossier.ready ? (
-            <a id="dossier-link" href={`/api/applications/${app.id}/dossier`}>{t('downloadDossier')}</a>
-          ) : (
-            <div><Typography.Text>{t('rendering')}</Typography.Text><Progress percent={dossier.progress} status="active" /></div>
-          )}
+          {dossier.kind === 'ready' && <a id="dossier-link" href={`/api/applications/${app.id}/dossier`} download>{t('downloadDossier')}</a>}
+          {dossier.kind === 'waiting' && <div role="status"><Typography.Text>{t('rendering')}</Typography.Text><Progress percent={dossier.progress} status="active" /></div>}
+          {dossier.kind === 'missing' && <Alert type="info" message={t('dossierMissing')} />}
+          {dossier.kind === 'failed' && <Alert type="error" message={t('dossierFailed')} />}
           <Typography.Text type="secondary">SHA-256 {app.snapshot.sha256}</Typography.Text>
         </>
       )}
