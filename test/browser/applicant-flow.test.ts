@@ -47,6 +47,7 @@ it('registers, fills, seals, uploads the stamped receipt and submits in the brow
   const email = `browser-${Date.now()}@example.com`;
 
   await page.goto(`${w.base}/register`);
+  await page.waitForSelector('#reg-org'); // the page first asks who is signed in
   await page.type('#reg-org', '示例银行股份有限公司');
   await page.type('#reg-name', '王晓梅');
   await page.type('#reg-email', email);

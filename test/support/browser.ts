@@ -121,6 +121,7 @@ export async function uploadTo(page: Page, inputId: string, file: string): Promi
 /** Signs in through the login page. */
 export async function signIn(w: BrowserWorld, page: Page, email: string, password: string): Promise<void> {
   await page.goto(`${w.base}/login`);
+  await page.waitForSelector('#login-email'); // the page first asks who is signed in
   await page.type('#login-email', email);
   await page.type('#login-password', password);
   await page.click('button[type=submit]');

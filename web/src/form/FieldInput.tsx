@@ -119,7 +119,7 @@ function FieldInput({ field: f, path, otherPath, ctx }: { field: FieldNode; path
       );
     case 'choice':
       return item(
-        <Select id={id} disabled={disabled} value={(value as string) ?? undefined} onChange={set} allowClear style={{ maxWidth: 480 }}
+        <Select id={id} disabled={disabled} value={(value as string) ?? undefined} onChange={set} allowClear virtual={false} style={{ maxWidth: 480 }}
           options={f.options.map((o) => ({ value: o.code, label: label(o.label) }))} />,
       );
     case 'multi':
@@ -127,7 +127,7 @@ function FieldInput({ field: f, path, otherPath, ctx }: { field: FieldNode; path
       const chosen = Array.isArray(value) ? (value as string[]) : [];
       const limit = f.type === 'pick3' ? 3 : undefined;
       return item(
-        <Select id={id} mode="multiple" disabled={disabled} value={chosen} onChange={(v: string[]) => set(limit ? v.slice(0, limit) : applyExclusive(f, chosen, v))} style={{ maxWidth: 640 }}
+        <Select id={id} mode="multiple" virtual={false} disabled={disabled} value={chosen} onChange={(v: string[]) => set(limit ? v.slice(0, limit) : applyExclusive(f, chosen, v))} style={{ maxWidth: 640 }}
           options={f.options.map((o) => ({ value: o.code, label: label(o.label), disabled: !!limit && chosen.length >= limit && !chosen.includes(o.code) }))} />,
         limit ? <span aria-live="polite">{`${t('picked')} ${chosen.length} / ${limit}`}</span> : help,
       );

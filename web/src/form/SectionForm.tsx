@@ -1,6 +1,6 @@
 /** One section of the application: its fields from the descriptor, autosaved, with its save state. */
 import { Form, Skeleton, Tag, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { FieldNode } from '../../../src/form/field-types';
 import { useT } from '../i18n';
 import { ConflictDialog } from './ConflictDialog';
@@ -37,7 +37,15 @@ export function labelAt(fields: FieldNode[], path: string, label: (l: { zh: stri
   return names.join(' › ');
 }
 
-export function SectionForm({ appId, section, editable, focusPath, onSaved }: { appId: string; section: SectionDescriptor; editable: boolean; focusPath?: string; onSaved?: () => void }) {
+const FOCUSABLE = 'input:not([type=hidden]):not([type=file]), textarea, button, [tabindex]:not([tabindex="-1"])';
+
+/** The element itself when it takes focus, else the first control inside it or beside it (a file input is hidden behind its button). */
+function focusableIn(el: HTMLElement): HTMLElement | null {
+  if (el.matches(FOCUSABLE)) return el;
+  return el.querySelector<HTMLElement>(FOCUSABLE) ?? el.parentElement?.querySelector<HTMLElement>(FOCUSABLE) ?? null;
+}
+
+export function SectionForm({ appId, section, editable, focus, onSaved }: { appId: string; section: SectionDescriptor; editable: boolean; focus?: { path: string }; onSaved?: () => void }) {
   const { label } = useT();
   const s = useSection(appId, section.key, editable);
 
@@ -45,12 +53,17 @@ export function SectionForm({ appId, section, editable, focusPath, onSaved }: { 
     if (s.status.kind === 'saved') onSaved?.();
   }, [s.status, onSaved]);
 
+  // a missing item was chosen: bring its field into view and focus it, once per request
+  const loaded = s.data !== null;
+  const focused = useRef<unknown>(undefined);
   useEffect(() => {
-    if (!focusPath || !s.data) return;
-    const el = document.getElementById(fieldId(section.key, focusPath));
-    el?.scrollIntoView({ block: 'center' });
-    el?.focus();
-  }, [focusPath, s.data, section.key]);
+    if (!focus || !loaded || focused.current === focus) return;
+    focused.current = focus;
+    const el = document.getElementById(fieldId(section.key, focus.path));
+    if (!el) return;
+    el.scrollIntoView({ block: 'center' });
+    focusableIn(el)?.focus();
+  }, [focus, loaded, section.key]);
 
   if (!s.data) return <Skeleton active />;
   return (

@@ -80,7 +80,7 @@ export function EditorPage() {
           {current === REVIEW || !section ? (
             <SealPanel app={app} form={form} onChanged={refresh} goTo={(k) => goTo(k)} />
           ) : (
-            <SectionForm key={section.key} appId={id} section={section} editable={editable} focusPath={focus?.section === section.key ? focus.path : undefined} onSaved={refreshSoon} />
+            <SectionForm key={section.key} appId={id} section={section} editable={editable} focus={focus?.section === section.key ? focus : undefined} onSaved={refreshSoon} />
           )}
         </Col>
         <Col xs={24} md={6}>
