@@ -74,3 +74,40 @@ it('text typed while offline is kept on the device and saved when the network is
   await waitSaved(page);
   expect((await section(owner.token, appId)).body.data.overallStrategy).toBe('第一段：在线时写下的内容。第二段：离线时继续写。');
 });
+
+it('a draft kept offline, reopened after someone else saved the same field, asks instead of overwriting', async () => {
+  const { owner, member, appId } = await entry();
+  const page = await newPage(w);
+  await signIn(w, page, owner.email, PASSWORD);
+  await openSection(w, page, appId, 'strategy');
+  const mission = '#f-strategy-culture-mission';
+  await page.type(mission, '甲：在线');
+  await waitSaved(page);
+
+  await page.setRequestInterception(true);
+  page.on('request', (r) => (r.url().includes('/api/') && r.method() !== 'GET' ? void r.abort('internetdisconnected') : void r.continue()));
+  await page.type(mission, '，离线续写');
+  await page.waitForFunction(() => document.querySelector('[data-save-state]')?.getAttribute('data-save-state') === 'offline', { timeout: 15_000 });
+  const context = page.browserContext();
+  await page.close(); // the tab is closed while offline: the edit lives only in localStorage
+
+  // meanwhile a colleague saves the same field
+  const current = await section(member.token, appId);
+  await request(w.t.http).patch(`/api/applications/${appId}/sections/strategy`).auth(member.token, { type: 'bearer' })
+    .set('If-Match', current.headers.etag).set('Content-Type', 'application/merge-patch+json')
+    .send(JSON.stringify({ culture: { mission: '乙：同事的版本' } })).expect(200);
+
+  // reopened with the network back: the kept edit is sent against its own version → asked
+  const again = await context.newPage();
+  await again.setViewport({ width: 1280, height: 900 });
+  await openSection(w, again, appId, 'strategy');
+  const dialog = await again.waitForSelector('.ant-modal', { visible: true });
+  const shown = await dialog!.evaluate((el) => (el as HTMLElement).innerText);
+  expect(shown).toContain('乙：同事的版本');
+  expect(shown).toContain('甲：在线，离线续写');
+  expect((await section(owner.token, appId)).body.data.culture.mission).toBe('乙：同事的版本'); // nothing overwritten before the choice
+
+  await again.click('.ant-modal .ant-btn-primary'); // keep mine
+  await waitSaved(again);
+  expect((await section(owner.token, appId)).body.data.culture.mission).toBe('甲：在线，离线续写');
+});

@@ -15,8 +15,9 @@ function SaveState({ status }: { status: SaveStatus }) {
     : status.kind === 'saved' ? `${t('saved')} ${status.at.toTimeString().slice(0, 5)}`
     : status.kind === 'offline' ? t('offline')
     : status.kind === 'invalid' ? t('invalid')
+    : status.kind === 'error' ? `${t('error')}: ${status.message}`
     : '';
-  const color = status.kind === 'offline' ? 'orange' : status.kind === 'invalid' ? 'red' : status.kind === 'saved' ? 'green' : 'blue';
+  const color = status.kind === 'offline' ? 'orange' : status.kind === 'invalid' || status.kind === 'error' ? 'red' : status.kind === 'saved' ? 'green' : 'blue';
   return <Tag color={color} role="status" aria-live="polite" data-save-state={status.kind}>{text || ' '}</Tag>;
 }
 

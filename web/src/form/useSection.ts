@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, call, OfflineError, type Answer } from '../api/client';
 import { getPath, mergePatchOf, setPath, type Data } from './descriptor';
 
-export type SaveStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'offline' } | { kind: 'invalid' };
+export type SaveStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'offline' } | { kind: 'invalid' } | { kind: 'error'; message: string };
 
 export interface Conflict {
   theirs: Data;
@@ -21,6 +21,13 @@ interface SectionAnswer {
   data: Data;
   computed: Data;
   etag: string;
+}
+
+interface StoredDraft {
+  paths: string[];
+  data: Data;
+  etag: string | null;
+  base?: Data;
 }
 
 const DEBOUNCE_MS = 700;
@@ -41,15 +48,22 @@ export function useSection(appId: string, key: string, editable: boolean) {
   const revision = useRef(0);
   const timer = useRef<number | undefined>(undefined);
   const inFlight = useRef(false);
+  const conflictOpen = useRef(false);
 
   const persistDraft = useCallback(() => {
     if (!dirty.current.size) localStorage.removeItem(draftKey(appId, key));
-    else localStorage.setItem(draftKey(appId, key), JSON.stringify({ paths: [...dirty.current.keys()], data: dataRef.current }));
+    else {
+      // with the version the edits were made on: if the server moved on meanwhile, sending them
+      // against that version gets a 412 and the conflict dialog, never a silent overwrite
+      const draft: StoredDraft = { paths: [...dirty.current.keys()], data: dataRef.current, etag: etag.current, base: baseRef.current };
+      localStorage.setItem(draftKey(appId, key), JSON.stringify(draft));
+    }
   }, [appId, key]);
 
   const save = useCallback(async (): Promise<void> => {
     if (inFlight.current || !dirty.current.size || !etag.current) return;
     let retrySoon = false;
+    let wentOffline = false;
     inFlight.current = true;
     setStatus({ kind: 'saving' });
     const sent = new Map(dirty.current);
@@ -77,7 +91,10 @@ export function useSection(appId: string, key: string, editable: boolean) {
         }
       }
     } catch (e) {
-      if (e instanceof OfflineError) setStatus({ kind: 'offline' });
+      if (e instanceof OfflineError) {
+        wentOffline = true;
+        setStatus({ kind: 'offline' });
+      }
       else if (e instanceof ApiError && e.status === 412) {
         const current = e.body.current as { data: Data; etag: string; updatedBy?: { name?: string } | null };
         const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -85,6 +102,7 @@ export function useSection(appId: string, key: string, editable: boolean) {
           (p) => !same(getPath(current.data, p), getPath(baseRef.current, p)) && !same(getPath(current.data, p), getPath(dataRef.current, p)),
         );
         if (conflicting.length) {
+          conflictOpen.current = true;
           setConflict({ theirs: current.data, theirsEtag: current.etag, theirsBy: current.updatedBy?.name ?? undefined, paths: conflicting });
           setStatus({ kind: 'idle' });
         } else {
@@ -97,12 +115,14 @@ export function useSection(appId: string, key: string, editable: boolean) {
           etag.current = current.etag;
           retrySoon = true;
         }
-      } else setStatus({ kind: 'invalid' });
+      } else setStatus({ kind: 'error', message: e instanceof Error ? e.message : String(e) }); // e.g. 409: sealed meanwhile; 401: signed out
     } finally {
       inFlight.current = false;
       persistDraft();
     }
-    if (retrySoon) void save();
+    // typed while that request was under way: those changes go now (not at the next keystroke)
+    const changedMeanwhile = [...dirty.current].some(([p, rev]) => sent.get(p) !== rev);
+    if (retrySoon || (changedMeanwhile && !wentOffline && !conflictOpen.current)) void save();
   }, [appId, key, persistDraft]);
 
   const schedule = useCallback(() => {
@@ -119,9 +139,14 @@ export function useSection(appId: string, key: string, editable: boolean) {
       etag.current = a.etag;
       let d = a.body.data ?? {};
       baseRef.current = d;
-      const draft = localStorage.getItem(draftKey(appId, key));
-      if (draft && editable) {
-        const { paths, data: local } = JSON.parse(draft) as { paths: string[]; data: Data };
+      const stored = localStorage.getItem(draftKey(appId, key));
+      if (stored && editable) {
+        const { paths, data: local, etag: draftEtag, base } = JSON.parse(stored) as StoredDraft;
+        if (draftEtag && draftEtag !== a.etag) {
+          // saved elsewhere since: send against the version these edits were made on
+          etag.current = draftEtag;
+          baseRef.current = base ?? baseRef.current;
+        }
         for (const p of paths) {
           d = setPath(d, p, getPath(local, p));
           dirty.current.set(p, ++revision.current);
@@ -174,6 +199,7 @@ export function useSection(appId: string, key: string, editable: boolean) {
       dataRef.current = next;
       setData(next);
       etag.current = conflict.theirsEtag;
+      conflictOpen.current = false;
       setConflict(null);
       persistDraft();
       void save();
