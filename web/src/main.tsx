@@ -29,10 +29,10 @@ function Shell() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 12, paddingInline: 16 }}>
-        <Link to="/" style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{t('appTitle')}</Link>
-        <Space>
+        <Link to="/" style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0, flex: '1 1 auto' }}>{t('appTitle')}</Link>
+        <Space size={screens.md ? 'middle' : 'small'} style={{ flex: 'none' }}>
           <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('language')}</Button>
-          {me && <Link to="/organisation" style={{ color: '#fff' }}>{t('members')}</Link>}
+          {me && <Link to="/organisation" style={{ color: '#fff', whiteSpace: 'nowrap' }}>{t('members')}</Link>}
           {me && screens.md && <Typography.Text style={{ color: '#fff' }}>{me.user.name}</Typography.Text>}
           {me && <Button size="small" onClick={() => void post('/api/auth/logout').finally(() => setMe(null))}>{t('logout')}</Button>}
         </Space>

@@ -18,7 +18,7 @@ function SaveState({ status }: { status: SaveStatus }) {
     : status.kind === 'error' ? `${t('error')}: ${status.message}`
     : '';
   const color = status.kind === 'offline' ? 'orange' : status.kind === 'invalid' || status.kind === 'error' ? 'red' : status.kind === 'saved' ? 'green' : 'blue';
-  return <Tag color={color} role="status" aria-live="polite" data-save-state={status.kind}>{text || ' '}</Tag>;
+  return <Tag color={color} role="status" aria-live="polite" data-save-state={status.kind} style={text ? undefined : { visibility: 'hidden' }}>{text || ' '}</Tag>;
 }
 
 /** The label of the field at a dotted path (for the conflict dialog). */

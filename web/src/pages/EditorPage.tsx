@@ -1,20 +1,15 @@
 /** The application editor: sections with completeness badges, the section form, what is missing, sealing. */
-import { Alert, Badge, Button, Card, Col, Drawer, Grid, List, Menu, Row, Skeleton, Typography } from 'antd';
+import { Alert, Badge, Button, Col, Drawer, Grid, Menu, Row, Skeleton, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { get } from '../api/client';
 import { loadForm, type SectionDescriptor } from '../form/descriptor';
-import { labelAt, SectionForm } from '../form/SectionForm';
+import { SectionForm } from '../form/SectionForm';
 import { useT } from '../i18n';
 import { Countdown } from './ApplicationsPage';
+import { MissingPanel, type Issue } from './MissingPanel';
 import { SealPanel, type ApplicationView } from './SealPanel';
 
-interface Issue {
-  section: string;
-  path: string;
-  code: string;
-  message?: string;
-}
 
 const REVIEW = '__review';
 
@@ -84,17 +79,7 @@ export function EditorPage() {
           )}
         </Col>
         <Col xs={24} md={6}>
-          <Card size="small" title={t('missing')}>
-            {issues.length === 0 ? <Typography.Text type="success">{t('allComplete')}</Typography.Text> : (
-              <List size="small" dataSource={issues.slice(0, 200)} renderItem={(i) => (
-                <List.Item>
-                  <Button type="link" size="small" className="missing-item" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} title={t('goToField')} onClick={() => goTo(i.section, i.path)}>
-                    {`${label(form.find((s) => s.key === i.section)?.title)} › ${labelAt(form.find((s) => s.key === i.section)?.fields ?? [], i.path, label)}`}
-                  </Button>
-                </List.Item>
-              )} />
-            )}
-          </Card>
+          <MissingPanel form={form} issues={issues} current={current} goTo={goTo} />
         </Col>
       </Row>
     </div>

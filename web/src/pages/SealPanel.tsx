@@ -2,7 +2,7 @@
  * Review → seal → dossier → stamped receipt → submit, with the entry's status timeline. The
  * dossier renders in the background: its progress is polled (202 + Retry-After until ready).
  */
-import { Alert, Button, Checkbox, List, Progress, Space, Steps, Typography } from 'antd';
+import { Alert, Badge, Button, Checkbox, List, Progress, Space, Steps, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, post } from '../api/client';
 import { AttachmentField } from '../form/AttachmentField';
@@ -106,7 +106,7 @@ export function SealPanel({ app, form, onChanged, goTo }: { app: ApplicationView
             const c = app.sections?.find((x) => x.key === s.key);
             return (
               <List.Item actions={[<Button key="go" type="link" size="small" onClick={() => goTo(s.key)}>{t('open')}</Button>]}>
-                <Space>{c?.complete ? '✅' : `⚠️ ${c?.issues ?? ''}`}<span>{label(s.title)}</span></Space>
+                <Space><Badge status={c?.complete ? 'success' : 'warning'} />{c?.complete ? null : <Badge count={c?.issues ?? 0} color="orange" />}<span>{label(s.title)}</span></Space>
               </List.Item>
             );
           }} />

@@ -1,0 +1,43 @@
+/**
+ * What sealing still needs, grouped by section (the open section first and expanded); each entry
+ * is a button that opens its section and focuses the field.
+ */
+import { Badge, Button, Card, Collapse, List, Typography } from 'antd';
+import type { SectionDescriptor } from '../form/descriptor';
+import { labelAt } from '../form/SectionForm';
+import { useT } from '../i18n';
+
+export interface Issue {
+  section: string;
+  path: string;
+  code: string;
+  message?: string;
+}
+
+export function MissingPanel({ form, issues, current, goTo }: { form: SectionDescriptor[]; issues: Issue[]; current: string; goTo: (section: string, path: string) => void }) {
+  const { t, label } = useT();
+  const groups = form
+    .map((s) => ({ section: s, items: issues.filter((i) => i.section === s.key) }))
+    .filter((g) => g.items.length > 0)
+    .sort((a, b) => Number(b.section.key === current) - Number(a.section.key === current));
+
+  return (
+    <Card size="small" title={issues.length ? `${t('missing')} (${issues.length})` : t('missing')} styles={{ body: { maxHeight: '70vh', overflowY: 'auto' } }}>
+      {issues.length === 0 ? <Typography.Text type="success">{t('allComplete')}</Typography.Text> : (
+        <Collapse size="small" ghost defaultActiveKey={[current]} key={current} items={groups.map((g) => ({
+          key: g.section.key,
+          label: <span>{label(g.section.title)} <Badge count={g.items.length} color="orange" /></span>,
+          children: (
+            <List size="small" dataSource={g.items} renderItem={(i) => (
+              <List.Item style={{ paddingInline: 0 }}>
+                <Button type="link" size="small" className="missing-item" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} title={t('goToField')} onClick={() => goTo(i.section, i.path)}>
+                  {labelAt(g.section.fields, i.path, label)}
+                </Button>
+              </List.Item>
+            )} />
+          ),
+        }))} />
+      )}
+    </Card>
+  );
+}
