@@ -56,6 +56,7 @@ it('registers, fills, seals, uploads the stamped receipt and submits in the brow
 
   // my applications → new application
   await page.waitForSelector('#new-cycle');
+  await page.waitForNetworkIdle({ idleTime: 300 }).catch(() => undefined); // the list settles (it re-renders once its data arrives)
   await page.click('#new-cycle');
   await pickOption(page, '2026 中国十佳呼叫中心评选');
   await page.click('#new-category');
