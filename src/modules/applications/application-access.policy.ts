@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { isStaff, type Actor } from '../../common/auth/actor';
 import { forbidden, notFound } from '../../common/errors/domain-error';
+import type { DeadlineFields } from './deadline';
 
-export interface AccessRow {
+export interface AccessRow extends DeadlineFields {
   id: string;
   state: string;
   version: number;
@@ -43,9 +44,9 @@ export class ApplicationAccessPolicy {
   private async load(actor: Actor, id: string): Promise<AccessRow | undefined> {
     if (!UUID.test(id)) return undefined;
     const rows: AccessRow[] = await this.db.query(
-      `SELECT a.id, a.state, a.version, a.organisation_id,
+      `SELECT a.id, a.state, a.version, a.organisation_id, c.submission_deadline, a.deadline_extension, c.time_zone,
               EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = a.organisation_id AND m.user_id = $2) AS is_member
-         FROM applications a WHERE a.id = $1`,
+         FROM applications a JOIN cycles c ON c.id = a.cycle_id WHERE a.id = $1`,
       [id, actor.userId],
     );
     return rows[0];

@@ -9,6 +9,7 @@ import { checkApplication, type ApplicationIssue } from '../../form/completeness
 import { SectionRegistry } from '../../form/section-registry';
 import { ApplicationAccessPolicy } from './application-access.policy';
 import type { CreateApplicationDto, NominationDto } from './applications.dto';
+import { assertBeforeDeadline, EFFECTIVE_DEADLINE_SQL } from './deadline';
 import { etagOf } from './etag';
 import { SectionsService } from './sections.service';
 
@@ -103,15 +104,18 @@ export class ApplicationsService {
   async updateNomination(actor: Actor, id: string, baseVersion: number, dto: NominationDto) {
     const row = await this.access.writable(actor, id);
     if (row.state !== 'draft') throw wrongState(row.state);
+    assertBeforeDeadline(row);
     const nomination = checkNomination(dto);
     const [updated] = await this.db.query(
-      `UPDATE applications SET nomination = $3, version = version + 1, updated_at = now()
-        WHERE id = $1 AND version = $2 AND state = 'draft' RETURNING id`,
+      `UPDATE applications a SET nomination = $3, version = a.version + 1, updated_at = now()
+        WHERE a.id = $1 AND a.version = $2 AND a.state = 'draft'
+          AND now() < (SELECT ${EFFECTIVE_DEADLINE_SQL} FROM cycles c WHERE c.id = a.cycle_id) RETURNING a.id`,
       [id, baseVersion, JSON.stringify(nomination)],
     );
     if (!updated.length) {
       const now = await this.access.readable(actor, id);
       if (now.state !== 'draft') throw wrongState(now.state);
+      assertBeforeDeadline(now);
       throw new DomainError('precondition_failed', 'stale_version', [{ path: 'If-Match', code: 'stale_version' }], { current: await this.summary(id, false) });
     }
     return this.summary(id, true);

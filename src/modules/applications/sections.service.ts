@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { isStaff, type Actor } from '../../common/auth/actor';
 import { DomainError, forbidden, notFound, validationError, wrongState } from '../../common/errors/domain-error';
-import { LruCache } from '../../common/lru-cache';
+import { LRUCache } from 'lru-cache';
 import { validateDraft } from '../../form/draft-validation';
 import type { SectionContext, SectionData, SectionDefinition } from '../../form/field-types';
 import { SectionRegistry } from '../../form/section-registry';
 import { Sql } from '../../infra/database/sql';
 import { UUID } from './application-access.policy';
+import { deadlinePassed, EFFECTIVE_DEADLINE_SQL, type DeadlineFields } from './deadline';
 import { etagOf } from './etag';
 import { applyMergePatch, withoutNulls } from './merge-patch';
 
@@ -21,7 +22,7 @@ export interface SectionView {
   computed: SectionData;
 }
 
-interface SectionRow {
+interface SectionRow extends DeadlineFields {
   data: SectionData;
   version: number;
   updated_at: Date;
@@ -29,7 +30,11 @@ interface SectionRow {
   updated_by_name: string | null;
   state: string;
   is_member: boolean;
+  past_deadline: boolean;
 }
+
+/** The section cache holds at most this many bytes of JSON (a full entry is ~60 KB). */
+const CACHE_BYTES = 64 * 1024 * 1024;
 
 /**
  * Reading and writing one form section with optimistic concurrency. A write names the version it
@@ -42,7 +47,8 @@ interface SectionRow {
  */
 @Injectable()
 export class SectionsService {
-  private readonly versions = new LruCache<string, SectionData>(20_000);
+  /** Bounded by bytes, not count: one essay-heavy section can be 100× a small one. */
+  private readonly versions = new LRUCache<string, { data: SectionData; bytes: number }>({ maxSize: CACHE_BYTES, sizeCalculation: (v) => v.bytes });
 
   constructor(
     private readonly sql: Sql,
@@ -88,7 +94,7 @@ export class SectionsService {
   ): Promise<SectionView> {
     const def = this.definition(key);
     if (!UUID.test(applicationId)) throw notFound();
-    let base = this.versions.get(this.cacheKey(applicationId, key, baseVersion));
+    let base = this.versions.get(this.cacheKey(applicationId, key, baseVersion))?.data;
     if (!base) {
       const row = await this.load(actor, applicationId, key);
       this.assertWritable(actor, def, row, baseVersion);
@@ -103,24 +109,31 @@ export class SectionsService {
       throw validationError(issues);
     }
     const data = withoutNulls(body) as SectionData;
+    const json = JSON.stringify(data);
 
-    // The write and its audit row in one statement (one round trip on the autosave path).
+    // The write and its audit row in one statement (one round trip on the autosave path). The
+    // application row is read FOR SHARE: a seal (which holds it FOR UPDATE while it reads the
+    // sections) and this write are serialised, so a write either lands before the snapshot is
+    // taken or finds the entry sealed — never a 200 for text the snapshot left out.
     const updated = await this.sql.prepared<{ version: number; updated_at: Date }>(
       'section-autosave',
-      `WITH written AS (
+      `WITH app AS (
+         SELECT a.id FROM applications a JOIN cycles c ON c.id = a.cycle_id
+          WHERE a.id = $1 AND a.state = 'draft' AND $6 = 'applicant' AND now() < ${EFFECTIVE_DEADLINE_SQL}
+            AND EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = a.organisation_id AND m.user_id = $5)
+            FOR SHARE OF a
+       ), written AS (
          UPDATE application_sections s
             SET data = $3, version = s.version + 1, updated_by = $5, updated_at = now()
-           FROM applications a
-          WHERE s.application_id = $1 AND s.section_key = $2 AND s.version = $4
-            AND a.id = s.application_id AND a.state = 'draft'
-            AND EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = a.organisation_id AND m.user_id = $5)
+           FROM app
+          WHERE s.application_id = app.id AND s.section_key = $2 AND s.version = $4
           RETURNING s.version, s.updated_at
        ), audited AS (
          INSERT INTO audit_log (actor_id, actor_role, action, application_id, entity, entity_id, details)
          SELECT $5, $6, 'section.write', $1, 'section', $2, jsonb_build_object('version', version) FROM written
        )
        SELECT version, updated_at FROM written`,
-      [applicationId, key, JSON.stringify(data), baseVersion, actor.userId, actor.role],
+      [applicationId, key, json, baseVersion, actor.userId, actor.role],
     );
     if (!updated.length) {
       // Not allowed, not a draft any more, or someone else's write landed first: say which.
@@ -129,14 +142,16 @@ export class SectionsService {
       throw this.stale(def, now);
     }
     const { version, updated_at } = updated[0];
-    this.remember(applicationId, key, version, data);
+    this.remember(applicationId, key, version, data, json.length);
     return this.view(def, applicationId, { data, version, updated_at, updated_by: actor.userId, updated_by_name: actor.name });
   }
 
-  /** 404 for strangers, 403 for staff (who may read), 409 unless draft, 412 on an old version. */
+  /** 404 for strangers, 403 for staff (who may read), 409 unless a draft before the deadline, 412 on an old version. */
   private assertWritable(actor: Actor, def: SectionDefinition, row: SectionRow, baseVersion: number): void {
     if (!row.is_member) throw isStaff(actor) ? forbidden() : notFound();
+    if (actor.role !== 'applicant') throw forbidden(); // a member whose role changed: never an applicant action
     if (row.state !== 'draft') throw wrongState(row.state);
+    if (row.past_deadline) throw deadlinePassed(row);
     if (row.version !== baseVersion) throw this.stale(def, row);
   }
 
@@ -150,9 +165,11 @@ export class SectionsService {
     if (!UUID.test(applicationId)) throw notFound();
     const rows = await this.sql.rows<SectionRow>(
       `SELECT s.data, s.version, s.updated_at, s.updated_by, u.name AS updated_by_name, a.state,
+              c.submission_deadline, a.deadline_extension, c.time_zone, now() >= ${EFFECTIVE_DEADLINE_SQL} AS past_deadline,
               EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = a.organisation_id AND m.user_id = $3) AS is_member
          FROM application_sections s
          JOIN applications a ON a.id = s.application_id
+         JOIN cycles c ON c.id = a.cycle_id
          LEFT JOIN users u ON u.id = s.updated_by
         WHERE s.application_id = $1 AND s.section_key = $2`,
       [applicationId, key, actor.userId],
@@ -163,8 +180,8 @@ export class SectionsService {
 
   private cacheKey = (applicationId: string, key: string, version: number) => `${applicationId}/${key}/${version}`;
 
-  private remember(applicationId: string, key: string, version: number, data: SectionData): void {
-    this.versions.set(this.cacheKey(applicationId, key, version), data);
+  private remember(applicationId: string, key: string, version: number, data: SectionData, bytes = JSON.stringify(data).length): void {
+    this.versions.set(this.cacheKey(applicationId, key, version), { data, bytes });
   }
 
   private async view(

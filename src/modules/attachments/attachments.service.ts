@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Queue } from 'bullmq';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
 import { DomainError, notFound, validationError, wrongState } from '../../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -18,6 +18,7 @@ import type { AttachmentKind } from '../../form/field-types';
 import { DOSSIERS_QUEUE, DossierJob } from '../../infra/queue/queues';
 import { StorageService } from '../../infra/storage/storage.service';
 import { ApplicationAccessPolicy, UUID, type AccessRow } from '../applications/application-access.policy';
+import { assertBeforeDeadline, type DeadlineFields } from '../applications/deadline';
 import { AuditService } from '../audit/audit.service';
 import { ALLOWED_TYPES, sanitizeFileName } from './content-sniffer';
 import { UploadInspector } from './upload-inspector';
@@ -115,13 +116,14 @@ export class AttachmentsService {
   async remove(actor: Actor, applicationId: string, attachmentId: string): Promise<void> {
     await this.policy.writable(actor, applicationId);
     const key = await this.db.transaction(async (tx) => {
-      const [app] = await tx.query('SELECT state FROM applications WHERE id = $1 FOR UPDATE', [applicationId]);
+      const app = await lockForFiles(tx, applicationId);
       const [row]: AttachmentRow[] = await tx.query(
         'SELECT id, kind, storage_key, size, sha256 FROM attachments WHERE id = $1 AND application_id = $2 AND deleted_at IS NULL',
         [attachmentId, applicationId],
       );
       if (!row) throw notFound();
       if (app.state !== EDITABLE_IN[row.kind]) throw wrongState(app.state);
+      assertBeforeDeadline(app);
       await tx.query('UPDATE attachments SET deleted_at = now() WHERE id = $1', [row.id]);
       await this.audit.record(
         { action: 'attachment.delete', actor, applicationId, entity: 'attachment', entityId: row.id, details: { kind: row.kind, sha256: row.sha256, size: Number(row.size) } },
@@ -142,6 +144,7 @@ export class AttachmentsService {
 
   private async store(actor: Actor, access: AccessRow, kind: AttachmentKind, part: MultipartFile): Promise<AttachmentView> {
     if (access.state !== EDITABLE_IN[kind]) throw wrongState(access.state);
+    assertBeforeDeadline(access); // before any byte is stored; checked again under the lock below
     const { maxFileBytes, maxApplicationBytes } = this.config.uploads;
     const remaining = maxApplicationBytes - (await this.usedBytes(access.id));
     const limit = Math.max(0, Math.min(maxFileBytes, remaining));
@@ -163,8 +166,9 @@ export class AttachmentsService {
       const sha256 = inspector.digest();
       const originalName = sanitizeFileName(part.filename, type);
       const row = await this.db.transaction(async (tx) => {
-        const [app] = await tx.query('SELECT state FROM applications WHERE id = $1 FOR UPDATE', [access.id]);
+        const app = await lockForFiles(tx, access.id);
         if (app.state !== EDITABLE_IN[kind]) throw wrongState(app.state);
+        assertBeforeDeadline(app);
         if ((await this.usedBytes(access.id, tx)) + inspector.bytes > maxApplicationBytes) throw tooLarge();
         const [inserted]: AttachmentRow[] = await tx.query(
           `INSERT INTO attachments (id, application_id, kind, storage_key, size, sha256, content_type, original_name, uploaded_by, receipt_check)
@@ -215,6 +219,16 @@ export class AttachmentsService {
     if (!row) throw notFound();
     return row;
   }
+}
+
+/** The application row locked for a file change, with what the state and deadline checks need. */
+async function lockForFiles(tx: EntityManager, applicationId: string): Promise<DeadlineFields & { state: string }> {
+  const [app] = await tx.query(
+    `SELECT a.state, c.submission_deadline, a.deadline_extension, c.time_zone
+       FROM applications a JOIN cycles c ON c.id = a.cycle_id WHERE a.id = $1 FOR UPDATE OF a`,
+    [applicationId],
+  );
+  return app;
 }
 
 function parseKind(raw: string): AttachmentKind {

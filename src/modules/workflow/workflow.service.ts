@@ -9,6 +9,7 @@ import { checkApplication } from '../../form/completeness';
 import type { SectionContext, SectionData } from '../../form/field-types';
 import { SectionRegistry } from '../../form/section-registry';
 import { UUID } from '../applications/application-access.policy';
+import { assertBeforeDeadline } from '../applications/deadline';
 import { etagOf } from '../applications/etag';
 import { AuditService } from '../audit/audit.service';
 import { DossiersService } from '../dossiers/dossiers.service';
@@ -75,7 +76,7 @@ export class WorkflowService {
       if (opts.baseVersion !== undefined && opts.baseVersion !== app.version) {
         throw new DomainError('precondition_failed', 'stale_version', [{ path: 'If-Match', code: 'stale_version', params: { currentVersion: app.version } }]);
       }
-      if (t.beforeDeadline) this.checkDeadline(app);
+      if (t.beforeDeadline) assertBeforeDeadline(app);
       if (action === 'return' && !opts.reason?.trim()) throw validationError([{ path: 'reason', code: 'required' }]);
 
       let snapshot: { id: string; sha256: string } | undefined;
@@ -144,15 +145,6 @@ export class WorkflowService {
     );
     if (!app || (!app.is_member && !isStaff(actor))) throw notFound();
     return app;
-  }
-
-  /** Deadlines are the server's clock against the cycle's deadline or this entry's extension. */
-  private checkDeadline(app: LockedApplication): void {
-    const deadline = app.deadline_extension && app.deadline_extension > app.submission_deadline ? app.deadline_extension : app.submission_deadline;
-    if (Date.now() >= deadline.getTime()) {
-      const at = isoInZone(deadline, app.time_zone);
-      throw new DomainError('conflict', 'deadline_passed', [{ path: 'deadline', code: 'deadline_passed', params: { deadline: at } }], { deadline: at });
-    }
   }
 
   /** Completeness must pass; then the canonical snapshot is frozen and hashed. */
