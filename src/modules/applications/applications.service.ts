@@ -9,7 +9,7 @@ import { checkApplication, type ApplicationIssue } from '../../form/completeness
 import { SectionRegistry } from '../../form/section-registry';
 import { ApplicationAccessPolicy } from './application-access.policy';
 import type { CreateApplicationDto, NominationDto } from './applications.dto';
-import { assertBeforeDeadline, EFFECTIVE_DEADLINE_SQL } from './deadline';
+import { assertBeforeDeadline, EFFECTIVE_DEADLINE_SQL, effectiveDeadline } from './deadline';
 import { etagOf } from './etag';
 import { SectionsService } from './sections.service';
 
@@ -163,7 +163,7 @@ export class ApplicationsService {
       organisation: { id: a.org_id, name: a.org_name, memberUnit: a.member_unit },
       cycle: { id: a.cycle_id, name: a.cycle_name, timeZone: a.time_zone, submissionDeadline: isoInZone(a.submission_deadline, a.time_zone) },
       /** This entry's deadline: the cycle's, or a later one staff granted. */
-      deadline: isoInZone(a.deadline_extension && a.deadline_extension > a.submission_deadline ? a.deadline_extension : a.submission_deadline, a.time_zone),
+      deadline: isoInZone(effectiveDeadline(a), a.time_zone),
       stateChangedAt: a.state_changed_at.toISOString(),
       returnReason: a.return_reason,
       snapshot: a.snapshot_id ? { id: a.snapshot_id, sha256: a.snapshot_sha256, sealedAt: a.sealed_at.toISOString() } : null,
