@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor';
-import { LruCache } from '../../common/lru-cache';
+import { LRUCache } from 'lru-cache';
 import { hashToken, newToken } from '../../common/auth/tokens';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Sql } from '../../infra/database/sql';
@@ -12,13 +12,14 @@ import { Sql } from '../../infra/database/sql';
  */
 @Injectable()
 export class SessionService {
-  private readonly cache: LruCache<string, Actor>;
+  /** Absent when SESSION_CACHE_SECONDS is 0 (lru-cache reads a ttl of 0 as "never expires"). */
+  private readonly cache?: LRUCache<string, Actor>;
 
   constructor(
     private readonly db: Sql,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.cache = new LruCache(10_000, config.sessionCacheSeconds * 1000);
+    if (config.sessionCacheSeconds > 0) this.cache = new LRUCache({ max: 10_000, ttl: config.sessionCacheSeconds * 1000 });
   }
 
   async create(userId: string, userAgent?: string): Promise<{ token: string; expiresAt: Date }> {
@@ -33,7 +34,7 @@ export class SessionService {
   /** The actor behind a token, or null when unknown, expired or the user is disabled. */
   async resolve(token: string): Promise<Actor | null> {
     const tokenHash = hashToken(token);
-    const cached = this.cache.get(tokenHash);
+    const cached = this.cache?.get(tokenHash);
     if (cached) return cached;
     const rows = await this.db.prepared<{ session_id: string; id: string; email: string; name: string; role: Actor['role'] }>(
       'session-resolve',
@@ -45,18 +46,24 @@ export class SessionService {
     const r = rows[0];
     if (!r) return null;
     const actor: Actor = { userId: r.id, sessionId: r.session_id, email: r.email, name: r.name, role: r.role };
-    this.cache.set(tokenHash, actor);
+    this.cache?.set(tokenHash, actor);
     return actor;
   }
 
   async revoke(sessionId: string): Promise<void> {
-    this.cache.deleteWhere((a) => a.sessionId === sessionId);
+    this.forget((a) => a.sessionId === sessionId);
     await this.db.rows('DELETE FROM sessions WHERE id = $1', [sessionId]);
   }
 
   /** Sign a user out everywhere (role change, password reset). */
   async revokeAllOf(userId: string): Promise<void> {
-    this.cache.deleteWhere((a) => a.userId === userId);
+    this.forget((a) => a.userId === userId);
     await this.db.rows('DELETE FROM sessions WHERE user_id = $1', [userId]);
+  }
+
+  private forget(match: (a: Actor) => boolean): void {
+    if (!this.cache) return;
+    const keys = [...this.cache.entries()].filter(([, a]) => match(a)).map(([k]) => k);
+    for (const k of keys) this.cache.delete(k);
   }
 }
