@@ -52,6 +52,8 @@ export const MESSAGES: Record<string, { zh: Text; en: Text }> = {
   forbidden: { zh: () => '无权执行此操作', en: () => 'you may not do this' },
   too_many_requests: { zh: () => '请求过于频繁，请稍后再试', en: () => 'too many requests, try again later' },
   unsupported_media_type: { zh: () => '不支持的内容类型', en: () => 'unsupported content type' },
+  body_type: { zh: (p) => `请求体的类型应为 ${list(p.allowed)}`, en: (p) => `the request body must be ${list(p.allowed)}` },
+  cross_site_request: { zh: () => '请求来自其他网站，已拒绝；请在本站页面上操作', en: () => 'refused: the request came from another site; use this site’s own pages' },
   payload_too_large: { zh: () => '请求内容过大', en: () => 'the request is too large' },
   file_too_large: { zh: (p) => `文件超过 ${mb(p.limit)} MB 的上限`, en: (p) => `the file exceeds the ${mb(p.limit)} MB limit` },
   quota_exceeded: { zh: (p) => `本申报的附件合计不能超过 ${mb(p.limit)} MB`, en: (p) => `this application's attachments may not exceed ${mb(p.limit)} MB in all` },
