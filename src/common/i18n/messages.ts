@@ -45,6 +45,12 @@ export const MESSAGES: Record<string, { zh: Text; en: Text }> = {
   reset_token_invalid: { zh: () => '重设链接无效或已过期', en: () => 'the reset link is invalid or has expired' },
   invalid_uscc: { zh: () => '统一社会信用代码不正确', en: () => 'is not a valid Unified Social Credit Code' },
   invitation_invalid: { zh: () => '邀请无效或已过期', en: () => 'the invitation is invalid or has expired' },
+  invitee_not_applicant: { zh: () => '该邮箱属于评审、工作人员或管理员账号，不能加入申报单位', en: () => 'this e-mail belongs to a judge, staff or admin account, which cannot join an applicant organisation' },
+  not_applicant: { zh: () => '评审、工作人员和管理员账号不能加入申报单位，也不能代为申报', en: () => 'judge, staff and admin accounts cannot join an applicant organisation or act for one' },
+  role_has_memberships: {
+    zh: (p) => `该用户是申报单位（${list(p.organisations)}）的成员，不能改为评审、工作人员或管理员；这些角色请使用单独的账号`,
+    en: (p) => `this user is a member of the applicant organisation(s) ${list(p.organisations)} and cannot become a judge, staff or admin; use a separate account for those roles`,
+  },
   invitation_email: { zh: () => '该邀请发给了另一个邮箱', en: () => 'the invitation was sent to another e-mail address' },
   malformed_json: { zh: () => '请求体不是合法的 JSON', en: () => 'the request body is not valid JSON' },
   not_found: { zh: () => '未找到', en: () => 'not found' },
