@@ -54,7 +54,7 @@ describe('bodies are JSON only (415)', () => {
   it('takes multipart only on the upload route, and JSON not there', async () => {
     const id = await freshDraft();
     const res = await request(t.http).post(`/api/applications/${id}/attachments`).auth(owner.token, { type: 'bearer' }).send({ kind: 'org_chart' }).expect(415);
-    expect(res.body.details[0]).toMatchObject({ code: 'body_type', params: { allowed: ['multipart/form-data'] } });
+    expect(res.body.details[0]).toMatchObject({ path: 'file', code: 'not_multipart' });
   });
 
   it('still takes a body-less write and JSON merge patch', async () => {

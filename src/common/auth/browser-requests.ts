@@ -46,5 +46,7 @@ export function assertBodyType(req: FastifyRequest, upload: boolean): void {
   if (type === undefined && !hasBody) return;
   const allowed = upload ? [MULTIPART] : JSON_BODY_TYPES;
   if (type !== undefined && allowed.includes(type)) return;
-  throw new DomainError('unsupported_media_type', 'unsupported_media_type', [{ path: '$', code: 'body_type', params: { allowed } }]);
+  throw new DomainError('unsupported_media_type', 'unsupported_media_type', [
+    upload ? { path: 'file', code: 'not_multipart' } : { path: '$', code: 'body_type', params: { allowed } },
+  ]);
 }
