@@ -59,7 +59,7 @@ describe('admin from the environment and roles', () => {
   it('creates the admin on first start and lets it change roles', async () => {
     const login = await request(t.http).post('/api/auth/login').send({ email: 'root@topten.test', password: 'a-long-admin-password' }).expect(200);
     expect(login.body.user.role).toBe('admin');
-    const applicant = await registerApplicant(t);
+    const applicant = await createUser(t, 'applicant'); // no organisation: a member would stay an applicant (409, roles-cross.test.ts)
     await request(t.http).patch(`/api/users/${applicant.userId}/role`).auth(login.body.accessToken, { type: 'bearer' }).send({ role: 'judge' }).expect(200);
     // the role change signs the user out everywhere
     await request(t.http).get('/api/auth/me').auth(applicant.token, { type: 'bearer' }).expect(401);

@@ -4,6 +4,10 @@
  *
  * Callers: anonymous; an applicant of another organisation; the owning organisation's owner and a
  * member; a judge; staff; admin. "Not yours" is 404; "yours to see, not to do" is 403.
+ *
+ * Plus a judge who owns the organisation and a staff account who is a member of it, their rows
+ * put straight into the database (the API and a trigger refuse to make them): only applicant
+ * accounts are members, so each answers exactly as a plain judge or staff account would.
  */
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
@@ -13,9 +17,13 @@ import { attachmentRow } from '../support/complete-entry';
 import { pngFile } from '../support/sample-files';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-const CALLERS = ['anonymous', 'other', 'owner', 'member', 'judge', 'staff', 'admin'] as const;
+const BASE_CALLERS = ['anonymous', 'other', 'owner', 'member', 'judge', 'staff', 'admin'] as const;
+const MEMBER_CALLERS = ['judgeMember', 'staffMember'] as const;
+const CALLERS = [...BASE_CALLERS, ...MEMBER_CALLERS] as const;
 type Caller = (typeof CALLERS)[number];
-type Expect = Record<Caller, number>;
+/** judgeMember / staffMember default to the judge's / staff's answer. */
+type Expect = Record<(typeof BASE_CALLERS)[number], number> & Partial<Record<(typeof MEMBER_CALLERS)[number], number>>;
+const expected = (e: Expect, caller: Caller): number => e[caller] ?? e[caller === 'judgeMember' ? 'judge' : 'staff'];
 
 interface World {
   t: TestApp;
@@ -40,7 +48,7 @@ interface Row {
   call: (w: World, caller: Caller) => Promise<{ path: string; body?: unknown; headers?: Record<string, string>; upload?: { kind: string; file: Buffer; name: string } }>;
 }
 
-const all = (status: number): Expect => Object.fromEntries(CALLERS.map((c) => [c, status])) as Expect;
+const all = (status: number): Expect => Object.fromEntries(BASE_CALLERS.map((c) => [c, status])) as Expect;
 const signedIn = (status: number): Expect => ({ ...all(status), anonymous: 401 });
 const staffOnly = (status: number): Expect => ({ anonymous: 401, other: 403, owner: 403, member: 403, judge: 403, staff: status, admin: status });
 /** Reading the owner's application: its organisation and staff. */
@@ -72,7 +80,7 @@ const ROWS: Row[] = [
   { method: 'get', route: '/api/users', expect: staffOnly(200), call: async () => ({ path: '/api/users' }) },
   {
     method: 'patch', route: '/api/users/:id/role', expect: { ...staffOnly(200), staff: 403 },
-    call: async (w) => ({ path: `/api/users/${(await registerApplicant(w.t)).userId}/role`, body: { role: 'judge' } }),
+    call: async (w) => ({ path: `/api/users/${(await createUser(w.t, 'applicant')).userId}/role`, body: { role: 'judge' } }),
   },
   { method: 'get', route: '/api/organisations', expect: staffOnly(200), call: async () => ({ path: '/api/organisations' }) },
   { method: 'get', route: '/api/organisations/:id', expect: entryRead, call: async (w) => ({ path: `/api/organisations/${w.orgId}` }) },
@@ -189,6 +197,8 @@ beforeAll(async () => {
       judge: await createUser(t, 'judge'),
       staff: await createUser(t, 'staff'),
       admin: await createUser(t, 'admin'),
+      judgeMember: await createUser(t, 'judge'),
+      staffMember: await createUser(t, 'staff'),
     },
     orgId: owner.organisationId,
     appId: (await createApplication(t, owner, cycle)).id,
@@ -212,7 +222,26 @@ beforeAll(async () => {
     [cycle.cycleId, w.accounts.staff.userId],
   );
   w.exportId = exp.rows[0].id;
+  await forceMembership(t, w.orgId, w.accounts.judgeMember.userId, 'owner');
+  await forceMembership(t, w.orgId, w.accounts.staffMember.userId, 'member');
 });
+
+/** A membership row the API would refuse, past the trigger (the test role owns the table). */
+async function forceMembership(t: TestApp, orgId: string, userId: string, role: 'owner' | 'member'): Promise<void> {
+  const c = await t.db.connect();
+  try {
+    await c.query('BEGIN');
+    await c.query('ALTER TABLE memberships DISABLE TRIGGER memberships_applicants_only');
+    await c.query('INSERT INTO memberships (organisation_id, user_id, role) VALUES ($1, $2, $3)', [orgId, userId, role]);
+    await c.query('ALTER TABLE memberships ENABLE TRIGGER memberships_applicants_only');
+    await c.query('COMMIT');
+  } catch (e) {
+    await c.query('ROLLBACK');
+    throw e;
+  } finally {
+    c.release();
+  }
+}
 afterAll(() => w.t.close());
 
 /** A spare session per caller, for rows that end it (logout). */
@@ -232,9 +261,21 @@ describe.each(ROWS)('$method $route', (row) => {
     for (const [k, v] of Object.entries(headers ?? {})) req = req.set(k, v);
     if (upload) req = req.field('kind', upload.kind).attach('file', upload.file, upload.name);
     const res = await (body === undefined ? req : req.send(body as object));
-    expect({ caller, status: res.status }).toEqual({ caller, status: row.expect[caller] });
+    answered.set(`${row.method} ${row.route} ${caller}`, res.status);
+    expect({ caller, status: res.status }).toEqual({ caller, status: expected(row.expect, caller) });
     if (res.status >= 400) expect(res.body).toMatchObject({ statusCode: res.status, error: expect.any(String), message: expect.any(String) });
   });
+});
+
+const answered = new Map<string, number>();
+
+it('answers no applicant route with 2xx for a judge or staff account that has a membership row', () => {
+  // applicant routes: the owner's answer (2xx, or one about content or state) is neither staff's nor a judge's
+  const applicantRows = ROWS.filter((r) => r.expect.owner !== r.expect.staff && r.expect.owner !== r.expect.judge);
+  expect(applicantRows.length).toBeGreaterThan(10);
+  const granted = applicantRows.flatMap((r) => MEMBER_CALLERS.map((c) => [`${r.method} ${r.route} ${c}`, answered.get(`${r.method} ${r.route} ${c}`)] as const))
+    .filter(([, status]) => status === undefined || status < 300);
+  expect(granted).toEqual([]);
 });
 
 it('covers every route the application serves', () => {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { isStaff, type Actor } from '../../common/auth/actor';
 import { forbidden, notFound } from '../../common/errors/domain-error';
+import { APPLICANT_MEMBERSHIPS, isApplicantMember } from '../organisations/membership-sql';
 import type { DeadlineFields } from './deadline';
 
 export interface AccessRow extends DeadlineFields {
@@ -15,7 +16,8 @@ export interface AccessRow extends DeadlineFields {
 
 /**
  * Who may touch an application, answered in one query. Readers: members of the owning
- * organisation and staff. Editors: members only. Anyone else — other organisations, judges
+ * organisation and staff. Editors: members only. Members are applicant accounts only
+ * (`membership-sql.ts`): a judge or staff account is never one, whatever rows exist. Anyone else — other organisations, judges
  * (until assigned in a review round) — gets 404, so ids are never confirmed.
  */
 @Injectable()
@@ -28,16 +30,16 @@ export class ApplicationAccessPolicy {
     return row;
   }
 
-  /** Members write; staff can see the entry but may not write for the applicant (403). */
+  /** Applicant members write; staff can see the entry but may not write for the applicant (403). */
   async writable(actor: Actor, id: string): Promise<AccessRow> {
     const row = await this.readable(actor, id);
-    if (!row.is_member) throw forbidden();
+    if (!row.is_member || actor.role !== 'applicant') throw forbidden();
     return row;
   }
 
   /** Organisations whose applications this actor may edit. */
   async memberOrganisations(userId: string): Promise<string[]> {
-    const rows: Array<{ organisation_id: string }> = await this.db.query('SELECT organisation_id FROM memberships WHERE user_id = $1', [userId]);
+    const rows: Array<{ organisation_id: string }> = await this.db.query(`SELECT organisation_id FROM ${APPLICANT_MEMBERSHIPS} m WHERE user_id = $1`, [userId]);
     return rows.map((r) => r.organisation_id);
   }
 
@@ -45,7 +47,7 @@ export class ApplicationAccessPolicy {
     if (!UUID.test(id)) return undefined;
     const rows: AccessRow[] = await this.db.query(
       `SELECT a.id, a.state, a.version, a.organisation_id, c.submission_deadline, a.deadline_extension, c.time_zone,
-              EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = a.organisation_id AND m.user_id = $2) AS is_member
+              ${isApplicantMember('a.organisation_id', '$2')} AS is_member
          FROM applications a JOIN cycles c ON c.id = a.cycle_id WHERE a.id = $1`,
       [id, actor.userId],
     );

@@ -11,6 +11,7 @@ import { ApplicationAccessPolicy } from './application-access.policy';
 import type { CreateApplicationDto, NominationDto } from './applications.dto';
 import { assertBeforeDeadline, EFFECTIVE_DEADLINE_SQL, effectiveDeadline } from './deadline';
 import { etagOf } from './etag';
+import { APPLICANT_MEMBERSHIPS } from '../organisations/membership-sql';
 import { SectionsService } from './sections.service';
 
 /** Entry codes avoid look-alike characters (0/O, 1/I/L) — judges read them aloud. */
@@ -83,7 +84,7 @@ export class ApplicationsService {
     const params: unknown[] = [];
     if (!staff) {
       params.push(actor.userId);
-      where.push(`a.organisation_id IN (SELECT organisation_id FROM memberships WHERE user_id = $${params.length})`);
+      where.push(`a.organisation_id IN (SELECT organisation_id FROM ${APPLICANT_MEMBERSHIPS} m WHERE user_id = $${params.length})`);
     }
     if (filter.cycleId) (params.push(filter.cycleId), where.push(`a.cycle_id = $${params.length}`));
     if (filter.state) (params.push(filter.state), where.push(`a.state = $${params.length}`));

@@ -9,6 +9,7 @@ import { Sql } from '../../infra/database/sql';
 import { UUID } from './application-access.policy';
 import { deadlinePassed, EFFECTIVE_DEADLINE_SQL, type DeadlineFields } from './deadline';
 import { etagOf } from './etag';
+import { isApplicantMember } from '../organisations/membership-sql';
 import { applyMergePatch, withoutNulls } from './merge-patch';
 
 export interface SectionView {
@@ -120,7 +121,7 @@ export class SectionsService {
       `WITH app AS (
          SELECT a.id FROM applications a JOIN cycles c ON c.id = a.cycle_id
           WHERE a.id = $1 AND a.state = 'draft' AND $6 = 'applicant' AND now() < ${EFFECTIVE_DEADLINE_SQL}
-            AND EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = a.organisation_id AND m.user_id = $5)
+            AND ${isApplicantMember('a.organisation_id', '$5')}
             FOR SHARE OF a
        ), written AS (
          UPDATE application_sections s
@@ -166,7 +167,7 @@ export class SectionsService {
     const rows = await this.sql.rows<SectionRow>(
       `SELECT s.data, s.version, s.updated_at, s.updated_by, u.name AS updated_by_name, a.state,
               c.submission_deadline, a.deadline_extension, c.time_zone, now() >= ${EFFECTIVE_DEADLINE_SQL} AS past_deadline,
-              EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = a.organisation_id AND m.user_id = $3) AS is_member
+              ${isApplicantMember('a.organisation_id', '$3')} AS is_member
          FROM application_sections s
          JOIN applications a ON a.id = s.application_id
          JOIN cycles c ON c.id = a.cycle_id

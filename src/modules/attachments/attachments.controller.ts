@@ -2,7 +2,7 @@ import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from 
 import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../common/auth/actor';
-import { CurrentActor } from '../../common/auth/decorators';
+import { CurrentActor, UploadRoute } from '../../common/auth/decorators';
 import { IdParam } from '../../common/pipes/params';
 import { ATTACHMENT_KINDS, AttachmentsService } from './attachments.service';
 
@@ -12,6 +12,7 @@ export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
   @Post()
+  @UploadRoute()
   @ApiOperation({
     summary:
       'Upload one file (owner organisation; draft, or sealed for stamped_receipt). Type by content (PDF, PNG, JPEG, WebP; supporting_doc also DOCX/XLSX/PPTX): 415 otherwise; over the file or application limit: 413',

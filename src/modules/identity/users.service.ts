@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { notFound } from '../../common/errors/domain-error';
+import { DomainError, notFound } from '../../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService } from '../audit/audit.service';
@@ -40,6 +40,17 @@ export class UsersService implements OnApplicationBootstrap {
     const updated = await this.db.transaction(async (tx) => {
       const [before] = await tx.query('SELECT role FROM users WHERE id = $1 FOR UPDATE', [id]);
       if (!before) throw notFound();
+      // judges, staff and admins are never organisation members (issue 10): refuse, naming them
+      if (role !== 'applicant') {
+        const orgs: Array<{ name: string }> = await tx.query(
+          'SELECT o.name FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = $1 ORDER BY m.created_at',
+          [id],
+        );
+        const organisations = orgs.map((o) => o.name);
+        if (organisations.length) {
+          throw new DomainError('conflict', 'role_has_memberships', [{ path: 'role', code: 'role_has_memberships', params: { organisations } }], {}, { organisations });
+        }
+      }
       const [[user]] = await tx.query('UPDATE users SET role = $2, updated_at = now() WHERE id = $1 RETURNING id, email, name, role', [id, role]);
       await this.audit.record({ action: 'user.role', actor, entity: 'user', entityId: id, fromState: before.role, toState: role }, tx);
       return user;

@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { isoInZone } from '../../common/time/zoned-time';
 import { Mailer } from '../../infra/mail/mailer';
 import { NOTIFICATIONS_QUEUE, NotificationJob } from '../../infra/queue/queues';
+import { APPLICANT_MEMBERSHIPS } from '../organisations/membership-sql';
 import { renderNotification } from './notification-renderer';
 
 const REMINDERS: Array<{ kind: 'deadline_3d' | 'deadline_24h'; withinHours: [number, number] }> = [
@@ -89,7 +90,7 @@ export class OutboxService {
         const deadline = isoInZone(a.deadline, a.time_zone);
         const inserted = await this.db.query(
           `INSERT INTO notification_outbox (kind, application_id, recipient_user_ids, payload, dedup_key)
-           SELECT $1, $2, coalesce(array_agg(user_id), '{}'), $3, $4 FROM memberships WHERE organisation_id = $5
+           SELECT $1, $2, coalesce(array_agg(user_id), '{}'), $3, $4 FROM ${APPLICANT_MEMBERSHIPS} m WHERE organisation_id = $5
            ON CONFLICT (dedup_key) DO NOTHING RETURNING id`,
           [r.kind, a.id, JSON.stringify({ entryCode: a.entry_code, cycle: a.cycle, deadline }), `${r.kind}:${a.id}:${deadline}`, a.organisation_id],
         );

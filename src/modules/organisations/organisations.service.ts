@@ -6,6 +6,7 @@ import { hashToken, newToken } from '../../common/auth/tokens';
 import { DomainError, forbidden, notFound, validationError } from '../../common/errors/domain-error';
 import { hashPassword } from '../identity/password';
 import { SessionService } from '../identity/session.service';
+import { APPLICANT_MEMBERSHIPS } from './membership-sql';
 import type { AcceptInvitationDto, UpdateOrganisationDto } from './organisations.dto';
 
 const INVITATION_DAYS = 14;
@@ -22,7 +23,7 @@ export class OrganisationsService {
   listForUser(userId: string) {
     return this.db.query(
       `SELECT ${ORG_COLUMNS}, m.role AS "membershipRole" FROM organisations o
-         JOIN memberships m ON m.organisation_id = o.id WHERE m.user_id = $1 ORDER BY m.created_at`,
+         JOIN ${APPLICANT_MEMBERSHIPS} m ON m.organisation_id = o.id WHERE m.user_id = $1 ORDER BY m.created_at`,
       [userId],
     );
   }
@@ -43,7 +44,7 @@ export class OrganisationsService {
     const [org] = await this.db.query(`SELECT ${ORG_COLUMNS} FROM organisations o WHERE o.id = $1`, [id]);
     if (!org) throw notFound();
     const members = await this.db.query(
-      `SELECT u.id, u.name, u.email, m.role FROM memberships m JOIN users u ON u.id = m.user_id
+      `SELECT u.id, u.name, u.email, m.role FROM ${APPLICANT_MEMBERSHIPS} m JOIN users u ON u.id = m.user_id
         WHERE m.organisation_id = $1 ORDER BY m.created_at`,
       [id],
     );
@@ -70,9 +71,14 @@ export class OrganisationsService {
     return rows[0];
   }
 
-  /** The owner invites by e-mail; the token is shown once (and mailed once mail exists). */
+  /**
+   * The owner invites by e-mail; the token is shown once (and mailed once mail exists). An e-mail
+   * of a judge, staff or admin account is refused (409): those are never organisation members.
+   */
   async invite(actor: Actor, organisationId: string, emailRaw: string) {
     await this.requireOwner(actor, organisationId);
+    const [existing] = await this.db.query('SELECT role FROM users WHERE lower(email) = $1', [emailRaw.trim().toLowerCase()]);
+    if (existing && existing.role !== 'applicant') throw new DomainError('conflict', 'invitee_not_applicant', [{ path: 'email', code: 'invitee_not_applicant' }]);
     const token = newToken();
     const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86400_000);
     const [inv] = await this.db.query(
@@ -85,7 +91,9 @@ export class OrganisationsService {
 
   /**
    * Accept an invitation: a signed-in user with the invited e-mail joins; a signed-out visitor
-   * gives name + password and gets an applicant account for that e-mail. Single use.
+   * gives name + password and gets an applicant account for that e-mail. Single use. Only an
+   * applicant account joins (409 otherwise); its row is held FOR SHARE so a concurrent role
+   * change waits for this and then sees the membership.
    */
   async accept(actor: Actor | undefined, token: string, dto: AcceptInvitationDto, userAgent?: string) {
     const joined = await this.db.transaction(async (tx) => {
@@ -98,6 +106,8 @@ export class OrganisationsService {
       let userId: string;
       if (actor) {
         if (actor.email.toLowerCase() !== inv.email) throw new DomainError('forbidden', 'invitation_email');
+        const [me] = await tx.query('SELECT role FROM users WHERE id = $1 FOR SHARE', [actor.userId]);
+        if (me?.role !== 'applicant') throw new DomainError('conflict', 'not_applicant', [{ path: 'role', code: 'not_applicant' }]);
         userId = actor.userId;
       } else {
         const missing = [!dto.name && 'name', !dto.password && 'password'].filter(Boolean) as string[];
@@ -123,7 +133,7 @@ export class OrganisationsService {
   }
 
   async membershipRole(userId: string, organisationId: string): Promise<'owner' | 'member' | undefined> {
-    const [row] = await this.db.query('SELECT role FROM memberships WHERE user_id = $1 AND organisation_id = $2', [userId, organisationId]);
+    const [row] = await this.db.query(`SELECT role FROM ${APPLICANT_MEMBERSHIPS} m WHERE user_id = $1 AND organisation_id = $2`, [userId, organisationId]);
     return row?.role;
   }
 

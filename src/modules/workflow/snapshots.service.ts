@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { isStaff, type Actor } from '../../common/auth/actor';
 import { notFound } from '../../common/errors/domain-error';
 import { UUID } from '../applications/application-access.policy';
+import { isApplicantMember } from '../organisations/membership-sql';
 import { canonicalJson } from './canonical-json';
 
 export interface Verification {
@@ -63,7 +64,7 @@ export class SnapshotsService {
     if (!UUID.test(applicationId)) throw notFound();
     if (isStaff(actor)) return;
     const [row] = await this.db.query(
-      `SELECT 1 FROM applications a JOIN memberships m ON m.organisation_id = a.organisation_id AND m.user_id = $2 WHERE a.id = $1`,
+      `SELECT 1 FROM applications a WHERE a.id = $1 AND ${isApplicantMember('a.organisation_id', '$2')}`,
       [applicationId, actor.userId],
     );
     if (!row) throw notFound();

@@ -15,6 +15,7 @@ import { AuditService } from '../audit/audit.service';
 import { DossiersService } from '../dossiers/dossiers.service';
 import { OutboxService } from '../notifications/outbox.service';
 import { canonicalJson } from './canonical-json';
+import { APPLICANT_MEMBERSHIPS, isApplicantMember } from '../organisations/membership-sql';
 import { TRANSITIONS, type Action } from './transitions';
 
 /** Bumped when the snapshot document's layout changes; part of what is hashed. */
@@ -70,7 +71,7 @@ export class WorkflowService {
     const notifications: string[] = [];
     const result = await this.db.transaction(async (tx) => {
       const app = await this.lock(tx, actor, id);
-      if (t.by === 'applicant' && !app.is_member) throw forbidden();
+      if (t.by === 'applicant' && (!app.is_member || actor.role !== 'applicant')) throw forbidden();
       if (t.by === 'staff' && !isStaff(actor)) throw app.is_member ? forbidden() : notFound();
       if (!(t.from as readonly string[]).includes(app.state)) throw wrongState(app.state);
       if (opts.baseVersion !== undefined && opts.baseVersion !== app.version) {
@@ -137,7 +138,7 @@ export class WorkflowService {
       `SELECT a.id, a.state, a.version, a.organisation_id, o.name AS organisation_name, a.entry_code, a.nomination,
               c.id AS cycle_id, c.name AS cycle_name, c.time_zone, c.submission_deadline, a.deadline_extension,
               k.id AS category_id, k.code AS category_code, a.snapshot_id,
-              EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = a.organisation_id AND m.user_id = $2) AS is_member
+              ${isApplicantMember('a.organisation_id', '$2')} AS is_member
          FROM applications a JOIN organisations o ON o.id = a.organisation_id
          JOIN cycles c ON c.id = a.cycle_id JOIN categories k ON k.id = a.category_id
         WHERE a.id = $1 FOR UPDATE OF a`,
@@ -206,7 +207,7 @@ export class WorkflowService {
     if (!kind) return [];
     const rows: Array<{ id: string }> = await tx.query(
       `INSERT INTO notification_outbox (kind, application_id, recipient_user_ids, payload)
-       SELECT $1, $2, coalesce(array_agg(user_id), '{}'), $3 FROM memberships WHERE organisation_id = $4 RETURNING id`,
+       SELECT $1, $2, coalesce(array_agg(user_id), '{}'), $3 FROM ${APPLICANT_MEMBERSHIPS} m WHERE organisation_id = $4 RETURNING id`,
       [kind, app.id, JSON.stringify({ entryCode: app.entry_code, cycle: app.cycle_name, ...payload }), app.organisation_id],
     );
     return rows.map((r) => r.id);
