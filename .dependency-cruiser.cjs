@@ -27,8 +27,9 @@ module.exports = {
     },
     {
       name: 'src-never-imports-tests',
+      comment: 'Shipped code never loads test fixtures (specs beside the code may).',
       severity: 'error',
-      from: { path: '^src/' },
+      from: { path: '^src/', pathNot: '\\.spec\\.ts$' },
       to: { path: '^(test|bench)/' },
     },
   ],

@@ -14,7 +14,7 @@ import { freshDatabase, SERVER_URL } from './bench-db';
 import { loadConfig } from '../src/config/app-config';
 import { ALL_SECTIONS } from '../src/form/sections';
 import { SectionRegistry } from '../src/form/section-registry';
-import { databaseOptions } from '../src/infra/database/database-options';
+import { databaseOptions } from '../src/database-options';
 import { StorageService } from '../src/infra/storage/storage.service';
 import { canonicalJson } from '../src/modules/workflow/canonical-json';
 import { DossierBuilder } from '../src/modules/dossiers/dossier-builder';

@@ -8,7 +8,7 @@ import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { FormModule } from './form/form.module';
 import { DatabaseModule } from './infra/database/database.module';
-import { databaseOptions } from './infra/database/database-options';
+import { databaseOptions } from './database-options';
 import { QueueModule } from './infra/queue/queue.module';
 import { RedisModule } from './infra/redis/redis.module';
 import { StorageModule } from './infra/storage/storage.module';

@@ -5,7 +5,7 @@ import type { Queue } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './infra/database/database.module';
-import { databaseOptions } from './infra/database/database-options';
+import { databaseOptions } from './database-options';
 import { QueueModule } from './infra/queue/queue.module';
 import { DossierJob, NOTIFICATIONS_QUEUE, NotificationJob } from './infra/queue/queues';
 import { StorageModule } from './infra/storage/storage.module';

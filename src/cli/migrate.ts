@@ -1,7 +1,7 @@
 /** `npm run migration:run`: applies pending migrations to DATABASE_URL. */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { databaseOptions } from '../infra/database/database-options';
+import { databaseOptions } from '../database-options';
 import { runCli } from './run-cli';
 
 export async function migrate(url: string): Promise<string[]> {

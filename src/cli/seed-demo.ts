@@ -5,7 +5,7 @@
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { databaseOptions } from '../infra/database/database-options';
+import { databaseOptions } from '../database-options';
 import { runCli } from './run-cli';
 
 export const DEMO_CYCLE = { name: '2026 中国十佳呼叫中心评选', timeZone: 'Asia/Shanghai' };

@@ -4,7 +4,7 @@
  * what entities can express show up as DROP statements and are expected.)
  */
 import { DataSource } from 'typeorm';
-import { databaseOptions } from '../../src/infra/database/database-options';
+import { databaseOptions } from '../../src/database-options';
 import { dbUrl, TEMPLATE_DB } from '../support/db';
 
 it('has no schema change missing from migrations/', async () => {

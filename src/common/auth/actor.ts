@@ -1,4 +1,4 @@
-import type { Role } from '../../modules/identity/user.entity';
+import type { Role } from './roles';
 
 /** Who is calling: resolved once per request by the AuthGuard from the cookie or bearer token. */
 export interface Actor {

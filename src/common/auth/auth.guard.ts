@@ -2,12 +2,12 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { DomainError, forbidden } from '../errors/domain-error';
-import type { Role } from '../../modules/identity/user.entity';
-import { SessionService } from '../../modules/identity/session.service';
 import type { Actor } from './actor';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { assertBodyType, assertSameOriginWrite } from './browser-requests';
 import { PUBLIC_KEY, ROLES_KEY, UPLOAD_KEY } from './decorators';
+import type { Role } from './roles';
+import { SessionResolver } from './session-resolver';
 import { SESSION_COOKIE } from './tokens';
 
 /**
@@ -20,7 +20,7 @@ import { SESSION_COOKIE } from './tokens';
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @Inject(SessionService) private readonly sessions: SessionService,
+    @Inject(SessionResolver) private readonly sessions: SessionResolver,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.publicOrigin = new URL(config.publicUrl).origin;

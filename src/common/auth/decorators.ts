@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Role } from '../../modules/identity/user.entity';
+import type { Role } from './roles';
 import type { Actor } from './actor';
 
 export const PUBLIC_KEY = 'auth:public';

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { SessionResolver } from '../../common/auth/session-resolver';
 import { AuthController } from './auth.controller';
 import { Mailer } from '../../infra/mail/mailer';
 import { AuthService } from './auth.service';
@@ -13,7 +14,7 @@ import { UsersService } from './users.service';
 @Module({
   imports: [OrganisationsModule],
   controllers: [AuthController, UsersController],
-  providers: [SessionService, AuthService, UsersService, PasswordResetService, Mailer],
-  exports: [SessionService],
+  providers: [SessionService, { provide: SessionResolver, useExisting: SessionService }, AuthService, UsersService, PasswordResetService, Mailer],
+  exports: [SessionService, SessionResolver],
 })
 export class IdentityModule {}

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor';
 import { LRUCache } from 'lru-cache';
+import { SessionResolver } from '../../common/auth/session-resolver';
 import { hashToken, newToken } from '../../common/auth/tokens';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Sql } from '../../infra/database/sql';
@@ -11,7 +12,7 @@ import { Sql } from '../../infra/database/sql';
  * a lookup per keystroke; this process forgets a revoked session at once.
  */
 @Injectable()
-export class SessionService {
+export class SessionService implements SessionResolver {
   /** Absent when SESSION_CACHE_SECONDS is 0 (lru-cache reads a ttl of 0 as "never expires"). */
   private readonly cache?: LRUCache<string, Actor>;
 

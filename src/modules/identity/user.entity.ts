@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export type Role = 'applicant' | 'judge' | 'staff' | 'admin';
-export const ROLES: Role[] = ['applicant', 'judge', 'staff', 'admin'];
+import type { Role } from '../../common/auth/roles';
+
+export { ROLES, type Role } from '../../common/auth/roles';
 
 @Entity('users')
 export class User {

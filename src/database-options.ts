@@ -1,10 +1,11 @@
+/** The TypeORM data source settings of the app, worker and CLI: the composition root lists every entity (infra/ knows none). */
 import type { DataSourceOptions } from 'typeorm';
-import { MIGRATIONS } from '../../../migrations';
-import { Application, ApplicationSection } from '../../modules/applications/application.entity';
-import { Category, Cycle } from '../../modules/cycles/cycle.entity';
-import { Session } from '../../modules/identity/session.entity';
-import { User } from '../../modules/identity/user.entity';
-import { Invitation, Membership, Organisation } from '../../modules/organisations/organisation.entity';
+import { MIGRATIONS } from '../migrations';
+import { Application, ApplicationSection } from './modules/applications/application.entity';
+import { Category, Cycle } from './modules/cycles/cycle.entity';
+import { Session } from './modules/identity/session.entity';
+import { User } from './modules/identity/user.entity';
+import { Invitation, Membership, Organisation } from './modules/organisations/organisation.entity';
 
 export const ENTITIES = [User, Session, Organisation, Membership, Invitation, Cycle, Category, Application, ApplicationSection];
 

@@ -1,7 +1,7 @@
-/** For the TypeORM CLI and scripts: `typeorm -d dist/src/infra/database/data-source.js migration:run`. */
+/** For the TypeORM CLI and scripts: `typeorm -d dist/src/cli/data-source.js migration:run`. */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { databaseOptions } from './database-options';
+import { databaseOptions } from '../database-options';
 
 const url = process.env.DATABASE_URL;
 if (!url) {
