@@ -89,6 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (adminEmail && adminPassword.length < 12) problems.push('ADMIN_PASSWORD must be at least 12 characters when ADMIN_EMAIL is set');
   if (!adminEmail && adminPassword) problems.push('ADMIN_EMAIL is required when ADMIN_PASSWORD is set');
   const smtpUrl = env.SMTP_URL?.trim() ? url('SMTP_URL', env.SMTP_URL.trim(), ['smtp:', 'smtps:']) : undefined;
+  // without a transport the mailer could only log, and password-reset links are secrets
+  if (nodeEnv === 'production' && !smtpUrl) problems.push('SMTP_URL is required in production (mail, password-reset links included, is never logged there)');
 
   const config: AppConfig = {
     nodeEnv,
