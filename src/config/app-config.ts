@@ -27,7 +27,7 @@ export interface AppConfig {
   queuePrefix: string;
   /** Trust X-Forwarded-* from one proxy hop (rate limits per client IP behind a load balancer). */
   trustProxy: boolean;
-  /** Login attempts per minute and client before 429. */
+  /** Attempts a minute at sign-in, sign-up and password reset, per client address and (sign-in, reset) per e-mail, before 429; counted in Redis. */
   loginRateLimit: number;
 }
 
