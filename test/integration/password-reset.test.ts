@@ -1,6 +1,7 @@
 /** Forgotten password: a one-time link by mail; the old password and old sessions stop working. */
 import type { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
+import { OutboxService } from '../../src/modules/notifications/outbox.service';
 import { PASSWORD, registerApplicant } from '../support/factories';
 import { startSmtpCatcher, type CaughtMail } from '../support/smtp-catcher';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -82,4 +83,20 @@ it('a reset ends every other outstanding link of the user', async () => {
   const stale = await request(t.http).post('/api/auth/password-reset/confirm').send({ token: first, password: 'an attacker passphrase' }).expect(400);
   expect(stale.body.details[0]).toMatchObject({ path: 'token', code: 'reset_token_invalid' });
   await request(t.http).post('/api/auth/login').send({ email: a.email, password: 'the newest passphrase' }).expect(200);
+});
+
+it('a mail that cannot be sent leaves no usable token, and the row is retried', async () => {
+  const a = await registerApplicant(t);
+  const before = (await t.db.query('SELECT count(*)::int AS n FROM password_resets WHERE user_id = $1', [a.userId])).rows[0].n;
+  // a worker whose SMTP server refuses connections, on a queue of its own (it takes no other job)
+  const dead = await startTestWorker({ ...t, config: { ...t.config, smtpUrl: 'smtp://127.0.0.1:1', queuePrefix: `${t.config.queuePrefix}-dead` } });
+  try {
+    const [row] = (await t.db.query(`INSERT INTO notification_outbox (kind, recipient_user_ids) VALUES ('password_reset', ARRAY[$1::uuid]) RETURNING id`, [a.userId])).rows;
+    await expect(dead.get(OutboxService).deliver(row.id)).rejects.toThrow();
+    const { rows } = await t.db.query('SELECT delivered_at, attempts, last_error FROM notification_outbox WHERE id = $1', [row.id]);
+    expect(rows[0]).toMatchObject({ delivered_at: null, attempts: 1, last_error: expect.stringMatching(/ECONNREFUSED/) });
+    expect((await t.db.query('SELECT count(*)::int AS n FROM password_resets WHERE user_id = $1', [a.userId])).rows[0].n).toBe(before);
+  } finally {
+    await dead.close();
+  }
 });
