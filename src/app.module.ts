@@ -1,6 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthGuard } from './common/auth/auth.guard';
 import { HttpErrorFilter } from './common/errors/http-error.filter';
@@ -30,7 +29,6 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         TypeOrmModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => databaseOptions(c.databaseUrl) }),
-        ThrottlerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => [{ ttl: 60_000, limit: c.loginRateLimit }] }),
         DatabaseModule,
         RedisModule,
         QueueModule,

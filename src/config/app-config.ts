@@ -27,7 +27,7 @@ export interface AppConfig {
   queuePrefix: string;
   /** Trust X-Forwarded-* from one proxy hop (rate limits per client IP behind a load balancer). */
   trustProxy: boolean;
-  /** Login attempts per minute and client before 429. */
+  /** Attempts a minute at sign-in, sign-up and password reset, per client address and (sign-in, reset) per e-mail, before 429; counted in Redis. */
   loginRateLimit: number;
 }
 
@@ -89,6 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (adminEmail && adminPassword.length < 12) problems.push('ADMIN_PASSWORD must be at least 12 characters when ADMIN_EMAIL is set');
   if (!adminEmail && adminPassword) problems.push('ADMIN_EMAIL is required when ADMIN_PASSWORD is set');
   const smtpUrl = env.SMTP_URL?.trim() ? url('SMTP_URL', env.SMTP_URL.trim(), ['smtp:', 'smtps:']) : undefined;
+  // without a transport the mailer could only log, and password-reset links are secrets
+  if (nodeEnv === 'production' && !smtpUrl) problems.push('SMTP_URL is required in production (mail, password-reset links included, is never logged there)');
 
   const config: AppConfig = {
     nodeEnv,

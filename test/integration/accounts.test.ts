@@ -115,3 +115,56 @@ describe('organisations and invitations', () => {
     expect(list.body.map((o: { name: string }) => o.name)).toEqual(['理事单位']);
   });
 });
+
+describe('password policy and names', () => {
+  const register = (body: Record<string, unknown>, lang = 'zh') =>
+    request(t.http).post('/api/auth/register').set('Accept-Language', lang)
+      .send({ email: `p-${Math.random().toString(36).slice(2)}@example.com`, password: PASSWORD, name: '李雷', organisationName: '示例单位', ...body });
+  const details = (res: request.Response) => res.body.details.map((d: { path: string; code: string }) => `${d.path}:${d.code}`);
+
+  it.each([
+    ['ten spaces', ' '.repeat(10), 'password_blank'],
+    ['a common password', 'Password123', 'password_common'],
+    ['a keyboard walk', '1qaz2wsx3edc', 'password_common'],
+    ['nine characters', 'k7#pQ2-zW', 'too_short'],
+    ['129 characters', 'Gr4nite-Lantern-Otter '.repeat(6).slice(0, 129), 'too_long'],
+  ])('registration refuses %s with 400 naming the password', async (_n, password, code) => {
+    const res = await register({ password }).expect(400);
+    expect(details(res)).toEqual([`password:${code}`]);
+  });
+
+  it('says why in the catalogue’s words, Chinese first and English on request', async () => {
+    const zh = await register({ password: 'password2026!' }).expect(400);
+    expect(zh.body.details[0].message).toBe('该密码过于常见或容易猜到，请换一个');
+    const en = await register({ password: ' '.repeat(12) }, 'en').expect(400);
+    expect(en.body.details[0].message).toBe('must not consist of spaces only');
+  });
+
+  it('holds at reset and at invitation acceptance too', async () => {
+    const reset = await request(t.http).post('/api/auth/password-reset/confirm').send({ token: 'x'.repeat(43), password: ' '.repeat(10) }).expect(400);
+    expect(details(reset)).toEqual(['password:password_blank']);
+    const owner = await registerApplicant(t);
+    const inv = await request(t.http).post(`/api/organisations/${owner.organisationId}/invitations`).auth(owner.token, { type: 'bearer' })
+      .send({ email: `inv-${owner.userId.slice(0, 8)}@example.com` }).expect(201);
+    const bad = await request(t.http).post(`/api/invitations/${inv.body.token}/accept`).send({ name: ' \t ', password: 'qwertyuiop' }).expect(400);
+    expect(details(bad).sort()).toEqual(['name:required', 'password:password_common']);
+    const ok = await request(t.http).post(`/api/invitations/${inv.body.token}/accept`).send({ name: '  王芳 ', password: PASSWORD }).expect(201);
+    const { rows } = await t.db.query('SELECT name FROM users WHERE id = $1', [ok.body.userId]);
+    expect(rows[0].name).toBe('王芳');
+  });
+
+  it('refuses names that are empty after trimming or carry control characters, and stores them trimmed', async () => {
+    expect(details(await register({ name: '   ' }).expect(400))).toEqual(['name:required']);
+    expect(details(await register({ organisationName: '\u3000\t\n' }).expect(400))).toEqual(['organisationName:required']);
+    expect(details(await register({ name: '李\u0000雷' }).expect(400))).toEqual(['name:control_chars']);
+    expect(details(await register({ organisationName: '示例\u001b[31m单位' }).expect(400))).toEqual(['organisationName:control_chars']);
+    const ok = await register({ name: '  李雷 ', organisationName: ' 示例银行 ' }).expect(201);
+    expect(ok.body.user.name).toBe('李雷');
+    expect(ok.body.organisation.name).toBe('示例银行');
+
+    const owner = await registerApplicant(t);
+    const rename = (name: string) => request(t.http).patch(`/api/organisations/${owner.organisationId}`).auth(owner.token, { type: 'bearer' }).send({ name });
+    expect(details(await rename('  ').expect(400))).toEqual(['name:required']);
+    expect((await rename(' 新名称 ').expect(200)).body.name).toBe('新名称');
+  });
+});

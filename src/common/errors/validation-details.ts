@@ -1,4 +1,5 @@
 import type { ValidationError } from 'class-validator';
+import { MESSAGES } from '../i18n/messages';
 import type { ErrorDetail } from './domain-error';
 
 const CODES: Record<string, string> = {
@@ -20,7 +21,8 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
     const names = Object.keys(e.constraints ?? {});
     if (names.length) {
       const name = names.find((n) => n === 'whitelistValidation') ?? names[0];
-      out.push({ path, code: CODES[name] ?? 'invalid', params: paramsOf(e, name) });
+      // a custom constraint named after a catalogue code reports that code
+      out.push({ path, code: CODES[name] ?? (name in MESSAGES ? name : 'invalid'), params: paramsOf(e, name) });
     } else if (e.children?.length) {
       out.push(...flattenValidationErrors(e.children, path));
     }

@@ -9,7 +9,11 @@ export interface Mail {
   html: string;
 }
 
-/** SMTP through nodemailer (SMTP_URL); without it, in development, messages are logged instead. */
+/**
+ * SMTP through nodemailer (SMTP_URL). Without it, in development and tests only, messages are
+ * logged instead; production refuses to start without SMTP_URL (app-config.ts), and this class
+ * refuses to log there anyway, because mails carry secrets (password-reset links).
+ */
 @Injectable()
 export class Mailer {
   private readonly logger = new Logger(Mailer.name);
@@ -22,6 +26,7 @@ export class Mailer {
   async send(mail: Mail): Promise<void> {
     if (!mail.to.length) return;
     if (!this.transport) {
+      if (this.config.nodeEnv === 'production') throw new Error('no SMTP_URL: mail is not sent and never logged in production');
       this.logger.log(`(no SMTP_URL) mail to ${mail.to.join(', ')}: ${mail.subject}\n${mail.text}`);
       return;
     }

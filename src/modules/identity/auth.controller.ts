@@ -1,6 +1,5 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Public } from '../../common/auth/decorators';
@@ -10,6 +9,7 @@ import { OrganisationsService } from '../organisations/organisations.service';
 import { LoginDto, PasswordResetConfirmDto, PasswordResetRequestDto, RegisterDto } from './auth.dto';
 import { PasswordResetService } from './password-reset.service';
 import { AuthService, type SignedIn } from './auth.service';
+import { RateLimited } from './rate-limit.guard';
 import { SessionService } from './session.service';
 
 @ApiTags('auth')
@@ -24,7 +24,7 @@ export class AuthController {
   ) {}
 
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @RateLimited({ bucket: 'register' })
   @Post('register')
   @ApiOperation({ summary: 'Register an applicant who owns a new organisation (signs in at once)' })
   async register(@Body() dto: RegisterDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
@@ -33,7 +33,7 @@ export class AuthController {
   }
 
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @RateLimited({ bucket: 'login', perAccount: true })
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in: sets the httpOnly session cookie and returns a bearer token' })
@@ -42,7 +42,7 @@ export class AuthController {
   }
 
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @RateLimited({ bucket: 'password-reset', perAccount: true })
   @Post('password-reset')
   @HttpCode(202)
   @ApiOperation({ summary: 'Mail a one-time reset link (the same answer whether or not the e-mail has an account)' })
@@ -52,7 +52,7 @@ export class AuthController {
   }
 
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @RateLimited({ bucket: 'password-reset-confirm' })
   @Post('password-reset/confirm')
   @HttpCode(204)
   @ApiOperation({ summary: 'Set a new password with the token from the mail; signs out every session' })

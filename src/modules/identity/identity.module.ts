@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { SessionResolver } from '../../common/auth/session-resolver';
 import { AuthController } from './auth.controller';
-import { Mailer } from '../../infra/mail/mailer';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { AuthService } from './auth.service';
 import { PasswordResetService } from './password-reset.service';
 import { SessionService } from './session.service';
@@ -12,9 +12,9 @@ import { UsersService } from './users.service';
 /** Accounts, sign-in sessions and roles. Global: the AuthGuard resolves sessions everywhere. */
 @Global()
 @Module({
-  imports: [OrganisationsModule],
+  imports: [OrganisationsModule, NotificationsModule],
   controllers: [AuthController, UsersController],
-  providers: [SessionService, { provide: SessionResolver, useExisting: SessionService }, AuthService, UsersService, PasswordResetService, Mailer],
+  providers: [SessionService, { provide: SessionResolver, useExisting: SessionService }, AuthService, UsersService, PasswordResetService],
   exports: [SessionService, SessionResolver],
 })
 export class IdentityModule {}

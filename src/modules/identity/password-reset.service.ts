@@ -1,47 +1,40 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { hashToken, newToken } from '../../common/auth/tokens';
+import { hashToken } from '../../common/auth/tokens';
 import { DomainError } from '../../common/errors/domain-error';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { Mailer } from '../../infra/mail/mailer';
 import { AuditService } from '../audit/audit.service';
-import { renderNotification } from '../notifications/notification-renderer';
+import { OutboxService } from '../notifications/outbox.service';
 import { hashPassword } from './password';
+import { invalidateResetTokens } from './reset-tokens';
 import { SessionService } from './session.service';
-
-const VALID_MINUTES = 60;
 
 /**
  * Forgotten passwords: a one-time link by mail. The answer never says whether the e-mail has an
- * account. The mail is sent directly, not through the outbox, so the token never rests in the
- * database in the clear (only its SHA-256).
+ * account, and neither does its timing: the request writes one outbox row whatever the address
+ * (a known one's row names the user, an unknown one's names nobody) and queues its delivery; the
+ * worker sends the mail and only then issues the token (reset-tokens.ts), so no secret rests in
+ * the outbox and no SMTP work happens inside the request.
  */
 @Injectable()
 export class PasswordResetService {
-  private readonly logger = new Logger(PasswordResetService.name);
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly mailer: Mailer,
+    private readonly outbox: OutboxService,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
   ) {}
 
   async request(emailRaw: string): Promise<void> {
     const email = emailRaw.trim().toLowerCase();
-    const [user] = await this.db.query('SELECT id, email FROM users WHERE lower(email) = $1 AND NOT disabled', [email]);
-    if (!user) return;
-    const token = newToken();
-    await this.db.query(
-      `INSERT INTO password_resets (user_id, token_hash, expires_at) VALUES ($1, $2, now() + make_interval(mins => $3))`,
-      [user.id, hashToken(token), VALID_MINUTES],
+    // an aggregate always yields one row: the same statement, the same write, for every address
+    const [row]: Array<{ id: string }> = await this.db.query(
+      `INSERT INTO notification_outbox (kind, recipient_user_ids)
+       SELECT 'password_reset', coalesce(array_agg(id), '{}') FROM users WHERE lower(email) = $1 AND NOT disabled
+       RETURNING id`,
+      [email],
     );
-    const link = `${this.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
-    await this.mailer
-      .send(renderNotification('password_reset', { link }, [user.email]))
-      .catch((e: Error) => this.logger.error(`password-reset mail to ${user.email} failed: ${e.message}`));
+    await this.outbox.enqueue([row.id]);
   }
 
   async confirm(token: string, password: string): Promise<void> {
@@ -55,6 +48,7 @@ export class PasswordResetService {
       if (!claimed.length) throw new DomainError('validation', 'invalid', [{ path: 'token', code: 'reset_token_invalid' }]);
       const id = claimed[0].user_id;
       await tx.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [id, passwordHash]);
+      await invalidateResetTokens(tx, id); // the other links mailed before this one end too
       await this.audit.record({ action: 'auth.password_reset', actor: { userId: id, role: 'applicant' }, entity: 'user', entityId: id }, tx);
       return id;
     });

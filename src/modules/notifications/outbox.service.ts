@@ -1,11 +1,13 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { isoInZone } from '../../common/time/zoned-time';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Mailer } from '../../infra/mail/mailer';
 import { NOTIFICATIONS_QUEUE, NotificationJob } from '../../infra/queue/queues';
+import { issueResetLink } from '../identity/reset-tokens';
 import { APPLICANT_MEMBERSHIPS } from '../organisations/membership-sql';
 import { renderNotification } from './notification-renderer';
 
@@ -27,6 +29,7 @@ export class OutboxService {
     @InjectDataSource() private readonly db: DataSource,
     @InjectQueue(NOTIFICATIONS_QUEUE) private readonly queue: Queue,
     private readonly mailer: Mailer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** After commit. Best effort: if Redis is down now, the sweep queues them later. */
@@ -56,15 +59,22 @@ export class OutboxService {
       );
       if (!row) return 'missing' as const;
       if (row.delivered_at) return 'already' as const;
-      const recipients: Array<{ email: string }> = await tx.query('SELECT email FROM users WHERE id = ANY($1) AND NOT disabled', [row.recipient_user_ids]);
+      const recipients: Array<{ id: string; email: string }> = await tx.query('SELECT id, email FROM users WHERE id = ANY($1) AND NOT disabled', [row.recipient_user_ids]);
+      let payload = row.payload;
+      // a reset link is issued only now, in this transaction: the row never holds the secret, and
+      // a send that fails rolls the token back (a row for an unknown address has no recipient)
+      if (row.kind === 'password_reset' && recipients.length === 1) payload = { link: await issueResetLink(tx, recipients[0].id, this.config.publicUrl) };
       try {
-        await this.mailer.send(renderNotification(row.kind, row.payload, recipients.map((r) => r.email)));
+        await this.mailer.send(renderNotification(row.kind, payload, recipients.map((r) => r.email)));
       } catch (e) {
         failure = e;
-        return 'failed' as const;
+        throw e; // rolls back what this delivery wrote
       }
       await tx.query('UPDATE notification_outbox SET delivered_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1', [outboxId]);
       return 'sent' as const;
+    }).catch((e: unknown) => {
+      if (failure !== undefined && e === failure) return 'failed' as const;
+      throw e;
     });
     if (outcome === 'failed') {
       await this.db.query('UPDATE notification_outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [outboxId, String(failure)]);

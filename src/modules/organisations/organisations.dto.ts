@@ -1,6 +1,7 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength, MinLength, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
-import { PASSWORD_MIN } from '../identity/auth.dto';
+import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import { NameText } from '../../common/validation/text';
+import { NewPassword, PASSWORD_MAX, PASSWORD_MIN } from '../identity/password-policy';
 import { isValidUscc } from './uscc';
 
 @ValidatorConstraint({ name: 'invalid_uscc' })
@@ -11,7 +12,7 @@ class UsccConstraint implements ValidatorConstraintInterface {
 }
 
 export class UpdateOrganisationDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ maxLength: 200, description: 'Trimmed; required after trimming' }) @IsOptional() @NameText(200) name?: string;
   @ApiPropertyOptional({ description: '统一社会信用代码 (18 characters, check character validated)' })
   @IsOptional() @Validate(UsccConstraint) uscc?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) parentGroup?: string;
@@ -27,6 +28,6 @@ export class InviteDto {
 
 /** Accepting while signed out creates the account for the invited e-mail. */
 export class AcceptInvitationDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(100) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(PASSWORD_MIN) @MaxLength(200) password?: string;
+  @ApiPropertyOptional({ maxLength: 100, description: 'Trimmed; required after trimming' }) @IsOptional() @NameText(100) name?: string;
+  @ApiPropertyOptional({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX, description: 'Not spaces only, not a common password' }) @IsOptional() @NewPassword() password?: string;
 }
