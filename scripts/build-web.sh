@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../web"
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo '[web] npm install (locked versions)'
-  npm install --no-audit --no-fund --loglevel=error
+  echo '[web] npm ci (locked versions)'
+  npm ci --no-audit --no-fund --loglevel=error
 fi
 npm run --silent build
