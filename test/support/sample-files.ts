@@ -3,8 +3,30 @@ import { randomBytes } from 'node:crypto';
 import { PNG } from 'pngjs';
 import { ZipFile } from 'yazl';
 
-export const pdfFile = (extra = 1024): Buffer =>
-  Buffer.concat([Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1'), randomBytes(extra), Buffer.from('\n%%EOF\n')]);
+/** A minimal valid one-page PDF carrying `extra` random bytes in an unreferenced stream (for sizes). */
+export function pdfFile(extra = 1024): Buffer {
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
+  const offsets: number[] = [];
+  let at = parts[0].length;
+  const add = (...b: Buffer[]) => {
+    for (const x of b) parts.push(x), (at += x.length);
+  };
+  const obj = (body: string | Buffer[]) => {
+    offsets.push(at);
+    const n = offsets.length;
+    if (typeof body === 'string') add(Buffer.from(`${n} 0 obj\n${body}\nendobj\n`, 'latin1'));
+    else add(Buffer.from(`${n} 0 obj\n`), ...body, Buffer.from('\nendobj\n'));
+  };
+  obj('<< /Type /Catalog /Pages 2 0 R >>');
+  obj('<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
+  obj('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>');
+  const filler = randomBytes(Math.floor(extra));
+  obj([Buffer.from(`<< /Length ${filler.length} >>\nstream\n`), filler, Buffer.from('\nendstream')]);
+  const xref = at;
+  add(Buffer.from(`xref\n0 ${offsets.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`));
+  add(Buffer.from(`trailer\n<< /Size ${offsets.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`));
+  return Buffer.concat(parts);
+}
 
 export function pngFile(width = 8, height = 8): Buffer {
   const png = new PNG({ width, height });
