@@ -136,3 +136,20 @@ export async function activeContentOf(pdf: Buffer): Promise<string[]> {
   }
   return [...found].sort();
 }
+
+/** A valid PDF whose object stream inflates to `mb` MB of zeros (about `mb` KB on disk). */
+export async function pdfWithInflateBomb(mb: number): Promise<Buffer> {
+  const { createDeflate } = await import('node:zlib');
+  const { Readable } = await import('node:stream');
+  const zeros = Buffer.alloc(1 << 20);
+  const parts: Buffer[] = [];
+  // deflated a megabyte at a time: this process never holds the inflated size
+  for await (const d of Readable.from((function* () {
+    for (let i = 0; i < mb; i++) yield zeros;
+  })()).pipe(createDeflate({ level: 9 }))) parts.push(d as Buffer);
+  const bomb = Buffer.concat(parts);
+  const head = '%PDF-1.5\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>\nendobj\n';
+  const obj = `4 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${bomb.length} >>\nstream\n`;
+  const tail = `\nendstream\nendobj\ntrailer\n<< /Size 5 /Root 1 0 R >>\n%%EOF\n`;
+  return Buffer.concat([Buffer.from(head), Buffer.from(obj), bomb, Buffer.from(tail)]);
+}
