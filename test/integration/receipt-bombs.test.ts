@@ -13,6 +13,7 @@ import { createDeflate, crc32, deflateSync } from 'node:zlib';
 import { Queue } from 'bullmq';
 import jpeg from 'jpeg-js';
 import { PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
+import QRCode from 'qrcode';
 import request from 'supertest';
 import { DOSSIERS_QUEUE, DossierJob } from '../../src/infra/queue/queues';
 import { StorageService } from '../../src/infra/storage/storage.service';
@@ -156,17 +157,37 @@ it('bombs are refused at upload or end unreadable, and the worker stays under 30
   }
   await queue.close();
 
+  // controls in the same run: a QR code as a PNG, as a JPEG and on a PDF page is found (`different`:
+  // these entries have no snapshot to match), so `unreadable` above is not what everything gets
+  const qr = await QRCode.toBuffer('TOPTEN1|CONTROL|0000', { type: 'png', width: 360, margin: 4 });
+  const qrJpeg = (() => {
+    const img = require('pngjs').PNG.sync.read(qr);
+    return Buffer.from(jpeg.encode({ data: img.data, width: img.width, height: img.height }, 90).data);
+  })();
+  const onPage = await PDFDocument.create();
+  onPage.addPage([595, 842]).drawImage(await onPage.embedPng(qr), { x: 400, y: 640, width: 108, height: 108 });
+  const controls = await sealedApplication();
+  const controlIds: string[] = [];
+  for (const [bytes, name] of [[qr, 'qr.png'], [qrJpeg, 'qr.jpg'], [Buffer.from(await onPage.save()), 'qr.pdf']] as const) {
+    controlIds.push((await uploadReceipt(controls.owner, controls.appId, bytes, name).expect(201)).body.id);
+  }
+
   const until = Date.now() + 360_000;
   let rows: Array<{ id: string; content_type: string; receipt_check: string }> = [];
   for (;;) {
-    rows = (await t.db.query('SELECT id, content_type, receipt_check FROM attachments WHERE id = ANY($1::uuid[])', [accepted])).rows;
+    rows = (await t.db.query('SELECT id, content_type, receipt_check FROM attachments WHERE id = ANY($1::uuid[])', [[...accepted, ...controlIds]])).rows;
     if (rows.every((r) => r.receipt_check !== 'pending')) break;
     if (Date.now() > until) throw new Error(`checks still pending: ${JSON.stringify(rows.filter((r) => r.receipt_check === 'pending'))}`);
     expect(worker.exitCode).toBeNull();
     await new Promise((r) => setTimeout(r, 500));
   }
-  expect(rows).toHaveLength(accepted.length);
-  expect(rows.filter((r) => r.receipt_check !== 'unreadable')).toEqual([]);
+  expect(rows).toHaveLength(accepted.length + controlIds.length);
+  expect(rows.filter((r) => accepted.includes(r.id) && r.receipt_check !== 'unreadable')).toEqual([]);
+  expect(rows.filter((r) => controlIds.includes(r.id)).map((r) => [r.content_type, r.receipt_check]).sort()).toEqual([
+    ['application/pdf', 'different'],
+    ['image/jpeg', 'different'],
+    ['image/png', 'different'],
+  ]);
 
   expect(worker.exitCode).toBeNull();
   const peak = processMemory.peak(pid);
