@@ -7,6 +7,7 @@
  * program runs as a child with a time limit and a memory ceiling (pdfinfo/pdftoppm under RLIMIT_AS,
  * the Node decoder under a sampled RSS ceiling), one at a time per worker process.
  */
+import { Logger } from '@nestjs/common';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
@@ -34,6 +35,14 @@ export const RECEIPT_LIMITS = {
 
 const CHILD = join(__dirname, `receipt-qr.child${extname(__filename)}`);
 const gate = new Gate(1);
+const log = new Logger('ReceiptQr');
+
+/** A limit hit is the file's doing (unreadable); a program that cannot start is ours to hear about. */
+function unreadable(e: BoundedChildError): null {
+  if (/ENOENT|EACCES/.test(e.message)) log.error(`receipt check cannot run: ${e.message}`);
+  else log.warn(`receipt check gave up: ${e.message}`);
+  return null;
+}
 
 /** The QR payload found on the image, or null when there is none that can be read (or it is too big to try). */
 export function readQrCode(bytes: Buffer, contentType: string): Promise<string | null> {
@@ -61,7 +70,7 @@ export function readQrCode(bytes: Buffer, contentType: string): Promise<string |
       });
       return (JSON.parse(stdout.trim()) as { found: string | null }).found;
     } catch (e) {
-      if (e instanceof BoundedChildError) return null; // killed, or the decoder gave up: unreadable
+      if (e instanceof BoundedChildError) return unreadable(e); // killed, or the decoder gave up
       throw e;
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -87,7 +96,7 @@ async function rasterisePdfPage(pdf: string, outBase: string): Promise<string | 
     await runBounded('pdftoppm', ['-f', '1', '-l', '1', '-scale-to-x', String(px), '-scale-to-y', String(py), '-png', '-singlefile', pdf, outBase], limits);
     return `${outBase}.png`;
   } catch (e) {
-    if (e instanceof BoundedChildError) return null;
+    if (e instanceof BoundedChildError) return unreadable(e);
     throw e;
   }
 }
