@@ -11,7 +11,7 @@ import request from 'supertest';
 import { StorageService } from '../../src/infra/storage/storage.service';
 import { createApplication, createOpenCycle, createUser, inviteMember, registerApplicant, type Account } from '../support/factories';
 import { streamUpload } from '../support/multipart-upload';
-import { exeFile, officeFile, pdfFile, pngFile } from '../support/sample-files';
+import { exeFile, officeFile, pdfFile, pdfWithInflateBomb, pngFile } from '../support/sample-files';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const MB = 1024 * 1024;
@@ -156,6 +156,43 @@ describe('type by content, never by name or header', () => {
     expect(res.body).toMatchObject({ contentType: 'application/pdf', originalName: 'scan.pdf' });
   });
 
+  const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  it.each([
+    ['%PDF- followed by HTML', Buffer.from('%PDF-1.7\n<html><body><script>alert(document.cookie)</script></body></html>\n'), 'PDF', 'supporting_doc'],
+    ['%PDF- followed by random bytes', Buffer.concat([Buffer.from('%PDF-1.4\n'), require('node:crypto').randomBytes(4096)]), 'PDF', 'org_chart'],
+    ['a PNG signature followed by garbage', Buffer.concat([PNG_SIGNATURE, Buffer.from('<html><script>alert(1)</script></html>'.repeat(10))]), 'PNG', 'layout_photo'],
+    ['a real PNG with a page glued after it', Buffer.concat([pngFile(), Buffer.from('<html><script>alert(1)</script></html>')]), 'PNG', 'org_chart'],
+    ['a JPEG SOI followed by text', Buffer.from('\xff\xd8\xff\xe0 <html><script>alert(1)</script></html>'.repeat(5), 'latin1'), 'JPEG', 'stamped_receipt'],
+    ['RIFF WEBP followed by text', Buffer.from('RIFF\x20\x00\x00\x00WEBP<html><script>x</script>', 'latin1'), 'WebP', 'layout_photo'],
+  ])('%s is refused with 415 file_damaged naming the file', async (_, bytes, type, kind) => {
+    const { owner, appId } = await freshApplication();
+    if (kind === 'stamped_receipt') await t.db.query(`UPDATE applications SET state = 'sealed' WHERE id = $1`, [appId]);
+    const res = await upload(owner, appId, kind, bytes, 'polyglot.bin').set('Accept-Language', 'en').expect(415);
+    expect(res.body.details).toEqual([expect.objectContaining({ path: 'file', code: 'file_damaged', params: { type } })]);
+    expect(res.body.details[0].message).toContain(type);
+    expect(await keysOf(appId)).toEqual([]);
+    expect((await t.db.query('SELECT count(*)::int AS n FROM attachments WHERE application_id = $1', [appId])).rows[0].n).toBe(0);
+  });
+
+  it('an image claiming more than 40 megapixels is refused with 413 before anything decodes it', async () => {
+    const { owner, appId } = await freshApplication();
+    const bomb = pngFile(1, 1);
+    bomb.writeUInt32BE(8000, 16);
+    bomb.writeUInt32BE(6000, 20);
+    const res = await upload(owner, appId, 'layout_photo', bomb, 'huge.png').expect(413);
+    expect(res.body.details[0]).toMatchObject({ path: 'file', code: 'image_too_large', params: { width: 8000, height: 6000, limit: 40_000_000 } });
+    expect(await keysOf(appId)).toEqual([]);
+  });
+
+  it('a PDF whose object stream inflates to 1 GB is refused (413 file_too_complex) and the API stays up', async () => {
+    const { owner, appId } = await freshApplication();
+    const bomb = await pdfWithInflateBomb(1024);
+    expect(bomb.length).toBeLessThan(2 * MB);
+    const res = await upload(owner, appId, 'supporting_doc', bomb, 'bomb.pdf').expect(413);
+    expect(res.body.details[0]).toMatchObject({ path: 'file', code: 'file_too_complex' });
+    await upload(owner, appId, 'supporting_doc', pdfFile(), 'fine.pdf').expect(201);
+  });
+
   it('Office documents are supporting documents only', async () => {
     const { owner, appId } = await freshApplication();
     for (const [part, ext] of [['word', 'docx'], ['xl', 'xlsx'], ['ppt', 'pptx']] as const) {
@@ -241,6 +278,17 @@ describe('who and when', () => {
     ]);
     expect(rows.every((r) => r.actor_id === owner.userId)).toBe(true);
     expect(rows[0].details).toMatchObject({ kind: 'org_chart', sha256: a.body.sha256, contentType: 'image/png', name: 'a.png' });
+  });
+
+  it('at most 10 live stamped receipts per application (409), counting only live ones', async () => {
+    const { owner, appId } = await freshApplication();
+    await t.db.query(`UPDATE applications SET state = 'sealed' WHERE id = $1`, [appId]);
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) ids.push((await upload(owner, appId, 'stamped_receipt', pngFile(8 + i, 8), `r${i}.png`).expect(201)).body.id);
+    const refused = await upload(owner, appId, 'stamped_receipt', pngFile(), 'r10.png').expect(409);
+    expect(refused.body).toMatchObject({ code: 'too_many_receipts', details: [expect.objectContaining({ path: 'file', code: 'too_many_receipts', params: { max: 10 } })] });
+    await as(owner, request(t.http).delete(`/api/applications/${appId}/attachments/${ids[0]}`)).expect(204);
+    await upload(owner, appId, 'stamped_receipt', pngFile(), 'r10.png').expect(201);
   });
 
   it('completeness accepts only live attachments of the right kind', async () => {

@@ -31,13 +31,16 @@ export interface SealedEntry {
 }
 
 /** A complete entry (the fixture, with `edit` applied) with a PNG org chart, a photo and a PDF, sealed. */
-export async function sealedEntry(t: TestApp, opts: { cycle?: OpenCycle; edit?: (data: ReturnType<typeof completeApplication>) => void } = {}): Promise<SealedEntry> {
+export async function sealedEntry(
+  t: TestApp,
+  opts: { cycle?: OpenCycle; edit?: (data: ReturnType<typeof completeApplication>) => void; /** instead of the readable sample PDF */ supportingPdf?: Buffer } = {},
+): Promise<SealedEntry> {
   const cycle = opts.cycle ?? (await createOpenCycle(t));
   const owner = await registerApplicant(t, '示例银行股份有限公司');
   const app = await createApplication(t, owner, cycle);
   const orgChart = await upload(t, owner, app.id, 'org_chart', pngFile(120, 80), '组织架构图-示例银行.png');
   const photo = await upload(t, owner, app.id, 'layout_photo', pngFile(160, 90), '现场布局.png');
-  const pdf = await upload(t, owner, app.id, 'supporting_doc', await readablePdf('APPENDED-SUPPORTING-DOC'), '示例银行-总结材料.pdf');
+  const pdf = await upload(t, owner, app.id, 'supporting_doc', opts.supportingPdf ?? (await readablePdf('APPENDED-SUPPORTING-DOC')), '示例银行-总结材料.pdf');
   const data = completeApplication({ orgChart: [orgChart.id], layoutPhotos: [photo.id] });
   (data.highlights as Record<string, unknown>).summaryMaterials = [pdf.id];
   opts.edit?.(data);

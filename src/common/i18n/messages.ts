@@ -67,6 +67,13 @@ export const MESSAGES: Record<string, { zh: Text; en: Text }> = {
   file_too_large: { zh: (p) => `文件超过 ${mb(p.limit)} MB 的上限`, en: (p) => `the file exceeds the ${mb(p.limit)} MB limit` },
   quota_exceeded: { zh: (p) => `本申报的附件合计不能超过 ${mb(p.limit)} MB`, en: (p) => `this application's attachments may not exceed ${mb(p.limit)} MB in all` },
   file_type: { zh: (p) => `文件内容不是允许的类型（${list(p.allowed)}）`, en: (p) => `the file's content is not an allowed type (${list(p.allowed)})` },
+  file_damaged: { zh: (p) => `文件内容不是完整有效的 ${p.type}（已损坏，或只是开头像 ${p.type}）`, en: (p) => `the file is not a complete, valid ${p.type} (damaged, or only its first bytes look like one)` },
+  file_too_complex: { zh: () => '文件结构过于复杂，无法检查，请另存为较简单的 PDF 后再上传', en: () => 'the file is too complex to check; save it as a simpler PDF and upload it again' },
+  image_too_large: {
+    zh: (p) => `图片像素过多（${p.width} × ${p.height}），最多 ${Math.round(Number(p.limit) / 1e6)} 百万像素`,
+    en: (p) => `the image has too many pixels (${p.width} × ${p.height}); at most ${Math.round(Number(p.limit) / 1e6)} megapixels`,
+  },
+  too_many_receipts: { zh: (p) => `每份申报最多保留 ${p.max} 份盖章回执，请先删除不需要的`, en: (p) => `at most ${p.max} stamped receipts per application: remove one you no longer need first` },
   file_required: { zh: () => '请选择要上传的文件', en: () => 'choose a file to upload' },
   kind_first: { zh: () => '请在文件之前提供 kind 字段', en: () => 'send the kind field before the file' },
   one_file: { zh: () => '每次只能上传一个文件', en: () => 'one file per request' },

@@ -15,7 +15,7 @@ export class AttachmentsController {
   @UploadRoute()
   @ApiOperation({
     summary:
-      'Upload one file (owner organisation; draft, or sealed for stamped_receipt). Type by content (PDF, PNG, JPEG, WebP; supporting_doc also DOCX/XLSX/PPTX): 415 otherwise; over the file or application limit: 413',
+      'Upload one file (owner organisation; draft, or sealed for stamped_receipt). Type by content (PDF, PNG, JPEG, WebP; supporting_doc also DOCX/XLSX/PPTX): 415 otherwise, and 415 file_damaged when the whole file is not that type; over the file or application limit, an image over 40 MP or a PDF too complex to check: 413; an 11th live stamped_receipt: 409',
   })
   @ApiConsumes('multipart/form-data')
   @ApiQuery({ name: 'kind', required: false, enum: ATTACHMENT_KINDS, description: 'instead of the kind field' })

@@ -20,6 +20,7 @@ import { StorageService } from '../../infra/storage/storage.service';
 import { ApplicationAccessPolicy, UUID, type AccessRow } from '../applications/application-access.policy';
 import { assertBeforeDeadline, type DeadlineFields } from '../applications/deadline';
 import { AuditService } from '../audit/audit.service';
+import { checkContent } from './content-check';
 import { ALLOWED_TYPES, sanitizeFileName } from './content-sniffer';
 import { UploadInspector } from './upload-inspector';
 
@@ -48,6 +49,9 @@ interface AttachmentRow {
   created_at: Date;
   receipt_check: AttachmentView['receiptCheck'] | null;
 }
+
+/** Live stamped receipts per application: each one is decoded by the worker, so their number is bounded too. */
+export const MAX_LIVE_RECEIPTS = 10;
 
 /** The state in which each kind may be added or removed: the receipt comes after sealing. */
 const EDITABLE_IN: Record<AttachmentKind, string> = { org_chart: 'draft', layout_photo: 'draft', supporting_doc: 'draft', stamped_receipt: 'sealed' };
@@ -145,6 +149,7 @@ export class AttachmentsService {
   private async store(actor: Actor, access: AccessRow, kind: AttachmentKind, part: MultipartFile): Promise<AttachmentView> {
     if (access.state !== EDITABLE_IN[kind]) throw wrongState(access.state);
     assertBeforeDeadline(access); // before any byte is stored; checked again under the lock below
+    if (kind === 'stamped_receipt') await this.assertReceiptRoom(access.id);
     const { maxFileBytes, maxApplicationBytes } = this.config.uploads;
     const remaining = maxApplicationBytes - (await this.usedBytes(access.id));
     const limit = Math.max(0, Math.min(maxFileBytes, remaining));
@@ -162,6 +167,7 @@ export class AttachmentsService {
     try {
       await pipeline(part.file, inspector, createWriteStream(spool, { flags: 'wx', mode: 0o600 }));
       const type = await inspector.detected;
+      await checkContent(spool, inspector.bytes, type.mime);
       await this.storage.putFile(key, spool, inspector.bytes, type.mime);
       const sha256 = inspector.digest();
       const originalName = sanitizeFileName(part.filename, type);
@@ -170,6 +176,7 @@ export class AttachmentsService {
         if (app.state !== EDITABLE_IN[kind]) throw wrongState(app.state);
         assertBeforeDeadline(app);
         if ((await this.usedBytes(access.id, tx)) + inspector.bytes > maxApplicationBytes) throw tooLarge();
+        if (kind === 'stamped_receipt') await this.assertReceiptRoom(access.id, tx);
         const [inserted]: AttachmentRow[] = await tx.query(
           `INSERT INTO attachments (id, application_id, kind, storage_key, size, sha256, content_type, original_name, uploaded_by, receipt_check)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -202,6 +209,13 @@ export class AttachmentsService {
   private async discard(id: string): Promise<void> {
     const [row] = await this.db.query('DELETE FROM attachments WHERE id = $1 RETURNING storage_key', [id]);
     if (row) await this.storage.delete(row.storage_key).catch(() => undefined);
+  }
+
+  private async assertReceiptRoom(applicationId: string, q: Pick<DataSource, 'query'> = this.db): Promise<void> {
+    const [row] = await q.query(`SELECT count(*)::int AS n FROM attachments WHERE application_id = $1 AND kind = 'stamped_receipt' AND deleted_at IS NULL`, [applicationId]);
+    if (row.n >= MAX_LIVE_RECEIPTS) {
+      throw new DomainError('conflict', 'too_many_receipts', [{ path: 'file', code: 'too_many_receipts', params: { max: MAX_LIVE_RECEIPTS } }], {}, { max: MAX_LIVE_RECEIPTS });
+    }
   }
 
   private async usedBytes(applicationId: string, q: Pick<DataSource, 'query'> = this.db): Promise<number> {

@@ -3,7 +3,7 @@
  * the table of contents (its rows are links, so their targets tell the pages) and stamp the
  * footer on every page, appended ones included. One pass with pdf-lib; no second render.
  */
-import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, StandardFonts, rgb, type PDFObject, type PDFPage } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFRef, PDFStream, PDFString, StandardFonts, rgb, type PDFObject, type PDFPage } from 'pdf-lib';
 
 export interface Appendix {
   bytes: Buffer;
@@ -36,6 +36,7 @@ export async function countPdfPages(bytes: Buffer): Promise<number> {
 
 export async function assembleDossier(main: Buffer, appendices: Appendix[], footer: FooterText, meta: { title: string }): Promise<AssemblyResult> {
   const doc = await PDFDocument.load(main, LOAD);
+  const ours = new Set(doc.context.enumerateIndirectObjects().map(([ref]) => ref.tag));
   const skipped: number[] = [];
   for (const [i, a] of appendices.entries()) {
     try {
@@ -45,6 +46,7 @@ export async function assembleDossier(main: Buffer, appendices: Appendix[], foot
       skipped.push(i);
     }
   }
+  stripActiveContent(doc, ours);
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const pages = doc.getPages();
   numberTocRows(doc, pages, font);
@@ -123,4 +125,86 @@ function namedDestinations(doc: PDFDocument): Map<string, PDFObject> {
   };
   if (names instanceof PDFDict) walk(names.lookup(PDFName.of('Dests')));
   return out;
+}
+
+/** Keys that make a PDF do something (run script, open a file or a URL, submit, play) or carry files. */
+const ACTIVE_KEYS = ['A', 'AA', 'OpenAction', 'JS', 'JavaScript', 'Names', 'AcroForm', 'EmbeddedFiles', 'EF', 'URI', 'RichMediaContent'].map((k) => PDFName.of(k));
+/** Annotations that exist to play media or carry a file: dropped whole. */
+const ACTIVE_ANNOTATIONS = new Set(['FileAttachment', 'Sound', 'Movie', 'Screen', 'RichMedia', '3D', 'Projection']);
+const ACTIVE_TYPES = new Set(['Action', 'Filespec', 'EmbeddedFile']);
+/** Action types (ISO 32000-2 table 201); /S names elsewhere (groups, soft masks, borders, transitions) do not overlap. */
+const ACTION_TYPES = new Set(
+  'GoTo GoToR GoToE GoToDp GoTo3DView Launch Thread URI Sound Movie Hide Named SubmitForm ResetForm ImportData JavaScript SetOCGState Rendition Trans RichMediaExecute ECMAScript'.split(' '),
+);
+
+/**
+ * The applicant's PDFs enter the staff and judge copies inert: every object copied into the
+ * dossier (everything not in `ours`, the printed dossier itself) loses its actions and additional
+ * actions (JavaScript, Launch, URI, GoToR, SubmitForm, …), name trees, form dictionary and file
+ * specifications; media and file-attachment annotations go. What is left unreachable (the action
+ * dictionaries, script streams, embedded files) is removed, so not even their bytes remain.
+ */
+export function stripActiveContent(doc: PDFDocument, ours: Set<string>): void {
+  const ctx = doc.context;
+  const isActive = (o: PDFObject | undefined): boolean => {
+    const d = o instanceof PDFStream ? o.dict : o;
+    if (!(d instanceof PDFDict)) return false;
+    const type = d.lookup(PDFName.of('Type'));
+    const subtype = d.lookup(PDFName.of('Subtype'));
+    const s = d.lookup(PDFName.of('S'));
+    return (
+      (type instanceof PDFName && ACTIVE_TYPES.has(type.decodeText())) ||
+      (s instanceof PDFName && ACTION_TYPES.has(s.decodeText()) && !(type instanceof PDFName && type.decodeText() !== 'Action')) ||
+      d.has(PDFName.of('JS')) ||
+      (subtype instanceof PDFName && ACTIVE_ANNOTATIONS.has(subtype.decodeText()))
+    );
+  };
+  const resolve = (o: PDFObject) => (o instanceof PDFRef ? ctx.lookup(o) : o);
+  const scrub = (o: PDFObject | undefined, depth = 0): void => {
+    if (depth > 64) return;
+    const d = o instanceof PDFStream ? o.dict : o;
+    if (d instanceof PDFDict) {
+      for (const key of ACTIVE_KEYS) d.delete(key);
+      for (const [key, value] of d.entries()) {
+        if (key === PDFName.of('Parent') && value instanceof PDFRef && ours.has(value.tag)) continue; // the dossier's own page tree
+        if (isActive(resolve(value))) d.delete(key);
+        else if (!(value instanceof PDFRef)) scrub(value, depth + 1);
+      }
+    } else if (d instanceof PDFArray) {
+      for (let i = 0; i < d.size(); i++) {
+        const value = d.get(i);
+        if (isActive(resolve(value))) d.set(i, PDFNull);
+        else if (!(value instanceof PDFRef)) scrub(value, depth + 1);
+      }
+    }
+  };
+  for (const [ref, obj] of ctx.enumerateIndirectObjects()) if (!ours.has(ref.tag)) scrub(obj);
+  // annotation arrays of appended pages: drop the entries that became null
+  for (const page of doc.getPages()) {
+    const annots = page.node.lookup(PDFName.of('Annots'));
+    if (annots instanceof PDFArray && !ours.has(page.ref.tag)) {
+      const kept = annots.asArray().filter((a) => a !== PDFNull);
+      page.node.set(PDFName.of('Annots'), ctx.obj(kept));
+    }
+  }
+  removeUnreachable(doc, ours);
+}
+
+/** Deletes the copied objects nothing reachable from the trailer refers to any more. */
+function removeUnreachable(doc: PDFDocument, ours: Set<string>): void {
+  const ctx = doc.context;
+  const seen = new Set<string>();
+  const stack: PDFObject[] = [ctx.trailerInfo.Root, ctx.trailerInfo.Info].filter((o): o is PDFObject => !!o);
+  while (stack.length) {
+    const o = stack.pop()!;
+    if (o instanceof PDFRef) {
+      if (seen.has(o.tag)) continue;
+      seen.add(o.tag);
+      const target = ctx.lookup(o);
+      if (target) stack.push(target);
+    } else if (o instanceof PDFStream) stack.push(o.dict);
+    else if (o instanceof PDFDict) for (const [, v] of o.entries()) stack.push(v);
+    else if (o instanceof PDFArray) for (const v of o.asArray()) stack.push(v);
+  }
+  for (const [ref] of ctx.enumerateIndirectObjects()) if (!ours.has(ref.tag) && !seen.has(ref.tag)) ctx.delete(ref);
 }
