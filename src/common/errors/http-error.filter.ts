@@ -46,7 +46,11 @@ export class HttpErrorFilter implements ExceptionFilter {
     };
     if (details?.length) body.details = details.map((d) => ({ path: d.path, code: d.code, message: d.message ?? message(d.code, lang, d.params), ...(d.params ? { params: d.params } : {}) }));
     Object.assign(body, extra);
-    if (!res.sent) void res.status(status).send(body);
+    if (res.sent) return;
+    // A route may have set its own type (the audit CSV) or a download name before it failed: the
+    // error is JSON whatever the route would have sent (a JSON object under text/csv is a 500).
+    res.removeHeader('content-disposition');
+    void res.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
   private classify(e: unknown): { status: number; code: string; details?: ErrorDetail[]; extra?: Record<string, unknown>; params?: Record<string, unknown> } {

@@ -3,7 +3,8 @@ import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/decorators';
 import { validationError } from '../../common/errors/domain-error';
 import { optionalUuidQuery } from '../../common/pipes/params';
-import { AuditService, toCsv, type AuditFilter } from './audit.service';
+import { toCsv } from '../../common/csv/csv';
+import { AuditService, type AuditFilter } from './audit.service';
 
 const CSV_COLUMNS = ['id', 'at', 'action', 'actorName', 'actorEmail', 'actorRole', 'applicationId', 'entity', 'entityId', 'fromState', 'toState', 'snapshotSha256', 'details'];
 
