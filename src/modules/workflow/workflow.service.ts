@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isStaff, type Actor } from '../../common/auth/actor';
 import { DomainError, forbidden, notFound, validationError, wrongState } from '../../common/errors/domain-error';
+import { parseInstant } from '../../common/time/instant';
 import { isoInZone } from '../../common/time/zoned-time';
 import { checkApplication } from '../../form/completeness';
 import type { SectionContext, SectionData } from '../../form/field-types';
@@ -125,9 +126,10 @@ export class WorkflowService {
     if (!isStaff(actor)) throw forbidden();
     return this.db.transaction(async (tx) => {
       const app = await this.lock(tx, actor, id);
-      await tx.query('UPDATE applications SET deadline_extension = $2, updated_at = now() WHERE id = $1', [id, until]);
+      const at = parseInstant(until)!; // checked by the DTO (IsInstant)
+      await tx.query('UPDATE applications SET deadline_extension = $2, updated_at = now() WHERE id = $1', [id, at.toISOString()]);
       await this.audit.record({ action: 'application.extension', actor, applicationId: id, entity: 'application', entityId: id, details: { until, reason } }, tx);
-      return { id, deadline: isoInZone(new Date(until), app.time_zone), extended: true };
+      return { id, deadline: isoInZone(at, app.time_zone), extended: true };
     });
   }
 

@@ -1,0 +1,128 @@
+/**
+ * Bad input is a 400 naming the field, never a 500 (issue 10, items 7, 8 and 13): deep nesting,
+ * NUL and lone surrogates, non-finite and out-of-range numbers, odd instants; the audit CSV
+ * answers errors in JSON and writes no live formula; messages carry the declared limits.
+ */
+import request from 'supertest';
+import { createApplication, createOpenCycle, createUser, registerApplicant, PASSWORD, type Account } from '../support/factories';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+let t: TestApp;
+let owner: Account & { organisationId: string };
+let staff: Account;
+let appId: string;
+const as = (who: Account, r: request.Test) => r.auth(who.token, { type: 'bearer' });
+const deep = (n: number): unknown => {
+  let v: unknown = 1;
+  for (let i = 0; i < n; i++) v = { a: v };
+  return v;
+};
+const deepText = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  owner = await registerApplicant(t);
+  staff = await createUser(t, 'staff');
+  appId = (await createApplication(t, owner, await createOpenCycle(t))).id;
+});
+afterAll(() => t.close());
+
+describe('nesting', () => {
+  it.each([
+    ['patch', (): string => `/api/applications/${appId}/sections/basics`, 'application/merge-patch+json'],
+    ['put', (): string => `/api/applications/${appId}/sections/basics`, 'application/json'],
+    ['post', (): string => '/api/applications', 'application/json'],
+    ['post', (): string => '/api/auth/login', 'application/json'],
+  ] as const)('%s %s with 100,000 levels is 400 too_deep', async (method, path, type) => {
+    const res = await as(owner, request(t.http)[method](path()))
+      .set('content-type', type).set('if-match', '"1"').send(`{"enterprise":${deepText(100_000)}}`);
+    expect(res.status).toBe(400);
+    expect(res.body.details[0]).toMatchObject({ code: 'too_deep', path: expect.stringMatching(/^enterprise(\.0)+$/) });
+  });
+
+  it('33 levels are refused at the path of the 33rd, with the catalogue text', async () => {
+    const res = await as(owner, request(t.http).patch(`/api/applications/${appId}/sections/basics`))
+      .set('content-type', 'application/merge-patch+json').set('if-match', '"1"').set('accept-language', 'en').send(JSON.stringify(deep(33)));
+    expect(res.status).toBe(400);
+    expect(res.body.details).toEqual([{ path: Array(32).fill('a').join('.'), code: 'too_deep', params: { max: 32 }, message: 'is nested too deeply (at most 32 levels)' }]);
+  });
+});
+
+describe('text PostgreSQL cannot store', () => {
+  it('NUL in a section value, a lone surrogate in a key: 400 with the path', async () => {
+    const res = await as(owner, request(t.http).patch(`/api/applications/${appId}/sections/basics`))
+      .set('content-type', 'application/merge-patch+json').set('if-match', '"1"')
+      .send('{"enterprise":{"name":"a\\u0000b"},"x\\udc00":1}');
+    expect(res.status).toBe(400);
+    expect(res.body.details.map((d: { path: string; code: string }) => [d.path, d.code])).toEqual([
+      ['enterprise.name', 'nul_character'],
+      ['"x\\udc00"', 'lone_surrogate'],
+    ]);
+    expect(res.body.details[0].message).toBe('含有不允许的空字符（U+0000）');
+  });
+
+  it('a lone surrogate in an e-mail (register, login, invitation) is 400, not URIError', async () => {
+    for (const [path, body] of [
+      ['/api/auth/register', { email: 'a\ud800@example.com', password: PASSWORD, name: 'x', organisationName: 'y' }],
+      ['/api/auth/login', { email: 'a\ud800@example.com', password: PASSWORD }],
+      [`/api/organisations/${owner.organisationId}/invitations`, { email: '\udfff@example.com' }],
+    ] as const) {
+      const res = await as(owner, request(t.http).post(path)).set('content-type', 'application/json').send(JSON.stringify(body));
+      expect([res.status, res.body.details?.[0]?.code]).toEqual([400, 'lone_surrogate']);
+    }
+  });
+
+  it('NUL in a query string or a path parameter is 400', async () => {
+    await as(staff, request(t.http).get('/api/audit?action=a%00b')).expect(400);
+    const res = await as(owner, request(t.http).get(`/api/applications/${appId}/sections/bas%00ics`));
+    expect(res.status).toBe(400);
+    expect(res.body.details[0]).toMatchObject({ path: 'key', code: 'nul_character' });
+  });
+
+  it('a number JSON reads as Infinity is 400 not_finite', async () => {
+    const res = await as(owner, request(t.http).patch(`/api/applications/${appId}/sections/kpis`))
+      .set('content-type', 'application/merge-patch+json').set('if-match', '"1"').send('{"operations":{"aht":{"actual":1e400}}}');
+    expect(res.status).toBe(400);
+    expect(res.body.details[0]).toMatchObject({ path: 'operations.aht.actual', code: 'not_finite' });
+  });
+});
+
+describe('instants', () => {
+  it.each(['2026', '2026-02-30T00:00:00Z', '2026-01-01T00:00:00+15:00', 'yesterday'])('audit ?from=%s is 400 invalid_instant, on the CSV too (JSON, not text/csv)', async (from) => {
+    for (const route of ['/api/audit', '/api/audit/export.csv']) {
+      const res = await as(staff, request(t.http).get(`${route}?from=${encodeURIComponent(from)}`));
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.headers['content-disposition']).toBeUndefined();
+      expect(res.body.details).toEqual([expect.objectContaining({ path: 'from', code: 'invalid_instant' })]);
+    }
+  });
+
+  it('an offset the audit filter accepts is applied', async () => {
+    const res = await as(staff, request(t.http).get(`/api/audit?from=${encodeURIComponent('2000-01-01T00:00:00+14:00')}&to=${encodeURIComponent('2999-01-01T00:00-14:00')}`)).expect(200);
+    expect(res.body.length).toBeGreaterThan(0);
+  });
+
+  it('cycle dates and extensions with an offset beyond ±14:00 or an unreal date are 400 naming the field', async () => {
+    const cycle = { name: '周期', opensAt: '2026-01-01T00:00:00+15:00', submissionDeadline: '2099-02-29T00:00:00+08:00', categories: [] };
+    const res = await as(staff, request(t.http).post('/api/cycles')).send(cycle).expect(400);
+    expect(res.body.details.map((d: { path: string; code: string }) => [d.path, d.code]).sort()).toEqual([['opensAt', 'invalid_instant'], ['submissionDeadline', 'invalid_instant']]);
+    const ext = await as(staff, request(t.http).post(`/api/applications/${appId}/extension`)).send({ until: '2099-01-01T00:00:00-23:59', reason: 'x' }).expect(400);
+    expect(ext.body.details).toEqual([expect.objectContaining({ path: 'until', code: 'invalid_instant' })]);
+    const ok = await as(staff, request(t.http).post(`/api/applications/${appId}/extension`)).send({ until: '2099-01-01T00:00:00-14:00', reason: 'x' }).expect(200);
+    expect(ok.body.deadline).toBe('2099-01-01T22:00:00+08:00');
+  });
+});
+
+describe('audit CSV', () => {
+  it('a user named like a formula is text in the CSV', async () => {
+    const evil = '=HYPERLINK("http://evil.example/x","点击")';
+    const email = `formula-${Date.now()}@example.com`;
+    await request(t.http).post('/api/auth/register').send({ email, password: PASSWORD, name: evil, organisationName: '@SUM(1+1)' }).expect(201);
+    await request(t.http).post('/api/auth/login').send({ email, password: PASSWORD }).expect(200); // audited with the user's name
+    const csv = await as(staff, request(t.http).get('/api/audit/export.csv?action=auth.login')).expect(200);
+    expect(csv.text).toContain(`"'=HYPERLINK(""http://evil.example/x"",""点击"")"`);
+    // no cell of the file starts a formula
+    for (const line of csv.text.split('\r\n')) for (const cell of line.split(',')) expect(cell).not.toMatch(/^"?[=+\-@]/);
+  });
+});
