@@ -126,3 +126,31 @@ describe('audit CSV', () => {
     for (const line of csv.text.split('\r\n')) for (const cell of line.split(',')) expect(cell).not.toMatch(/^"?[=+\-@]/);
   });
 });
+
+describe('limits from the declarations', () => {
+  it.each([
+    ['zh', '最多 1000 个字'],
+    ['en', 'must be at most 1000 characters'],
+  ])('a yes/no detail over its length names the limit (%s)', async (lang, text) => {
+    const res = await as(owner, request(t.http).patch(`/api/applications/${appId}/sections/people`))
+      .set('content-type', 'application/merge-patch+json').set('if-match', '"1"').set('accept-language', lang)
+      .send({ satisfactionSurvey: { answer: true, detail: '字'.repeat(1001) } });
+    expect(res.status).toBe(400);
+    expect(res.body.details).toEqual([{ path: 'satisfactionSurvey.detail', code: 'too_long', params: { max: 1000 }, message: text }]);
+  });
+
+  it('a KPI actual of 1e308 is 400 naming the field and its maximum', async () => {
+    const res = await as(owner, request(t.http).patch(`/api/applications/${appId}/sections/kpis`))
+      .set('content-type', 'application/merge-patch+json').set('if-match', '"1"').set('accept-language', 'en')
+      .send('{"operations":{"aht":{"target":300,"actual":1e308}}}');
+    expect(res.status).toBe(400);
+    expect(res.body.details).toEqual([{ path: 'operations.aht.actual', code: 'too_large', params: { max: 1_000_000 }, message: 'must be at most 1000000' }]);
+  });
+
+  it('a DTO limit is read from its decorator (MaxLength on the cycle name)', async () => {
+    const res = await as(staff, request(t.http).post('/api/cycles')).set('accept-language', 'en')
+      .send({ name: 'x'.repeat(201), opensAt: '2026-01-01T00:00:00+08:00', submissionDeadline: '2099-01-01T00:00:00+08:00', categories: [] });
+    expect(res.status).toBe(400);
+    expect(res.body.details).toEqual([{ path: 'name', code: 'too_long', params: { max: 200 }, message: 'must be at most 200 characters' }]);
+  });
+});

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isStaff, type Actor } from '../../common/auth/actor';
 import { DomainError, forbidden, notFound, validationError, wrongState } from '../../common/errors/domain-error';
+import { computeSection } from '../../form/computed-values';
 import { parseInstant } from '../../common/time/instant';
 import { isoInZone } from '../../common/time/zoned-time';
 import { checkApplication } from '../../form/completeness';
@@ -176,7 +177,7 @@ export class WorkflowService {
         nomination: app.nomination,
       },
       sections: Object.fromEntries(this.registry.all().map((d) => [d.key, sections[d.key] ?? {}])),
-      computed: Object.fromEntries(this.registry.all().filter((d) => d.compute).map((d) => [d.key, d.compute!(sections[d.key] ?? {}, ctx)])),
+      computed: Object.fromEntries(this.registry.all().filter((d) => d.compute).map((d) => [d.key, computeSection(d, sections[d.key] ?? {}, ctx)])),
       attachments: attachments.map((a) => ({ id: a.id, kind: a.kind, sha256: a.sha256 })),
     };
     const canonical = canonicalJson(document);
