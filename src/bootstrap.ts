@@ -7,6 +7,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { validationError } from './common/errors/domain-error';
+import { frameworkError } from './common/errors/http-error.filter';
 import { flattenValidationErrors } from './common/errors/validation-details';
 import { InputGuard } from './common/input/input.guard';
 import { SESSION_COOKIE } from './common/auth/tokens';
@@ -31,7 +32,9 @@ export const routesOf = (app: INestApplication): RouteInfo[] => routeTables.get(
  * 0.09 ms for the raw baseline, Fastify at 0.14 ms (bench/RESULTS.md).
  */
 export async function createApp(config: AppConfig, opts: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: config.trustProxy, onProtoPoisoning: 'error', onConstructorPoisoning: 'error' });
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT, trustProxy: config.trustProxy, onProtoPoisoning: 'error', onConstructorPoisoning: 'error', frameworkErrors: frameworkError,
+  });
   const routes: RouteInfo[] = [];
   adapter.getInstance().addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });

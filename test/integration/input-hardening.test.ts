@@ -4,6 +4,13 @@
  * answers errors in JSON and writes no live formula; messages carry the declared limits.
  */
 import request from 'supertest';
+import { expandFields } from '../../src/form/expanded-fields';
+import { numberLimits, type FieldNode, type SectionData } from '../../src/form/field-types';
+import { SectionRegistry } from '../../src/form/section-registry';
+import { ALL_SECTIONS } from '../../src/form/sections';
+import { buildDossierView, type SnapshotDocument } from '../../src/modules/dossiers/dossier-view';
+import { completeApplication } from '../fixtures/complete-application';
+import { attachmentRow } from '../support/complete-entry';
 import { createApplication, createOpenCycle, createUser, registerApplicant, PASSWORD, type Account } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -29,12 +36,12 @@ afterAll(() => t.close());
 
 describe('nesting', () => {
   it.each([
-    ['patch', (): string => `/api/applications/${appId}/sections/basics`, 'application/merge-patch+json'],
-    ['put', (): string => `/api/applications/${appId}/sections/basics`, 'application/json'],
-    ['post', (): string => '/api/applications', 'application/json'],
-    ['post', (): string => '/api/auth/login', 'application/json'],
-  ] as const)('%s %s with 100,000 levels is 400 too_deep', async (method, path, type) => {
-    const res = await as(owner, request(t.http)[method](path()))
+    ['PATCH', 'a section', (): string => `/api/applications/${appId}/sections/basics`, 'application/merge-patch+json'],
+    ['PUT', 'a section', (): string => `/api/applications/${appId}/sections/basics`, 'application/json'],
+    ['POST', '/api/applications', (): string => '/api/applications', 'application/json'],
+    ['POST', '/api/auth/login', (): string => '/api/auth/login', 'application/json'],
+  ] as const)('%s %s with 100,000 levels is 400 too_deep', async (method, _label, path, type) => {
+    const res = await as(owner, request(t.http)[method.toLowerCase() as 'patch' | 'put' | 'post'](path()))
       .set('content-type', type).set('if-match', '"1"').send(`{"enterprise":${deepText(100_000)}}`);
     expect(res.status).toBe(400);
     expect(res.body.details[0]).toMatchObject({ code: 'too_deep', path: expect.stringMatching(/^enterprise(\.0)+$/) });
@@ -84,6 +91,22 @@ describe('text PostgreSQL cannot store', () => {
       .set('content-type', 'application/merge-patch+json').set('if-match', '"1"').send('{"operations":{"aht":{"actual":1e400}}}');
     expect(res.status).toBe(400);
     expect(res.body.details[0]).toMatchObject({ path: 'operations.aht.actual', code: 'not_finite' });
+  });
+});
+
+describe('errors before or beside the routes', () => {
+  it('a URL whose percent-encoding is not UTF-8 is 400 in the JSON error contract', async () => {
+    const res = await as(owner, request(t.http).get('/api/applications/%ED%A0%80')).set('accept-language', 'en');
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ statusCode: 400, code: 'malformed_url', message: 'the request URL is not correctly encoded', details: [{ path: '$url', code: 'malformed_url' }] });
+  });
+
+  it('a page asked for with a stale If-Match is 412, not 500', async () => {
+    const page = await request(t.http).get('/index.html');
+    if (page.status === 404) return; // pages not built in this checkout
+    const res = await request(t.http).get('/index.html').set('if-match', '"nope"');
+    expect(res.status).toBe(412);
+    expect(res.body).toMatchObject({ statusCode: 412, code: 'precondition_failed' });
   });
 });
 
@@ -152,5 +175,62 @@ describe('limits from the declarations', () => {
       .send({ name: 'x'.repeat(201), opensAt: '2026-01-01T00:00:00+08:00', submissionDeadline: '2099-01-01T00:00:00+08:00', categories: [] });
     expect(res.status).toBe(400);
     expect(res.body.details).toEqual([{ path: 'name', code: 'too_long', params: { max: 200 }, message: 'must be at most 200 characters' }]);
+  });
+});
+
+describe('a complete entry at the extremes the form allows', () => {
+  /** Every answered count and quantity at its declared maximum; KPI targets at 0.01 against maximal actuals. */
+  function atMaxima(fields: readonly FieldNode[], data: Record<string, unknown>): void {
+    for (const f of expandFields(fields)) {
+      const v = data[f.key];
+      if (v === undefined) continue;
+      if (f.type === 'int' || f.type === 'decimal') data[f.key] = numberLimits(f).max;
+      else if (f.type === 'group' && v && typeof v === 'object') atMaxima(f.fields, v as Record<string, unknown>);
+      else if (f.type === 'list' && Array.isArray(v)) for (const row of v) atMaxima(f.fields, row as Record<string, unknown>);
+    }
+    if (typeof data.target === 'number' && typeof data.actual === 'number') data.target = 0.01;
+  }
+  const finiteEverywhere = (v: unknown, path = '$'): string[] => {
+    if (typeof v === 'number') return Number.isFinite(v) ? [] : [path];
+    if (typeof v === 'string') return /\b(NaN|Infinity)\b/.test(v) ? [path] : [];
+    if (v && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => finiteEverywhere(x, `${path}.${k}`));
+    return [];
+  };
+
+  it('is complete, seals (never 500), and every computed value and dossier figure is finite', async () => {
+    const applicant = await registerApplicant(t);
+    const id = (await createApplication(t, applicant, await createOpenCycle(t))).id;
+    const sections = completeApplication({
+      orgChart: [await attachmentRow(t, id, applicant, 'org_chart')],
+      layoutPhotos: [await attachmentRow(t, id, applicant, 'layout_photo')],
+    }) as unknown as Record<string, SectionData>;
+    for (const def of ALL_SECTIONS) if (sections[def.key]) atMaxima(def.fields, sections[def.key]);
+    expect((sections.kpis as { operations: { aht: unknown } }).operations.aht).toEqual({ target: 0.01, actual: 1_000_000 });
+    for (const [key, data] of Object.entries(sections)) {
+      await as(applicant, request(t.http).put(`/api/applications/${id}/sections/${key}`)).set('If-Match', '"1"').send(data).expect(200);
+    }
+    const completeness = await as(applicant, request(t.http).get(`/api/applications/${id}/completeness`)).expect(200);
+    expect(finiteEverywhere(completeness.body)).toEqual([]);
+    expect(JSON.stringify(completeness.body)).not.toContain('"path"');
+
+    const kpis = await as(applicant, request(t.http).get(`/api/applications/${id}/sections/kpis`)).expect(200);
+    expect(kpis.body.computed.operations.aht).toEqual({ met: false, gapPct: -9999999900 });
+    expect(finiteEverywhere(kpis.body.computed)).toEqual([]);
+
+    const sealed = await as(applicant, request(t.http).post(`/api/applications/${id}/seal`)).send({});
+    expect(sealed.status).toBe(200);
+    const snapshot = await as(applicant, request(t.http).get(`/api/snapshots/${sealed.body.snapshotId}`)).expect(200);
+    const document = snapshot.body.document as SnapshotDocument;
+    expect(finiteEverywhere(document.computed)).toEqual([]);
+
+    for (const variant of ['applicant', 'staff', 'judge'] as const) {
+      const view = buildDossierView(SectionRegistry.of(ALL_SECTIONS), {
+        variant, blind: variant === 'judge', viewerName: '评委',
+        snapshot: { id: sealed.body.snapshotId, sha256: sealed.body.sha256, sealedAt: '2026-11-23 10:00 (UTC+08:00)', document },
+        categoryLabel: { zh: '卓越全渠道客服', en: 'Omnichannel excellence' },
+        attachments: [], qrSvg: '<svg></svg>', generatedAt: new Date().toISOString(),
+      });
+      expect(finiteEverywhere(view)).toEqual([]);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { getMetadataStorage, type ValidationError } from 'class-validator';
 import { MESSAGES } from '../i18n/messages';
+import { joinPath } from '../input/input-limits';
 import type { ErrorDetail } from './domain-error';
 
 /** class-validator constraint name → catalogue code (a name that is itself a code is kept). */
@@ -18,7 +19,7 @@ const CODES: Record<string, string> = {
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): ErrorDetail[] {
   const out: ErrorDetail[] = [];
   for (const e of errors) {
-    const path = prefix ? `${prefix}.${e.property}` : e.property;
+    const path = joinPath(prefix, e.property); // an empty key or one with a dot is quoted: never an empty path
     const names = Object.keys(e.constraints ?? {});
     if (names.length) {
       const name = names.find((n) => n === 'whitelistValidation') ?? names[0];
