@@ -7,7 +7,9 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { validationError } from './common/errors/domain-error';
+import { frameworkError } from './common/errors/http-error.filter';
 import { flattenValidationErrors } from './common/errors/validation-details';
+import { InputGuard } from './common/input/input.guard';
 import { SESSION_COOKIE } from './common/auth/tokens';
 import type { AppConfig } from './config/app-config';
 import { serveWebPages } from './web-pages';
@@ -30,7 +32,9 @@ export const routesOf = (app: INestApplication): RouteInfo[] => routeTables.get(
  * 0.09 ms for the raw baseline, Fastify at 0.14 ms (bench/RESULTS.md).
  */
 export async function createApp(config: AppConfig, opts: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: config.trustProxy, onProtoPoisoning: 'error', onConstructorPoisoning: 'error' });
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT, trustProxy: config.trustProxy, onProtoPoisoning: 'error', onConstructorPoisoning: 'error', frameworkErrors: frameworkError,
+  });
   const routes: RouteInfo[] = [];
   adapter.getInstance().addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
@@ -49,12 +53,17 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
     limits: { fileSize: config.uploads.maxFileBytes + 1, files: 1, fields: 4, parts: 8, fieldSize: 1024, headerPairs: 100 },
   });
   app.setGlobalPrefix('api');
+  // before every other guard and pipe: nothing walks a body nested 10,000 deep or stores a NUL
+  app.useGlobalGuards(new InputGuard());
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       forbidUnknownValues: true,
       transform: true,
+      // the failing object is kept on each error so that its limits are read from the DTO's
+      // declarations (validation-details.ts); the values are not echoed back
+      validationError: { target: true, value: false },
       exceptionFactory: (errors) => validationError(flattenValidationErrors(errors)),
     }),
   );

@@ -5,9 +5,9 @@
  */
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
-import type { FieldIssue, FieldNode, IssueCode, SectionDefinition } from './field-types';
-import { expandFields } from './expanded-fields';
-import { ESSAY_MAX, TEXT_MAX, YESNO_DETAIL_MAX, sectionDto } from './section-dto.factory';
+import { numberLimits, type FieldIssue, type FieldNode, type IssueCode, type SectionDefinition } from './field-types';
+import { expandFields, yesNoParts } from './expanded-fields';
+import { ATTACHMENTS_MAX, ESSAY_MAX, TEXT_MAX, sectionDto } from './section-dto.factory';
 
 /** Path used for problems with the body as a whole (not an object, …). */
 export const ROOT_PATH = '$';
@@ -135,33 +135,33 @@ function mapErrors(errors: ValidationError[], fields: readonly FieldNode[], pref
     if (field?.type === 'list') {
       for (const row of e.children) mapErrors(row.children ?? [], field.fields, join(path, row.property), issues);
     } else {
-      mapErrors(e.children, field?.type === 'group' ? expandFields(field.fields) : [], path, issues);
+      const children = field?.type === 'group' ? expandFields(field.fields) : field?.type === 'yesno' ? yesNoParts(field) : [];
+      mapErrors(e.children, children, path, issues);
     }
   }
 }
 
-/** Limits the message needs, taken from the descriptor (one source of truth). */
+/** Limits the message needs, taken from the field's declaration (one source of truth). */
 function paramsFor(field: FieldNode | undefined, code: IssueCode): { params?: Record<string, unknown> } {
   if (!field) return {};
+  const limits = field.type === 'int' || field.type === 'decimal' || field.type === 'percent' || field.type === 'year' ? numberLimits(field) : undefined;
   switch (code) {
     case 'too_long':
       if (field.type === 'text' || field.type === 'essay') return { params: { max: field.max ?? (field.type === 'text' ? TEXT_MAX : ESSAY_MAX) } };
-      return { params: { max: YESNO_DETAIL_MAX } };
-    case 'too_small':
-      if (field.type === 'int') return { params: { min: field.min ?? 0 } };
-      if (field.type === 'year') return { params: { min: 1950 } };
-      return { params: { min: 0 } };
-    case 'too_large':
-      if (field.type === 'percent') return { params: { max: 100 } };
-      if (field.type === 'year') return { params: { max: new Date().getFullYear() } };
-      if (field.type === 'int' || field.type === 'decimal') return { params: { max: field.max } };
+      if (field.type === 'email' || field.type === 'url') return { params: { max: TEXT_MAX } };
       return {};
+    case 'too_small':
+      return limits ? { params: { min: limits.min } } : {};
+    case 'too_large':
+      return limits ? { params: { max: limits.max } } : {};
     case 'too_many':
       if (field.type === 'pick3') return { params: { max: 3 } };
+      if (field.type === 'multi') return { params: { max: field.options.length } };
       if (field.type === 'list') return { params: { max: field.maxItems } };
+      if (field.type === 'attachment') return { params: { max: field.max ?? ATTACHMENTS_MAX } };
       return {};
     case 'too_many_decimals':
-      return { params: { max: field.type === 'percent' ? 1 : 2 } };
+      return limits ? { params: { max: limits.decimals } } : {};
     case 'not_in_options':
       if (field.type === 'choice' || field.type === 'multi' || field.type === 'pick3') return { params: { options: field.options.map((o) => o.code) } };
       return {};

@@ -2,7 +2,7 @@
  * The derived view of a descriptor that generic code walks: every choice/multi/pick3 listing the
  * `other` option gets its implicit `<key>Other` sibling (spec § Conventions, `other`).
  */
-import type { FieldNode, SectionDefinition, TextField } from './field-types';
+import { YESNO_DETAIL_MAX, type BooleanField, type FieldNode, type SectionDefinition, type TextField, type YesNoField } from './field-types';
 
 const cache = new WeakMap<readonly FieldNode[], FieldNode[]>();
 
@@ -57,4 +57,22 @@ export function fieldAt(fields: readonly FieldNode[], path: string): FieldNode |
     current = found.type === 'group' || found.type === 'list' ? expandFields(found.fields) : [];
   }
   return found;
+}
+
+const yesNoCache = new WeakMap<YesNoField, [BooleanField, TextField]>();
+
+/**
+ * A yes/no field's two members as fields of their own (`answer`, `detail` with the declared
+ * `detailMax`), so that its DTO and its error messages read the limit from the declaration.
+ */
+export function yesNoParts(f: YesNoField): [BooleanField, TextField] {
+  let parts = yesNoCache.get(f);
+  if (!parts) {
+    parts = [
+      { type: 'boolean', key: 'answer', label: f.label, optional: true },
+      { type: 'text', key: 'detail', label: { zh: `${f.label.zh}（说明）`, en: `${f.label.en} — details` }, max: f.detailMax ?? YESNO_DETAIL_MAX, optional: true },
+    ];
+    yesNoCache.set(f, parts);
+  }
+  return parts;
 }

@@ -42,13 +42,13 @@ export interface EssayField extends FieldBase {
   type: 'essay';
   max?: number;
 }
-/** Whole number, ≥ min (default 0). */
+/** Whole number, ≥ min (default 0), ≤ max (default INT_MAX: a count). */
 export interface IntField extends FieldBase {
   type: 'int';
   min?: number;
   max?: number;
 }
-/** Number with at most 2 decimals, ≥ 0; `positive` means > 0. */
+/** Number with at most 2 decimals, ≥ 0, ≤ max (default DECIMAL_MAX); `positive` means > 0. */
 export interface DecimalField extends FieldBase {
   type: 'decimal';
   max?: number;
@@ -171,6 +171,42 @@ export type FieldNode =
   | ComputedField;
 
 export type FieldType = FieldNode['type'];
+
+/**
+ * Every number the form accepts is finite and bounded, so that nothing computed from it (sums,
+ * ratios, KPI gaps) can overflow to Infinity and break a seal. A field declares its own `max`
+ * when its meaning gives one (seconds ≤ 10⁶, a percentage ≤ 100, hours a year ≤ 2000); otherwise
+ * the type's default applies: counts (int) ≤ 10⁷, other quantities (decimal, incl. money) ≤ 10¹².
+ */
+export const INT_MAX = 10_000_000;
+/** Default length of a yes/no question's detail. */
+export const YESNO_DETAIL_MAX = 1000;
+export const DECIMAL_MAX = 1_000_000_000_000;
+/** Seconds (handle times and the like): ≤ 10⁶, i.e. about 11.5 days. */
+export const SECONDS_MAX = 1_000_000;
+
+export interface NumberLimits {
+  min: number;
+  max: number;
+  /** Decimal places allowed. */
+  decimals: number;
+  /** `min` itself is excluded (decimal `positive`). */
+  exclusiveMin?: boolean;
+}
+
+/** The limits of a number field, defaults applied: the one source for DTOs, messages and pages. */
+export function numberLimits(f: IntField | DecimalField | PercentField | YearField): NumberLimits {
+  switch (f.type) {
+    case 'int':
+      return { min: f.min ?? 0, max: f.max ?? INT_MAX, decimals: 0 };
+    case 'decimal':
+      return { min: 0, max: f.max ?? DECIMAL_MAX, decimals: 2, ...(f.positive ? { exclusiveMin: true } : {}) };
+    case 'percent':
+      return { min: 0, max: 100, decimals: 1 };
+    case 'year':
+      return { min: 1950, max: new Date().getFullYear(), decimals: 0 };
+  }
+}
 
 /** A problem found in section data: a dotted path inside the section and a message code. */
 export interface FieldIssue {

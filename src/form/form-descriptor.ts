@@ -2,7 +2,7 @@
  * The form descriptor published to clients (GET /api/form): every section's fields with labels,
  * types, options and limits — the same declarations the API validates with. Pages render from it.
  */
-import type { FieldNode, SectionDefinition } from './field-types';
+import { numberLimits, type FieldNode, type SectionDefinition } from './field-types';
 import { expandFields } from './expanded-fields';
 import { ESSAY_MAX, TEXT_MAX, YESNO_DETAIL_MAX } from './section-dto.factory';
 
@@ -23,8 +23,10 @@ function describeField(f: FieldNode): Record<string, unknown> {
   if (f.type === 'text') out.max = f.max ?? TEXT_MAX;
   if (f.type === 'essay') out.max = f.max ?? ESSAY_MAX;
   if (f.type === 'yesno') out.detailMax = f.detailMax ?? YESNO_DETAIL_MAX;
-  if (f.type === 'percent') Object.assign(out, { min: 0, max: 100, decimals: 1 });
-  if (f.type === 'decimal') out.decimals = 2;
+  if (f.type === 'int' || f.type === 'decimal' || f.type === 'percent') {
+    const { min, max, decimals } = numberLimits(f);
+    Object.assign(out, { min, max, decimals });
+  }
   if (f.type === 'group' || f.type === 'list') out.fields = expandFields(f.fields).map(describeField);
   return out;
 }

@@ -28,13 +28,13 @@ import {
   type ValidationArguments,
 } from 'class-validator';
 import isURL from 'validator/lib/isURL';
-import type { FieldNode, SectionDefinition } from './field-types';
-import { expandFields } from './expanded-fields';
+import { numberLimits, type FieldNode, type SectionDefinition } from './field-types';
+import { expandFields, yesNoParts } from './expanded-fields';
 import { isBlank } from './rule-helpers';
 
 export const TEXT_MAX = 200;
 export const ESSAY_MAX = 3000;
-export const YESNO_DETAIL_MAX = 1000;
+export { YESNO_DETAIL_MAX } from './field-types';
 export const ATTACHMENTS_MAX = 20;
 export const PHONE_PATTERN = /^[0-9 +\-()]{5,30}$/;
 export const POSTCODE_PATTERN = /^[0-9]{6}$/;
@@ -98,18 +98,6 @@ function groupDto(name: string, fields: readonly FieldNode[]): Ctor {
   return cls;
 }
 
-const yesNoDtos = new Map<number, Ctor>();
-function yesNoDto(detailMax: number): Ctor {
-  let cls = yesNoDtos.get(detailMax);
-  if (!cls) {
-    cls = { [`YesNo${detailMax}Dto`]: class {} }[`YesNo${detailMax}Dto`] as Ctor;
-    for (const d of [IsOptional(), IsBoolean()]) d(cls.prototype, 'answer');
-    for (const d of [IsOptional(), IsString(), MaxCodePoints(detailMax)]) d(cls.prototype, 'detail');
-    yesNoDtos.set(detailMax, cls);
-  }
-  return cls;
-}
-
 type Decorator = (target: object, propertyName: string) => void;
 
 function decoratorsFor(f: FieldNode, parentName: string): Decorator[] {
@@ -119,13 +107,15 @@ function decoratorsFor(f: FieldNode, parentName: string): Decorator[] {
       return [...base, IsString(), MaxCodePoints(f.max ?? TEXT_MAX), ...(f.otherOf ? [OtherChosen(f.otherOf)] : [])];
     case 'essay':
       return [...base, IsString(), MaxCodePoints(f.max ?? ESSAY_MAX)];
-    case 'int':
-      return [...base, IsInt(), Min(f.min ?? 0), ...(f.max !== undefined ? [Max(f.max)] : [])];
+    case 'int': {
+      const { min, max } = numberLimits(f);
+      return [...base, IsInt(), Min(min), Max(max)];
+    }
     case 'decimal':
-      return [...base, IsNumber({ allowNaN: false, allowInfinity: false }), Min(0), MaxDecimals(2),
-        ...(f.positive ? [Positive()] : []), ...(f.max !== undefined ? [Max(f.max)] : [])];
-    case 'percent':
-      return [...base, IsNumber({ allowNaN: false, allowInfinity: false }), Min(0), Max(100), MaxDecimals(1)];
+    case 'percent': {
+      const { min, max, decimals: places, exclusiveMin } = numberLimits(f);
+      return [...base, IsNumber({ allowNaN: false, allowInfinity: false }), Min(min), Max(max), MaxDecimals(places), ...(exclusiveMin ? [Positive()] : [])];
+    }
     case 'year':
       return [...base, IsInt(), Min(MIN_YEAR), NotAfterThisYear()];
     case 'date':
@@ -146,7 +136,7 @@ function decoratorsFor(f: FieldNode, parentName: string): Decorator[] {
         ...(f.type === 'pick3' ? [ArrayMaxSize(3)] : [ArrayMaxSize(f.options.length)]),
         ...(f.type === 'multi' && f.exclusive?.length ? [Exclusive(f.exclusive)] : [])];
     case 'yesno': {
-      const dto = yesNoDto(f.detailMax ?? YESNO_DETAIL_MAX);
+      const dto = groupDto(`${parentName.replace(/Dto$/, '')}${pascal(f.key)}Dto`, yesNoParts(f));
       return [...base, IsObject(), ValidateNested(), Type(() => dto)];
     }
     case 'boolean':

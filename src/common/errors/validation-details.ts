@@ -1,7 +1,9 @@
-import type { ValidationError } from 'class-validator';
+import { getMetadataStorage, type ValidationError } from 'class-validator';
 import { MESSAGES } from '../i18n/messages';
+import { joinPath } from '../input/input-limits';
 import type { ErrorDetail } from './domain-error';
 
+/** class-validator constraint name → catalogue code (a name that is itself a code is kept). */
 const CODES: Record<string, string> = {
   whitelistValidation: 'unknown_field',
   isNotEmpty: 'required',
@@ -10,19 +12,21 @@ const CODES: Record<string, string> = {
   min: 'too_small',
   max: 'too_large',
   isIn: 'not_in_options',
-  invalid_uscc: 'invalid_uscc',
+  arrayMaxSize: 'too_many',
 };
 
 /** class-validator's tree → one detail per failing field, with a dotted path. */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): ErrorDetail[] {
   const out: ErrorDetail[] = [];
   for (const e of errors) {
-    const path = prefix ? `${prefix}.${e.property}` : e.property;
+    const path = joinPath(prefix, e.property); // an empty key or one with a dot is quoted: never an empty path
     const names = Object.keys(e.constraints ?? {});
     if (names.length) {
       const name = names.find((n) => n === 'whitelistValidation') ?? names[0];
       // a custom constraint named after a catalogue code reports that code
-      out.push({ path, code: CODES[name] ?? (name in MESSAGES ? name : 'invalid'), params: paramsOf(e, name) });
+      const code = CODES[name] ?? (name in MESSAGES ? name : 'invalid');
+      const params = paramsOf(e, name);
+      out.push({ path, code, ...(params ? { params } : {}) });
     } else if (e.children?.length) {
       out.push(...flattenValidationErrors(e.children, path));
     }
@@ -30,11 +34,29 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   return out;
 }
 
+/**
+ * The limits a message needs, from the decorator as declared on the DTO (class-validator's
+ * metadata), never parsed back out of its English message text. Needs the error's `target`
+ * (the pipe keeps it: `validationError.target`).
+ */
 function paramsOf(e: ValidationError, name: string): Record<string, unknown> | undefined {
-  // class-validator keeps a constraint's argument only in its message text ("… at least 10 …")
-  const text = e.constraints?.[name] ?? '';
-  const n = /(\d+)/.exec(text)?.[1];
-  if (name === 'minLength' || name === 'min') return { min: Number(n) };
-  if (name === 'maxLength' || name === 'max') return { max: Number(n) };
-  return undefined;
+  const ctor = (e.target as object | undefined)?.constructor;
+  if (!ctor) return undefined;
+  const declared = getMetadataStorage()
+    .getTargetValidationMetadatas(ctor, '', true, false)
+    .find((m) => m.propertyName === e.property && m.name === name)?.constraints?.[0];
+  if (declared === undefined) return undefined;
+  switch (name) {
+    case 'minLength':
+    case 'min':
+      return { min: declared };
+    case 'maxLength':
+    case 'max':
+    case 'arrayMaxSize':
+      return { max: declared };
+    case 'isIn':
+      return { options: declared };
+    default:
+      return undefined;
+  }
 }

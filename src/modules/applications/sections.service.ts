@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { computeSection } from '../../form/computed-values';
 import { isStaff, type Actor } from '../../common/auth/actor';
 import { DomainError, forbidden, notFound, validationError, wrongState } from '../../common/errors/domain-error';
 import { LRUCache } from 'lru-cache';
@@ -197,7 +198,7 @@ export class SectionsService {
       updatedAt: row.updated_at.toISOString(),
       updatedBy: row.updated_by ? { id: row.updated_by, name: row.updated_by_name ?? '' } : null,
       data: row.data,
-      computed: def.compute ? def.compute(row.data, await this.context(def, applicationId, row.data)) : {},
+      computed: def.compute ? computeSection(def, row.data, await this.context(def, applicationId, row.data)) : {},
     };
   }
 

@@ -3,7 +3,9 @@ import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/decorators';
 import { validationError } from '../../common/errors/domain-error';
 import { optionalUuidQuery } from '../../common/pipes/params';
-import { AuditService, toCsv, type AuditFilter } from './audit.service';
+import { parseInstant } from '../../common/time/instant';
+import { toCsv } from '../../common/csv/csv';
+import { AuditService, type AuditFilter } from './audit.service';
 
 const CSV_COLUMNS = ['id', 'at', 'action', 'actorName', 'actorEmail', 'actorRole', 'applicationId', 'entity', 'entityId', 'fromState', 'toState', 'snapshotSha256', 'details'];
 
@@ -45,11 +47,16 @@ export class AuditController {
   }
 }
 
+/** `from` / `to` must be real instants (parseInstant); PostgreSQL gets them in UTC. */
 function checked(f: AuditFilter): AuditFilter {
+  const out = { ...f };
+  const details = [];
   for (const key of ['from', 'to'] as const) {
-    if (f[key] !== undefined && Number.isNaN(Date.parse(f[key]!))) {
-      throw validationError([{ path: key, code: 'invalid' }]);
-    }
+    if (f[key] === undefined) continue;
+    const at = parseInstant(f[key]);
+    if (at) out[key] = at.toISOString();
+    else details.push({ path: key, code: 'invalid_instant' });
   }
-  return f;
+  if (details.length) throw validationError(details);
+  return out;
 }

@@ -65,12 +65,3 @@ export class AuditService {
     );
   }
 }
-
-/** RFC 4180 CSV with a BOM so that Excel opens the Chinese text as UTF-8. */
-export function toCsv(rows: Array<Record<string, unknown>>, columns: string[]): string {
-  const cell = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return `\uFEFF${[columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\r\n')}\r\n`;
-}

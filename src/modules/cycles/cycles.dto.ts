@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested,
+  ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested,
   Validate, ValidatorConstraint, type ValidatorConstraintInterface,
 } from 'class-validator';
+import { IsInstant } from '../../common/time/instant';
 import { isValidTimeZone } from '../../common/time/zoned-time';
 
 @ValidatorConstraint({ name: 'invalid' })
@@ -16,9 +17,6 @@ class TimeZoneConstraint implements ValidatorConstraintInterface {
   }
 }
 
-/** ISO-8601 with an explicit offset: a deadline without a zone is ambiguous. */
-const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
-
 export class CategoryDto {
   @ApiProperty({ example: 'omnichannel_excellence' }) @IsString() @Matches(/^[a-z][a-z0-9_]{1,49}$/) code!: string;
   @ApiProperty({ example: '卓越全渠道客服' }) @IsString() @MinLength(1) @MaxLength(100) nameZh!: string;
@@ -28,8 +26,8 @@ export class CategoryDto {
 export class CreateCycleDto {
   @ApiProperty({ example: '2026 中国十佳呼叫中心评选' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
   @ApiPropertyOptional({ example: 'Asia/Shanghai', default: 'Asia/Shanghai' }) @IsOptional() @Validate(TimeZoneConstraint) timeZone?: string;
-  @ApiProperty({ example: '2026-09-01T00:00:00+08:00' }) @IsISO8601({ strict: true }) @Matches(WITH_OFFSET) opensAt!: string;
-  @ApiProperty({ example: '2026-12-31T23:59:59+08:00' }) @IsISO8601({ strict: true }) @Matches(WITH_OFFSET) submissionDeadline!: string;
+  @ApiProperty({ example: '2026-09-01T00:00:00+08:00' }) @IsInstant() opensAt!: string;
+  @ApiProperty({ example: '2026-12-31T23:59:59+08:00' }) @IsInstant() submissionDeadline!: string;
   @ApiProperty({ type: [CategoryDto] }) @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => CategoryDto) categories!: CategoryDto[];
 }
 

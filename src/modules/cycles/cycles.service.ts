@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError, notFound, validationError } from '../../common/errors/domain-error';
+import { parseInstant } from '../../common/time/instant';
 import { isoInZone } from '../../common/time/zoned-time';
 import type { CategoryDto, CreateCycleDto, UpdateCycleDto } from './cycles.dto';
 
@@ -48,7 +49,7 @@ export class CyclesService {
     const id = await this.db.transaction(async (tx) => {
       const [row] = await tx.query(
         'INSERT INTO cycles (name, time_zone, opens_at, submission_deadline) VALUES ($1, $2, $3, $4) RETURNING id',
-        [dto.name.trim(), dto.timeZone ?? DEFAULT_TIME_ZONE, dto.opensAt, dto.submissionDeadline],
+        [dto.name.trim(), dto.timeZone ?? DEFAULT_TIME_ZONE, utc(dto.opensAt), utc(dto.submissionDeadline)],
       );
       for (const c of dto.categories) await this.insertCategory(tx, row.id, c);
       return row.id as string;
@@ -62,7 +63,7 @@ export class CyclesService {
     await this.db.query(
       `UPDATE cycles SET name = COALESCE($2, name), time_zone = COALESCE($3, time_zone), opens_at = COALESCE($4, opens_at),
               submission_deadline = COALESCE($5, submission_deadline), updated_at = now() WHERE id = $1`,
-      [id, dto.name?.trim() ?? null, dto.timeZone ?? null, dto.opensAt ?? null, dto.submissionDeadline ?? null],
+      [id, dto.name?.trim() ?? null, dto.timeZone ?? null, utc(dto.opensAt), utc(dto.submissionDeadline)],
     );
     return this.get(id);
   }
@@ -101,8 +102,11 @@ export class CyclesService {
   }
 }
 
+/** The DTO has checked the text (IsInstant); PostgreSQL gets the instant in UTC, nothing to reinterpret. */
+const utc = (text: string | undefined): string | null => (text === undefined ? null : parseInstant(text)!.toISOString());
+
 function checkOrder(opensAt: string, deadline: string): void {
-  if (new Date(deadline).getTime() <= new Date(opensAt).getTime()) {
+  if (parseInstant(deadline)!.getTime() <= parseInstant(opensAt)!.getTime()) {
     throw validationError([{ path: 'submissionDeadline', code: 'deadline_order' }]);
   }
 }

@@ -14,6 +14,7 @@ import type { Actor } from '../../common/auth/actor';
 import { notFound, wrongState } from '../../common/errors/domain-error';
 import { DOSSIERS_QUEUE, DossierJob } from '../../infra/queue/queues';
 import { StorageService } from '../../infra/storage/storage.service';
+import { toCsv } from '../../common/csv/csv';
 import { UUID } from '../applications/application-access.policy';
 import { DossierBuilder } from './dossier-builder';
 
@@ -111,17 +112,17 @@ export class DossierExportBuilder {
     });
     zip.outputStream.pipe(out);
     const upload = this.storage.putStream(key, out, 'application/zip');
-    const manifest = ['entry_code,snapshot_sha256,dossier_sha256,file'];
+    const manifest: Array<Record<string, string>> = [];
     try {
       for (const [i, e] of entries.entries()) {
         const dossier = await this.dossiers.build((await this.dossiers.ensureRow(e.snapshot_id, 'staff')).id);
         const file = `${e.entry_code}.pdf`;
         zip.addBuffer(await this.storage.getBuffer(dossier.storageKey), file, { compress: false });
-        manifest.push([e.entry_code, e.snapshot_sha, dossier.sha256, file].join(','));
+        manifest.push({ entry_code: e.entry_code, snapshot_sha256: e.snapshot_sha, dossier_sha256: dossier.sha256, file });
         await this.db.query('UPDATE exports SET done = $2 WHERE id = $1', [exportId, i + 1]);
         await progress(Math.floor((100 * (i + 1)) / Math.max(1, entries.length)));
       }
-      zip.addBuffer(Buffer.from(`${manifest.join('\n')}\n`), 'manifest.csv');
+      zip.addBuffer(Buffer.from(toCsv(manifest, ['entry_code', 'snapshot_sha256', 'dossier_sha256', 'file'], { bom: false })), 'manifest.csv');
       zip.end();
       await upload;
     } catch (error) {

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { computeSection } from '../../form/computed-values';
 import { join } from 'node:path';
 import { completeApplication } from '../../../test/fixtures/complete-application';
 import type { SectionData } from '../../form/field-types';
@@ -18,7 +19,7 @@ function input(variant: DossierInput['variant'], blind = false, edit?: (s: Recor
   const document: SnapshotDocument = {
     application: { id: 'app', entryCode: 'TT-ABC123', cycle: { id: 'c', name: '2026 年度评选' }, category: { id: 'k', code: 'omni' }, organisation: { id: 'o', name: ORG } },
     sections,
-    computed: Object.fromEntries(ALL_SECTIONS.filter((d) => d.compute).map((d) => [d.key, d.compute!(sections[d.key] ?? {}, ctx)])),
+    computed: Object.fromEntries(ALL_SECTIONS.filter((d) => d.compute).map((d) => [d.key, computeSection(d, sections[d.key] ?? {}, ctx)])),
     attachments: [
       { id: 'a1', kind: 'org_chart', sha256: 'f'.repeat(64) },
       { id: 'a2', kind: 'layout_photo', sha256: 'e'.repeat(64) },

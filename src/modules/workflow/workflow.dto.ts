@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Equals, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { Equals, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsInstant } from '../../common/time/instant';
 
 /**
  * Seal, submit, … carry no data: any member is an unknown field (400). class-validator refuses a
@@ -15,6 +16,6 @@ export class ReasonDto {
 }
 
 export class ExtensionDto {
-  @ApiProperty({ example: '2026-12-31T23:59:59+08:00' }) @IsISO8601({ strict: true }) @Matches(/(Z|[+-]\d{2}:\d{2})$/) until!: string;
+  @ApiProperty({ example: '2026-12-31T23:59:59+08:00' }) @IsInstant() until!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(1000) reason!: string;
 }

@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isStaff, type Actor } from '../../common/auth/actor';
 import { DomainError, forbidden, notFound, validationError, wrongState } from '../../common/errors/domain-error';
+import { computeSection } from '../../form/computed-values';
+import { parseInstant } from '../../common/time/instant';
 import { isoInZone } from '../../common/time/zoned-time';
 import { checkApplication } from '../../form/completeness';
 import type { SectionContext, SectionData } from '../../form/field-types';
@@ -126,9 +128,10 @@ export class WorkflowService {
     if (!isStaff(actor)) throw forbidden();
     return this.db.transaction(async (tx) => {
       const app = await this.lock(tx, actor, id);
-      await tx.query('UPDATE applications SET deadline_extension = $2, updated_at = now() WHERE id = $1', [id, until]);
+      const at = parseInstant(until)!; // checked by the DTO (IsInstant)
+      await tx.query('UPDATE applications SET deadline_extension = $2, updated_at = now() WHERE id = $1', [id, at.toISOString()]);
       await this.audit.record({ action: 'application.extension', actor, applicationId: id, entity: 'application', entityId: id, details: { until, reason } }, tx);
-      return { id, deadline: isoInZone(new Date(until), app.time_zone), extended: true };
+      return { id, deadline: isoInZone(at, app.time_zone), extended: true };
     });
   }
 
@@ -175,7 +178,7 @@ export class WorkflowService {
         nomination: app.nomination,
       },
       sections: Object.fromEntries(this.registry.all().map((d) => [d.key, sections[d.key] ?? {}])),
-      computed: Object.fromEntries(this.registry.all().filter((d) => d.compute).map((d) => [d.key, d.compute!(sections[d.key] ?? {}, ctx)])),
+      computed: Object.fromEntries(this.registry.all().filter((d) => d.compute).map((d) => [d.key, computeSection(d, sections[d.key] ?? {}, ctx)])),
       attachments: attachments.map((a) => ({ id: a.id, kind: a.kind, sha256: a.sha256 })),
     };
     const canonical = canonicalJson(document);

@@ -123,7 +123,7 @@ export const basicsSection: SectionDefinition = {
     ]),
     group('facility', '场地', 'Facility', [
       int('physicalSeats', '物理坐席数 (个)', 'Physical seats'),
-      decimal('areaSqm', '呼叫中心总面积 (平米)', 'Total floor area (m²)', { positive: true, unit: { zh: '平米', en: 'm²' } }),
+      decimal('areaSqm', '呼叫中心总面积 (平米)', 'Total floor area (m²)', { positive: true, max: 1_000_000, unit: { zh: '平米', en: 'm²' } }),
     ]),
     group('contactMix', '呼叫种类百分比 (以呼叫数为基数)', 'Contact mix (% of contacts)', [
       mixRow('voice', '人工电话', 'Agent-handled calls'),
@@ -132,7 +132,7 @@ export const basicsSection: SectionDefinition = {
       mixRow('bot', '机器人服务', 'Bot service'),
       mixRow('other', '其他', 'Other'),
     ]),
-    int('annualInteractions', '年度总交互量 (个)', 'Annual interactions'),
+    int('annualInteractions', '年度总交互量 (个)', 'Annual interactions', { max: 10_000_000_000 }), // the largest centers handle billions
     attachment('orgChart', '组织架构图', 'Organisation chart', 'org_chart', { min: 1, max: 10 }),
   ],
 

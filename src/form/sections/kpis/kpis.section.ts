@@ -16,8 +16,8 @@ const ACTUAL = ['actual', '过去12个月的达成情况', 'Actual (past 12 mont
 // The catalogue's definition becomes the help text, so the UI and the PDF state it the same way.
 const kpiField = (k: KpiDefinition): FieldNode =>
   group(k.key.split('.')[1], k.label.zh, k.label.en, [
-    decimal(...TARGET, { unit: k.unit }),
-    decimal(...ACTUAL, { unit: k.unit }),
+    decimal(...TARGET, { unit: k.unit, max: k.max }),
+    decimal(...ACTUAL, { unit: k.unit, max: k.max }),
   ], { help: k.definition });
 
 const othersField = (): FieldNode =>

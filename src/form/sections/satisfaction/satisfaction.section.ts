@@ -5,15 +5,19 @@ import { choice, decimal, essay, multi, OTHER, opt, yesno } from '../../field-bu
 import type { FieldIssue, SectionData, SectionDefinition } from '../../field-types';
 import { num } from '../../rule-helpers';
 
+/** Scales in use are 5, 10, 100, at most 1000 points. */
+const SCALE_MAX = 10_000;
+
 export const satisfactionSection: SectionDefinition = {
   key: 'satisfaction',
   order: 7,
   part: 2,
   title: { zh: '客户满意度', en: 'Customer satisfaction' },
   fields: [
-    decimal('score', '客户满意度分值 (过去12个月)', 'Customer satisfaction score (past 12 months)'),
+    decimal('score', '客户满意度分值 (过去12个月)', 'Customer satisfaction score (past 12 months)', { max: SCALE_MAX }),
     decimal('scaleMax', '满分', 'Maximum score of the scale', {
       positive: true,
+      max: SCALE_MAX,
       help: { zh: '例如 5、10、100', en: 'e.g. 5, 10, 100' },
     }),
     essay('methodology', '评分方法、工具及定义', 'Scoring method, tools and definitions'),
