@@ -477,7 +477,7 @@ export interface paths {
         /** Live attachments of the application */
         get: operations["AttachmentsController_list"];
         put?: never;
-        /** Upload one file (owner organisation; draft, or sealed for stamped_receipt). Type by content (PDF, PNG, JPEG, WebP; supporting_doc also DOCX/XLSX/PPTX): 415 otherwise; over the file or application limit: 413 */
+        /** Upload one file (owner organisation; draft, or sealed for stamped_receipt). Type by content (PDF, PNG, JPEG, WebP; supporting_doc also DOCX/XLSX/PPTX): 415 otherwise, and 415 file_damaged when the whole file is not that type; over the file or application limit, an image over 40 MP or a PDF too complex to check: 413; an 11th live stamped_receipt: 409 */
         post: operations["AttachmentsController_upload"];
         delete?: never;
         options?: never;
@@ -714,10 +714,17 @@ export interface components {
         RegisterDto: {
             /** @example li.lei@example.com */
             email: string;
+            /** @description Not spaces only, not a common password */
             password: string;
-            /** @example 李雷 */
+            /**
+             * @description Trimmed; required after trimming
+             * @example 李雷
+             */
             name: string;
-            /** @example 示例银行股份有限公司 */
+            /**
+             * @description Trimmed; required after trimming
+             * @example 示例银行股份有限公司
+             */
             organisationName: string;
         };
         LoginDto: {
@@ -729,6 +736,7 @@ export interface components {
         };
         PasswordResetConfirmDto: {
             token: string;
+            /** @description Not spaces only, not a common password */
             password: string;
         };
         ChangeRoleDto: {
@@ -736,6 +744,7 @@ export interface components {
             role: "applicant" | "judge" | "staff" | "admin";
         };
         UpdateOrganisationDto: {
+            /** @description Trimmed; required after trimming */
             name?: string;
             /** @description 统一社会信用代码 (18 characters, check character validated) */
             uscc?: string;
@@ -748,7 +757,9 @@ export interface components {
             email: string;
         };
         AcceptInvitationDto: {
+            /** @description Trimmed; required after trimming */
             name?: string;
+            /** @description Not spaces only, not a common password */
             password?: string;
         };
         CategoryDto: {
