@@ -99,6 +99,19 @@ it('lists every entry exactly as GET /:id shows it, with a constant number of qu
     expect([complete, sections]).toEqual([expect.any(Boolean), expect.any(Array)]);
     expect(entry).toEqual(rest);
   }
+
+  // what the list remembers follows every write: a cleared field, a removed file
+  const [editable, withFile] = body.filter((a) => a.complete && !a.snapshot).map((a) => a.id);
+  await as(owner, request(t.http).patch(`/api/applications/${editable}/sections/strategy`)).set('If-Match', '"2"').send({ overallStrategy: null }).expect(200);
+  await t.db.query(`UPDATE attachments SET deleted_at = now() WHERE application_id = $1 AND kind = 'org_chart'`, [withFile]);
+  const again = (await list()).body as typeof body;
+  for (const id of [editable, withFile]) {
+    const entry = again.find((a) => a.id === id)!;
+    expect(entry.complete).toBe(false);
+    expect(entry).toEqual((await as(owner, request(t.http).get(`/api/applications/${id}`)).expect(200)).body);
+  }
+  expect(again.filter((a) => a.complete).length).toBe(3);
+
   const filtered = await as(staff, request(t.http).get(`/api/applications?cycleId=${cycleIds[0]}`)).expect(200);
   expect(filtered.body.map((a: { id: string }) => a.id)).toEqual([ids[0]]);
 });
