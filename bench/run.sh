@@ -6,3 +6,4 @@ source scripts/dev-setup.sh
 npm run --silent build
 npx ts-node --transpile-only bench/autosave.ts
 npx ts-node --transpile-only bench/dossier.ts
+npx ts-node --transpile-only bench/applications-list.ts
