@@ -72,7 +72,7 @@ function notFoundJson(req: FastifyRequest, reply: FastifyReply) {
     .send({ statusCode: 404, error: 'Not Found', message: message('not_found', langOf(req.headers['accept-language'])), code: 'not_found' });
 }
 
-export async function serveWebPages(app: NestFastifyApplication, root = webDistDir()): Promise<boolean> {
+export async function serveWebPages(app: NestFastifyApplication, root: string | undefined = webDistDir()): Promise<boolean> {
   if (!root) return false;
   const index = new IndexPage(join(root, 'index.html'));
 
