@@ -118,39 +118,33 @@ export class ApplicationsService {
         Array<{ application_id: string; id: string; kind: string }>
       >,
     ]);
-    const parts = new Map<string, string[]>(ids.map((id) => [id, [id]]));
-    for (const v of versions) parts.get(v.application_id)!.push(`${v.section_key}:${v.version}`);
+    const versionsOf = new Map<string, string[]>(ids.map((id) => [id, []]));
+    for (const v of versions) versionsOf.get(v.application_id)!.push(`${v.section_key}:${v.version}`);
     const filesOf = new Map<string, Map<string, string>>(ids.map((id) => [id, new Map()]));
-    for (const f of files) {
-      filesOf.get(f.application_id)!.set(f.id, f.kind);
-      parts.get(f.application_id)!.push(`${f.id}:${f.kind}`);
-    }
-    const keyOf = new Map(ids.map((id) => [id, parts.get(id)!.sort().join('|')]));
+    for (const f of files) filesOf.get(f.application_id)!.set(f.id, f.kind);
 
     const result = new Map<string, Pick<Completeness, 'complete' | 'sections'>>();
     const missing = ids.filter((id) => {
-      const known = this.completenessMemo.get(keyOf.get(id)!);
+      const known = this.completenessMemo.get(memoKey(id, versionsOf.get(id)!, filesOf.get(id)!));
       if (known) result.set(id, known);
       return !known;
     });
-    if (missing.length) {
-      // versions are read again with the data: a write in between just makes this a fresh key
-      const sections: Array<{ application_id: string; section_key: string; version: number; data: SectionData }> = await this.db.query(
-        'SELECT application_id, section_key, version, data FROM application_sections WHERE application_id = ANY($1::uuid[])',
-        [missing],
-      );
-      const dataOf = new Map<string, Record<string, SectionData>>(missing.map((id) => [id, {}]));
-      const readParts = new Map<string, string[]>(missing.map((id) => [id, [id]]));
-      for (const s of sections) {
-        dataOf.get(s.application_id)![s.section_key] = s.data;
-        readParts.get(s.application_id)!.push(`${s.section_key}:${s.version}`);
-      }
-      for (const id of missing) {
-        const { complete, sections: perSection } = this.completenessOf(dataOf.get(id)!, filesOf.get(id)!);
-        result.set(id, { complete, sections: perSection });
-        for (const [fileId, kind] of filesOf.get(id)!) readParts.get(id)!.push(`${fileId}:${kind}`);
-        this.completenessMemo.set(readParts.get(id)!.sort().join('|'), { complete, sections: perSection });
-      }
+    if (!missing.length) return result;
+    // versions are read again with the data: a write in between just makes this a fresh key
+    const sections: Array<{ application_id: string; section_key: string; version: number; data: SectionData }> = await this.db.query(
+      'SELECT application_id, section_key, version, data FROM application_sections WHERE application_id = ANY($1::uuid[])',
+      [missing],
+    );
+    const dataOf = new Map<string, Record<string, SectionData>>(missing.map((id) => [id, {}]));
+    const readVersions = new Map<string, string[]>(missing.map((id) => [id, []]));
+    for (const row of sections) {
+      dataOf.get(row.application_id)![row.section_key] = row.data;
+      readVersions.get(row.application_id)!.push(`${row.section_key}:${row.version}`);
+    }
+    for (const id of missing) {
+      const { complete, sections: perSection } = this.completenessOf(dataOf.get(id)!, filesOf.get(id)!);
+      result.set(id, { complete, sections: perSection });
+      this.completenessMemo.set(memoKey(id, readVersions.get(id)!, filesOf.get(id)!), { complete, sections: perSection });
     }
     return result;
   }
@@ -209,6 +203,10 @@ export class ApplicationsService {
     return toSummary(a, withCompleteness ? await this.computeCompleteness(id) : undefined);
   }
 }
+
+/** An entry at given section versions with given files (what its completeness depends on). */
+const memoKey = (id: string, versions: string[], files: ReadonlyMap<string, string>) =>
+  [id, ...[...versions].sort(), ...[...files].map(([file, kind]) => `${file}:${kind}`).sort()].join('|');
 
 /** The columns of an application summary; callers add WHERE / ORDER BY (aliases a, o, c, k, s). */
 const SUMMARY_SELECT = `SELECT a.id, a.entry_code, a.state, a.version, a.nomination, a.created_at, a.updated_at,
