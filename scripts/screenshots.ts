@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { freshDatabase } from '../bench/bench-db';
+import { measureLoad } from '../bench/page-load';
 import { createApp } from '../src/bootstrap';
 import { loadConfig } from '../src/config/app-config';
 import { launchChromium } from '../src/modules/dossiers/pdf-renderer';
@@ -119,6 +120,18 @@ async function main(): Promise<void> {
   }
   const median = (k: number) => timings.map((t) => t[k]).sort((a, b) => a - b)[2].toFixed(0);
   console.log(`editor first load (cold cache, median of 5): responseEnd ${median(0)} ms, DOMContentLoaded ${median(1)} ms, load ${median(2)} ms, form visible ${median(3)} ms`);
+
+  // and in bytes, as Chromium received them (bench/page-load.ts compares with the build before issue 10)
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  const signInBytes = await measureLoad(page, `${base}/login`, '#login-email');
+  await signIn(page, base, email);
+  const editorBytes = await measureLoad(page, `${base}/applications/${draft.id}`, '[id^="f-basics-"]');
+  await context.close();
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  for (const [name, r] of [['sign-in', signInBytes], ['editor', editorBytes]] as const) {
+    console.log(`${name} first load on the wire: ${kb(r.wire)} in ${r.requests} requests (pages' own files ${kb(r.staticWire)} ${r.encodings.join('/')}, ${kb(r.staticDecoded)} decoded)`);
+  }
   await browser.close();
   await db.destroy();
   await app.close();

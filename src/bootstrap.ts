@@ -31,7 +31,7 @@ export const routesOf = (app: INestApplication): RouteInfo[] => routeTables.get(
  * autosave benchmark measured Nest's Express adapter alone at 0.26 ms CPU per request against
  * 0.09 ms for the raw baseline, Fastify at 0.14 ms (bench/RESULTS.md).
  */
-export async function createApp(config: AppConfig, opts: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+export async function createApp(config: AppConfig, opts: { logger?: boolean; /** pages from another build (bench/page-load.ts) */ webRoot?: string } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT, trustProxy: config.trustProxy, onProtoPoisoning: 'error', onConstructorPoisoning: 'error', frameworkErrors: frameworkError,
   });
@@ -79,6 +79,6 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
       .build(),
   );
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/openapi.json' });
-  await serveWebPages(app);
+  await serveWebPages(app, opts.webRoot);
   return app;
 }

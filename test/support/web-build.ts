@@ -21,7 +21,7 @@ function newestSource(dir: string): number {
 export function webBuildIsCurrent(): boolean {
   const index = join(WEB, 'dist', 'index.html');
   if (!existsSync(index)) return false;
-  const sources = Math.max(newestSource(join(WEB, 'src')), ...['index.html', 'vite.config.ts', 'package-lock.json'].map((f) => statSync(join(WEB, f)).mtimeMs));
+  const sources = Math.max(newestSource(join(WEB, 'src')), newestSource(join(WEB, 'scripts')), ...['index.html', 'vite.config.ts', 'package-lock.json'].map((f) => statSync(join(WEB, f)).mtimeMs));
   return statSync(index).mtimeMs >= sources;
 }
 

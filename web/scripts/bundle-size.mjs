@@ -1,25 +1,32 @@
-// Prints the production bundle's size, raw and gzip, per file and in total (bench/RESULTS.md).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// Prints the production bundle's size, raw, gzip and brotli (the pre-compressed files the API
+// serves), per file and in total, for the newest build only (bench/RESULTS.md).
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gzipSync, brotliCompressSync } from 'node:zlib';
+import { currentBuild } from './dist-output.mjs';
 
-const files = [];
-const walk = (dir) => readdirSync(dir).forEach((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : files.push(join(dir, f))));
-walk('dist');
-let raw = 0;
-let gz = 0;
-for (const f of files.filter((f) => /\.(js|css|html)$/.test(f))) {
-  const bytes = readFileSync(f);
-  const g = gzipSync(bytes, { level: 9 }).length;
-  raw += bytes.length;
-  gz += g;
-  console.log(`${f.padEnd(48)} ${(bytes.length / 1024).toFixed(1).padStart(8)} KB  gzip ${(g / 1024).toFixed(1).padStart(7)} KB`);
+// what is sent for a file: its .gz / .br when the build wrote one, else the file (index.html is compressed by the API)
+const sizes = (f) => {
+  const raw = statSync(join('dist', f)).size;
+  const bytes = readFileSync(join('dist', f));
+  const gz = existsSync(join('dist', `${f}.gz`)) ? statSync(join('dist', `${f}.gz`)).size : Math.min(raw, gzipSync(bytes, { level: 9 }).length);
+  const br = existsSync(join('dist', `${f}.br`)) ? statSync(join('dist', `${f}.br`)).size : Math.min(raw, brotliCompressSync(bytes).length);
+  return { raw, gz, br };
+};
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+const files = currentBuild('dist').filter((f) => /\.(js|css|html)$/.test(f)).sort();
+const total = { raw: 0, gz: 0, br: 0 };
+for (const f of files) {
+  const s = sizes(f);
+  for (const k of Object.keys(total)) total[k] += s[k];
+  console.log(`${f.padEnd(44)} ${kb(s.raw).padStart(10)}  gzip ${kb(s.gz).padStart(9)}  br ${kb(s.br).padStart(9)}`);
 }
-console.log(`bundle total: ${(raw / 1024).toFixed(1)} KB, gzip ${(gz / 1024).toFixed(1)} KB`);
+console.log(`bundle total: ${kb(total.raw)}, gzip ${kb(total.gz)}, br ${kb(total.br)}`);
 
 // what the first page load fetches: index.html, its entry script and the chunks it preloads
 // (the signed-in pages are loaded on demand)
 const html = readFileSync('dist/index.html', 'utf8');
-const initial = ['dist/index.html', ...[...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => join('dist', m[1]))];
-const initialGz = initial.reduce((s, f) => s + gzipSync(readFileSync(f), { level: 9 }).length, 0);
-console.log(`first load (index.html + entry + preloaded chunks, ${initial.length} files): gzip ${(initialGz / 1024).toFixed(1)} KB`);
+const initial = ['index.html', ...[...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1])];
+const first = initial.map(sizes).reduce((a, s) => ({ raw: a.raw + s.raw, gz: a.gz + s.gz, br: a.br + s.br }), { raw: 0, gz: 0, br: 0 });
+console.log(`first load (index.html + entry + preloaded chunks, ${initial.length} files): raw ${kb(first.raw)}, gzip ${kb(first.gz)}, br ${kb(first.br)}`);

@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { LRUCache } from 'lru-cache';
 import { randomInt } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { isStaff, type Actor } from '../../common/auth/actor';
 import { DomainError, forbidden, notFound, validationError, wrongState } from '../../common/errors/domain-error';
 import { isoInZone } from '../../common/time/zoned-time';
 import { checkApplication, type ApplicationIssue } from '../../form/completeness';
+import type { SectionData } from '../../form/field-types';
 import { SectionRegistry } from '../../form/section-registry';
 import { ApplicationAccessPolicy } from './application-access.policy';
 import type { CreateApplicationDto, NominationDto } from './applications.dto';
-import { assertBeforeDeadline, EFFECTIVE_DEADLINE_SQL, effectiveDeadline } from './deadline';
+import { assertBeforeDeadline, EFFECTIVE_DEADLINE_SQL, effectiveDeadline, type DeadlineFields } from './deadline';
 import { etagOf } from './etag';
 import { APPLICANT_MEMBERSHIPS } from '../organisations/membership-sql';
 import { SectionsService } from './sections.service';
@@ -25,6 +27,9 @@ export interface Completeness {
 
 @Injectable()
 export class ApplicationsService {
+  /** Completeness by (entry, every section version, every file): ~1 KB each (the titles are the registry's). */
+  private readonly completenessMemo = new LRUCache<string, Pick<Completeness, 'complete' | 'sections'>>({ max: 5_000 });
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: ApplicationAccessPolicy,
@@ -89,12 +94,60 @@ export class ApplicationsService {
     if (filter.cycleId) (params.push(filter.cycleId), where.push(`a.cycle_id = $${params.length}`));
     if (filter.state) (params.push(filter.state), where.push(`a.state = $${params.length}`));
     if (filter.memberUnit !== undefined) (params.push(filter.memberUnit), where.push(`o.member_unit = $${params.length}`));
-    const rows = await this.db.query(
-      `SELECT a.id FROM applications a JOIN organisations o ON o.id = a.organisation_id
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.member_unit DESC, a.created_at DESC LIMIT 1000`,
+    const rows: SummaryRow[] = await this.db.query(
+      `${SUMMARY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.member_unit DESC, a.created_at DESC LIMIT 1000`,
       params,
     );
-    return Promise.all(rows.map((r: { id: string }) => this.summary(r.id, !staff)));
+    if (staff) return rows.map((a) => toSummary(a));
+    const ids = rows.map((a) => a.id);
+    const completeness = await this.listedCompleteness(ids);
+    return rows.map((a) => toSummary(a, completeness.get(a.id)));
+  }
+
+  /**
+   * Completeness of many entries from a fixed number of queries: their sections' versions and
+   * files, then — only for entries not remembered at exactly those versions — their data. A
+   * section version's data never changes, so a result keyed by every version and file is exact;
+   * it is remembered because checking one full entry takes milliseconds of CPU.
+   */
+  private async listedCompleteness(ids: string[]): Promise<Map<string, Pick<Completeness, 'complete' | 'sections'>>> {
+    const [versions, files] = await Promise.all([
+      this.db.query('SELECT application_id, section_key, version FROM application_sections WHERE application_id = ANY($1::uuid[])', [ids]) as Promise<
+        Array<{ application_id: string; section_key: string; version: number }>
+      >,
+      this.db.query('SELECT application_id, id, kind FROM attachments WHERE application_id = ANY($1::uuid[]) AND deleted_at IS NULL', [ids]) as Promise<
+        Array<{ application_id: string; id: string; kind: string }>
+      >,
+    ]);
+    const versionsOf = new Map<string, string[]>(ids.map((id) => [id, []]));
+    for (const v of versions) versionsOf.get(v.application_id)!.push(`${v.section_key}:${v.version}`);
+    const filesOf = new Map<string, Map<string, string>>(ids.map((id) => [id, new Map()]));
+    for (const f of files) filesOf.get(f.application_id)!.set(f.id, f.kind);
+
+    const result = new Map<string, Pick<Completeness, 'complete' | 'sections'>>();
+    const missing = ids.filter((id) => {
+      const known = this.completenessMemo.get(memoKey(id, versionsOf.get(id)!, filesOf.get(id)!));
+      if (known) result.set(id, known);
+      return !known;
+    });
+    if (!missing.length) return result;
+    // versions are read again with the data: a write in between just makes this a fresh key
+    const sections: Array<{ application_id: string; section_key: string; version: number; data: SectionData }> = await this.db.query(
+      'SELECT application_id, section_key, version, data FROM application_sections WHERE application_id = ANY($1::uuid[])',
+      [missing],
+    );
+    const dataOf = new Map<string, Record<string, SectionData>>(missing.map((id) => [id, {}]));
+    const readVersions = new Map<string, string[]>(missing.map((id) => [id, []]));
+    for (const row of sections) {
+      dataOf.get(row.application_id)![row.section_key] = row.data;
+      readVersions.get(row.application_id)!.push(`${row.section_key}:${row.version}`);
+    }
+    for (const id of missing) {
+      const { complete, sections: perSection } = this.completenessOf(dataOf.get(id)!, filesOf.get(id)!);
+      result.set(id, { complete, sections: perSection });
+      this.completenessMemo.set(memoKey(id, readVersions.get(id)!, filesOf.get(id)!), { complete, sections: perSection });
+    }
+    return result;
   }
 
   async get(actor: Actor, id: string) {
@@ -129,7 +182,11 @@ export class ApplicationsService {
 
   async computeCompleteness(id: string): Promise<Completeness> {
     const files: Array<{ id: string; kind: string }> = await this.db.query('SELECT id, kind FROM attachments WHERE application_id = $1 AND deleted_at IS NULL', [id]);
-    const issues = checkApplication(this.registry, await this.sections.allData(id), new Map(files.map((f) => [f.id, f.kind])));
+    return this.completenessOf(await this.sections.allData(id), new Map(files.map((f) => [f.id, f.kind])));
+  }
+
+  private completenessOf(sections: Record<string, SectionData>, files: Map<string, string>): Completeness {
+    const issues = checkApplication(this.registry, sections, files);
     return {
       complete: issues.length === 0,
       sections: this.registry.all().map((d) => {
@@ -140,40 +197,72 @@ export class ApplicationsService {
     };
   }
 
+  /** One application as every route shows it (the list builds the same from its batch queries). */
   private async summary(id: string, withCompleteness: boolean) {
-    const [a] = await this.db.query(
-      `SELECT a.id, a.entry_code, a.state, a.version, a.nomination, a.created_at, a.updated_at,
+    const [a]: SummaryRow[] = await this.db.query(`${SUMMARY_SELECT} WHERE a.id = $1`, [id]);
+    if (!a) throw notFound();
+    return toSummary(a, withCompleteness ? await this.computeCompleteness(id) : undefined);
+  }
+}
+
+/** An entry at given section versions with given files (what its completeness depends on). */
+const memoKey = (id: string, versions: string[], files: ReadonlyMap<string, string>) =>
+  [id, ...[...versions].sort(), ...[...files].map(([file, kind]) => `${file}:${kind}`).sort()].join('|');
+
+/** The columns of an application summary; callers add WHERE / ORDER BY (aliases a, o, c, k, s). */
+const SUMMARY_SELECT = `SELECT a.id, a.entry_code, a.state, a.version, a.nomination, a.created_at, a.updated_at,
               a.return_reason, a.deadline_extension, a.state_changed_at, s.id AS snapshot_id, s.sha256 AS snapshot_sha256, s.created_at AS sealed_at,
               o.id AS org_id, o.name AS org_name, o.member_unit,
               c.id AS cycle_id, c.name AS cycle_name, c.time_zone, c.submission_deadline,
               k.id AS category_id, k.code AS category_code, k.name_zh, k.name_en
          FROM applications a JOIN organisations o ON o.id = a.organisation_id
          JOIN cycles c ON c.id = a.cycle_id JOIN categories k ON k.id = a.category_id
-         LEFT JOIN snapshots s ON s.id = a.snapshot_id WHERE a.id = $1`,
-      [id],
-    );
-    if (!a) throw notFound();
-    const completeness = withCompleteness ? await this.computeCompleteness(id) : undefined;
-    return {
-      id: a.id,
-      entryCode: a.entry_code,
-      state: a.state,
-      version: a.version,
-      etag: etagOf(a.version),
-      nomination: a.nomination,
-      organisation: { id: a.org_id, name: a.org_name, memberUnit: a.member_unit },
-      cycle: { id: a.cycle_id, name: a.cycle_name, timeZone: a.time_zone, submissionDeadline: isoInZone(a.submission_deadline, a.time_zone) },
-      /** This entry's deadline: the cycle's, or a later one staff granted. */
-      deadline: isoInZone(effectiveDeadline(a), a.time_zone),
-      stateChangedAt: a.state_changed_at.toISOString(),
-      returnReason: a.return_reason,
-      snapshot: a.snapshot_id ? { id: a.snapshot_id, sha256: a.snapshot_sha256, sealedAt: a.sealed_at.toISOString() } : null,
-      category: { id: a.category_id, code: a.category_code, nameZh: a.name_zh, nameEn: a.name_en },
-      ...(completeness ? { complete: completeness.complete, sections: completeness.sections } : {}),
-      createdAt: a.created_at.toISOString(),
-      updatedAt: a.updated_at.toISOString(),
-    };
-  }
+         LEFT JOIN snapshots s ON s.id = a.snapshot_id`;
+
+interface SummaryRow extends DeadlineFields {
+  id: string;
+  entry_code: string;
+  state: string;
+  version: number;
+  nomination: unknown;
+  created_at: Date;
+  updated_at: Date;
+  return_reason: string | null;
+  state_changed_at: Date;
+  snapshot_id: string | null;
+  snapshot_sha256: string | null;
+  sealed_at: Date | null;
+  org_id: string;
+  org_name: string;
+  member_unit: boolean;
+  cycle_id: string;
+  cycle_name: string;
+  category_id: string;
+  category_code: string;
+  name_zh: string;
+  name_en: string;
+}
+
+function toSummary(a: SummaryRow, completeness?: Pick<Completeness, 'complete' | 'sections'>) {
+  return {
+    id: a.id,
+    entryCode: a.entry_code,
+    state: a.state,
+    version: a.version,
+    etag: etagOf(a.version),
+    nomination: a.nomination,
+    organisation: { id: a.org_id, name: a.org_name, memberUnit: a.member_unit },
+    cycle: { id: a.cycle_id, name: a.cycle_name, timeZone: a.time_zone, submissionDeadline: isoInZone(a.submission_deadline, a.time_zone) },
+    /** This entry's deadline: the cycle's, or a later one staff granted. */
+    deadline: isoInZone(effectiveDeadline(a), a.time_zone),
+    stateChangedAt: a.state_changed_at.toISOString(),
+    returnReason: a.return_reason,
+    snapshot: a.snapshot_id ? { id: a.snapshot_id, sha256: a.snapshot_sha256, sealedAt: a.sealed_at!.toISOString() } : null,
+    category: { id: a.category_id, code: a.category_code, nameZh: a.name_zh, nameEn: a.name_en },
+    ...(completeness ? { complete: completeness.complete, sections: completeness.sections } : {}),
+    createdAt: a.created_at.toISOString(),
+    updatedAt: a.updated_at.toISOString(),
+  };
 }
 
 function checkNomination(n: NominationDto): NominationDto {
