@@ -17,7 +17,7 @@ export interface AppConfig {
   s3: { endpoint?: string; region: string; bucket: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean };
   chromiumPath: string;
   /** Dossier rendering in the worker: Chromium pages printing at once (the worker runs two jobs per page), and how long a job may hold its lock before another worker takes it over. */
-  dossiers: { concurrency: number; lockMs: number; renderTimeoutMs: number };
+  dossiers: { concurrency: number; lockMs: number; renderTimeoutMs: number; renderAttempts: number };
   /** Attachment limits, enforced while the bytes stream in (spec: 20 MB a file, 200 MB an application). */
   uploads: { maxFileBytes: number; maxApplicationBytes: number; downloadUrlSeconds: number };
   smtpUrl?: string;
@@ -129,6 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       concurrency: int('DOSSIER_CONCURRENCY', 2, 1, 32),
       lockMs: int('WORKER_LOCK_MS', 30_000, 1000, 600_000),
       renderTimeoutMs: int('DOSSIER_RENDER_TIMEOUT_MS', 60_000, 1000, 600_000),
+      // tries per render (exponential backoff from 3 s) before the copy is `failed`
+      renderAttempts: int('DOSSIER_RENDER_ATTEMPTS', 5, 1, 20),
     },
     uploads: {
       maxFileBytes: int('UPLOAD_MAX_FILE_MB', 20, 1, 1024) * MB,

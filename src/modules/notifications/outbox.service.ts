@@ -5,6 +5,7 @@ import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { isoInZone } from '../../common/time/zoned-time';
 import { Mailer } from '../../infra/mail/mailer';
+import { missingRow } from '../../infra/queue/job-table.processor';
 import { NOTIFICATIONS_QUEUE, NotificationJob } from '../../infra/queue/queues';
 import { renderNotification } from './notification-renderer';
 
@@ -46,7 +47,7 @@ export class OutboxService {
   }
 
   /** Send one row's e-mail and mark it delivered, under its row lock. */
-  async deliver(outboxId: string): Promise<'sent' | 'already' | 'missing'> {
+  async deliver(outboxId: string): Promise<'sent' | 'already'> {
     let failure: unknown;
     const outcome = await this.db.transaction(async (tx) => {
       const [row] = await tx.query(
@@ -65,6 +66,7 @@ export class OutboxService {
       await tx.query('UPDATE notification_outbox SET delivered_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1', [outboxId]);
       return 'sent' as const;
     });
+    if (outcome === 'missing') throw missingRow('notification', outboxId);
     if (outcome === 'failed') {
       await this.db.query('UPDATE notification_outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [outboxId, String(failure)]);
       throw failure; // BullMQ retries with backoff
