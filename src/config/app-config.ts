@@ -17,13 +17,13 @@ export interface AppConfig {
   s3: { endpoint?: string; region: string; bucket: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean };
   chromiumPath: string;
   /** Dossier rendering in the worker: Chromium pages printing at once (the worker runs two jobs per page), and how long a job may hold its lock before another worker takes it over. */
-  dossiers: { concurrency: number; lockMs: number; renderTimeoutMs: number };
+  dossiers: { concurrency: number; lockMs: number; renderTimeoutMs: number; renderAttempts: number };
   /** Attachment limits, enforced while the bytes stream in (spec: 20 MB a file, 200 MB an application). */
   uploads: { maxFileBytes: number; maxApplicationBytes: number; downloadUrlSeconds: number };
   smtpUrl?: string;
   /** Sender of platform e-mail. */
   mailFrom: string;
-  /** Redis key prefix of the job queues (tests give each app its own). */
+  /** Redis key prefix of the job queues: by default `topten:<database name>`, so deployments sharing a Redis never take each other's jobs (tests give each app its own). */
   queuePrefix: string;
   /** Trust X-Forwarded-* from one proxy hop (rate limits per client IP behind a load balancer). */
   trustProxy: boolean;
@@ -40,6 +40,22 @@ export class ConfigError extends Error {
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
 const MB = 1024 * 1024;
+
+/**
+ * Two deployments on one Redis with the same prefix consume each other's jobs, and a job run
+ * against the wrong database finds no row. The database is what API and worker of one deployment
+ * certainly share, so its name is the default prefix (`postgres://…/topten` → `topten:topten`).
+ */
+export function defaultQueuePrefix(databaseUrl: string): string {
+  try {
+    const u = new URL(databaseUrl);
+    // no path: PostgreSQL takes the user name as the database name
+    const name = decodeURIComponent(u.pathname.replace(/^\//, '')) || decodeURIComponent(u.username);
+    return name ? `topten:${name}` : 'topten';
+  } catch {
+    return 'topten'; // a malformed DATABASE_URL is reported on its own
+  }
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
@@ -115,6 +131,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       concurrency: int('DOSSIER_CONCURRENCY', 2, 1, 32),
       lockMs: int('WORKER_LOCK_MS', 30_000, 1000, 600_000),
       renderTimeoutMs: int('DOSSIER_RENDER_TIMEOUT_MS', 60_000, 1000, 600_000),
+      // tries per render (exponential backoff from 3 s) before the copy is `failed`
+      renderAttempts: int('DOSSIER_RENDER_ATTEMPTS', 5, 1, 20),
     },
     uploads: {
       maxFileBytes: int('UPLOAD_MAX_FILE_MB', 20, 1, 1024) * MB,
@@ -123,7 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     smtpUrl,
     mailFrom: str('MAIL_FROM', '中国十佳呼叫中心奖 <noreply@topten.local>'),
-    queuePrefix: str('QUEUE_PREFIX', 'topten'),
+    queuePrefix: str('QUEUE_PREFIX', defaultQueuePrefix(databaseUrl)),
     trustProxy: bool('TRUST_PROXY', false),
     loginRateLimit: int('LOGIN_RATE_LIMIT', 10, 1, 10_000),
   };

@@ -12,6 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { routesOf } from '../../src/bootstrap';
+import { dossierTemplate } from '../../src/modules/dossiers/dossier-template';
 import { createApplication, createOpenCycle, createUser, inviteMember, PASSWORD, registerApplicant, type Account, type OpenCycle } from '../support/factories';
 import { attachmentRow } from '../support/complete-entry';
 import { pngFile } from '../support/sample-files';
@@ -174,6 +175,23 @@ const ROWS: Row[] = [
   {
     method: 'get', route: '/api/applications/:id/dossier', expect: { ...entryRead, owner: 202, member: 202, staff: 202, admin: 202 },
     call: async (w) => ({ path: `/api/applications/${w.sealedAppId}/dossier` }),
+  },
+  {
+    method: 'get', route: '/api/applications/:id/dossier/status', expect: entryRead,
+    call: async (w) => ({ path: `/api/applications/${w.sealedAppId}/dossier/status` }),
+  },
+  {
+    // each caller's own copy has failed (the applicant copy for the organisation, the staff copy for staff)
+    method: 'post', route: '/api/applications/:id/dossier/retry', expect: { ...entryRead, owner: 202, member: 202, staff: 202, admin: 202 },
+    call: async (w) => {
+      await w.t.db.query(
+        `INSERT INTO dossiers (snapshot_id, variant, template_version, status, error)
+         SELECT a.snapshot_id, v, $2, 'failed', 'matrix' FROM applications a, unnest(ARRAY['applicant', 'staff']) v WHERE a.id = $1
+         ON CONFLICT (snapshot_id, variant, viewer, template_version) DO UPDATE SET status = 'failed', error = 'matrix'`,
+        [w.sealedAppId, dossierTemplate().version],
+      );
+      return { path: `/api/applications/${w.sealedAppId}/dossier/retry`, body: {} };
+    },
   },
   { method: 'post', route: '/api/exports/dossiers', expect: staffOnly(202), call: async (w) => ({ path: '/api/exports/dossiers', body: { cycleId: w.cycle.cycleId } }) },
   { method: 'get', route: '/api/exports/:id', expect: staffOnly(200), call: async (w) => ({ path: `/api/exports/${w.exportId}` }) },

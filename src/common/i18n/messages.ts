@@ -95,6 +95,11 @@ export const MESSAGES: Record<string, { zh: Text; en: Text }> = {
   deadline_order: { zh: () => '截止时间必须晚于开始时间', en: () => 'the deadline must be after the opening time' },
   no_organisation: { zh: () => '请指定申报单位', en: () => 'choose the organisation that applies' },
   only_when_recommended: { zh: () => '仅在“推荐”申报时填写', en: () => 'only for recommended nominations' },
+  dossier_failed: {
+    zh: (p) => `申报材料生成失败${p.reason ? `（${p.reason}）` : ''}，可以重新生成`,
+    en: (p) => `the dossier could not be produced${p.reason ? ` (${p.reason})` : ''}; it can be produced again`,
+  },
+  dossier_not_failed: { zh: (p) => `申报材料当前为“${p.status ?? ''}”，无需重新生成`, en: (p) => `the dossier is ${p.status ?? ''}; only a failed one can be produced again` },
   internal: { zh: () => '服务器内部错误，请稍后再试', en: () => 'internal error, please try again later' },
 };
 

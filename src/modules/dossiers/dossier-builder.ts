@@ -11,6 +11,7 @@ import QRCode from 'qrcode';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { SectionRegistry } from '../../form/section-registry';
+import { missingRow } from '../../infra/queue/job-table.processor';
 import { StorageService } from '../../infra/storage/storage.service';
 import { assembleDossier, countPdfPages } from './pdf-assembly';
 import { dossierTemplate } from './dossier-template';
@@ -26,7 +27,22 @@ export interface DossierRow {
   template_version: string;
   status: string;
   storage_key: string | null;
+  /** Retry round: 0 for the first render, +1 per retry after a failure (part of the job id). */
+  retries: number;
 }
+
+/** A dossiers row as stored. */
+export interface StoredDossierRow extends DossierRow {
+  progress: number;
+  sha256: string | null;
+  size: string | null;
+  /** Why the last round failed (status `failed`). */
+  error: string | null;
+  failed_at: Date | null;
+}
+
+/** How much of a failure reason is kept and shown. */
+const REASON_MAX = 500;
 
 export interface RenderedDossier {
   storageKey: string;
@@ -63,7 +79,7 @@ export class DossierBuilder implements OnModuleDestroy {
   }
 
   /** The row of one copy, created when new. */
-  async ensureRow(snapshotId: string, variant: DossierVariant, viewer = ''): Promise<DossierRow & { progress: number; sha256: string | null; size: string | null }> {
+  async ensureRow(snapshotId: string, variant: DossierVariant, viewer = ''): Promise<StoredDossierRow> {
     const [row] = await this.db.query(
       `INSERT INTO dossiers (snapshot_id, variant, viewer, template_version) VALUES ($1, $2, $3, $4)
        ON CONFLICT (snapshot_id, variant, viewer, template_version) DO UPDATE SET updated_at = dossiers.updated_at
@@ -73,10 +89,24 @@ export class DossierBuilder implements OnModuleDestroy {
     return row;
   }
 
+  /**
+   * Round `round` of this copy ran out of attempts (or cannot succeed): `failed`, with the reason,
+   * until someone retries. Only a row still waiting in that round changes, so a late report of an
+   * old round never touches a newer one. Returns the row when it changed.
+   */
+  async markFailed(id: string, round: number, reason: string): Promise<StoredDossierRow | undefined> {
+    const [rows] = await this.db.query(
+      `UPDATE dossiers SET status = 'failed', error = $3, failed_at = now(), updated_at = now()
+        WHERE id = $1 AND retries = $2 AND status IN ('queued', 'rendering') RETURNING *`,
+      [id, round, (reason || 'unknown error').slice(0, REASON_MAX)],
+    );
+    return rows[0];
+  }
+
   /** Render the dossier row `id` unless it is already stored; returns where it is. */
   async build(id: string, progress: Progress = () => undefined): Promise<RenderedDossier> {
     const [row]: Array<DossierRow & { sha256: string | null; size: string | null; pages?: number }> = await this.db.query('SELECT * FROM dossiers WHERE id = $1', [id]);
-    if (!row) throw new Error(`dossier ${id} does not exist`);
+    if (!row) throw missingRow('dossier', id);
     if (row.status === 'ready' && row.storage_key && (await this.storage.exists(row.storage_key))) {
       return { storageKey: row.storage_key, sha256: row.sha256!, size: Number(row.size), pages: 0 };
     }
@@ -107,7 +137,7 @@ export class DossierBuilder implements OnModuleDestroy {
         WHERE s.id = $1`,
       [row.snapshot_id],
     );
-    if (!snap) throw new Error(`snapshot ${row.snapshot_id} does not exist`);
+    if (!snap) throw missingRow('snapshot', row.snapshot_id);
     const document = JSON.parse(snap.canonical) as SnapshotDocument;
     const [viewerId, blindness] = row.viewer.split('/');
     const viewerName = row.variant === 'judge' ? ((await this.db.query('SELECT name FROM users WHERE id = $1', [viewerId]))[0]?.name as string | undefined) : undefined;

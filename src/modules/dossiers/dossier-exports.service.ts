@@ -13,6 +13,7 @@ import { ZipFile } from 'yazl';
 import type { Actor } from '../../common/auth/actor';
 import { notFound, wrongState } from '../../common/errors/domain-error';
 import { DOSSIERS_QUEUE, DossierJob } from '../../infra/queue/queues';
+import { missingRow } from '../../infra/queue/job-table.processor';
 import { StorageService } from '../../infra/storage/storage.service';
 import { toCsv } from '../../common/csv/csv';
 import { UUID } from '../applications/application-access.policy';
@@ -93,7 +94,8 @@ export class DossierExportBuilder {
 
   async run(exportId: string, progress: (percent: number) => Promise<void> | void = () => undefined): Promise<void> {
     const [row]: ExportRow[] = await this.db.query('SELECT * FROM exports WHERE id = $1', [exportId]);
-    if (!row || row.status === 'ready') return;
+    if (!row) throw missingRow('export', exportId);
+    if (row.status === 'ready') return;
     const entries: Array<{ entry_code: string; snapshot_id: string; snapshot_sha: string }> = await this.db.query(
       `SELECT a.entry_code, a.snapshot_id, s.sha256 AS snapshot_sha FROM applications a JOIN snapshots s ON s.id = a.snapshot_id
         WHERE a.cycle_id = $1 AND a.state <> 'draft' ORDER BY a.entry_code`,

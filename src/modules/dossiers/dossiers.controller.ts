@@ -1,14 +1,26 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor } from '../../common/auth/decorators';
 import { IdParam } from '../../common/pipes/params';
 import { contentDisposition } from '../../infra/storage/storage.service';
-import { DossiersService } from './dossiers.service';
+import { DossiersService, type DossierStatus } from './dossiers.service';
 
 /** Seconds a client should wait before asking again while a dossier renders. */
 const RETRY_AFTER_SECONDS = 2;
+
+export class DossierStatusView implements DossierStatus {
+  @ApiProperty({ enum: ['queued', 'rendering', 'ready', 'failed'] }) status!: DossierStatus['status'];
+  @ApiProperty({ minimum: 0, maximum: 100 }) progress!: number;
+  @ApiProperty({ format: 'uuid' }) snapshotId!: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'why the last render failed (status failed)' }) reason!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) failedAt!: string | null;
+}
+
+/** Which copy: the caller's by default; staff may name `variant` (and `blind` for a judge copy). */
+const copyQueries = () =>
+  applyDecorators(ApiQuery({ name: 'variant', required: false, enum: ['applicant', 'staff', 'judge'] }), ApiQuery({ name: 'blind', required: false, enum: ['true', 'false'] }));
 
 @ApiTags('dossiers')
 @Controller('applications/:id/dossier')
@@ -18,11 +30,10 @@ export class DossiersController {
   @Get()
   @ApiOperation({
     summary:
-      'PDF dossier of the current sealed snapshot: the applicant copy for the organisation, the staff copy for staff (variant=judge&blind=true|false previews a judge copy). 202 + Retry-After with { status, progress } while it renders; 409 while the entry is a draft',
+      'PDF dossier of the current sealed snapshot: the applicant copy for the organisation, the staff copy for staff (variant=judge&blind=true|false previews a judge copy). 202 + Retry-After with { status, progress } while it renders; 409 dossier_failed (reason in details) when rendering failed — see POST …/dossier/retry; 409 while the entry is a draft',
   })
   @ApiProduces('application/pdf', 'application/json')
-  @ApiQuery({ name: 'variant', required: false, enum: ['applicant', 'staff', 'judge'] })
-  @ApiQuery({ name: 'blind', required: false, enum: ['true', 'false'] })
+  @copyQueries()
   async get(@CurrentActor() a: Actor, @Param('id', IdParam) id: string, @Query() query: { variant?: string; blind?: string }, @Res() reply: FastifyReply) {
     const answer = await this.dossiers.forApplication(a, id, query);
     if (!answer.ready) {
@@ -37,5 +48,27 @@ export class DossiersController {
       .header('X-Content-SHA256', answer.sha256)
       .header('Cache-Control', 'private, no-cache')
       .send(answer.stream);
+  }
+
+  @Get('status')
+  @ApiOperation({ summary: 'Where the same copy stands, without the PDF: { status: queued|rendering|ready|failed, progress, reason } (queues the render like GET …/dossier); for polling' })
+  @ApiOkResponse({ type: DossierStatusView })
+  @copyQueries()
+  async status(@CurrentActor() a: Actor, @Param('id', IdParam) id: string, @Query() query: { variant?: string; blind?: string }, @Res({ passthrough: true }) reply: FastifyReply) {
+    const answer = await this.dossiers.status(a, id, query);
+    reply.header('Cache-Control', 'no-store');
+    if (answer.status === 'queued' || answer.status === 'rendering') reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+    return answer;
+  }
+
+  @Post('retry')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Render a failed copy again (the organisation for its copy, staff for theirs): 202 { status: queued }; 409 dossier_not_failed unless it failed' })
+  @ApiResponse({ status: 202, type: DossierStatusView })
+  @copyQueries()
+  async retry(@CurrentActor() a: Actor, @Param('id', IdParam) id: string, @Query() query: { variant?: string; blind?: string }, @Res({ passthrough: true }) reply: FastifyReply) {
+    const answer = await this.dossiers.retry(a, id, query);
+    reply.header('Retry-After', String(RETRY_AFTER_SECONDS)).header('Cache-Control', 'no-store');
+    return answer;
   }
 }

@@ -35,6 +35,11 @@ export class DossiersProcessor extends JobTableProcessor<DossierJobName> {
     super();
   }
 
+  /** A render that will not be tried again leaves its copy `failed` with the reason, until a retry. */
+  protected override async onGaveUp(job: Job, error: Error): Promise<void> {
+    if (job.name === DossierJob.render) await this.builder.markFailed(job.data.dossierId, Number(job.data.round ?? 0), error.message);
+  }
+
   readonly handlers: Record<DossierJobName, (job: Job) => Promise<unknown>> = {
     [DossierJob.render]: (job) => this.builder.build(job.data.dossierId, (p) => job.updateProgress(p)),
     [DossierJob.receiptCheck]: (job) => this.receipts.check(job.data.attachmentId),

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { missingRow } from '../../infra/queue/job-table.processor';
 import { StorageService } from '../../infra/storage/storage.service';
 import { receiptQrPayload } from './dossier-view';
 import { readQrCode } from './receipt-qr';
@@ -18,7 +19,7 @@ export class ReceiptChecker {
     private readonly storage: StorageService,
   ) {}
 
-  async check(attachmentId: string): Promise<ReceiptCheck | null> {
+  async check(attachmentId: string): Promise<ReceiptCheck> {
     const [row] = await this.db.query(
       `SELECT t.storage_key, t.content_type, a.entry_code, s.sha256
          FROM attachments t JOIN applications a ON a.id = t.application_id
@@ -26,7 +27,7 @@ export class ReceiptChecker {
         WHERE t.id = $1 AND t.kind = 'stamped_receipt'`,
       [attachmentId],
     );
-    if (!row) return null;
+    if (!row) throw missingRow('stamped receipt', attachmentId);
     const found = await readQrCode(await this.storage.getBuffer(row.storage_key), row.content_type);
     const result: ReceiptCheck = found === null ? 'unreadable' : row.sha256 && found === receiptQrPayload(row.entry_code, row.sha256) ? 'matched' : 'different';
     await this.db.query('UPDATE attachments SET receipt_check = $2, receipt_checked_at = now() WHERE id = $1', [attachmentId, result]);

@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { isoInZone } from '../../common/time/zoned-time';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Mailer } from '../../infra/mail/mailer';
+import { missingRow } from '../../infra/queue/job-table.processor';
 import { NOTIFICATIONS_QUEUE, NotificationJob } from '../../infra/queue/queues';
 import { issueResetLink } from '../identity/reset-tokens';
 import { APPLICANT_MEMBERSHIPS } from '../organisations/membership-sql';
@@ -50,7 +51,7 @@ export class OutboxService {
   }
 
   /** Send one row's e-mail and mark it delivered, under its row lock. */
-  async deliver(outboxId: string): Promise<'sent' | 'already' | 'missing'> {
+  async deliver(outboxId: string): Promise<'sent' | 'already'> {
     let failure: unknown;
     const outcome = await this.db.transaction(async (tx) => {
       const [row] = await tx.query(
@@ -76,6 +77,7 @@ export class OutboxService {
       if (failure !== undefined && e === failure) return 'failed' as const;
       throw e;
     });
+    if (outcome === 'missing') throw missingRow('notification', outboxId);
     if (outcome === 'failed') {
       await this.db.query('UPDATE notification_outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [outboxId, String(failure)]);
       throw failure; // BullMQ retries with backoff

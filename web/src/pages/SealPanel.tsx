@@ -1,6 +1,7 @@
 /**
  * Review → seal → dossier → stamped receipt → submit, with the entry's status timeline. The
- * dossier renders in the background: its progress is polled (202 + Retry-After until ready).
+ * dossier renders in the background: its status is polled (Retry-After while it renders) until it
+ * is ready or has failed; a failed one shows why and can be retried.
  */
 import { Alert, Badge, Button, Checkbox, List, Progress, Space, Steps, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -31,31 +32,35 @@ export function timelineOf(state: string): { items: string[]; current: number; f
   return { items: [...FLOW, state], current: FLOW.length, failed: FAILED.includes(state) };
 }
 
-type DossierState = { kind: 'waiting'; progress: number } | { kind: 'ready' } | { kind: 'missing' } | { kind: 'failed' };
+type DossierState =
+  | { kind: 'waiting'; progress: number }
+  | { kind: 'ready' }
+  | { kind: 'missing' }
+  | { kind: 'failed'; reason: string }
+  | { kind: 'retrying' };
 
 /**
- * Polls GET /dossier until the PDF is there: 202 carries { status, progress } and Retry-After;
- * 200 means ready (the body is not read); 404 (no dossier on this server) and errors stop quietly.
+ * Polls GET /dossier/status (never the PDF itself) until the dossier is ready or failed — both end
+ * the polling. 404 (no dossier on this server) stops quietly; network and server errors are
+ * retried a few times, slower. `retry` asks for a new render of a failed one and polls again.
  */
-function useDossier(appId: string, active: boolean): DossierState {
+function useDossier(appId: string, active: boolean): { dossier: DossierState; retry: () => Promise<void> } {
   const [state, setState] = useState<DossierState>({ kind: 'waiting', progress: 0 });
+  const [round, setRound] = useState(0);
   useEffect(() => {
     if (!active) return;
     let stop = false;
     let timer: number | undefined;
     const controller = new AbortController();
     const poll = async (misses: number) => {
-      const res = await fetch(`/api/applications/${appId}/dossier`, { credentials: 'same-origin', headers: { Accept: 'application/json' }, signal: controller.signal }).catch(() => null);
+      const res = await fetch(`/api/applications/${appId}/dossier/status`, { credentials: 'same-origin', headers: { Accept: 'application/json' }, signal: controller.signal }).catch(() => null);
       if (stop) return;
-      if (res?.status === 200) {
-        void res.body?.cancel();
-        return setState({ kind: 'ready' });
-      }
       if (res?.status === 404 || res?.status === 403) return setState({ kind: 'missing' });
-      if (res?.status === 202) {
-        const body = (await res.json().catch(() => ({}))) as { status?: string; progress?: number };
+      if (res?.status === 200) {
+        const body = (await res.json().catch(() => ({}))) as { status?: string; progress?: number; reason?: string | null };
         if (stop) return;
-        if (body.status === 'failed') return setState({ kind: 'failed' });
+        if (body.status === 'ready') return setState({ kind: 'ready' });
+        if (body.status === 'failed') return setState({ kind: 'failed', reason: body.reason ?? '' });
         setState({ kind: 'waiting', progress: Math.round(body.progress ?? 0) });
         const after = Number(res.headers.get('Retry-After')) || 2;
         timer = window.setTimeout(() => void poll(0), after * 1000);
@@ -71,8 +76,23 @@ function useDossier(appId: string, active: boolean): DossierState {
       controller.abort();
       window.clearTimeout(timer);
     };
-  }, [appId, active]);
-  return state;
+  }, [appId, active, round]);
+
+  const retry = async () => {
+    setState({ kind: 'retrying' });
+    try {
+      await post(`/api/applications/${appId}/dossier/retry`);
+    } catch (e) {
+      // 409: someone else retried it already (or it is ready): polling shows where it stands
+      if (!(e instanceof ApiError && e.status === 409)) {
+        setState({ kind: 'failed', reason: e instanceof Error ? e.message : String(e) });
+        return;
+      }
+    }
+    setState({ kind: 'waiting', progress: 0 });
+    setRound((r) => r + 1);
+  };
+  return { dossier: state, retry };
 }
 
 export function SealPanel({ app, form, onChanged, goTo }: { app: ApplicationView; form: SectionDescriptor[]; onChanged: () => void; goTo: (section: string) => void }) {
@@ -80,7 +100,7 @@ export function SealPanel({ app, form, onChanged, goTo }: { app: ApplicationView
   const [consent, setConsent] = useState(false);
   const [error, setError] = useState<string[] | null>(null);
   const [receipt, setReceipt] = useState<string[]>([]);
-  const dossier = useDossier(app.id, app.state !== 'draft' && app.snapshot !== null);
+  const { dossier, retry } = useDossier(app.id, app.state !== 'draft' && app.snapshot !== null);
 
   const act = async (action: string) => {
     setError(null);
@@ -120,7 +140,15 @@ export function SealPanel({ app, form, onChanged, goTo }: { app: ApplicationView
           {dossier.kind === 'ready' && <a id="dossier-link" href={`/api/applications/${app.id}/dossier`} download>{t('downloadDossier')}</a>}
           {dossier.kind === 'waiting' && <div role="status"><Typography.Text>{t('rendering')}</Typography.Text><Progress percent={dossier.progress} status="active" /></div>}
           {dossier.kind === 'missing' && <Alert type="info" message={t('dossierMissing')} />}
-          {dossier.kind === 'failed' && <Alert type="error" message={t('dossierFailed')} />}
+          {(dossier.kind === 'failed' || dossier.kind === 'retrying') && (
+            <Alert
+              id="dossier-failed"
+              type="error"
+              message={t('dossierFailed')}
+              description={dossier.kind === 'failed' && dossier.reason ? t('dossierFailedReason', { reason: dossier.reason }) : undefined}
+              action={<Button id="dossier-retry" size="small" loading={dossier.kind === 'retrying'} onClick={() => void retry()}>{t('dossierRetry')}</Button>}
+            />
+          )}
           <Typography.Text type="secondary">SHA-256 {app.snapshot.sha256}</Typography.Text>
         </>
       )}
