@@ -406,10 +406,44 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** PDF dossier of the current sealed snapshot: the applicant copy for the organisation, the staff copy for staff (variant=judge&blind=true|false previews a judge copy). 202 + Retry-After with { status, progress } while it renders; 409 while the entry is a draft */
+        /** PDF dossier of the current sealed snapshot: the applicant copy for the organisation, the staff copy for staff (variant=judge&blind=true|false previews a judge copy). 202 + Retry-After with { status, progress } while it renders; 409 dossier_failed (reason in details) when rendering failed — see POST …/dossier/retry; 409 while the entry is a draft */
         get: operations["DossiersController_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/dossier/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the same copy stands, without the PDF: { status: queued|rendering|ready|failed, progress, reason } (queues the render like GET …/dossier); for polling */
+        get: operations["DossiersController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/dossier/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Render a failed copy again (the organisation for its copy, staff for theirs): 202 { status: queued }; 409 dossier_not_failed unless it failed */
+        post: operations["DossiersController_retry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -816,6 +850,17 @@ export interface components {
         };
         UpdateApplicationDto: {
             nomination: components["schemas"]["NominationDto"];
+        };
+        DossierStatusView: {
+            /** @enum {string} */
+            status: "queued" | "rendering" | "ready" | "failed";
+            progress: number;
+            /** Format: uuid */
+            snapshotId: string;
+            /** @description why the last render failed (status failed) */
+            reason?: string | null;
+            /** Format: date-time */
+            failedAt?: string | null;
         };
         DossierExportDto: {
             /** Format: uuid */
@@ -1476,8 +1521,8 @@ export interface operations {
     DossiersController_get: {
         parameters: {
             query?: {
-                blind?: "true" | "false";
                 variant?: "applicant" | "staff" | "judge";
+                blind?: "true" | "false";
             };
             header?: never;
             path: {
@@ -1492,6 +1537,54 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    DossiersController_status: {
+        parameters: {
+            query?: {
+                variant?: "applicant" | "staff" | "judge";
+                blind?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierStatusView"];
+                };
+            };
+        };
+    };
+    DossiersController_retry: {
+        parameters: {
+            query?: {
+                variant?: "applicant" | "staff" | "judge";
+                blind?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierStatusView"];
+                };
             };
         };
     };
