@@ -24,6 +24,7 @@ import { launchChromium } from '../src/modules/dossiers/pdf-renderer';
 import { completeApplication } from '../test/fixtures/complete-application';
 import { ensureWebBuild } from '../test/support/web-build';
 import { freshDatabase } from './bench-db';
+import { jsonApi } from '../scripts/json-api';
 
 const WEB = join(__dirname, '..', 'web');
 const PASSWORD = 'correct horse battery staple';
@@ -85,15 +86,7 @@ function buildBefore(outDir: string): void {
 }
 
 async function seed(base: string): Promise<{ email: string; draftId: string }> {
-  const api = async (method: string, path: string, body?: unknown, token?: string) => {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: { ...(body ? { 'Content-Type': 'application/json' } : {}), ...(token ? { Authorization: `Bearer ${token}` } : {}), 'If-Match': '"1"' },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return res.json();
-  };
+  const api = jsonApi(base);
   const email = 'wang.xiaomei@example-bank.com.cn';
   const reg = await api('POST', '/api/auth/register', { email, password: PASSWORD, name: '王晓梅', organisationName: '示例银行股份有限公司' });
   const cycles = await api('GET', '/api/cycles', undefined, reg.accessToken);

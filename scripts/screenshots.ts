@@ -15,6 +15,7 @@ import { loadConfig } from '../src/config/app-config';
 import { launchChromium } from '../src/modules/dossiers/pdf-renderer';
 import { completeApplication } from '../test/fixtures/complete-application';
 import { pngFile } from '../test/support/sample-files';
+import { jsonApi } from './json-api';
 
 const OUT = join(__dirname, '..', 'docs', 'screenshots');
 const WIDTHS = [1280, 390];
@@ -27,15 +28,7 @@ async function main(): Promise<void> {
   const app = await createApp(config, { logger: false });
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
-  const api = async (method: string, path: string, body?: unknown, token?: string) => {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: { ...(body ? { 'Content-Type': 'application/json' } : {}), ...(token ? { Authorization: `Bearer ${token}` } : {}), 'If-Match': '"1"' },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return res.status === 204 ? {} : res.json();
-  };
+  const api = jsonApi(base);
 
   // data: an open cycle, an applicant with a draft half filled in and a sealed entry
   const { DataSource } = await import('typeorm');
