@@ -84,7 +84,10 @@ async function oldList(service: ApplicationsService, db: DataSource, actor: Acto
   const staff = isStaff(actor);
   const params: unknown[] = [];
   const where: string[] = [];
-  if (!staff) (params.push(actor.userId), where.push(`a.organisation_id IN (SELECT organisation_id FROM memberships WHERE user_id = $1)`));
+  if (!staff) {
+    params.push(actor.userId);
+    where.push(`a.organisation_id IN (SELECT organisation_id FROM memberships WHERE user_id = $1)`);
+  }
   const rows: Array<{ id: string }> = await db.query(
     `SELECT a.id FROM applications a JOIN organisations o ON o.id = a.organisation_id
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.member_unit DESC, a.created_at DESC LIMIT 1000`,

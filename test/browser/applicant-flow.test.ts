@@ -42,7 +42,7 @@ async function fillSectionThroughPage(page: Page, key: string, data: Record<stri
 }
 
 it('registers, fills, seals, uploads the stamped receipt and submits in the browser', async () => {
-  const cycle = await createOpenCycle(w.t, '2026 中国十佳呼叫中心评选');
+  await createOpenCycle(w.t, '2026 中国十佳呼叫中心评选');
   const page = await newPage(w);
   const email = `browser-${Date.now()}@example.com`;
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 /**
  * Attachments through the real S3 protocol (s3rver started by the test run, reached through the
  * AWS SDK): round trip, limits enforced while streaming, type by content, state rules, audit.
@@ -159,7 +160,7 @@ describe('type by content, never by name or header', () => {
   const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   it.each([
     ['%PDF- followed by HTML', Buffer.from('%PDF-1.7\n<html><body><script>alert(document.cookie)</script></body></html>\n'), 'PDF', 'supporting_doc'],
-    ['%PDF- followed by random bytes', Buffer.concat([Buffer.from('%PDF-1.4\n'), require('node:crypto').randomBytes(4096)]), 'PDF', 'org_chart'],
+    ['%PDF- followed by random bytes', Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(4096)]), 'PDF', 'org_chart'],
     ['a PNG signature followed by garbage', Buffer.concat([PNG_SIGNATURE, Buffer.from('<html><script>alert(1)</script></html>'.repeat(10))]), 'PNG', 'layout_photo'],
     ['a real PNG with a page glued after it', Buffer.concat([pngFile(), Buffer.from('<html><script>alert(1)</script></html>')]), 'PNG', 'org_chart'],
     ['a JPEG SOI followed by text', Buffer.from('\xff\xd8\xff\xe0 <html><script>alert(1)</script></html>'.repeat(5), 'latin1'), 'JPEG', 'stamped_receipt'],

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 /**
  * PDF dossiers rendered by the real worker (BullMQ on Redis, Chromium, S3 through s3rver), read
  * back with poppler: content, escaping and network isolation, blind copies, the receipt QR
@@ -40,7 +42,7 @@ describe('the dossier of a complete application', () => {
   beforeAll(async () => {
     pdf = (await fetchDossier(t, entry.owner, entry.appId)).pdf;
     text = await pdfText(pdf);
-    if (process.env.DOSSIER_OUT) require('node:fs').writeFileSync(process.env.DOSSIER_OUT, pdf); // to look at it
+    if (process.env.DOSSIER_OUT) writeFileSync(process.env.DOSSIER_OUT, pdf); // to look at it
   });
 
   it('is a PDF with the company, every section title in Chinese and every KPI name', () => {
@@ -83,7 +85,7 @@ describe('the dossier of a complete application', () => {
     expect(rows[0].status).toBe('ready');
     const again = await fetchDossier(t, entry.owner, entry.appId);
     expect(again.first).toBe(200);
-    expect(require('node:crypto').createHash('sha256').update(again.pdf).digest('hex')).toBe(rows[0].sha256);
+    expect(createHash('sha256').update(again.pdf).digest('hex')).toBe(rows[0].sha256);
   });
 });
 

@@ -1,3 +1,4 @@
+import { PNG } from 'pngjs';
 /**
  * Decompression bombs against the stamped-receipt QR check, run by the real worker as its own
  * process: every file is either refused at upload (413/415/409) or ends `unreadable`, and the
@@ -161,7 +162,7 @@ it('bombs are refused at upload or end unreadable, and the worker stays under 30
   // these entries have no snapshot to match), so `unreadable` above is not what everything gets
   const qr = await QRCode.toBuffer('TOPTEN1|CONTROL|0000', { type: 'png', width: 360, margin: 4 });
   const qrJpeg = (() => {
-    const img = require('pngjs').PNG.sync.read(qr);
+    const img = PNG.sync.read(qr);
     return Buffer.from(jpeg.encode({ data: img.data, width: img.width, height: img.height }, 90).data);
   })();
   const onPage = await PDFDocument.create();
@@ -173,7 +174,7 @@ it('bombs are refused at upload or end unreadable, and the worker stays under 30
   }
 
   const until = Date.now() + 360_000;
-  let rows: Array<{ id: string; content_type: string; receipt_check: string }> = [];
+  let rows: Array<{ id: string; content_type: string; receipt_check: string }>;
   for (;;) {
     rows = (await t.db.query('SELECT id, content_type, receipt_check FROM attachments WHERE id = ANY($1::uuid[])', [[...accepted, ...controlIds]])).rows;
     if (rows.every((r) => r.receipt_check !== 'pending')) break;

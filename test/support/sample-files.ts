@@ -9,7 +9,10 @@ export function pdfFile(extra = 1024): Buffer {
   const offsets: number[] = [];
   let at = parts[0].length;
   const add = (...b: Buffer[]) => {
-    for (const x of b) parts.push(x), (at += x.length);
+    for (const x of b) {
+      parts.push(x);
+      at += x.length;
+    }
   };
   const obj = (body: string | Buffer[]) => {
     offsets.push(at);
@@ -124,7 +127,7 @@ export async function activeContentOf(pdf: Buffer): Promise<string[]> {
   };
   for (const [, obj] of doc.context.enumerateIndirectObjects()) {
     walk(obj);
-    let text = '';
+    let text: string;
     if (obj instanceof PDFRawStream) {
       try {
         text = Buffer.from(decodePDFRawStream(obj).decode()).toString('latin1');

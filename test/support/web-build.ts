@@ -31,6 +31,6 @@ export function ensureWebBuild(): void {
   try {
     execFileSync('bash', [join(__dirname, '..', '..', 'scripts', 'build-web.sh')], { stdio: 'inherit' });
   } catch (e) {
-    throw new Error(`building web/ failed (bash scripts/build-web.sh); the browser tests need web/dist: ${(e as Error).message}`);
+    throw new Error(`building web/ failed (bash scripts/build-web.sh); the browser tests need web/dist: ${(e as Error).message}`, { cause: e });
   }
 }

@@ -112,7 +112,7 @@ export class DossierBuilder implements OnModuleDestroy {
     }
     await this.db.query(`UPDATE dossiers SET status = 'rendering', progress = 5, renders = renders + 1, error = NULL, updated_at = now() WHERE id = $1`, [id]);
     await progress(5);
-    const { html, header, appendices, footer, title } = await this.prepare(row, progress);
+    const { html, header, appendices, footer, title } = await this.prepare(row);
     await this.setProgress(id, 40, progress);
     const printed = await this.renderer.render(html, header);
     await this.setProgress(id, 80, progress);
@@ -129,7 +129,7 @@ export class DossierBuilder implements OnModuleDestroy {
   }
 
   /** The final HTML and what goes after it; exposed for the benchmark's raw-Chromium floor. */
-  async prepare(row: DossierRow, progress: Progress = () => undefined) {
+  async prepare(row: DossierRow) {
     const [snap] = await this.db.query(
       `SELECT s.canonical, s.sha256, s.created_at, c.time_zone, k.name_zh, k.name_en
          FROM snapshots s JOIN applications a ON a.id = s.application_id
