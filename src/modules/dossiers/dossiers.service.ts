@@ -8,11 +8,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
-import { isStaff, type Actor } from '../../common/auth/actor';
+import type { Actor } from '../../common/auth/actor';
 import { validationError, wrongState } from '../../common/errors/domain-error';
 import { DOSSIERS_QUEUE, DossierJob } from '../../infra/queue/queues';
 import { StorageService } from '../../infra/storage/storage.service';
-import { ApplicationAccessPolicy } from '../applications/application-access.policy';
+import { ApplicationAccessPolicy, type AccessGrants } from '../applications/application-access.policy';
 import { DossierBuilder, judgeViewer, type DossierRow } from './dossier-builder';
 import type { DossierVariant } from './dossier-view';
 
@@ -60,7 +60,7 @@ export class DossiersService {
    */
   async forApplication(actor: Actor, applicationId: string, query: { variant?: string; blind?: string }): Promise<DossierAnswer> {
     const app = await this.access.readable(actor, applicationId);
-    const variant = this.variantFor(actor, app.is_member, query.variant);
+    const variant = this.variantFor(app, query.variant);
     const [current] = await this.db.query('SELECT snapshot_id, entry_code FROM applications WHERE id = $1', [applicationId]);
     if (!current.snapshot_id) throw wrongState(app.state);
     if (query.blind !== undefined && !['true', 'false'].includes(query.blind)) throw validationError([{ path: 'blind', code: 'invalid' }]);
@@ -73,8 +73,9 @@ export class DossiersService {
     return { ready: false, status: row.status, progress: row.progress, snapshotId: row.snapshot_id };
   }
 
-  private variantFor(actor: Actor, isMember: boolean, asked?: string): DossierVariant {
-    const allowed: DossierVariant[] = isStaff(actor) ? ['staff', 'judge', 'applicant'] : isMember ? ['applicant'] : [];
+  /** Those who decide on the entry get every copy; its applicants their own. */
+  private variantFor(access: AccessGrants, asked?: string): DossierVariant {
+    const allowed: DossierVariant[] = access.may_manage ? ['staff', 'judge', 'applicant'] : access.may_write ? ['applicant'] : [];
     const variant = (asked ?? allowed[0]) as DossierVariant;
     if (!allowed.includes(variant)) throw validationError([{ path: 'variant', code: 'not_in_options', params: { allowed } }]);
     return variant;
