@@ -14,26 +14,38 @@ const problemsOf = (load: () => unknown): string[] => {
 
 describe('loadConfig', () => {
   it('refuses production without SMTP_URL in one line naming it', () => {
-    expect(problemsOf(() => loadConfig({ ...base, NODE_ENV: 'production' }))).toEqual([expect.stringMatching(/^SMTP_URL is required in production/)]);
+    expect(problemsOf(() => loadConfig({ ...base, NODE_ENV: 'production' }))).toEqual([
+      expect.stringMatching(/^SMTP_URL is required in production/),
+    ]);
   });
 
   it('accepts production with SMTP_URL, and development or test without it', () => {
-    expect(loadConfig({ ...base, NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example.org:587' }).smtpUrl).toBe('smtp://mail.example.org:587');
+    expect(loadConfig({ ...base, NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example.org:587' }).smtpUrl).toBe(
+      'smtp://mail.example.org:587',
+    );
     expect(loadConfig({ ...base, NODE_ENV: 'development' }).smtpUrl).toBeUndefined();
     expect(loadConfig({ ...base, NODE_ENV: 'test' }).smtpUrl).toBeUndefined();
   });
 
   it('an unknown NODE_ENV is a problem, not development; unset is development', () => {
-    expect(problemsOf(() => loadConfig({ ...base, NODE_ENV: 'staging' }))).toEqual(['NODE_ENV must be one of development, test, production (got "staging")']);
-    expect(problemsOf(() => loadCliConfig({ ...base, NODE_ENV: 'prod' }))).toEqual(['NODE_ENV must be one of development, test, production (got "prod")']);
+    expect(problemsOf(() => loadConfig({ ...base, NODE_ENV: 'staging' }))).toEqual([
+      'NODE_ENV must be one of development, test, production (got "staging")',
+    ]);
+    expect(problemsOf(() => loadCliConfig({ ...base, NODE_ENV: 'prod' }))).toEqual([
+      'NODE_ENV must be one of development, test, production (got "prod")',
+    ]);
     expect(loadConfig(base).nodeEnv).toBe('development');
   });
 
   it('reads HOST and DATABASE_POOL_SIZE, with one line for a bad pool size', () => {
     expect(loadConfig(base)).toMatchObject({ host: '0.0.0.0', databasePoolSize: 20 });
     expect(loadConfig({ ...base, HOST: '127.0.0.1', DATABASE_POOL_SIZE: '5' })).toMatchObject({ host: '127.0.0.1', databasePoolSize: 5 });
-    expect(problemsOf(() => loadConfig({ ...base, DATABASE_POOL_SIZE: 'many' }))).toEqual(['DATABASE_POOL_SIZE must be a whole number from 1 to 1000 (got "many")']);
-    expect(problemsOf(() => loadCliConfig({ ...base, DATABASE_POOL_SIZE: '0' }))).toEqual(['DATABASE_POOL_SIZE must be a whole number from 1 to 1000 (got "0")']);
+    expect(problemsOf(() => loadConfig({ ...base, DATABASE_POOL_SIZE: 'many' }))).toEqual([
+      'DATABASE_POOL_SIZE must be a whole number from 1 to 1000 (got "many")',
+    ]);
+    expect(problemsOf(() => loadCliConfig({ ...base, DATABASE_POOL_SIZE: '0' }))).toEqual([
+      'DATABASE_POOL_SIZE must be a whole number from 1 to 1000 (got "0")',
+    ]);
   });
 
   it('every problem at once, one line each', () => {

@@ -141,7 +141,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const smtpRaw = r.raw('SMTP_URL')?.trim();
   const smtpUrl = smtpRaw ? r.url('SMTP_URL', smtpRaw, ['smtp:', 'smtps:']) : undefined;
   // without a transport the mailer could only log, and password-reset links are secrets
-  if (cli.nodeEnv === 'production' && !smtpUrl) r.problems.push('SMTP_URL is required in production (mail, password-reset links included, is never logged there)');
+  if (cli.nodeEnv === 'production' && !smtpUrl)
+    r.problems.push('SMTP_URL is required in production (mail, password-reset links included, is never logged there)');
 
   return r.done<AppConfig>({
     ...cli,

@@ -9,7 +9,11 @@ import { Client } from 'pg';
 import type { Actor } from '../../src/common/auth/actor';
 import type { Role } from '../../src/common/auth/roles';
 import type { DomainError } from '../../src/common/errors/domain-error';
-import { APPLICATION_PERMISSIONS, ApplicationAccessPolicy, type ApplicationPermission } from '../../src/modules/applications/application-access.policy';
+import {
+  APPLICATION_PERMISSIONS,
+  ApplicationAccessPolicy,
+  type ApplicationPermission,
+} from '../../src/modules/applications/application-access.policy';
 import { createOpenCycle, createUser, inviteMember, registerApplicant, type Account } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -102,7 +106,9 @@ describe('checkAccess: 1,000 ids, one query, for every caller', () => {
     admin: { read: () => [...own, ...foreign], write: () => [], manage: () => [...own, ...foreign] },
   };
 
-  const cases = Object.keys(expected).flatMap((who) => APPLICATION_PERMISSIONS.map((p) => [who, p] as [keyof typeof actors, ApplicationPermission]));
+  const cases = Object.keys(expected).flatMap((who) =>
+    APPLICATION_PERMISSIONS.map((p) => [who, p] as [keyof typeof actors, ApplicationPermission]),
+  );
   it.each(cases)('%s × %s', async (who, permission) => {
     const ids = new Set([...own, ...foreign, unknown, ...notUuids]);
     expect(ids.size).toBe(1000);

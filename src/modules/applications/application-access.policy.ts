@@ -129,7 +129,10 @@ export class ApplicationAccessPolicy {
   /** Organisations on whose behalf this actor may create applications: an applicant's own. */
   async memberOrganisations(actor: Actor): Promise<string[]> {
     if (actor.role !== 'applicant') return [];
-    const rows = await this.sql.rows<{ organisation_id: string }>(`SELECT organisation_id FROM ${APPLICANT_MEMBERSHIPS} m WHERE user_id = $1`, [actor.userId]);
+    const rows = await this.sql.rows<{ organisation_id: string }>(
+      `SELECT organisation_id FROM ${APPLICANT_MEMBERSHIPS} m WHERE user_id = $1`,
+      [actor.userId],
+    );
     return rows.map((r) => r.organisation_id);
   }
 }
