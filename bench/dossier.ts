@@ -105,7 +105,7 @@ async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, DATABASE_URL: DB });
   const storage = new StorageService(config);
   const snapshotId = await seed(storage);
-  const db = new DataSource(databaseOptions(DB) as ConstructorParameters<typeof DataSource>[0]);
+  const db = new DataSource(databaseOptions(DB, config.databasePoolSize) as ConstructorParameters<typeof DataSource>[0]);
   await db.initialize();
   const registry = SectionRegistry.of(ALL_SECTIONS);
   const builderWith = (pages: number) => new DossierBuilder(db, storage, registry, { ...config, dossiers: { ...config.dossiers, concurrency: pages } });

@@ -9,8 +9,8 @@ import { Invitation, Membership, Organisation } from './modules/organisations/or
 
 export const ENTITIES = [User, Session, Organisation, Membership, Invitation, Cycle, Category, Application, ApplicationSection];
 
-/** The schema is changed only by migrations in migrations/ — never `synchronize`. */
-export function databaseOptions(url: string): DataSourceOptions {
+/** The schema is changed only by migrations in migrations/ — never `synchronize`. `poolSize`: the config's DATABASE_POOL_SIZE (a one-shot CLI task needs one). */
+export function databaseOptions(url: string, poolSize: number): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -19,6 +19,6 @@ export function databaseOptions(url: string): DataSourceOptions {
     migrationsTableName: 'migrations',
     synchronize: false,
     logging: ['error'],
-    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 20) },
+    extra: { max: poolSize },
   };
 }

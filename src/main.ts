@@ -7,7 +7,7 @@ import { closeOnSignals, loadConfigOrExit } from './process-lifecycle';
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const app = await createApp(config);
-  await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
+  await app.listen(config.port, config.host);
   const logger = new Logger('main');
   logger.log(`Listening on ${config.publicUrl} (API at /api, docs at /api/docs)`);
   closeOnSignals(app, logger);

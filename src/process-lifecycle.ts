@@ -3,8 +3,13 @@ import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 
 /** The configuration, or one line per problem on stderr and exit code 1 — never a stack trace. */
 export function loadConfigOrExit(): AppConfig {
+  return configOrExit(loadConfig);
+}
+
+/** Any of src/config's loaders (the app's, the CLI's), exiting with one line per problem. */
+export function configOrExit<T>(load: () => T): T {
   try {
-    return loadConfig();
+    return load();
   } catch (e) {
     if (e instanceof ConfigError) {
       for (const p of e.problems) console.error(`config: ${p}`);

@@ -11,7 +11,7 @@ import { DossierJob, NOTIFICATIONS_QUEUE, NotificationJob } from './infra/queue/
 import { StorageModule } from './infra/storage/storage.module';
 import { FormModule } from './form/form.module';
 import { DossiersWorkerModule } from './modules/dossiers/dossiers.module';
-import { DossiersProcessor } from './modules/dossiers/dossiers.processor';
+import { DossiersProcessor, dossiersProcessorFor } from './modules/dossiers/dossiers.processor';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { NotificationsProcessor } from './modules/notifications/notifications.processor';
 
@@ -34,7 +34,7 @@ export class WorkerModule implements OnApplicationBootstrap {
       module: WorkerModule,
       imports: [
         AppConfigModule.forRoot(config),
-        TypeOrmModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => databaseOptions(c.databaseUrl) }),
+        TypeOrmModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => databaseOptions(c.databaseUrl, c.databasePoolSize) }),
         DatabaseModule,
         QueueModule,
         StorageModule,
@@ -42,7 +42,7 @@ export class WorkerModule implements OnApplicationBootstrap {
         NotificationsModule,
         DossiersWorkerModule,
       ],
-      providers: [NotificationsProcessor, DossiersProcessor],
+      providers: [NotificationsProcessor, { provide: DossiersProcessor, useClass: dossiersProcessorFor(config.dossiers) }],
     };
   }
 

@@ -1,11 +1,9 @@
 /** For the TypeORM CLI and scripts: `typeorm -d dist/src/cli/data-source.js migration:run`. */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
+import { loadCliConfig } from '../config/app-config';
 import { databaseOptions } from '../database-options';
+import { configOrExit } from '../process-lifecycle';
 
-const url = process.env.DATABASE_URL;
-if (!url) {
-  console.error('DATABASE_URL is required');
-  process.exit(1);
-}
-export default new DataSource(databaseOptions(url));
+const config = configOrExit(loadCliConfig);
+export default new DataSource(databaseOptions(config.databaseUrl, config.databasePoolSize));

@@ -5,7 +5,7 @@ import { databaseOptions } from '../database-options';
 import { runCli } from './run-cli';
 
 export async function migrate(url: string): Promise<string[]> {
-  const ds = await new DataSource(databaseOptions(url)).initialize();
+  const ds = await new DataSource(databaseOptions(url, 1)).initialize();
   try {
     const ran = await ds.runMigrations({ transaction: 'each' });
     return ran.map((m) => m.name);

@@ -1,11 +1,10 @@
-/** Runs a CLI task against DATABASE_URL: one clear line and exit code 1 on failure, never a stack trace. */
+import { configOrExit } from '../process-lifecycle';
+import { loadCliConfig } from '../config/app-config';
+
+/** Runs a CLI task against DATABASE_URL (validated by src/config): one clear line and exit code 1 on failure, never a stack trace. */
 export function runCli(what: string, task: (databaseUrl: string) => Promise<string>): void {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    console.error('config: DATABASE_URL is required');
-    process.exit(1);
-  }
-  task(url).then(
+  const { databaseUrl } = configOrExit(loadCliConfig);
+  task(databaseUrl).then(
     (summary) => console.log(summary),
     (e: Error) => {
       console.error(`${what} failed: ${e.message}`);

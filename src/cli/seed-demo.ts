@@ -12,7 +12,7 @@ export const DEMO_CYCLE = { name: '2026 中国十佳呼叫中心评选', timeZon
 export const DEMO_CATEGORY = { code: 'omnichannel_excellence', nameZh: '卓越全渠道客服', nameEn: 'Omnichannel Customer Service Excellence' };
 
 export async function seedDemo(url: string): Promise<{ cycleId: string; created: boolean }> {
-  const ds = await new DataSource(databaseOptions(url)).initialize();
+  const ds = await new DataSource(databaseOptions(url, 1)).initialize();
   try {
     return await ds.transaction(async (tx) => {
       const [existing] = await tx.query('SELECT id FROM cycles WHERE name = $1', [DEMO_CYCLE.name]);

@@ -1,15 +1,29 @@
 /**
- * Typed configuration, read from the environment here and nowhere else. `loadConfig` is pure so
- * that tests and CLI tools build one from any env; a bad or missing setting yields one clear line
- * each (main.ts prints them and exits) — never a stack trace.
+ * Typed configuration, read from the environment here and nowhere else (env-reads.spec.ts fails
+ * on a `process.env` anywhere else in src/). `loadConfig` is pure so that tests and CLI tools build
+ * one from any env; a bad or missing setting yields one clear line each (main.ts prints them and
+ * exits) — never a stack trace.
+ *
+ * `SESSION_SECRET` is listed by shared/spec/api.md but nothing signs with it (sessions are random
+ * opaque tokens stored as their SHA-256): it is accepted and ignored.
  */
-export interface AppConfig {
-  nodeEnv: 'development' | 'test' | 'production';
-  port: number;
-  publicUrl: string;
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+
+/** What every process needs, the CLI tools included (`loadCliConfig`). */
+export interface CliConfig {
+  /** Unset means development; anything but these three is a configuration problem. */
+  nodeEnv: (typeof NODE_ENVS)[number];
   databaseUrl: string;
+  /** Connections of this process's PostgreSQL pool. */
+  databasePoolSize: number;
+}
+
+export interface AppConfig extends CliConfig {
+  port: number;
+  /** The address the API listens on (`0.0.0.0`: every interface). */
+  host: string;
+  publicUrl: string;
   redisUrl: string;
-  sessionSecret: string;
   sessionTtlHours: number;
   /** How long a resolved session is trusted without asking the database (other instances see a revocation this late). */
   sessionCacheSeconds: number;
@@ -57,94 +71,129 @@ export function defaultQueuePrefix(databaseUrl: string): string {
   }
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const problems: string[] = [];
-  const str = (name: string, fallback?: string): string => {
-    const v = env[name]?.trim();
+/** Collects one problem line per bad setting while reading, so every problem is reported at once. */
+class EnvReader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: NodeJS.ProcessEnv) {}
+
+  raw(name: string): string | undefined {
+    return this.env[name];
+  }
+
+  str(name: string, fallback?: string): string {
+    const v = this.env[name]?.trim();
     if (v) return v;
     if (fallback !== undefined) return fallback;
-    problems.push(`${name} is required`);
+    this.problems.push(`${name} is required`);
     return '';
-  };
-  const int = (name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number => {
-    const raw = env[name]?.trim();
+  }
+
+  int(name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+    const raw = this.env[name]?.trim();
     if (!raw) return fallback;
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < min || n > max) problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
-    return n;
-  };
-  const bool = (name: string, fallback: boolean): boolean => {
-    const raw = env[name]?.trim().toLowerCase();
+    if (Number.isInteger(n) && n >= min && n <= max) return n;
+    this.problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+    return fallback; // so that settings derived from it (PUBLIC_URL from PORT) add no second line
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const raw = this.env[name]?.trim().toLowerCase();
     if (!raw) return fallback;
     if (['1', 'true', 'yes'].includes(raw)) return true;
     if (['0', 'false', 'no'].includes(raw)) return false;
-    problems.push(`${name} must be true or false (got "${env[name]}")`);
+    this.problems.push(`${name} must be true or false (got "${this.env[name]}")`);
     return fallback;
-  };
-  const url = (name: string, value: string, protocols: string[]): string => {
+  }
+
+  url(name: string, value: string, protocols: string[]): string {
     if (!value) return value;
     try {
       const u = new URL(value);
-      if (!protocols.includes(u.protocol)) problems.push(`${name} must start with ${protocols.join(' or ')}//`);
+      if (!protocols.includes(u.protocol)) this.problems.push(`${name} must start with ${protocols.join(' or ')}//`);
     } catch {
-      problems.push(`${name} is not a valid URL`);
+      this.problems.push(`${name} is not a valid URL`);
     }
     return value;
+  }
+
+  oneOf<T extends string>(name: string, options: readonly T[], fallback: T): T {
+    const raw = this.env[name]?.trim();
+    if (!raw) return fallback;
+    if ((options as readonly string[]).includes(raw)) return raw as T;
+    this.problems.push(`${name} must be one of ${options.join(', ')} (got "${raw}")`);
+    return fallback;
+  }
+
+  /** Throws every problem found so far, one line each. */
+  done<T>(config: T): T {
+    if (this.problems.length) throw new ConfigError(this.problems);
+    return config;
+  }
+}
+
+function readCli(r: EnvReader): CliConfig {
+  return {
+    nodeEnv: r.oneOf('NODE_ENV', NODE_ENVS, 'development'),
+    databaseUrl: r.url('DATABASE_URL', r.str('DATABASE_URL'), ['postgres:', 'postgresql:']),
+    databasePoolSize: r.int('DATABASE_POOL_SIZE', 20, 1, 1000),
   };
+}
 
-  const nodeEnvRaw = env.NODE_ENV ?? 'development';
-  const nodeEnv = (['development', 'test', 'production'].includes(nodeEnvRaw) ? nodeEnvRaw : 'development') as AppConfig['nodeEnv'];
-  const port = int('PORT', 3000, 0, 65535);
-  const databaseUrl = url('DATABASE_URL', str('DATABASE_URL'), ['postgres:', 'postgresql:']);
-  const redisUrl = url('REDIS_URL', str('REDIS_URL', 'redis://127.0.0.1:6379'), ['redis:', 'rediss:']);
-  const sessionSecret = str('SESSION_SECRET');
-  if (sessionSecret && sessionSecret.length < 32) problems.push('SESSION_SECRET must be at least 32 characters');
-  const publicUrl = url('PUBLIC_URL', str('PUBLIC_URL', `http://localhost:${port}`), ['http:', 'https:']);
-  const adminEmail = env.ADMIN_EMAIL?.trim();
-  const adminPassword = env.ADMIN_PASSWORD ?? '';
-  if (adminEmail && adminPassword.length < 12) problems.push('ADMIN_PASSWORD must be at least 12 characters when ADMIN_EMAIL is set');
-  if (!adminEmail && adminPassword) problems.push('ADMIN_EMAIL is required when ADMIN_PASSWORD is set');
-  const smtpUrl = env.SMTP_URL?.trim() ? url('SMTP_URL', env.SMTP_URL.trim(), ['smtp:', 'smtps:']) : undefined;
+/** The settings of the CLI tools (migrations, seeding, snapshot verification): only what they use. */
+export function loadCliConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
+  const r = new EnvReader(env);
+  return r.done(readCli(r));
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const r = new EnvReader(env);
+  const cli = readCli(r);
+  const port = r.int('PORT', 3000, 0, 65535);
+  const adminEmail = r.raw('ADMIN_EMAIL')?.trim();
+  const adminPassword = r.raw('ADMIN_PASSWORD') ?? '';
+  if (adminEmail && adminPassword.length < 12) r.problems.push('ADMIN_PASSWORD must be at least 12 characters when ADMIN_EMAIL is set');
+  if (!adminEmail && adminPassword) r.problems.push('ADMIN_EMAIL is required when ADMIN_PASSWORD is set');
+  const smtpRaw = r.raw('SMTP_URL')?.trim();
+  const smtpUrl = smtpRaw ? r.url('SMTP_URL', smtpRaw, ['smtp:', 'smtps:']) : undefined;
   // without a transport the mailer could only log, and password-reset links are secrets
-  if (nodeEnv === 'production' && !smtpUrl) problems.push('SMTP_URL is required in production (mail, password-reset links included, is never logged there)');
+  if (cli.nodeEnv === 'production' && !smtpUrl)
+    r.problems.push('SMTP_URL is required in production (mail, password-reset links included, is never logged there)');
 
-  const config: AppConfig = {
-    nodeEnv,
+  return r.done<AppConfig>({
+    ...cli,
     port,
-    publicUrl,
-    databaseUrl,
-    redisUrl,
-    sessionSecret,
-    sessionTtlHours: int('SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
-    sessionCacheSeconds: int('SESSION_CACHE_SECONDS', 5, 0, 300),
+    host: r.str('HOST', '0.0.0.0'),
+    publicUrl: r.url('PUBLIC_URL', r.str('PUBLIC_URL', `http://localhost:${port}`), ['http:', 'https:']),
+    redisUrl: r.url('REDIS_URL', r.str('REDIS_URL', 'redis://127.0.0.1:6379'), ['redis:', 'rediss:']),
+    sessionTtlHours: r.int('SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
+    sessionCacheSeconds: r.int('SESSION_CACHE_SECONDS', 5, 0, 300),
     admin: adminEmail ? { email: adminEmail.toLowerCase(), password: adminPassword } : undefined,
     s3: {
-      endpoint: env.S3_ENDPOINT?.trim() || undefined,
-      region: str('S3_REGION', 'us-east-1'),
-      bucket: str('S3_BUCKET', 'topten'),
-      accessKeyId: env.S3_ACCESS_KEY_ID?.trim() || undefined,
-      secretAccessKey: env.S3_SECRET_ACCESS_KEY?.trim() || undefined,
-      forcePathStyle: bool('S3_FORCE_PATH_STYLE', false),
+      endpoint: r.raw('S3_ENDPOINT')?.trim() || undefined,
+      region: r.str('S3_REGION', 'us-east-1'),
+      bucket: r.str('S3_BUCKET', 'topten'),
+      accessKeyId: r.raw('S3_ACCESS_KEY_ID')?.trim() || undefined,
+      secretAccessKey: r.raw('S3_SECRET_ACCESS_KEY')?.trim() || undefined,
+      forcePathStyle: r.bool('S3_FORCE_PATH_STYLE', false),
     },
-    chromiumPath: str('CHROMIUM_PATH', '/usr/bin/chromium'),
+    chromiumPath: r.str('CHROMIUM_PATH', '/usr/bin/chromium'),
     dossiers: {
-      concurrency: int('DOSSIER_CONCURRENCY', 2, 1, 32),
-      lockMs: int('WORKER_LOCK_MS', 30_000, 1000, 600_000),
-      renderTimeoutMs: int('DOSSIER_RENDER_TIMEOUT_MS', 60_000, 1000, 600_000),
+      concurrency: r.int('DOSSIER_CONCURRENCY', 2, 1, 32),
+      lockMs: r.int('WORKER_LOCK_MS', 30_000, 1000, 600_000),
+      renderTimeoutMs: r.int('DOSSIER_RENDER_TIMEOUT_MS', 60_000, 1000, 600_000),
       // tries per render (exponential backoff from 3 s) before the copy is `failed`
-      renderAttempts: int('DOSSIER_RENDER_ATTEMPTS', 5, 1, 20),
+      renderAttempts: r.int('DOSSIER_RENDER_ATTEMPTS', 5, 1, 20),
     },
     uploads: {
-      maxFileBytes: int('UPLOAD_MAX_FILE_MB', 20, 1, 1024) * MB,
-      maxApplicationBytes: int('UPLOAD_MAX_APPLICATION_MB', 200, 1, 100_000) * MB,
-      downloadUrlSeconds: int('DOWNLOAD_URL_SECONDS', 300, 10, 7 * 24 * 3600),
+      maxFileBytes: r.int('UPLOAD_MAX_FILE_MB', 20, 1, 1024) * MB,
+      maxApplicationBytes: r.int('UPLOAD_MAX_APPLICATION_MB', 200, 1, 100_000) * MB,
+      downloadUrlSeconds: r.int('DOWNLOAD_URL_SECONDS', 300, 10, 7 * 24 * 3600),
     },
     smtpUrl,
-    mailFrom: str('MAIL_FROM', '中国十佳呼叫中心奖 <noreply@topten.local>'),
-    queuePrefix: str('QUEUE_PREFIX', defaultQueuePrefix(databaseUrl)),
-    trustProxy: bool('TRUST_PROXY', false),
-    loginRateLimit: int('LOGIN_RATE_LIMIT', 10, 1, 10_000),
-  };
-  if (problems.length) throw new ConfigError(problems);
-  return config;
+    mailFrom: r.str('MAIL_FROM', '中国十佳呼叫中心奖 <noreply@topten.local>'),
+    queuePrefix: r.str('QUEUE_PREFIX', defaultQueuePrefix(cli.databaseUrl)),
+    trustProxy: r.bool('TRUST_PROXY', false),
+    loginRateLimit: r.int('LOGIN_RATE_LIMIT', 10, 1, 10_000),
+  });
 }

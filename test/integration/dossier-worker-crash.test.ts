@@ -30,7 +30,7 @@ afterAll(async () => {
 function startWorker(): ChildProcess {
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', resolve(__dirname, '../../src/worker.ts')], {
     cwd: resolve(__dirname, '../..'),
-    env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: t.databaseUrl, QUEUE_PREFIX: t.config.queuePrefix, WORKER_LOCK_MS: LOCK_MS, SESSION_SECRET: 'test-secret-test-secret-test-secret-0000' },
+    env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: t.databaseUrl, QUEUE_PREFIX: t.config.queuePrefix, WORKER_LOCK_MS: LOCK_MS },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   children.push(child);

@@ -5,7 +5,7 @@
 import { loadConfig } from '../../src/config/app-config';
 import { PdfRenderer } from '../../src/modules/dossiers/pdf-renderer';
 
-const chromium = loadConfig({ ...process.env, DATABASE_URL: 'postgres://x@127.0.0.1/x', SESSION_SECRET: 'x'.repeat(32) }).chromiumPath;
+const chromium = loadConfig({ ...process.env, DATABASE_URL: 'postgres://x@127.0.0.1/x' }).chromiumPath;
 const html = (text: string) => `<!doctype html><meta charset="utf-8"><p>${text}</p>`;
 
 let renderer: PdfRenderer;

@@ -8,7 +8,7 @@ import { databaseOptions } from '../../src/database-options';
 import { dbUrl, TEMPLATE_DB } from '../support/db';
 
 it('has no schema change missing from migrations/', async () => {
-  const ds = await new DataSource(databaseOptions(dbUrl(TEMPLATE_DB))).initialize();
+  const ds = await new DataSource(databaseOptions(dbUrl(TEMPLATE_DB), 2)).initialize();
   try {
     const pending = await ds.driver.createSchemaBuilder().log();
     const missing = pending.upQueries.map((q) => q.query).filter((q) => !/DROP (CONSTRAINT|INDEX|DEFAULT)|^DROP INDEX/.test(q));

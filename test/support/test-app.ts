@@ -24,7 +24,6 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...process.env,
     NODE_ENV: 'test',
     DATABASE_URL: dbUrl(name),
-    SESSION_SECRET: 'test-secret-test-secret-test-secret-0000',
     LOGIN_RATE_LIMIT: '10000',
     ADMIN_EMAIL: '',
     ADMIN_PASSWORD: '',

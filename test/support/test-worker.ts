@@ -20,7 +20,7 @@ export async function startTestWorker(t: TestApp): Promise<INestApplicationConte
 export async function spawnTestWorker(t: TestApp, env: Record<string, string> = {}): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', resolve(__dirname, '../../src/worker.ts')], {
     cwd: resolve(__dirname, '../..'),
-    env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: t.databaseUrl, QUEUE_PREFIX: t.config.queuePrefix, SESSION_SECRET: 'test-secret-test-secret-test-secret-0000', ...env },
+    env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: t.databaseUrl, QUEUE_PREFIX: t.config.queuePrefix, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((res, rej) => {

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { loadConfig } from '../../config/app-config';
 import { Mailer } from './mailer';
 
-const base = { DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db', SESSION_SECRET: 'x'.repeat(32) };
+const base = { DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db' };
 const mail = { to: ['a@example.com'], subject: 's', text: 'https://x/reset-password?token=secret', html: '' };
 
 describe('Mailer without SMTP_URL', () => {

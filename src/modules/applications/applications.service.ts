@@ -9,11 +9,10 @@ import { isoInZone } from '../../common/time/zoned-time';
 import { checkApplication, type ApplicationIssue } from '../../form/completeness';
 import type { SectionData } from '../../form/field-types';
 import { SectionRegistry } from '../../form/section-registry';
-import { ApplicationAccessPolicy } from './application-access.policy';
+import { ApplicationAccessPolicy, applicationAccessSql } from './application-access.policy';
 import type { CreateApplicationDto, NominationDto } from './applications.dto';
 import { assertBeforeDeadline, EFFECTIVE_DEADLINE_SQL, effectiveDeadline, type DeadlineFields } from './deadline';
 import { etagOf } from './etag';
-import { APPLICANT_MEMBERSHIPS } from '../organisations/membership-sql';
 import { SectionsService } from './sections.service';
 
 /** Entry codes avoid look-alike characters (0/O, 1/I/L) — judges read them aloud. */
@@ -40,7 +39,7 @@ export class ApplicationsService {
   async create(actor: Actor, dto: CreateApplicationDto) {
     if (actor.role !== 'applicant') throw forbidden();
     const nomination = checkNomination(dto.nomination);
-    const orgs = await this.access.memberOrganisations(actor.userId);
+    const orgs = await this.access.memberOrganisations(actor);
     const organisationId = dto.organisationId ?? (orgs.length === 1 ? orgs[0] : undefined);
     if (!organisationId) throw validationError([{ path: 'organisationId', code: 'no_organisation' }]);
     if (!orgs.includes(organisationId)) throw notFound();
@@ -81,24 +80,19 @@ export class ApplicationsService {
     return this.get(actor, id);
   }
 
-  /** Applicants: their organisations' applications with completeness; staff: all, filterable. */
+  /** What the actor may read (the access policy): applicants their organisations' applications with completeness; staff all, filterable. */
   async list(actor: Actor, filter: { cycleId?: string; state?: string; memberUnit?: boolean }) {
     const staff = isStaff(actor);
-    if (!staff && actor.role !== 'applicant') return [];
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (!staff) {
-      params.push(actor.userId);
-      where.push(`a.organisation_id IN (SELECT organisation_id FROM ${APPLICANT_MEMBERSHIPS} m WHERE user_id = $${params.length})`);
-    }
+    const params: unknown[] = [actor.userId];
+    const where: string[] = [applicationAccessSql(actor.role, 'read', { app: 'a', user: '$1' })];
     if (filter.cycleId) (params.push(filter.cycleId), where.push(`a.cycle_id = $${params.length}`));
     if (filter.state) (params.push(filter.state), where.push(`a.state = $${params.length}`));
     if (filter.memberUnit !== undefined) (params.push(filter.memberUnit), where.push(`o.member_unit = $${params.length}`));
     const rows: SummaryRow[] = await this.db.query(
-      `${SUMMARY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.member_unit DESC, a.created_at DESC LIMIT 1000`,
+      `${SUMMARY_SELECT} WHERE ${where.join(' AND ')} ORDER BY o.member_unit DESC, a.created_at DESC LIMIT 1000`,
       params,
     );
-    if (staff) return rows.map((a) => toSummary(a));
+    if (staff || !rows.length) return rows.map((a) => toSummary(a));
     const ids = rows.map((a) => a.id);
     const completeness = await this.listedCompleteness(ids);
     return rows.map((a) => toSummary(a, completeness.get(a.id)));

@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { computeSection } from '../../form/computed-values';
-import { isStaff, type Actor } from '../../common/auth/actor';
-import { DomainError, forbidden, notFound, validationError, wrongState } from '../../common/errors/domain-error';
+import type { Actor } from '../../common/auth/actor';
+import { DomainError, notFound, validationError, wrongState } from '../../common/errors/domain-error';
 import { LRUCache } from 'lru-cache';
 import { validateDraft } from '../../form/draft-validation';
 import type { SectionContext, SectionData, SectionDefinition } from '../../form/field-types';
 import { SectionRegistry } from '../../form/section-registry';
 import { Sql } from '../../infra/database/sql';
-import { UUID } from './application-access.policy';
+import { accessColumns, applicationAccessSql, assertAccess, UUID, type AccessGrants } from './application-access.policy';
 import { deadlinePassed, EFFECTIVE_DEADLINE_SQL, type DeadlineFields } from './deadline';
 import { etagOf } from './etag';
-import { isApplicantMember } from '../organisations/membership-sql';
 import { applyMergePatch, withoutNulls } from './merge-patch';
 
 export interface SectionView {
@@ -24,14 +23,13 @@ export interface SectionView {
   computed: SectionData;
 }
 
-interface SectionRow extends DeadlineFields {
+interface SectionRow extends DeadlineFields, AccessGrants {
   data: SectionData;
   version: number;
   updated_at: Date;
   updated_by: string | null;
   updated_by_name: string | null;
   state: string;
-  is_member: boolean;
   past_deadline: boolean;
 }
 
@@ -60,7 +58,7 @@ export class SectionsService {
   async get(actor: Actor, applicationId: string, key: string): Promise<SectionView> {
     const def = this.definition(key);
     const row = await this.load(actor, applicationId, key);
-    if (!row.is_member && !isStaff(actor)) throw notFound();
+    assertAccess(row, 'read');
     this.remember(applicationId, key, row.version, row.data);
     return this.view(def, applicationId, row);
   }
@@ -99,7 +97,7 @@ export class SectionsService {
     let base = this.versions.get(this.cacheKey(applicationId, key, baseVersion))?.data;
     if (!base) {
       const row = await this.load(actor, applicationId, key);
-      this.assertWritable(actor, def, row, baseVersion);
+      this.assertWritable(def, row, baseVersion);
       base = row.data;
     }
 
@@ -107,7 +105,7 @@ export class SectionsService {
     const issues = validateDraft(def, body, touched);
     if (issues.length) {
       // access before content: a stranger learns nothing from validation messages
-      this.assertWritable(actor, def, await this.load(actor, applicationId, key), baseVersion);
+      this.assertWritable(def, await this.load(actor, applicationId, key), baseVersion);
       throw validationError(issues);
     }
     const data = withoutNulls(body) as SectionData;
@@ -116,13 +114,14 @@ export class SectionsService {
     // The write and its audit row in one statement (one round trip on the autosave path). The
     // application row is read FOR SHARE: a seal (which holds it FOR UPDATE while it reads the
     // sections) and this write are serialised, so a write either lands before the snapshot is
-    // taken or finds the entry sealed — never a 200 for text the snapshot left out.
+    // taken or finds the entry sealed — never a 200 for text the snapshot left out. The access
+    // condition is the policy's grant, whose text differs by role only: one prepared statement per role.
     const updated = await this.sql.prepared<{ version: number; updated_at: Date }>(
-      'section-autosave',
+      `section-autosave-${actor.role}`,
       `WITH app AS (
          SELECT a.id FROM applications a JOIN cycles c ON c.id = a.cycle_id
-          WHERE a.id = $1 AND a.state = 'draft' AND $6 = 'applicant' AND now() < ${EFFECTIVE_DEADLINE_SQL}
-            AND ${isApplicantMember('a.organisation_id', '$5')}
+          WHERE a.id = $1 AND a.state = 'draft' AND now() < ${EFFECTIVE_DEADLINE_SQL}
+            AND ${applicationAccessSql(actor.role, 'write', { app: 'a', user: '$5' })}
             FOR SHARE OF a
        ), written AS (
          UPDATE application_sections s
@@ -140,7 +139,7 @@ export class SectionsService {
     if (!updated.length) {
       // Not allowed, not a draft any more, or someone else's write landed first: say which.
       const now = await this.load(actor, applicationId, key);
-      this.assertWritable(actor, def, now, baseVersion);
+      this.assertWritable(def, now, baseVersion);
       throw this.stale(def, now);
     }
     const { version, updated_at } = updated[0];
@@ -149,9 +148,8 @@ export class SectionsService {
   }
 
   /** 404 for strangers, 403 for staff (who may read), 409 unless a draft before the deadline, 412 on an old version. */
-  private assertWritable(actor: Actor, def: SectionDefinition, row: SectionRow, baseVersion: number): void {
-    if (!row.is_member) throw isStaff(actor) ? forbidden() : notFound();
-    if (actor.role !== 'applicant') throw forbidden(); // a member whose role changed: never an applicant action
+  private assertWritable(def: SectionDefinition, row: SectionRow, baseVersion: number): void {
+    assertAccess(row, 'write');
     if (row.state !== 'draft') throw wrongState(row.state);
     if (row.past_deadline) throw deadlinePassed(row);
     if (row.version !== baseVersion) throw this.stale(def, row);
@@ -168,7 +166,7 @@ export class SectionsService {
     const rows = await this.sql.rows<SectionRow>(
       `SELECT s.data, s.version, s.updated_at, s.updated_by, u.name AS updated_by_name, a.state,
               c.submission_deadline, a.deadline_extension, c.time_zone, now() >= ${EFFECTIVE_DEADLINE_SQL} AS past_deadline,
-              ${isApplicantMember('a.organisation_id', '$3')} AS is_member
+              ${accessColumns(actor.role, { app: 'a', user: '$3' })}
          FROM application_sections s
          JOIN applications a ON a.id = s.application_id
          JOIN cycles c ON c.id = a.cycle_id

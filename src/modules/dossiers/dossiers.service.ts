@@ -8,12 +8,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
-import { isStaff, type Actor } from '../../common/auth/actor';
+import type { Actor } from '../../common/auth/actor';
 import { DomainError, validationError, wrongState } from '../../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { DOSSIERS_QUEUE, DossierJob } from '../../infra/queue/queues';
 import { StorageService } from '../../infra/storage/storage.service';
-import { ApplicationAccessPolicy } from '../applications/application-access.policy';
+import { ApplicationAccessPolicy, type AccessGrants } from '../applications/application-access.policy';
 import { AuditService } from '../audit/audit.service';
 import { DossierBuilder, judgeViewer, type DossierRow, type StoredDossierRow } from './dossier-builder';
 import type { DossierVariant } from './dossier-view';
@@ -143,7 +143,7 @@ export class DossiersService {
   /** Which copy this caller gets of the application's current snapshot (404 not yours, 409 a draft, 400 a bad variant). */
   private async copyFor(actor: Actor, applicationId: string, query: DossierQuery) {
     const app = await this.access.readable(actor, applicationId);
-    const variant = this.variantFor(actor, app.is_member, query.variant);
+    const variant = this.variantFor(app, query.variant);
     const [current] = await this.db.query('SELECT snapshot_id, entry_code FROM applications WHERE id = $1', [applicationId]);
     if (!current.snapshot_id) throw wrongState(app.state);
     if (query.blind !== undefined && !['true', 'false'].includes(query.blind)) throw validationError([{ path: 'blind', code: 'invalid' }]);
@@ -151,8 +151,9 @@ export class DossiersService {
     return { snapshotId: current.snapshot_id as string, entryCode: current.entry_code as string, variant, viewer };
   }
 
-  private variantFor(actor: Actor, isMember: boolean, asked?: string): DossierVariant {
-    const allowed: DossierVariant[] = isStaff(actor) ? ['staff', 'judge', 'applicant'] : isMember ? ['applicant'] : [];
+  /** Those who decide on the entry get every copy; its applicants their own. */
+  private variantFor(access: AccessGrants, asked?: string): DossierVariant {
+    const allowed: DossierVariant[] = access.may_manage ? ['staff', 'judge', 'applicant'] : access.may_write ? ['applicant'] : [];
     const variant = (asked ?? allowed[0]) as DossierVariant;
     if (!allowed.includes(variant)) throw validationError([{ path: 'variant', code: 'not_in_options', params: { options: allowed } }]);
     return variant;

@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { isStaff, type Actor } from '../../common/auth/actor';
+import type { Actor } from '../../common/auth/actor';
 import { notFound } from '../../common/errors/domain-error';
-import { UUID } from '../applications/application-access.policy';
-import { isApplicantMember } from '../organisations/membership-sql';
+import { ApplicationAccessPolicy, UUID } from '../applications/application-access.policy';
 import { canonicalJson } from './canonical-json';
 
 export interface Verification {
@@ -22,7 +21,10 @@ export interface Verification {
 /** Reading sealed snapshots and proving they are unchanged. */
 @Injectable()
 export class SnapshotsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: ApplicationAccessPolicy,
+  ) {}
 
   /** Recompute the hash from the stored text and compare it with the recorded one. */
   async verify(id: string): Promise<Verification> {
@@ -61,13 +63,7 @@ export class SnapshotsService {
   }
 
   private async assertReadable(actor: Actor, applicationId: string): Promise<void> {
-    if (!UUID.test(applicationId)) throw notFound();
-    if (isStaff(actor)) return;
-    const [row] = await this.db.query(
-      `SELECT 1 FROM applications a WHERE a.id = $1 AND ${isApplicantMember('a.organisation_id', '$2')}`,
-      [applicationId, actor.userId],
-    );
-    if (!row) throw notFound();
+    if (!(await this.access.checkAccess(actor, 'read', new Set([applicationId]))).size) throw notFound();
   }
 }
 

@@ -2,28 +2,28 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { isStaff, type Actor } from '../../common/auth/actor';
-import { DomainError, forbidden, notFound, validationError, wrongState } from '../../common/errors/domain-error';
+import type { Actor } from '../../common/auth/actor';
+import { DomainError, notFound, validationError, wrongState } from '../../common/errors/domain-error';
 import { computeSection } from '../../form/computed-values';
 import { parseInstant } from '../../common/time/instant';
 import { isoInZone } from '../../common/time/zoned-time';
 import { checkApplication } from '../../form/completeness';
 import type { SectionContext, SectionData } from '../../form/field-types';
 import { SectionRegistry } from '../../form/section-registry';
-import { UUID } from '../applications/application-access.policy';
+import { accessColumns, assertAccess, UUID, type AccessGrants } from '../applications/application-access.policy';
 import { assertBeforeDeadline } from '../applications/deadline';
 import { etagOf } from '../applications/etag';
 import { AuditService } from '../audit/audit.service';
 import { DossiersService } from '../dossiers/dossiers.service';
 import { OutboxService } from '../notifications/outbox.service';
 import { canonicalJson } from './canonical-json';
-import { APPLICANT_MEMBERSHIPS, isApplicantMember } from '../organisations/membership-sql';
+import { APPLICANT_MEMBERSHIPS } from '../organisations/membership-sql';
 import { TRANSITIONS, type Action } from './transitions';
 
 /** Bumped when the snapshot document's layout changes; part of what is hashed. */
 export const SNAPSHOT_FORMAT = 1;
 
-interface LockedApplication {
+interface LockedApplication extends AccessGrants {
   id: string;
   state: string;
   version: number;
@@ -39,7 +39,6 @@ interface LockedApplication {
   category_id: string;
   category_code: string;
   snapshot_id: string | null;
-  is_member: boolean;
 }
 
 export interface TransitionResult {
@@ -73,8 +72,7 @@ export class WorkflowService {
     const notifications: string[] = [];
     const result = await this.db.transaction(async (tx) => {
       const app = await this.lock(tx, actor, id);
-      if (t.by === 'applicant' && (!app.is_member || actor.role !== 'applicant')) throw forbidden();
-      if (t.by === 'staff' && !isStaff(actor)) throw app.is_member ? forbidden() : notFound();
+      assertAccess(app, t.by === 'applicant' ? 'write' : 'manage');
       if (!(t.from as readonly string[]).includes(app.state)) throw wrongState(app.state);
       if (opts.baseVersion !== undefined && opts.baseVersion !== app.version) {
         throw new DomainError('precondition_failed', 'stale_version', [{ path: 'If-Match', code: 'stale_version', params: { currentVersion: app.version } }]);
@@ -125,9 +123,9 @@ export class WorkflowService {
 
   /** Staff grant one application more time than the cycle's deadline. */
   async extendDeadline(actor: Actor, id: string, until: string, reason: string) {
-    if (!isStaff(actor)) throw forbidden();
     return this.db.transaction(async (tx) => {
       const app = await this.lock(tx, actor, id);
+      assertAccess(app, 'manage');
       const at = parseInstant(until)!; // checked by the DTO (IsInstant)
       await tx.query('UPDATE applications SET deadline_extension = $2, updated_at = now() WHERE id = $1', [id, at.toISOString()]);
       await this.audit.record({ action: 'application.extension', actor, applicationId: id, entity: 'application', entityId: id, details: { until, reason } }, tx);
@@ -141,13 +139,13 @@ export class WorkflowService {
       `SELECT a.id, a.state, a.version, a.organisation_id, o.name AS organisation_name, a.entry_code, a.nomination,
               c.id AS cycle_id, c.name AS cycle_name, c.time_zone, c.submission_deadline, a.deadline_extension,
               k.id AS category_id, k.code AS category_code, a.snapshot_id,
-              ${isApplicantMember('a.organisation_id', '$2')} AS is_member
+              ${accessColumns(actor.role, { app: 'a', user: '$2' })}
          FROM applications a JOIN organisations o ON o.id = a.organisation_id
          JOIN cycles c ON c.id = a.cycle_id JOIN categories k ON k.id = a.category_id
         WHERE a.id = $1 FOR UPDATE OF a`,
       [id, actor.userId],
     );
-    if (!app || (!app.is_member && !isStaff(actor))) throw notFound();
+    assertAccess(app, 'read');
     return app;
   }
 
