@@ -84,7 +84,7 @@ it('a cleared 说明, select and list survive a reload as cleared (sent as null,
   // the choice: antd's clear button
   const frequency = fieldId('satisfaction', 'frequency');
   await page.$eval(`#${frequency}`, (el) => el.closest('.ant-select')!.scrollIntoView({ block: 'center' }));
-  await (await page.waitForSelector(`.ant-select:has(#${frequency}) .ant-select-clear`, { visible: false }))!.evaluate((el) => el.dispatchEvent(new MouseEvent('mousedown', { bubbles: true })));
+  await (await page.waitForSelector(`.ant-select:has(#${frequency}) .ant-select-clear`, { visible: false }))!.evaluate((el) => (el as HTMLElement).click());
   // the list of codes: every tag removed
   const measuredBy = fieldId('satisfaction', 'measuredBy');
   while ((await page.$$(`.ant-select:has(#${measuredBy}) .ant-select-selection-item-remove`)).length) {

@@ -69,8 +69,9 @@ const isObject = (v: unknown): v is Data => v !== null && typeof v === 'object' 
 function withRemovals(value: unknown, was: unknown): unknown {
   if (!isObject(value) || !isObject(was)) return value;
   const out: Data = {};
-  for (const k of Object.keys(was)) if (!(k in value)) out[k] = null;
-  for (const [k, v] of Object.entries(value)) out[k] = withRemovals(v, was[k]);
+  // a member set to undefined is as gone as a deleted one (JSON would silently drop it)
+  for (const k of Object.keys(was)) if (value[k] === undefined) out[k] = null;
+  for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = withRemovals(v, was[k]);
   return out;
 }
 

@@ -31,9 +31,11 @@ export function MissingPanel({ form, issues, current, goTo }: { form: SectionDes
             <List size="small" dataSource={g.items} renderItem={(i) => (
               <List.Item style={{ paddingInline: 0 }}>
                 <Button type="link" size="small" className="missing-item" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} title={t('goToField')} onClick={() => goTo(i.section, i.path)}>
-                  {labelAt(g.section.fields, i.path, label)}
-                  {/* not blank but failing a rule: say which, in the rule's words */}
-                  {i.code !== 'required' && <Typography.Text type="danger" className="missing-why">{` — ${issueText(i, lang)}`}</Typography.Text>}
+                  <span>
+                    {labelAt(g.section.fields, i.path, label)}
+                    {/* not blank but failing a rule: say which, in the rule's words */}
+                    {i.code !== 'required' && <Typography.Text type="danger" className="missing-why">{` — ${issueText(i, lang)}`}</Typography.Text>}
+                  </span>
                 </Button>
               </List.Item>
             )} />
