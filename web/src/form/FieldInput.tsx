@@ -47,7 +47,7 @@ export function percentColumns(f: FieldNode): FieldNode[] | undefined {
 const SEARCH_LABELS = { optionFilterProp: 'label' } as const;
 const rounded = (n: number) => Math.round(n * 10) / 10;
 
-export function Fields({ fields, prefix, ctx, tableRow }: { fields: FieldNode[]; prefix: string; ctx: FieldContext; tableRow?: boolean }) {
+export function Fields({ fields, prefix, ctx }: { fields: FieldNode[]; prefix: string; ctx: FieldContext }) {
   const seen = new Set<string>();
   return (
     <>
@@ -59,13 +59,13 @@ export function Fields({ fields, prefix, ctx, tableRow }: { fields: FieldNode[];
         // the "other" box appears only while 其他 is chosen
         if (f.type === 'text' && f.otherOf && !chosenOther(getPath(ctx.data, prefix ? `${prefix}.${f.otherOf}` : f.otherOf))) return null;
         const other = fields.find((o) => o.type === 'text' && o.otherOf === f.key);
-        return <FieldInput key={path} field={f} path={path} otherPath={other && (prefix ? `${prefix}.${other.key}` : other.key)} ctx={ctx} tableRow={tableRow} />;
+        return <FieldInput key={path} field={f} path={path} otherPath={other && (prefix ? `${prefix}.${other.key}` : other.key)} ctx={ctx} />;
       })}
     </>
   );
 }
 
-function FieldInput({ field: f, path, otherPath, ctx, tableRow }: { field: FieldNode; path: string; otherPath?: string; ctx: FieldContext; tableRow?: boolean }) {
+function FieldInput({ field: f, path, otherPath, ctx }: { field: FieldNode; path: string; otherPath?: string; ctx: FieldContext }) {
   const { t, label } = useT();
   const value = getPath(ctx.data, path);
   const id = fieldId(ctx.section, path);
@@ -95,24 +95,16 @@ function FieldInput({ field: f, path, otherPath, ctx, tableRow }: { field: Field
   switch (f.type) {
     case 'group': {
       const columns = percentColumns(f);
+      if (columns) return <PercentTable field={f} columns={columns} path={path} id={id} ctx={ctx} />;
       const percentChildren = f.fields.filter((c) => c.type === 'percent');
-      const sum = !tableRow && percentChildren.length > 1 && percentChildren.length === f.fields.length ? percentChildren.reduce((s, c) => s + (Number(getPath(ctx.data, `${path}.${c.key}`)) || 0), 0) : undefined;
-      const totals = columns?.map((c) => ({ c, sum: f.fields.reduce((s, r) => s + (Number(getPath(ctx.data, `${path}.${r.key}.${c.key}`)) || 0), 0) }));
+      const sum = percentChildren.length > 1 && percentChildren.length === f.fields.length ? percentChildren.reduce((s, c) => s + (Number(getPath(ctx.data, `${path}.${c.key}`)) || 0), 0) : undefined;
       const ruleError = ctx.ruleErrors?.[path];
       return (
         <Card size="small" id={id} title={label(f.label)} style={{ marginBottom: 16 }}
           extra={sum === undefined ? undefined : <Tag color={Math.abs(sum - 100) < 0.05 ? 'green' : 'orange'} aria-live="polite">{`${t('total')} ${rounded(sum)}% / 100%`}</Tag>}>
           {help && <Typography.Paragraph type="secondary">{help}</Typography.Paragraph>}
           {ruleError && <Typography.Paragraph type="danger" role="alert" className="rule-error">{ruleError}</Typography.Paragraph>}
-          <Fields fields={f.fields} prefix={path} ctx={ctx} tableRow={!!columns} />
-          {totals && (
-            <Space wrap className="column-totals" aria-live="polite">
-              {totals.map(({ c, sum: s }) => (
-                // 0 may be right (a direction the center does not serve); the seal check knows the mode
-                <Tag key={c.key} data-total={c.key} color={Math.abs(s - 100) < 0.05 ? 'green' : s === 0 ? 'default' : 'orange'}>{`${t('total')} · ${label(c.label)} ${rounded(s)}% / 100%`}</Tag>
-              ))}
-            </Space>
-          )}
+          <Fields fields={f.fields} prefix={path} ctx={ctx} />
         </Card>
       );
     }
@@ -199,4 +191,64 @@ function FieldInput({ field: f, path, otherPath, ctx, tableRow }: { field: Field
     default:
       return null;
   }
+}
+
+/**
+ * The contact mix as the form prints it: one row per channel, one column per direction, and the
+ * 合计 row that must read 100 % per column. Every cell keeps the id and rules of its own field.
+ */
+function PercentTable({ field: f, columns, path, id, ctx }: { field: FieldNode & { type: 'group' }; columns: FieldNode[]; path: string; id: string; ctx: FieldContext }) {
+  const { t, label } = useT();
+  const rows = f.fields.filter((r): r is FieldNode & { type: 'group' } => r.type === 'group');
+  const cell = (r: string, c: string) => `${path}.${r}.${c}`;
+  const totals = columns.map((c) => rows.reduce((s, r) => s + (Number(getPath(ctx.data, cell(r.key, c.key))) || 0), 0));
+  const ruleError = ctx.ruleErrors?.[path];
+  const cellStyle: React.CSSProperties = { padding: '4px 6px', borderBottom: '1px solid #f0f0f0', textAlign: 'left' };
+  return (
+    <Card size="small" id={id} title={label(f.label)} style={{ marginBottom: 16 }}>
+      {f.help && <Typography.Paragraph type="secondary">{label(f.help)}</Typography.Paragraph>}
+      {ruleError && <Typography.Paragraph type="danger" role="alert" className="rule-error">{ruleError}</Typography.Paragraph>}
+      <table className="percent-table" style={{ width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed' }}>
+        <thead>
+          <tr>
+            <th style={{ ...cellStyle, width: '30%' }} />
+            {columns.map((c) => <th key={c.key} scope="col" style={cellStyle}><span style={{ color: '#ff4d4f', marginInlineEnd: 4 }} aria-hidden>*</span>{label(c.label)}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row" style={{ ...cellStyle, fontWeight: 500 }}>{label(r.label)}</th>
+              {columns.map((c) => {
+                const p = cell(r.key, c.key);
+                const value = getPath(ctx.data, p);
+                const member = r.fields.find((m) => m.key === c.key) ?? c;
+                const problem = ctx.editable ? problemOf(member, value, label) : undefined;
+                const error = ctx.errors[p] ?? (problem && t(problem.key, problem.vars));
+                return (
+                  <td key={c.key} style={cellStyle}>
+                    <InputNumber id={fieldId(ctx.section, p)} aria-label={`${label(r.label)} · ${label(c.label)}`} aria-invalid={!!error} status={error ? 'error' : undefined}
+                      disabled={!ctx.editable} value={(value as number) ?? null} min={0} max={100} precision={1} inputMode="decimal" style={{ width: '100%' }} suffix="%"
+                      onChange={(v) => ctx.change(p, cleared(v) ? undefined : v)} />
+                    {error && <div className="ant-form-item-explain-error" style={{ color: '#ff4d4f', fontSize: 12 }}>{error}</div>}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr aria-live="polite">
+            <th scope="row" style={{ ...cellStyle, borderBottom: 'none' }}>{t('total')}</th>
+            {columns.map((c, i) => (
+              // 0 may be right (a direction the center does not serve); the seal check knows the mode
+              <td key={c.key} style={{ ...cellStyle, borderBottom: 'none' }}>
+                <Tag data-total={c.key} color={Math.abs(totals[i] - 100) < 0.05 ? 'green' : totals[i] === 0 ? 'default' : 'orange'}>{`${rounded(totals[i])}% / 100%`}</Tag>
+              </td>
+            ))}
+          </tr>
+        </tfoot>
+      </table>
+    </Card>
+  );
 }

@@ -44,9 +44,15 @@ export function SectionForm({ appId, section, editable, focus, onSaved, issues =
   // rule's words; a blank field is the missing-items panel's business, and pick-3 has its counter
   const ruleErrors = useMemo(() => {
     const out: Record<string, string> = {};
-    for (const i of issues) if (i.code !== 'required' && i.code !== 'pick3') out[shownAt(section.fields, i.path)] ??= issueText(i, lang);
+    for (const i of issues) {
+      if (i.code === 'required' || i.code === 'pick3') continue;
+      const at = shownAt(section.fields, i.path);
+      // shown above what it is about (a column of a table, a yes/no's 说明): say which
+      const text = at === i.path ? issueText(i, lang) : `${labelAt(section.fields, i.path, label).split(' › ').pop()}${lang === 'zh' ? '：' : ': '}${issueText(i, lang)}`;
+      out[at] = out[at] ? `${out[at]}${lang === 'zh' ? '；' : '; '}${text}` : text;
+    }
     return out;
-  }, [issues, section.fields, lang]);
+  }, [issues, section.fields, lang, label]);
 
   useEffect(() => {
     if (s.status.kind === 'saved') onSaved?.();

@@ -7,7 +7,7 @@ import { message, type Lang } from '../../../src/common/i18n/messages';
 import type { FieldNode, Label } from '../../../src/form/field-types';
 
 /** What a yes/no answer's `detail` is called (it is a member, not a declared field). */
-const DETAIL: Label = { zh: '说明', en: 'details' };
+const DETAIL: Label = { zh: '说明', en: 'Details' };
 
 /** The declared field at a dotted path (list rows by index), or undefined. */
 export function fieldAt(fields: FieldNode[], path: string): FieldNode | undefined {

@@ -2,8 +2,8 @@
  * Review → seal → dossier → stamped receipt → submit, with the entry's status timeline. The
  * dossier renders in the background: its progress is polled (202 + Retry-After until ready).
  */
-import { Alert, Badge, Button, Checkbox, List, Progress, Space, Steps, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, type AlertRef, Badge, Button, Checkbox, List, Progress, Space, Steps, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError, post } from '../api/client';
 import { AttachmentField } from '../form/AttachmentField';
 import type { SectionDescriptor } from '../form/descriptor';
@@ -91,6 +91,10 @@ export function SealPanel({ app, form, onChanged, goTo }: { app: ApplicationView
   const { t, label, state, lang } = useT();
   const [consent, setConsent] = useState(false);
   const [error, setError] = useState<{ title: string; problems: Problem[] } | null>(null);
+  const errorRef = useRef<AlertRef>(null);
+  useEffect(() => {
+    if (error) errorRef.current?.nativeElement?.scrollIntoView({ block: 'nearest' });
+  }, [error]);
   const [receipt, setReceipt] = useState<string[]>([]);
   const dossier = useDossier(app.id, app.state !== 'draft' && app.snapshot !== null);
 
@@ -134,24 +138,6 @@ export function SealPanel({ app, form, onChanged, goTo }: { app: ApplicationView
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3}>{t('timeline')}</Typography.Title>
       <Steps current={timeline.current} status={timeline.failed ? 'error' : undefined} items={timeline.items.map((s) => ({ title: state(s) }))} responsive />
-      {error && (
-        <Alert type="error" id="action-error" message={error.title} description={
-          error.problems.length > LISTED ? (
-            <Space direction="vertical">
-              <span>{t('manyMissing', { n: error.problems.length })}</span>
-              <Button size="small" onClick={showMissing}>{t('showMissing')}</Button>
-            </Space>
-          ) : error.problems.length > 0 && (
-            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-              {error.problems.map((p, i) => {
-                const name = nameOf(p);
-                const text = issueText(p, lang);
-                return <li key={i}>{name ? <Button type="link" size="small" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => open(p)}>{`${name}${lang === 'zh' ? '：' : ': '}${text}`}</Button> : text}</li>;
-              })}
-            </ul>
-          )
-        } />
-      )}
 
       {app.state === 'draft' && (
         <>
@@ -189,6 +175,25 @@ export function SealPanel({ app, form, onChanged, goTo }: { app: ApplicationView
             <Button onClick={() => void act('unseal')}>{t('unseal')}</Button>
           </Space>
         </>
+      )}
+      {/* under the button that was pressed, scrolled into view: the answer is where the eyes are */}
+      {error && (
+        <Alert type="error" id="action-error" ref={errorRef} message={error.title.charAt(0).toUpperCase() + error.title.slice(1)} description={
+          error.problems.length > LISTED ? (
+            <Space direction="vertical">
+              <span>{t('manyMissing', { n: error.problems.length })}</span>
+              <Button size="small" onClick={showMissing}>{t('showMissing')}</Button>
+            </Space>
+          ) : error.problems.length > 0 && (
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {error.problems.map((p, i) => {
+                const name = nameOf(p);
+                const text = issueText(p, lang);
+                return <li key={i}>{name ? <Button type="link" size="small" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => open(p)}>{`${name}${lang === 'zh' ? '：' : ': '}${text}`}</Button> : text}</li>;
+              })}
+            </ul>
+          )
+        } />
       )}
     </Space>
   );
