@@ -44,15 +44,22 @@ export function SectionForm({ appId, section, editable, focus, onSaved, issues =
   // rule's words; a blank field is the missing-items panel's business, and pick-3 has its counter
   const ruleErrors = useMemo(() => {
     const out: Record<string, string> = {};
-    for (const i of issues) {
-      if (i.code === 'required' || i.code === 'pick3') continue;
-      const at = shownAt(section.fields, i.path);
-      // shown above what it is about (a column of a table, a yes/no's 说明): say which
-      const text = at === i.path ? issueText(i, lang) : `${labelAt(section.fields, i.path, label).split(' › ').pop()}${lang === 'zh' ? '：' : ': '}${issueText(i, lang)}`;
-      out[at] = out[at] ? `${out[at]}${lang === 'zh' ? '；' : '; '}${text}` : text;
-    }
+    for (const i of issues) if (i.code !== 'required' && i.code !== 'pick3') place(out, i.path, issueText(i, lang));
     return out;
-  }, [issues, section.fields, lang, label]);
+  }, [issues, section.fields, lang, label]); // eslint-disable-line react-hooks/exhaustive-deps
+  // the server's 400s likewise: "bcp.detail" is shown at the yes/no question, naming its 说明
+  const errors = useMemo(() => {
+    const out: Record<string, string> = {};
+    for (const [p, text] of Object.entries(s.errors)) place(out, p, text);
+    return out;
+  }, [s.errors, section.fields, lang]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  /** Puts a message at the input that shows `path`; shown above what it is about (a table's column, a 说明), it says which. */
+  function place(out: Record<string, string>, path: string, text: string) {
+    const at = shownAt(section.fields, path);
+    const full = at === path ? text : `${labelAt(section.fields, path, label).split(' › ').pop()}${lang === 'zh' ? '：' : ': '}${text}`;
+    out[at] = out[at] ? `${out[at]}${lang === 'zh' ? '；' : '; '}${full}` : full;
+  }
 
   useEffect(() => {
     if (s.status.kind === 'saved') onSaved?.();
@@ -78,7 +85,7 @@ export function SectionForm({ appId, section, editable, focus, onSaved, issues =
         <SaveState status={s.status} />
       </div>
       <Form layout="vertical" style={{ marginTop: 16 }} onSubmitCapture={(e) => e.preventDefault()}>
-        <Fields fields={section.fields} prefix="" ctx={{ appId, section: section.key, data: s.data, computed: s.computed, errors: s.errors, ruleErrors, editable, change: s.change }} />
+        <Fields fields={section.fields} prefix="" ctx={{ appId, section: section.key, data: s.data, computed: s.computed, errors, ruleErrors, editable, change: s.change }} />
       </Form>
       {s.conflict && <ConflictDialog conflict={s.conflict} mine={s.mine} labelOf={(p) => labelAt(section.fields, p, label)} onResolve={s.resolve} />}
     </div>
