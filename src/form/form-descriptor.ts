@@ -27,6 +27,7 @@ function describeField(f: FieldNode): Record<string, unknown> {
     const { min, max, decimals } = numberLimits(f);
     Object.assign(out, { min, max, decimals });
   }
-  if (f.type === 'group' || f.type === 'list') out.fields = expandFields(f.fields).map(describeField);
+  // members are already expanded (expandFields recurses): expanding again listed each `…Other` twice
+  if (f.type === 'group' || f.type === 'list') out.fields = f.fields.map(describeField);
   return out;
 }

@@ -84,6 +84,8 @@ const TEXTS = {
   uploadFailed: ['上传失败', 'Upload failed'],
   fileOf: ['{name}（{size}）', '{name} ({size})'],
   goToField: ['前往该项', 'Go to this field'],
+  manyMissing: ['还有 {n} 项需要完善，请在“待完善项目”中逐项处理。', '{n} items still need attention: see “Still missing”.'],
+  showMissing: ['查看待完善项目', 'Show what is missing'],
   // inline validation (mirrors the server's draft rules; the server still decides)
   vTooLong: ['最多 {n} 个字', 'At most {n} characters'],
   vInteger: ['请输入整数', 'Enter a whole number'],

@@ -16,6 +16,8 @@ export interface FieldContext {
   data: Data;
   computed: Data;
   errors: Record<string, string>;
+  /** Seal-time rules that fail (from completeness), by the path of the field that shows them. */
+  ruleErrors?: Record<string, string>;
   editable: boolean;
   change: (path: string, value: unknown) => void;
 }
@@ -25,11 +27,34 @@ export const fieldId = (section: string, path: string) => `f-${section}-${path.r
 /** Lengths as the server counts them: in code points (an emoji is one character). */
 const codePoints = (s: string) => [...s].length;
 const chosenOther = (v: unknown) => v === 'other' || (Array.isArray(v) && v.includes('other'));
+/** A cleared value is removed (sent as null), never stored as "" or an empty list. */
+const cleared = (v: unknown) => v === '' || v === null || v === undefined || (Array.isArray(v) && v.length === 0);
+
+/**
+ * A group whose members are groups of the same percentages (the contact mix: one row per channel,
+ * one column per direction) is a table: its totals are per column, like the form's 合计 row.
+ */
+export function percentColumns(f: FieldNode): FieldNode[] | undefined {
+  if (f.type !== 'group' || f.fields.length < 2) return undefined;
+  const rows = f.fields;
+  const first = rows[0];
+  if (first.type !== 'group' || !first.fields.length || !first.fields.every((c) => c.type === 'percent')) return undefined;
+  const keys = first.fields.map((c) => c.key).join('|');
+  return rows.every((r) => r.type === 'group' && r.fields.map((c) => c.key).join('|') === keys) ? first.fields : undefined;
+}
+
+/** Typing searches what the applicant sees (the label), not the hidden code. */
+const SEARCH_LABELS = { optionFilterProp: 'label' } as const;
+const rounded = (n: number) => Math.round(n * 10) / 10;
 
 export function Fields({ fields, prefix, ctx }: { fields: FieldNode[]; prefix: string; ctx: FieldContext }) {
+  const seen = new Set<string>();
   return (
     <>
       {fields.map((f) => {
+        // one input per key, whatever the descriptor repeats (an id must be unique)
+        if (seen.has(f.key)) return null;
+        seen.add(f.key);
         const path = prefix ? `${prefix}.${f.key}` : f.key;
         // the "other" box appears only while 其他 is chosen
         if (f.type === 'text' && f.otherOf && !chosenOther(getPath(ctx.data, prefix ? `${prefix}.${f.otherOf}` : f.otherOf))) return null;
@@ -45,13 +70,13 @@ function FieldInput({ field: f, path, otherPath, ctx }: { field: FieldNode; path
   const value = getPath(ctx.data, path);
   const id = fieldId(ctx.section, path);
   const set = (v: unknown) => {
-    ctx.change(path, v === '' || v === null ? undefined : v);
+    ctx.change(path, cleared(v) ? undefined : v);
     // the server refuses an "other" text once 其他 is no longer chosen: it goes with the choice
     if (otherPath && !chosenOther(v) && getPath(ctx.data, otherPath) !== undefined) ctx.change(otherPath, undefined);
   };
   const disabled = !ctx.editable;
   const problem = ctx.editable ? problemOf(f, value, label) : undefined;
-  const error = ctx.errors[path] ?? (problem && t(problem.key, problem.vars));
+  const error = ctx.errors[path] ?? (problem && t(problem.key, problem.vars)) ?? ctx.ruleErrors?.[path];
   const help = f.help ? label(f.help) : undefined;
   const item = (input: React.ReactNode, extra?: React.ReactNode) => (
     <Form.Item
@@ -69,12 +94,16 @@ function FieldInput({ field: f, path, otherPath, ctx }: { field: FieldNode; path
 
   switch (f.type) {
     case 'group': {
+      const columns = percentColumns(f);
+      if (columns) return <PercentTable field={f} columns={columns} path={path} id={id} ctx={ctx} />;
       const percentChildren = f.fields.filter((c) => c.type === 'percent');
       const sum = percentChildren.length > 1 && percentChildren.length === f.fields.length ? percentChildren.reduce((s, c) => s + (Number(getPath(ctx.data, `${path}.${c.key}`)) || 0), 0) : undefined;
+      const ruleError = ctx.ruleErrors?.[path];
       return (
         <Card size="small" id={id} title={label(f.label)} style={{ marginBottom: 16 }}
-          extra={sum === undefined ? undefined : <Tag color={Math.abs(sum - 100) < 0.05 ? 'green' : 'orange'} aria-live="polite">{`${t('total')} ${Math.round(sum * 10) / 10}% / 100%`}</Tag>}>
+          extra={sum === undefined ? undefined : <Tag color={Math.abs(sum - 100) < 0.05 ? 'green' : 'orange'} aria-live="polite">{`${t('total')} ${rounded(sum)}% / 100%`}</Tag>}>
           {help && <Typography.Paragraph type="secondary">{help}</Typography.Paragraph>}
+          {ruleError && <Typography.Paragraph type="danger" role="alert" className="rule-error">{ruleError}</Typography.Paragraph>}
           <Fields fields={f.fields} prefix={path} ctx={ctx} />
         </Card>
       );
@@ -119,7 +148,7 @@ function FieldInput({ field: f, path, otherPath, ctx }: { field: FieldNode; path
       );
     case 'choice':
       return item(
-        <Select id={id} disabled={disabled} value={(value as string) ?? undefined} onChange={set} allowClear virtual={false} style={{ maxWidth: 480 }}
+        <Select id={id} disabled={disabled} value={(value as string) ?? undefined} onChange={set} allowClear virtual={false} style={{ maxWidth: 480 }} showSearch={SEARCH_LABELS}
           options={f.options.map((o) => ({ value: o.code, label: label(o.label) }))} />,
       );
     case 'multi':
@@ -127,7 +156,7 @@ function FieldInput({ field: f, path, otherPath, ctx }: { field: FieldNode; path
       const chosen = Array.isArray(value) ? (value as string[]) : [];
       const limit = f.type === 'pick3' ? 3 : undefined;
       return item(
-        <Select id={id} mode="multiple" virtual={false} disabled={disabled} value={chosen} onChange={(v: string[]) => set(limit ? v.slice(0, limit) : applyExclusive(f, chosen, v))} style={{ maxWidth: 640 }}
+        <Select id={id} mode="multiple" virtual={false} disabled={disabled} value={chosen} showSearch={SEARCH_LABELS} onChange={(v: string[]) => set(limit ? v.slice(0, limit) : applyExclusive(f, chosen, v))} style={{ maxWidth: 640 }}
           options={f.options.map((o) => ({ value: o.code, label: label(o.label), disabled: !!limit && chosen.length >= limit && !chosen.includes(o.code) }))} />,
         limit ? <span aria-live="polite">{`${t('picked')} ${chosen.length} / ${limit}`}</span> : help,
       );
@@ -162,4 +191,64 @@ function FieldInput({ field: f, path, otherPath, ctx }: { field: FieldNode; path
     default:
       return null;
   }
+}
+
+/**
+ * The contact mix as the form prints it: one row per channel, one column per direction, and the
+ * 合计 row that must read 100 % per column. Every cell keeps the id and rules of its own field.
+ */
+function PercentTable({ field: f, columns, path, id, ctx }: { field: FieldNode & { type: 'group' }; columns: FieldNode[]; path: string; id: string; ctx: FieldContext }) {
+  const { t, label } = useT();
+  const rows = f.fields.filter((r): r is FieldNode & { type: 'group' } => r.type === 'group');
+  const cell = (r: string, c: string) => `${path}.${r}.${c}`;
+  const totals = columns.map((c) => rows.reduce((s, r) => s + (Number(getPath(ctx.data, cell(r.key, c.key))) || 0), 0));
+  const ruleError = ctx.ruleErrors?.[path];
+  const cellStyle: React.CSSProperties = { padding: '4px 6px', borderBottom: '1px solid #f0f0f0', textAlign: 'left' };
+  return (
+    <Card size="small" id={id} title={label(f.label)} style={{ marginBottom: 16 }}>
+      {f.help && <Typography.Paragraph type="secondary">{label(f.help)}</Typography.Paragraph>}
+      {ruleError && <Typography.Paragraph type="danger" role="alert" className="rule-error">{ruleError}</Typography.Paragraph>}
+      <table className="percent-table" style={{ width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed' }}>
+        <thead>
+          <tr>
+            <th style={{ ...cellStyle, width: '30%' }} />
+            {columns.map((c) => <th key={c.key} scope="col" style={cellStyle}><span style={{ color: '#ff4d4f', marginInlineEnd: 4 }} aria-hidden>*</span>{label(c.label)}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row" style={{ ...cellStyle, fontWeight: 500 }}>{label(r.label)}</th>
+              {columns.map((c) => {
+                const p = cell(r.key, c.key);
+                const value = getPath(ctx.data, p);
+                const member = r.fields.find((m) => m.key === c.key) ?? c;
+                const problem = ctx.editable ? problemOf(member, value, label) : undefined;
+                const error = ctx.errors[p] ?? (problem && t(problem.key, problem.vars));
+                return (
+                  <td key={c.key} style={cellStyle}>
+                    <InputNumber id={fieldId(ctx.section, p)} aria-label={`${label(r.label)} · ${label(c.label)}`} aria-invalid={!!error} status={error ? 'error' : undefined}
+                      disabled={!ctx.editable} value={(value as number) ?? null} min={0} max={100} precision={1} inputMode="decimal" style={{ width: '100%' }} suffix="%"
+                      onChange={(v) => ctx.change(p, cleared(v) ? undefined : v)} />
+                    {error && <div className="ant-form-item-explain-error" style={{ color: '#ff4d4f', fontSize: 12 }}>{error}</div>}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr aria-live="polite">
+            <th scope="row" style={{ ...cellStyle, borderBottom: 'none' }}>{t('total')}</th>
+            {columns.map((c, i) => (
+              // 0 may be right (a direction the center does not serve); the seal check knows the mode
+              <td key={c.key} style={{ ...cellStyle, borderBottom: 'none' }}>
+                <Tag data-total={c.key} color={Math.abs(totals[i] - 100) < 0.05 ? 'green' : totals[i] === 0 ? 'default' : 'orange'}>{`${rounded(totals[i])}% / 100%`}</Tag>
+              </td>
+            ))}
+          </tr>
+        </tfoot>
+      </table>
+    </Card>
+  );
 }

@@ -1,11 +1,11 @@
 /** One section of the application: its fields from the descriptor, autosaved, with its save state. */
 import { Form, Skeleton, Tag, Typography } from 'antd';
-import { useEffect, useRef } from 'react';
-import type { FieldNode } from '../../../src/form/field-types';
+import { useEffect, useMemo, useRef } from 'react';
 import { useT } from '../i18n';
 import { ConflictDialog } from './ConflictDialog';
 import type { SectionDescriptor } from './descriptor';
 import { fieldId, Fields } from './FieldInput';
+import { issueText, labelAt, shownAt } from './labels';
 import { useSection, type SaveStatus } from './useSection';
 
 function SaveState({ status }: { status: SaveStatus }) {
@@ -21,23 +21,6 @@ function SaveState({ status }: { status: SaveStatus }) {
   return <Tag color={color} role="status" aria-live="polite" data-save-state={status.kind} style={text ? undefined : { visibility: 'hidden' }}>{text || ' '}</Tag>;
 }
 
-/** The label of the field at a dotted path (for the conflict dialog). */
-export function labelAt(fields: FieldNode[], path: string, label: (l: { zh: string; en: string }) => string): string {
-  let list = fields;
-  const names: string[] = [];
-  for (const part of path.split('.')) {
-    if (/^\d+$/.test(part)) {
-      names.push(`#${Number(part) + 1}`);
-      continue;
-    }
-    const f = list.find((x) => x.key === part);
-    if (!f) return path;
-    names.push(label(f.label));
-    list = f.type === 'group' || f.type === 'list' ? f.fields : [];
-  }
-  return names.join(' › ');
-}
-
 const FOCUSABLE = 'input:not([type=hidden]):not([type=file]), textarea, button, [tabindex]:not([tabindex="-1"])';
 
 /** The element itself when it takes focus, else the first control inside it or beside it (a file input is hidden behind its button). */
@@ -46,9 +29,37 @@ function focusableIn(el: HTMLElement): HTMLElement | null {
   return el.querySelector<HTMLElement>(FOCUSABLE) ?? el.parentElement?.querySelector<HTMLElement>(FOCUSABLE) ?? null;
 }
 
-export function SectionForm({ appId, section, editable, focus, onSaved }: { appId: string; section: SectionDescriptor; editable: boolean; focus?: { path: string }; onSaved?: () => void }) {
-  const { label } = useT();
+/** A failing seal rule of this section (from GET /completeness). */
+export interface RuleIssue {
+  path: string;
+  code: string;
+  params?: Record<string, unknown>;
+}
+
+export function SectionForm({ appId, section, editable, focus, onSaved, issues = [] }: { appId: string; section: SectionDescriptor; editable: boolean; focus?: { path: string }; onSaved?: () => void; issues?: RuleIssue[] }) {
+  const { label, lang } = useT();
   const s = useSection(appId, section.key, editable);
+
+  // cross-field rules (面试通过人员 > 应聘人员, a column not adding up) show at their field in the
+  // rule's words; a blank field is the missing-items panel's business, and pick-3 has its counter
+  const ruleErrors = useMemo(() => {
+    const out: Record<string, string> = {};
+    for (const i of issues) if (i.code !== 'required' && i.code !== 'pick3') place(out, i.path, issueText(i, lang));
+    return out;
+  }, [issues, section.fields, lang, label]); // eslint-disable-line react-hooks/exhaustive-deps
+  // the server's 400s likewise: "bcp.detail" is shown at the yes/no question, naming its 说明
+  const errors = useMemo(() => {
+    const out: Record<string, string> = {};
+    for (const [p, text] of Object.entries(s.errors)) place(out, p, text);
+    return out;
+  }, [s.errors, section.fields, lang]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  /** Puts a message at the input that shows `path`; shown above what it is about (a table's column, a 说明), it says which. */
+  function place(out: Record<string, string>, path: string, text: string) {
+    const at = shownAt(section.fields, path);
+    const full = at === path ? text : `${labelAt(section.fields, path, label).split(' › ').pop()}${lang === 'zh' ? '：' : ': '}${text}`;
+    out[at] = out[at] ? `${out[at]}${lang === 'zh' ? '；' : '; '}${full}` : full;
+  }
 
   useEffect(() => {
     if (s.status.kind === 'saved') onSaved?.();
@@ -74,7 +85,7 @@ export function SectionForm({ appId, section, editable, focus, onSaved }: { appI
         <SaveState status={s.status} />
       </div>
       <Form layout="vertical" style={{ marginTop: 16 }} onSubmitCapture={(e) => e.preventDefault()}>
-        <Fields fields={section.fields} prefix="" ctx={{ appId, section: section.key, data: s.data, computed: s.computed, errors: s.errors, editable, change: s.change }} />
+        <Fields fields={section.fields} prefix="" ctx={{ appId, section: section.key, data: s.data, computed: s.computed, errors, ruleErrors, editable, change: s.change }} />
       </Form>
       {s.conflict && <ConflictDialog conflict={s.conflict} mine={s.mine} labelOf={(p) => labelAt(section.fields, p, label)} onResolve={s.resolve} />}
     </div>

@@ -72,7 +72,7 @@ export function useSection(appId: string, key: string, editable: boolean) {
       for (let attempt = 0; attempt < 2 && paths.length; attempt++) {
         try {
           const answer: Answer<unknown> = await call<unknown>('PATCH', `/api/applications/${appId}/sections/${key}`, {
-            body: mergePatchOf(dataRef.current, paths),
+            body: mergePatchOf(dataRef.current, paths, baseRef.current),
             headers: { 'If-Match': etag.current!, Prefer: 'return=minimal', 'Content-Type': 'application/merge-patch+json' },
           });
           etag.current = answer.etag ?? etag.current;

@@ -73,12 +73,12 @@ export function EditorPage() {
         )}
         <Col xs={24} md={12}>
           {current === REVIEW || !section ? (
-            <SealPanel app={app} form={form} onChanged={refresh} goTo={(k) => goTo(k)} />
+            <SealPanel app={app} form={form} onChanged={refresh} goTo={goTo} />
           ) : (
-            <SectionForm key={section.key} appId={id} section={section} editable={editable} focus={focus?.section === section.key ? focus : undefined} onSaved={refreshSoon} />
+            <SectionForm key={section.key} appId={id} section={section} editable={editable} focus={focus?.section === section.key ? focus : undefined} onSaved={refreshSoon} issues={issues.filter((i) => i.section === section.key)} />
           )}
         </Col>
-        <Col xs={24} md={6}>
+        <Col xs={24} md={6} id="missing-panel">
           <MissingPanel form={form} issues={issues} current={current} goTo={goTo} />
         </Col>
       </Row>

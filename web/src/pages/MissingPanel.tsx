@@ -4,18 +4,18 @@
  */
 import { Badge, Button, Card, Collapse, List, Typography } from 'antd';
 import type { SectionDescriptor } from '../form/descriptor';
-import { labelAt } from '../form/SectionForm';
+import { issueText, labelAt } from '../form/labels';
 import { useT } from '../i18n';
 
 export interface Issue {
   section: string;
   path: string;
   code: string;
-  message?: string;
+  params?: Record<string, unknown>;
 }
 
 export function MissingPanel({ form, issues, current, goTo }: { form: SectionDescriptor[]; issues: Issue[]; current: string; goTo: (section: string, path: string) => void }) {
-  const { t, label } = useT();
+  const { t, label, lang } = useT();
   const groups = form
     .map((s) => ({ section: s, items: issues.filter((i) => i.section === s.key) }))
     .filter((g) => g.items.length > 0)
@@ -31,7 +31,11 @@ export function MissingPanel({ form, issues, current, goTo }: { form: SectionDes
             <List size="small" dataSource={g.items} renderItem={(i) => (
               <List.Item style={{ paddingInline: 0 }}>
                 <Button type="link" size="small" className="missing-item" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} title={t('goToField')} onClick={() => goTo(i.section, i.path)}>
-                  {labelAt(g.section.fields, i.path, label)}
+                  <span>
+                    {labelAt(g.section.fields, i.path, label)}
+                    {/* not blank but failing a rule: say which, in the rule's words */}
+                    {i.code !== 'required' && <Typography.Text type="danger" className="missing-why">{` — ${issueText(i, lang)}`}</Typography.Text>}
+                  </span>
                 </Button>
               </List.Item>
             )} />

@@ -3,11 +3,12 @@
  * dossier renders in the background: its status is polled (Retry-After while it renders) until it
  * is ready or has failed; a failed one shows why and can be retried.
  */
-import { Alert, Badge, Button, Checkbox, List, Progress, Space, Steps, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, type AlertRef, Badge, Button, Checkbox, List, Progress, Space, Steps, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError, post } from '../api/client';
 import { AttachmentField } from '../form/AttachmentField';
 import type { SectionDescriptor } from '../form/descriptor';
+import { fieldAt, issueText, labelAt } from '../form/labels';
 import { useT } from '../i18n';
 
 export interface ApplicationView {
@@ -95,10 +96,25 @@ function useDossier(appId: string, active: boolean): { dossier: DossierState; re
   return { dossier: state, retry };
 }
 
-export function SealPanel({ app, form, onChanged, goTo }: { app: ApplicationView; form: SectionDescriptor[]; onChanged: () => void; goTo: (section: string) => void }) {
-  const { t, label, state } = useT();
+/** Up to this many problems are listed one by one; more are counted and left to the missing-items panel. */
+const LISTED = 5;
+
+interface Problem {
+  code: string;
+  params?: Record<string, unknown>;
+  /** Section and path inside it, when the detail names a field of the form. */
+  section?: string;
+  path?: string;
+}
+
+export function SealPanel({ app, form, onChanged, goTo }: { app: ApplicationView; form: SectionDescriptor[]; onChanged: () => void; goTo: (section: string, path?: string) => void }) {
+  const { t, label, state, lang } = useT();
   const [consent, setConsent] = useState(false);
-  const [error, setError] = useState<string[] | null>(null);
+  const [error, setError] = useState<{ title: string; problems: Problem[] } | null>(null);
+  const errorRef = useRef<AlertRef>(null);
+  useEffect(() => {
+    if (error) errorRef.current?.nativeElement?.scrollIntoView({ block: 'nearest' });
+  }, [error]);
   const [receipt, setReceipt] = useState<string[]>([]);
   const { dossier, retry } = useDossier(app.id, app.state !== 'draft' && app.snapshot !== null);
 
@@ -108,8 +124,33 @@ export function SealPanel({ app, form, onChanged, goTo }: { app: ApplicationView
       await post(`/api/applications/${app.id}/${action}`);
       onChanged();
     } catch (e) {
-      setError(e instanceof ApiError ? [e.message, ...(e.body.details ?? []).map((d) => `${d.path}: ${d.message}`)] : [String(e)]);
+      if (!(e instanceof ApiError)) return setError({ title: String(e), problems: [] });
+      const problems = (e.body.details ?? []).map((d): Problem => {
+        const [section, ...rest] = d.path.split('.');
+        const known = form.some((s) => s.key === section) && rest.length > 0;
+        return { code: d.code, params: (d as { params?: Record<string, unknown> }).params, ...(known ? { section, path: rest.join('.') } : {}) };
+      });
+      setError({ title: e.message, problems });
+      if (problems.length) onChanged(); // the missing-items panel catches up with what the server found
     }
+  };
+
+  /** A problem named by its field's label (section › field), never by its key. */
+  const nameOf = (p: Problem) => {
+    const s = form.find((x) => x.key === p.section);
+    return s && p.path ? `${label(s.title)} › ${labelAt(s.fields, p.path, label)}` : undefined;
+  };
+  const open = (p: Problem) => {
+    const s = form.find((x) => x.key === p.section);
+    const f = s && p.path ? fieldAt(s.fields, p.path) : undefined;
+    // the stamped receipt is uploaded here, not in its (sealed) section
+    if (f?.type === 'attachment' && f.afterSeal) document.getElementById('receipt-upload')?.scrollIntoView({ block: 'center' });
+    else if (p.section) goTo(p.section, p.path);
+  };
+  const showMissing = () => {
+    const panel = document.getElementById('missing-panel');
+    panel?.scrollIntoView({ block: 'start' });
+    panel?.querySelector<HTMLElement>('.missing-item')?.focus();
   };
 
   const timeline = timelineOf(app.state);
@@ -117,7 +158,6 @@ export function SealPanel({ app, form, onChanged, goTo }: { app: ApplicationView
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3}>{t('timeline')}</Typography.Title>
       <Steps current={timeline.current} status={timeline.failed ? 'error' : undefined} items={timeline.items.map((s) => ({ title: state(s) }))} responsive />
-      {error && <Alert type="error" message={error[0]} description={<ul>{error.slice(1).map((l) => <li key={l}>{l}</li>)}</ul>} />}
 
       {app.state === 'draft' && (
         <>
@@ -163,6 +203,25 @@ export function SealPanel({ app, form, onChanged, goTo }: { app: ApplicationView
             <Button onClick={() => void act('unseal')}>{t('unseal')}</Button>
           </Space>
         </>
+      )}
+      {/* under the button that was pressed, scrolled into view: the answer is where the eyes are */}
+      {error && (
+        <Alert type="error" id="action-error" ref={errorRef} message={error.title.charAt(0).toUpperCase() + error.title.slice(1)} description={
+          error.problems.length > LISTED ? (
+            <Space direction="vertical">
+              <span>{t('manyMissing', { n: error.problems.length })}</span>
+              <Button size="small" onClick={showMissing}>{t('showMissing')}</Button>
+            </Space>
+          ) : error.problems.length > 0 && (
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {error.problems.map((p, i) => {
+                const name = nameOf(p);
+                const text = issueText(p, lang);
+                return <li key={i}>{name ? <Button type="link" size="small" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => open(p)}>{`${name}${lang === 'zh' ? '：' : ': '}${text}`}</Button> : text}</li>;
+              })}
+            </ul>
+          )
+        } />
       )}
     </Space>
   );
