@@ -1,5 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../../common/openapi/api-errors';
+import { DossierPendingResponse } from './dossiers.response';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor } from '../../common/auth/decorators';
@@ -20,9 +22,11 @@ export class DossiersController {
     summary:
       'PDF dossier of the current sealed snapshot: the applicant copy for the organisation, the staff copy for staff (variant=judge&blind=true|false previews a judge copy). 202 + Retry-After with { status, progress } while it renders; 409 while the entry is a draft',
   })
-  @ApiProduces('application/pdf', 'application/json')
   @ApiQuery({ name: 'variant', required: false, enum: ['applicant', 'staff', 'judge'] })
   @ApiQuery({ name: 'blind', required: false, enum: ['true', 'false'] })
+  @ApiOkResponse({ description: 'The PDF (ETag and X-Content-SHA256: its SHA-256)', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiAcceptedResponse({ type: DossierPendingResponse, description: 'Still rendering: ask again after Retry-After seconds', headers: { 'Retry-After': { schema: { type: 'integer' } } } })
+  @ApiErrors(404, 409)
   async get(@CurrentActor() a: Actor, @Param('id', IdParam) id: string, @Query() query: { variant?: string; blind?: string }, @Res() reply: FastifyReply) {
     const answer = await this.dossiers.forApplication(a, id, query);
     if (!answer.ready) {

@@ -1,0 +1,12 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ATTACHMENT_KINDS } from './attachments.service';
+
+export class AttachmentResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ATTACHMENT_KINDS }) kind!: string;
+  @ApiProperty({ description: 'SHA-256 of the bytes, hex' }) sha256!: string;
+  @ApiProperty({ description: 'Bytes' }) size!: number;
+  @ApiProperty({ example: 'application/pdf', description: 'From the content, not the declared type' }) contentType!: string;
+  @ApiProperty() originalName!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
