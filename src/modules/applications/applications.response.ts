@@ -85,9 +85,9 @@ export class SectionResponse {
   @ApiProperty({ example: '"1"' }) etag!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty({ type: UpdatedByResponse, nullable: true }) updatedBy!: UpdatedByResponse | null;
-  @ApiProperty({ oneOf: SECTION_KEYS.map((k) => ref(sectionSchemaName(k))) }) data!: Record<string, unknown>;
-  @ApiProperty({ oneOf: SECTION_KEYS.map((k) => ref(computedSchemaName(k))) }) computed!: Record<string, unknown>;
+  @ApiProperty({ anyOf: SECTION_KEYS.map((k) => ref(sectionSchemaName(k))) }) data!: Record<string, unknown>;
+  @ApiProperty({ anyOf: SECTION_KEYS.map((k) => ref(computedSchemaName(k))) }) computed!: Record<string, unknown>;
 }
 
-/** A section body (PUT) or merge patch (PATCH, where null removes a key): one of the section shapes. */
-export const SECTION_BODY_SCHEMA = { oneOf: SECTION_KEYS.map((k) => ref(sectionSchemaName(k))) };
+/** A section body (PUT) or merge patch (PATCH, where null removes a key): one of the section shapes (anyOf: an empty document fits them all). */
+export const SECTION_BODY_SCHEMA = { anyOf: SECTION_KEYS.map((k) => ref(sectionSchemaName(k))) };
