@@ -6,6 +6,8 @@
  * else that it must be public. Section bodies are the descriptor-built schemas.
  */
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { SECTION_KEYS } from '../../src/form/sections';
 import { sectionSchemaName } from '../../src/form/section-schema';
@@ -106,6 +108,39 @@ it('section bodies and answers use the schemas built from each section’s descr
   expect((doc.components.schemas.SectionResponse as { properties: Record<string, unknown> }).properties.data).toMatchObject({ anyOf: refs });
   // the strategy section's mission is a text field of at most 200 characters
   expect(doc.components.schemas.StrategySection).toMatchObject({ properties: { culture: { type: 'object', properties: { mission: { type: 'string' } } } } });
+});
+
+/**
+ * The pages type what they read from the API by the generated web/src/api/schema.d.ts: the type
+ * argument of every get/post/call must come from the document (`Reply<'…'>`, `components[…]`,
+ * `paths[…]`, or an alias of those), never an interface or object type written by hand.
+ */
+it('the web app has no hand-written response types', () => {
+  const root = resolve(__dirname, '../../web/src');
+  const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts')).map((f) => join(root, f));
+  const sources = files.map((f) => ({ f, text: readFileSync(f, 'utf8') }));
+  const aliases = new Map<string, string>();
+  for (const { text } of sources) for (const m of text.matchAll(/\btype (\w+)(?:<[^=]*>)? =\s*([^;]+);/g)) aliases.set(m[1], m[2]);
+  const FROM_DOCUMENT = /\bReply<|\bBody<|\bcomponents\[|\bpaths\[/;
+  const derived = (type: string, seen = new Set<string>()): boolean => {
+    const t = type.replace(/\[\]|\|\s*null/g, '').trim();
+    if (t === 'unknown' || t === 'void' || FROM_DOCUMENT.test(t)) return true;
+    if (!/^\w+$/.test(t) || seen.has(t) || !aliases.has(t)) return false;
+    return derived(aliases.get(t)!, seen.add(t));
+  };
+  const wrong: string[] = [];
+  let checked = 0;
+  for (const { f, text } of sources) {
+    const where = f.slice(root.length + 1);
+    for (const m of text.matchAll(/\b(?:get|post|call)<(.+?)>\(/g)) {
+      if (where === 'api/client.ts') continue; // the helpers themselves pass their T through
+      checked++;
+      if (!derived(m[1])) wrong.push(`${where}: ${m[0]}`);
+    }
+    if (where.startsWith('api/') && /Promise<\{/.test(text)) wrong.push(`${where}: an answer typed inline (Promise<{ … }>)`);
+  }
+  expect(wrong).toEqual([]);
+  expect(checked).toBeGreaterThanOrEqual(10);
 });
 
 if (process.env.DUMP_OPENAPI) it('dumps', async () => require('node:fs').writeFileSync(process.env.DUMP_OPENAPI!, JSON.stringify(doc, null, 1)));

@@ -4,20 +4,12 @@
  */
 import { Alert, Badge, Button, Checkbox, List, Progress, Space, Steps, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { ApiError, post } from '../api/client';
+import { ApiError, post, type Reply } from '../api/client';
 import { AttachmentField } from '../form/AttachmentField';
 import type { SectionDescriptor } from '../form/descriptor';
 import { useT } from '../i18n';
 
-export interface ApplicationView {
-  id: string;
-  state: string;
-  etag: string;
-  returnReason: string | null;
-  snapshot: { id: string; sha256: string; sealedAt: string } | null;
-  complete?: boolean;
-  sections?: Array<{ key: string; complete: boolean; issues: number }>;
-}
+export type ApplicationView = Reply<'ApplicationResponse'>;
 
 /** The usual path of an entry; a state off it (rejected, withdrawn, later rounds) ends the row. */
 const FLOW = ['draft', 'sealed', 'submitted', 'accepted'];
