@@ -4,7 +4,7 @@
  * options and limits as validated. Registered as components by the OpenAPI setup so that the
  * section routes and the pages' generated types name each section's shape.
  */
-import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { SchemaObject } from '@nestjs/swagger';
 import { numberLimits, type FieldNode, type SectionDefinition } from './field-types';
 import { expandFields, yesNoParts } from './expanded-fields';
 import { ATTACHMENTS_MAX, ESSAY_MAX, MIN_YEAR, PHONE_PATTERN, POSTCODE_PATTERN, TEXT_MAX } from './section-dto.factory';

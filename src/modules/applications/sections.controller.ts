@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, Patch, Put, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Patch, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../../common/openapi/api-errors';
 import { SECTION_BODY_SCHEMA, SectionResponse } from './applications.response';
