@@ -11,6 +11,10 @@ import { frameworkError } from './common/errors/http-error.filter';
 import { flattenValidationErrors } from './common/errors/validation-details';
 import { InputGuard } from './common/input/input.guard';
 import { SESSION_COOKIE } from './common/auth/tokens';
+import { documentCommonAnswers } from './common/openapi/document';
+import { ErrorResponse } from './common/openapi/error-response';
+import { SectionRegistry } from './form/section-registry';
+import { computedSchema, computedSchemaName, sectionSchema, sectionSchemaName } from './form/section-schema';
 import type { AppConfig } from './config/app-config';
 import { serveWebPages } from './web-pages';
 
@@ -72,12 +76,19 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean; /**
     app,
     new DocumentBuilder()
       .setTitle('Top-Ten Award Platform API')
-      .setDescription('中国十佳呼叫中心奖 (卓越全渠道客服) — applications, judging and review rounds. Errors: { statusCode, error, message, code, details[] }.')
+      .setDescription('中国十佳呼叫中心奖 (卓越全渠道客服) — applications, judging and review rounds. Errors: { statusCode, error, message, code, details[] } (ErrorResponse).')
       .setVersion('1')
       .addBearerAuth()
       .addCookieAuth(SESSION_COOKIE)
       .build(),
+    { extraModels: [ErrorResponse] },
   );
+  // each section's document, from its descriptor (the section routes refer to these by name)
+  for (const def of app.get(SectionRegistry).all()) {
+    doc.components!.schemas![sectionSchemaName(def.key)] = sectionSchema(def);
+    doc.components!.schemas![computedSchemaName(def.key)] = computedSchema(def);
+  }
+  documentCommonAnswers(doc);
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/openapi.json' });
   await serveWebPages(app, opts.webRoot);
   return app;

@@ -1,5 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { FormResponse } from './form.response';
 import { Public } from '../common/auth/decorators';
 import { describeSection } from './form-descriptor';
 import { SectionRegistry } from './section-registry';
@@ -13,6 +14,7 @@ export class FormController {
   @Get()
   @Header('Cache-Control', 'public, max-age=300')
   @ApiOperation({ summary: 'The form descriptor: every section and field with labels (zh/en), types, options and limits' })
+  @ApiOkResponse({ type: FormResponse })
   describe() {
     return { sections: this.registry.all().map(describeSection) };
   }

@@ -4,7 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { lazy, StrictMode, Suspense, useCallback, useContext, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router-dom';
-import { get, post } from './api/client';
+import { get, post, type Reply } from './api/client';
 import { LangContext, useT, type Lang } from './i18n';
 import { LoginPage, RegisterPage } from './pages/AuthPages';
 
@@ -14,9 +14,7 @@ const EditorPage = lazy(() => import('./pages/EditorPage').then((m) => ({ defaul
 const MembersPage = lazy(() => import('./pages/OrganisationPages').then((m) => ({ default: m.MembersPage })));
 const AcceptInvitationPage = lazy(() => import('./pages/OrganisationPages').then((m) => ({ default: m.AcceptInvitationPage })));
 
-interface Me {
-  user: { id: string; name: string; email: string; role: string };
-}
+type Me = Reply<'MeResponse'>;
 
 function Shell() {
   const { t, lang } = useT();

@@ -1,4 +1,5 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiSecurity } from '@nestjs/swagger';
 import type { Role } from './roles';
 import type { Actor } from './actor';
 
@@ -6,8 +7,11 @@ export const PUBLIC_KEY = 'auth:public';
 export const ROLES_KEY = 'auth:roles';
 export const UPLOAD_KEY = 'http:upload';
 
-/** Opt a route out of the global sign-in requirement (deny by default). */
-export const Public = () => SetMetadata(PUBLIC_KEY, true);
+/**
+ * Opt a route out of the global sign-in requirement (deny by default). The OpenAPI document
+ * marks it anonymous (`{}`); every other operation gets the bearer/cookie requirement.
+ */
+export const Public = () => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiSecurity({}));
 
 /** Only these roles may call the route (admin always may where staff may). */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../../common/openapi/api-errors';
+import { ApplicationResponse, CompletenessResponse } from './applications.response';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor } from '../../common/auth/decorators';
@@ -15,6 +17,8 @@ export class ApplicationsController {
 
   @Post()
   @ApiOperation({ summary: 'Start an application (applicant): one live per organisation × cycle × category' })
+  @ApiCreatedResponse({ type: ApplicationResponse, description: 'The new draft; ETag and Location' })
+  @ApiErrors(404, 409)
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateApplicationDto, @Res({ passthrough: true }) res: FastifyReply) {
     const app = await this.applications.create(actor, dto);
     res.header('ETag', app.etag).header('Location', `/api/applications/${app.id}`);
@@ -26,6 +30,7 @@ export class ApplicationsController {
   @ApiQuery({ name: 'cycleId', required: false })
   @ApiQuery({ name: 'state', required: false })
   @ApiQuery({ name: 'memberUnit', required: false, type: Boolean })
+  @ApiOkResponse({ type: [ApplicationResponse] })
   list(
     @CurrentActor() actor: Actor,
     @Query('cycleId', optionalUuidQuery('cycleId')) cycleId?: string,
@@ -37,6 +42,8 @@ export class ApplicationsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'State, version, completeness per section; ETag' })
+  @ApiOkResponse({ type: ApplicationResponse })
+  @ApiErrors(404)
   async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) res: FastifyReply) {
     const app = await this.applications.get(actor, id);
     res.header('ETag', app.etag);
@@ -46,6 +53,8 @@ export class ApplicationsController {
   @Patch(':id')
   @ApiOperation({ summary: 'Change the nomination (owner organisation, draft); If-Match' })
   @ApiHeader({ name: 'If-Match', required: true })
+  @ApiOkResponse({ type: ApplicationResponse })
+  @ApiErrors(404, 409, 412, 428)
   async update(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
@@ -60,6 +69,8 @@ export class ApplicationsController {
 
   @Get(':id/completeness')
   @ApiOperation({ summary: 'Every missing or failing dotted path, per section' })
+  @ApiOkResponse({ type: CompletenessResponse })
+  @ApiErrors(404)
   completeness(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.applications.completeness(actor, id);
   }

@@ -1,5 +1,7 @@
-import { Body, Controller, Get, Headers, Param, Patch, Put, Res } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, Param, Patch, Put, Res } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../../common/openapi/api-errors';
+import { SECTION_BODY_SCHEMA, SectionResponse } from './applications.response';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor } from '../../common/auth/decorators';
@@ -21,6 +23,8 @@ export class SectionsController {
 
   @Get(':key')
   @ApiOperation({ summary: 'Section data and server-computed fields; ETag' })
+  @ApiOkResponse({ type: SectionResponse })
+  @ApiErrors(404)
   async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('key') key: string, @Res({ passthrough: true }) res: FastifyReply) {
     return withEtag(res, await this.sections.get(actor, id, key));
   }
@@ -28,7 +32,10 @@ export class SectionsController {
   @Put(':key')
   @ApiOperation({ summary: 'Replace the whole section (partial allowed in draft); If-Match required; `Prefer: return=minimal` answers 204 with the new ETag' })
   @ApiHeader({ name: 'If-Match', required: true })
-  @ApiBody({ schema: { type: 'object', description: 'The section document; see GET /api/form for its fields' } })
+  @ApiBody({ schema: { ...SECTION_BODY_SCHEMA, description: 'The section document of `:key` (fields as GET /api/form describes them)' } })
+  @ApiOkResponse({ type: SectionResponse })
+  @ApiNoContentResponse({ description: 'Prefer: return=minimal — saved; the new ETag only' })
+  @ApiErrors(404, 409, 412, 428)
   async replace(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
@@ -44,7 +51,10 @@ export class SectionsController {
   @Patch(':key')
   @ApiOperation({ summary: 'JSON merge patch (RFC 7396) for autosave; If-Match required; `Prefer: return=minimal` answers 204 with the new ETag' })
   @ApiHeader({ name: 'If-Match', required: true })
-  @ApiBody({ schema: { type: 'object' } })
+  @ApiBody({ schema: { ...SECTION_BODY_SCHEMA, description: 'A JSON merge patch of the section document of `:key` (null removes a key)' } })
+  @ApiOkResponse({ type: SectionResponse })
+  @ApiNoContentResponse({ description: 'Prefer: return=minimal — saved; the new ETag only' })
+  @ApiErrors(404, 409, 412, 428)
   async patch(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,

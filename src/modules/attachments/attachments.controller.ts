@@ -1,5 +1,7 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiFoundResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../../common/openapi/api-errors';
+import { AttachmentResponse } from './attachments.response';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, UploadRoute } from '../../common/auth/decorators';
@@ -26,6 +28,8 @@ export class AttachmentsController {
       properties: { kind: { type: 'string', enum: ATTACHMENT_KINDS, description: 'send before the file' }, file: { type: 'string', format: 'binary' } },
     },
   })
+  @ApiCreatedResponse({ type: AttachmentResponse })
+  @ApiErrors(404, 409)
   async upload(
     @CurrentActor() a: Actor,
     @Param('id', IdParam) id: string,
@@ -45,12 +49,16 @@ export class AttachmentsController {
 
   @Get()
   @ApiOperation({ summary: 'Live attachments of the application' })
+  @ApiOkResponse({ type: [AttachmentResponse] })
+  @ApiErrors(404)
   list(@CurrentActor() a: Actor, @Param('id', IdParam) id: string) {
     return this.attachments.list(a, id);
   }
 
   @Get(':attId')
   @ApiOperation({ summary: '302 to a short-lived signed URL that downloads the file (Content-Disposition: attachment)' })
+  @ApiFoundResponse({ description: 'Location: the signed URL (valid 5 minutes)', headers: { Location: { schema: { type: 'string', format: 'uri' } } } })
+  @ApiErrors(404)
   async download(@CurrentActor() a: Actor, @Param('id', IdParam) id: string, @Param('attId', IdParam) attId: string, @Res() reply: FastifyReply) {
     const url = await this.attachments.downloadUrl(a, id, attId);
     await reply.header('Cache-Control', 'no-store').redirect(url, 302);
@@ -59,6 +67,8 @@ export class AttachmentsController {
   @Delete(':attId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a file (owner organisation; draft, or sealed for stamped_receipt)' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiErrors(404, 409)
   async remove(@CurrentActor() a: Actor, @Param('id', IdParam) id: string, @Param('attId', IdParam) attId: string): Promise<void> {
     await this.attachments.remove(a, id, attId);
   }

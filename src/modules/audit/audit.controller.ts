@@ -1,5 +1,7 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../../common/openapi/api-errors';
+import { AuditEntryResponse } from './audit.response';
 import { Roles } from '../../common/auth/decorators';
 import { validationError } from '../../common/errors/domain-error';
 import { optionalUuidQuery } from '../../common/pipes/params';
@@ -17,6 +19,8 @@ export class AuditController {
 
   @Get()
   @ApiOperation({ summary: 'The audit trail, newest first, filterable (staff)' })
+  @ApiOkResponse({ type: [AuditEntryResponse] })
+  @ApiErrors(403)
   @ApiQuery({ name: 'applicationId', required: false })
   @ApiQuery({ name: 'action', required: false })
   @ApiQuery({ name: 'actorId', required: false })
@@ -36,6 +40,8 @@ export class AuditController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="audit.csv"')
   @ApiOperation({ summary: 'The same, as CSV (staff)' })
+  @ApiOkResponse({ description: 'CSV, one row per entry (formula-like cells prefixed with \')', content: { 'text/csv': { schema: { type: 'string' } } } })
+  @ApiErrors(403)
   async export(
     @Query('applicationId', optionalUuidQuery('applicationId')) applicationId?: string,
     @Query('action') action?: string,

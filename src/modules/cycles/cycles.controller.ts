@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../../common/openapi/api-errors';
+import { CycleResponse } from './cycles.response';
 import { isStaff, type Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/decorators';
 import { CategoryDto, CreateCycleDto, UpdateCycleDto } from './cycles.dto';
@@ -13,11 +15,15 @@ export class CyclesController {
 
   @Get()
   @ApiOperation({ summary: 'Open award cycles with categories and deadlines (staff: all cycles)' })
+  @ApiOkResponse({ type: [CycleResponse] })
   list(@CurrentActor() actor: Actor) {
     return this.cycles.list(isStaff(actor));
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One award cycle with its categories' })
+  @ApiOkResponse({ type: CycleResponse })
+  @ApiErrors(404)
   get(@Param('id', IdParam) id: string) {
     return this.cycles.get(id);
   }
@@ -25,18 +31,26 @@ export class CyclesController {
   @Post()
   @Roles('staff')
   @ApiOperation({ summary: 'Create an award cycle with its categories (staff)' })
+  @ApiCreatedResponse({ type: CycleResponse })
+  @ApiErrors(409)
   create(@Body() dto: CreateCycleDto) {
     return this.cycles.create(dto);
   }
 
   @Patch(':id')
   @Roles('staff')
+  @ApiOperation({ summary: 'Change a cycle’s name, zone, opening or deadline (staff)' })
+  @ApiOkResponse({ type: CycleResponse })
+  @ApiErrors(404)
   update(@Param('id', IdParam) id: string, @Body() dto: UpdateCycleDto) {
     return this.cycles.update(id, dto);
   }
 
   @Post(':id/categories')
   @Roles('staff')
+  @ApiOperation({ summary: 'Add a category to a cycle (staff); answers the cycle' })
+  @ApiCreatedResponse({ type: CycleResponse })
+  @ApiErrors(404, 409)
   addCategory(@Param('id', IdParam) id: string, @Body() dto: CategoryDto) {
     return this.cycles.addCategory(id, dto);
   }

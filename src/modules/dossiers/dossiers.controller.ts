@@ -1,22 +1,16 @@
 import { applyDecorators, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../../common/openapi/api-errors';
+import { DossierPendingResponse, DossierStatusResponse } from './dossiers.response';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor } from '../../common/auth/decorators';
 import { IdParam } from '../../common/pipes/params';
 import { contentDisposition } from '../../infra/storage/storage.service';
-import { DossiersService, type DossierStatus } from './dossiers.service';
+import { DossiersService } from './dossiers.service';
 
 /** Seconds a client should wait before asking again while a dossier renders. */
 const RETRY_AFTER_SECONDS = 2;
-
-export class DossierStatusView implements DossierStatus {
-  @ApiProperty({ enum: ['queued', 'rendering', 'ready', 'failed'] }) status!: DossierStatus['status'];
-  @ApiProperty({ minimum: 0, maximum: 100 }) progress!: number;
-  @ApiProperty({ format: 'uuid' }) snapshotId!: string;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'why the last render failed (status failed)' }) reason!: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) failedAt!: string | null;
-}
 
 /** Which copy: the caller's by default; staff may name `variant` (and `blind` for a judge copy). */
 const copyQueries = () =>
@@ -32,8 +26,10 @@ export class DossiersController {
     summary:
       'PDF dossier of the current sealed snapshot: the applicant copy for the organisation, the staff copy for staff (variant=judge&blind=true|false previews a judge copy). 202 + Retry-After with { status, progress } while it renders; 409 dossier_failed (reason in details) when rendering failed — see POST …/dossier/retry; 409 while the entry is a draft',
   })
-  @ApiProduces('application/pdf', 'application/json')
   @copyQueries()
+  @ApiOkResponse({ description: 'The PDF (ETag and X-Content-SHA256: its SHA-256)', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiAcceptedResponse({ type: DossierPendingResponse, description: 'Still rendering: ask again after Retry-After seconds', headers: { 'Retry-After': { schema: { type: 'integer' } } } })
+  @ApiErrors(404, 409)
   async get(@CurrentActor() a: Actor, @Param('id', IdParam) id: string, @Query() query: { variant?: string; blind?: string }, @Res() reply: FastifyReply) {
     const answer = await this.dossiers.forApplication(a, id, query);
     if (!answer.ready) {
@@ -52,7 +48,8 @@ export class DossiersController {
 
   @Get('status')
   @ApiOperation({ summary: 'Where the same copy stands, without the PDF: { status: queued|rendering|ready|failed, progress, reason } (queues the render like GET …/dossier); for polling' })
-  @ApiOkResponse({ type: DossierStatusView })
+  @ApiOkResponse({ type: DossierStatusResponse })
+  @ApiErrors(404, 409)
   @copyQueries()
   async status(@CurrentActor() a: Actor, @Param('id', IdParam) id: string, @Query() query: { variant?: string; blind?: string }, @Res({ passthrough: true }) reply: FastifyReply) {
     const answer = await this.dossiers.status(a, id, query);
@@ -64,7 +61,8 @@ export class DossiersController {
   @Post('retry')
   @HttpCode(202)
   @ApiOperation({ summary: 'Render a failed copy again (the organisation for its copy, staff for theirs): 202 { status: queued }; 409 dossier_not_failed unless it failed' })
-  @ApiResponse({ status: 202, type: DossierStatusView })
+  @ApiAcceptedResponse({ type: DossierStatusResponse, headers: { 'Retry-After': { schema: { type: 'integer' } } } })
+  @ApiErrors(404, 409)
   @copyQueries()
   async retry(@CurrentActor() a: Actor, @Param('id', IdParam) id: string, @Query() query: { variant?: string; blind?: string }, @Res({ passthrough: true }) reply: FastifyReply) {
     const answer = await this.dossiers.retry(a, id, query);

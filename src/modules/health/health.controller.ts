@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthResponse } from './health.response';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
 import { access, constants } from 'node:fs/promises';
@@ -26,7 +27,8 @@ export class HealthController {
   @Public()
   @Get()
   @ApiOperation({ summary: 'Liveness of the platform and each dependency' })
-  async check() {
+  @ApiOkResponse({ type: HealthResponse })
+  async check(): Promise<HealthResponse> {
     const [db, redis, storage, renderer] = await Promise.all([
       probe(() => this.db.query('SELECT 1')),
       probe(async () => {

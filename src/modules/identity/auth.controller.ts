@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../../common/openapi/api-errors';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Public } from '../../common/auth/decorators';
@@ -11,6 +12,7 @@ import { PasswordResetService } from './password-reset.service';
 import { AuthService, type SignedIn } from './auth.service';
 import { RateLimited } from './rate-limit.guard';
 import { SessionService } from './session.service';
+import { AcceptedResponse, MeResponse, RegisteredResponse, SignedInResponse } from './identity.response';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -27,6 +29,8 @@ export class AuthController {
   @RateLimited({ bucket: 'register' })
   @Post('register')
   @ApiOperation({ summary: 'Register an applicant who owns a new organisation (signs in at once)' })
+  @ApiCreatedResponse({ type: RegisteredResponse })
+  @ApiErrors(409, 429)
   async register(@Body() dto: RegisterDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
     const signedIn = await this.auth.register(dto, req.headers['user-agent']);
     return { ...this.signIn(res, signedIn), organisation: signedIn.organisation };
@@ -37,6 +41,8 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in: sets the httpOnly session cookie and returns a bearer token' })
+  @ApiOkResponse({ type: SignedInResponse })
+  @ApiErrors(401, 429)
   async login(@Body() dto: LoginDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
     return this.signIn(res, await this.auth.login(dto.email, dto.password, req.headers['user-agent']));
   }
@@ -46,6 +52,8 @@ export class AuthController {
   @Post('password-reset')
   @HttpCode(202)
   @ApiOperation({ summary: 'Mail a one-time reset link (the same answer whether or not the e-mail has an account)' })
+  @ApiAcceptedResponse({ type: AcceptedResponse })
+  @ApiErrors(429)
   async requestPasswordReset(@Body() dto: PasswordResetRequestDto) {
     await this.passwordReset.request(dto.email);
     return { accepted: true };
@@ -56,13 +64,16 @@ export class AuthController {
   @Post('password-reset/confirm')
   @HttpCode(204)
   @ApiOperation({ summary: 'Set a new password with the token from the mail; signs out every session' })
+  @ApiNoContentResponse({ description: 'Password set' })
+  @ApiErrors(429)
   async confirmPasswordReset(@Body() dto: PasswordResetConfirmDto): Promise<void> {
     await this.passwordReset.confirm(dto.token, dto.password);
   }
 
   @Post('logout')
   @HttpCode(204)
-  @ApiCookieAuth()
+  @ApiOperation({ summary: 'End this session and clear the cookie' })
+  @ApiNoContentResponse({ description: 'Signed out' })
   async logout(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: FastifyReply): Promise<void> {
     await this.sessions.revoke(actor.sessionId);
     clearSessionCookie(res);
@@ -70,6 +81,7 @@ export class AuthController {
 
   @Get('me')
   @ApiOperation({ summary: 'The signed-in user and the organisations they belong to' })
+  @ApiOkResponse({ type: MeResponse })
   async me(@CurrentActor() actor: Actor) {
     return {
       user: { id: actor.userId, email: actor.email, name: actor.name, role: actor.role },

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../../common/openapi/api-errors';
+import { InvitationAcceptedResponse, InvitationResponse, MemberUnitResponse, OrganisationResponse, OrganisationWithMembersResponse } from './organisations.response';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Public, Roles } from '../../common/auth/decorators';
@@ -21,18 +23,24 @@ export class OrganisationsController {
   @Roles('staff')
   @ApiOperation({ summary: 'All organisations (staff); member units first' })
   @ApiQuery({ name: 'memberUnit', required: false, type: Boolean })
+  @ApiOkResponse({ type: [OrganisationResponse] })
+  @ApiErrors(403)
   list(@Query('memberUnit', optionalBoolQuery('memberUnit')) memberUnit?: boolean) {
     return this.organisations.listAll(memberUnit);
   }
 
   @Get('organisations/:id')
   @ApiOperation({ summary: 'An organisation with its members (members, staff)' })
+  @ApiOkResponse({ type: OrganisationWithMembersResponse })
+  @ApiErrors(404)
   get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
     return this.organisations.get(actor, id);
   }
 
   @Patch('organisations/:id')
   @ApiOperation({ summary: 'Edit name, USCC, parent group (owner)' })
+  @ApiOkResponse({ type: OrganisationWithMembersResponse })
+  @ApiErrors(404, 409)
   update(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @Body() dto: UpdateOrganisationDto) {
     return this.organisations.update(actor, id, dto);
   }
@@ -40,12 +48,16 @@ export class OrganisationsController {
   @Patch('organisations/:id/member-unit')
   @Roles('staff')
   @ApiOperation({ summary: 'Verify (or revoke) member/council unit status (staff)' })
+  @ApiOkResponse({ type: MemberUnitResponse })
+  @ApiErrors(404)
   setMemberUnit(@Param('id', IdParam) id: string, @Body() dto: MemberUnitDto) {
     return this.organisations.setMemberUnit(id, dto.memberUnit);
   }
 
   @Post('organisations/:id/invitations')
   @ApiOperation({ summary: 'Invite a colleague by e-mail (owner); returns the one-time token' })
+  @ApiCreatedResponse({ type: InvitationResponse })
+  @ApiErrors(404, 409)
   invite(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @Body() dto: InviteDto) {
     return this.organisations.invite(actor, id, dto.email);
   }
@@ -53,6 +65,8 @@ export class OrganisationsController {
   @Public()
   @Post('invitations/:token/accept')
   @ApiOperation({ summary: 'Join the inviting organisation (signed in with the invited e-mail, or sign up with name + password)' })
+  @ApiCreatedResponse({ type: InvitationAcceptedResponse })
+  @ApiErrors(404, 409)
   async accept(
     @CurrentActor() actor: Actor | undefined,
     @Param('token') token: string,

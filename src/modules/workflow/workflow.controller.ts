@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../../common/openapi/api-errors';
+import { ExtensionResponse, SnapshotListItemResponse, SnapshotResponse, SnapshotVerifyResponse, TransitionResponse } from './workflow.response';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/decorators';
@@ -26,6 +28,8 @@ export class WorkflowController {
   @Post('seal')
   @HttpCode(200)
   @ApiOperation({ summary: 'Seal (owner organisation, draft, before the deadline): 422 lists every incomplete path; freezes a hashed snapshot' })
+  @ApiOkResponse({ type: TransitionResponse, description: 'Sealed: snapshotId and sha256 of the frozen snapshot; ETag' })
+  @ApiErrors(404, 409, 412, 422)
   seal(@CurrentActor() a: Actor, @Param('id') id: string, @Headers('if-match') m: string | undefined, @Body() _: EmptyDto, @Res({ passthrough: true }) r: FastifyReply) {
     return this.run(a, id, 'seal', m, r);
   }
@@ -33,6 +37,8 @@ export class WorkflowController {
   @Post('unseal')
   @HttpCode(200)
   @ApiOperation({ summary: 'Back to draft (owner organisation, sealed, before the deadline); the snapshot is kept as superseded' })
+  @ApiOkResponse({ type: TransitionResponse, description: 'The new state; ETag' })
+  @ApiErrors(404, 409, 412)
   unseal(@CurrentActor() a: Actor, @Param('id') id: string, @Headers('if-match') m: string | undefined, @Body() _: EmptyDto, @Res({ passthrough: true }) r: FastifyReply) {
     return this.run(a, id, 'unseal', m, r);
   }
@@ -40,6 +46,8 @@ export class WorkflowController {
   @Post('submit')
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit (owner organisation, sealed, before the deadline); needs the stamped receipt' })
+  @ApiOkResponse({ type: TransitionResponse, description: 'The new state; ETag' })
+  @ApiErrors(404, 409, 412, 422)
   submit(@CurrentActor() a: Actor, @Param('id') id: string, @Headers('if-match') m: string | undefined, @Body() _: EmptyDto, @Res({ passthrough: true }) r: FastifyReply) {
     return this.run(a, id, 'submit', m, r);
   }
@@ -47,6 +55,8 @@ export class WorkflowController {
   @Post('withdraw')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw (owner organisation, any state before results)' })
+  @ApiOkResponse({ type: TransitionResponse, description: 'The new state; ETag' })
+  @ApiErrors(404, 409, 412)
   withdraw(@CurrentActor() a: Actor, @Param('id') id: string, @Headers('if-match') m: string | undefined, @Body() _: EmptyDto, @Res({ passthrough: true }) r: FastifyReply) {
     return this.run(a, id, 'withdraw', m, r);
   }
@@ -55,6 +65,8 @@ export class WorkflowController {
   @HttpCode(200)
   @Roles('staff')
   @ApiOperation({ summary: 'Screening: accept a submitted entry (staff)' })
+  @ApiOkResponse({ type: TransitionResponse, description: 'The new state; ETag' })
+  @ApiErrors(404, 409, 412)
   accept(@CurrentActor() a: Actor, @Param('id') id: string, @Headers('if-match') m: string | undefined, @Body() dto: ReasonDto, @Res({ passthrough: true }) r: FastifyReply) {
     return this.run(a, id, 'accept', m, r, dto.reason);
   }
@@ -63,6 +75,8 @@ export class WorkflowController {
   @HttpCode(200)
   @Roles('staff')
   @ApiOperation({ summary: 'Screening: return to the applicant as a draft, with a reason (staff)' })
+  @ApiOkResponse({ type: TransitionResponse, description: 'The new state; ETag' })
+  @ApiErrors(404, 409, 412)
   return(@CurrentActor() a: Actor, @Param('id') id: string, @Headers('if-match') m: string | undefined, @Body() dto: ReasonDto, @Res({ passthrough: true }) r: FastifyReply) {
     return this.run(a, id, 'return', m, r, dto.reason);
   }
@@ -71,6 +85,8 @@ export class WorkflowController {
   @HttpCode(200)
   @Roles('staff')
   @ApiOperation({ summary: 'Screening: reject a submitted entry (staff)' })
+  @ApiOkResponse({ type: TransitionResponse, description: 'The new state; ETag' })
+  @ApiErrors(404, 409, 412)
   reject(@CurrentActor() a: Actor, @Param('id') id: string, @Headers('if-match') m: string | undefined, @Body() dto: ReasonDto, @Res({ passthrough: true }) r: FastifyReply) {
     return this.run(a, id, 'reject', m, r, dto.reason);
   }
@@ -79,12 +95,16 @@ export class WorkflowController {
   @HttpCode(200)
   @Roles('staff')
   @ApiOperation({ summary: 'Grant this one application a later deadline (staff)' })
+  @ApiOkResponse({ type: ExtensionResponse })
+  @ApiErrors(404)
   extend(@CurrentActor() a: Actor, @Param('id') id: string, @Body() dto: ExtensionDto) {
     return this.workflow.extendDeadline(a, id, dto.until, dto.reason);
   }
 
   @Get('snapshots')
   @ApiOperation({ summary: 'Sealed snapshots of the application, current and superseded' })
+  @ApiOkResponse({ type: [SnapshotListItemResponse] })
+  @ApiErrors(404)
   listSnapshots(@CurrentActor() a: Actor, @Param('id') id: string) {
     return this.snapshots.list(a, id);
   }
@@ -103,6 +123,8 @@ export class SnapshotsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'A sealed snapshot’s document and hash (owner organisation, staff)' })
+  @ApiOkResponse({ type: SnapshotResponse })
+  @ApiErrors(404)
   get(@CurrentActor() a: Actor, @Param('id') id: string) {
     return this.snapshots.get(a, id);
   }
@@ -110,6 +132,8 @@ export class SnapshotsController {
   @Get(':id/verify')
   @Roles('staff')
   @ApiOperation({ summary: 'Recompute the hash from the stored snapshot and compare: { valid, expected, actual } (staff)' })
+  @ApiOkResponse({ type: SnapshotVerifyResponse })
+  @ApiErrors(403, 404)
   verify(@Param('id', IdParam) id: string) {
     return this.snapshots.verify(id);
   }

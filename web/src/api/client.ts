@@ -6,17 +6,19 @@ import type { components } from './schema';
 
 /** Request bodies as the server's OpenAPI document declares them (schema.d.ts is generated). */
 export type Body<Name extends keyof components['schemas']> = components['schemas'][Name];
+/**
+ * Answers, likewise: every response the pages read is typed from the document, never by hand
+ * (test/integration/openapi-contract.test.ts checks the type arguments of get/post/call).
+ */
+export type Reply<Name extends keyof components['schemas']> = components['schemas'][Name];
 
-export interface ErrorDetail {
-  path: string;
-  code: string;
-  message: string;
-}
+export type ErrorDetail = Reply<'ErrorDetailResponse'>;
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly body: { message?: string; details?: ErrorDetail[]; [k: string]: unknown },
+    /** The error contract; only `message` when the answer was not JSON (a proxy's page). */
+    readonly body: Partial<Reply<'ErrorResponse'>> & { [k: string]: unknown },
   ) {
     super(body.message ?? `HTTP ${status}`);
   }
@@ -53,7 +55,7 @@ export const get = <T>(path: string) => call<T>('GET', path).then((a) => a.body)
 export const post = <T>(path: string, body: unknown = {}) => call<T>('POST', path, { body }).then((a) => a.body);
 
 /** Multipart upload with progress (fetch cannot report upload progress; XHR can). */
-export function uploadFile(path: string, kind: string, file: File, onProgress: (percent: number) => void): Promise<{ id: string; sha256: string; size: number; contentType: string }> {
+export function uploadFile(path: string, kind: string, file: File, onProgress: (percent: number) => void): Promise<Reply<'AttachmentResponse'>> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);

@@ -99,6 +99,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** End this session and clear the cookie */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -268,12 +269,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One award cycle with its categories */
         get: operations["CyclesController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a cycle’s name, zone, opening or deadline (staff) */
         patch: operations["CyclesController_update"];
         trace?: never;
     };
@@ -286,6 +289,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Add a category to a cycle (staff); answers the cycle */
         post: operations["CyclesController_addCategory"];
         delete?: never;
         options?: never;
@@ -406,44 +410,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** PDF dossier of the current sealed snapshot: the applicant copy for the organisation, the staff copy for staff (variant=judge&blind=true|false previews a judge copy). 202 + Retry-After with { status, progress } while it renders; 409 dossier_failed (reason in details) when rendering failed — see POST …/dossier/retry; 409 while the entry is a draft */
+        /** PDF dossier of the current sealed snapshot: the applicant copy for the organisation, the staff copy for staff (variant=judge&blind=true|false previews a judge copy). 202 + Retry-After with { status, progress } while it renders; 409 while the entry is a draft */
         get: operations["DossiersController_get"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/applications/{id}/dossier/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Where the same copy stands, without the PDF: { status: queued|rendering|ready|failed, progress, reason } (queues the render like GET …/dossier); for polling */
-        get: operations["DossiersController_status"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/applications/{id}/dossier/retry": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Render a failed copy again (the organisation for its copy, staff for theirs): 202 { status: queued }; 409 dossier_not_failed unless it failed */
-        post: operations["DossiersController_retry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -745,6 +715,34 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        FormLabelResponse: {
+            zh: string;
+            en: string;
+        };
+        FormSectionResponse: {
+            /** @example basics */
+            key: string;
+            order: number;
+            /**
+             * @description 1 basics, 2 management, 3 receipt, 0 optional extras
+             * @enum {number}
+             */
+            part: 0 | 1 | 2 | 3;
+            title: components["schemas"]["FormLabelResponse"];
+            optional: boolean;
+            fields: ({
+                key: string;
+                /** @enum {string} */
+                type: "text" | "essay" | "int" | "decimal" | "percent" | "year" | "date" | "email" | "url" | "phone" | "postcode" | "choice" | "multi" | "pick3" | "yesno" | "boolean" | "attachment" | "group" | "list" | "computed";
+                label: components["schemas"]["FormLabelResponse"];
+                optional: boolean;
+            } & {
+                [key: string]: unknown;
+            })[];
+        };
+        FormResponse: {
+            sections: components["schemas"]["FormSectionResponse"][];
+        };
         RegisterDto: {
             /** @example li.lei@example.com */
             email: string;
@@ -761,21 +759,149 @@ export interface components {
              */
             organisationName: string;
         };
+        UserResponse: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "applicant" | "judge" | "staff" | "admin";
+        };
+        RegisteredOrganisationResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        RegisteredResponse: {
+            /** @description Bearer token (the same opaque token as the session cookie) */
+            accessToken: string;
+            /** Format: date-time */
+            expiresAt: string;
+            user: components["schemas"]["UserResponse"];
+            organisation: components["schemas"]["RegisteredOrganisationResponse"];
+        };
+        ErrorDetailResponse: {
+            /** @example basics.center.postcode */
+            path: string;
+            /** @example invalid_postcode */
+            code: string;
+            message: string;
+            /** @description The values the message names (limits, the current state, …) */
+            params?: {
+                [key: string]: unknown;
+            };
+        };
+        ErrorResponse: {
+            /** @example 404 */
+            statusCode: number;
+            /** @example Not Found */
+            error: string;
+            message: string;
+            /** @example not_found */
+            code: string;
+            details?: components["schemas"]["ErrorDetailResponse"][];
+            /** @description 409 wrong_state: the state the entry is in */
+            state?: string;
+            /** @description 409 deadline_passed: the deadline */
+            deadline?: string;
+            /**
+             * Format: uuid
+             * @description 409 duplicate_application: the live application of that category
+             */
+            existingApplicationId?: string;
+            /** @description 412 stale_version on an application or a section: what the server holds now (its summary, or the section as GET answers it) */
+            current?: {
+                [key: string]: unknown;
+            };
+        };
         LoginDto: {
             email: string;
             password: string;
         };
+        SignedInResponse: {
+            /** @description Bearer token (the same opaque token as the session cookie) */
+            accessToken: string;
+            /** Format: date-time */
+            expiresAt: string;
+            user: components["schemas"]["UserResponse"];
+        };
         PasswordResetRequestDto: {
             email: string;
+        };
+        AcceptedResponse: {
+            /** @enum {boolean} */
+            accepted: true;
         };
         PasswordResetConfirmDto: {
             token: string;
             /** @description Not spaces only, not a common password */
             password: string;
         };
+        MyOrganisationResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description 统一社会信用代码 */
+            uscc: string | null;
+            parentGroup: string | null;
+            /** @description Staff-verified member/council unit */
+            memberUnit: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            membershipRole: "owner" | "member";
+        };
+        MeResponse: {
+            user: components["schemas"]["UserResponse"];
+            organisations: components["schemas"]["MyOrganisationResponse"][];
+        };
+        UserListItemResponse: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "applicant" | "judge" | "staff" | "admin";
+            disabled: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
         ChangeRoleDto: {
             /** @enum {string} */
             role: "applicant" | "judge" | "staff" | "admin";
+        };
+        OrganisationResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description 统一社会信用代码 */
+            uscc: string | null;
+            parentGroup: string | null;
+            /** @description Staff-verified member/council unit */
+            memberUnit: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MemberResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string;
+            /** @enum {string} */
+            role: "owner" | "member";
+        };
+        OrganisationWithMembersResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description 统一社会信用代码 */
+            uscc: string | null;
+            parentGroup: string | null;
+            /** @description Staff-verified member/council unit */
+            memberUnit: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            members: components["schemas"]["MemberResponse"][];
         };
         UpdateOrganisationDto: {
             /** @description Trimmed; required after trimming */
@@ -787,14 +913,65 @@ export interface components {
         MemberUnitDto: {
             memberUnit: boolean;
         };
+        MemberUnitResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            memberUnit: boolean;
+        };
         InviteDto: {
             email: string;
+        };
+        InvitationResponse: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description The one-time token of the invitation link */
+            token: string;
         };
         AcceptInvitationDto: {
             /** @description Trimmed; required after trimming */
             name?: string;
             /** @description Not spaces only, not a common password */
             password?: string;
+        };
+        InvitationAcceptedResponse: {
+            /** Format: uuid */
+            organisationId: string;
+            /** Format: uuid */
+            userId: string;
+            /** @description Only when the invitation created the account (signed in at once) */
+            accessToken?: string;
+        };
+        CategoryResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example omnichannel_excellence */
+            code: string;
+            nameZh: string;
+            nameEn: string;
+        };
+        CycleResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @example Asia/Shanghai */
+            timeZone: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 with the cycle zone’s offset
+             */
+            opensAt: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 with the cycle zone’s offset
+             */
+            submissionDeadline: string;
+            /** @description Opened and before the deadline */
+            open: boolean;
+            categories: components["schemas"]["CategoryResponse"][];
         };
         CategoryDto: {
             /** @example omnichannel_excellence */
@@ -831,6 +1008,29 @@ export interface components {
             /** @example 2026-12-31T23:59:59+08:00 */
             submissionDeadline?: string;
         };
+        AuditEntryResponse: {
+            /** @description Sequence number (a bigint, as text) */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @example application.seal */
+            action: string;
+            /** Format: uuid */
+            actorId: string | null;
+            actorName: string | null;
+            actorEmail: string | null;
+            actorRole: string | null;
+            /** Format: uuid */
+            applicationId: string | null;
+            entity: string;
+            entityId: string | null;
+            fromState: string | null;
+            toState: string | null;
+            snapshotSha256: string | null;
+            details: {
+                [key: string]: unknown;
+            } | null;
+        };
         NominationDto: {
             /**
              * @description 自荐 self-nomination or 推荐 recommended by another unit
@@ -848,25 +1048,178 @@ export interface components {
             organisationId?: string;
             nomination: components["schemas"]["NominationDto"];
         };
+        ApplicationOrganisationResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            memberUnit: boolean;
+        };
+        ApplicationCycleResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            timeZone: string;
+            /** Format: date-time */
+            submissionDeadline: string;
+        };
+        SnapshotRefResponse: {
+            /** Format: uuid */
+            id: string;
+            sha256: string;
+            /** Format: date-time */
+            sealedAt: string;
+        };
+        LabelResponse: {
+            zh: string;
+            en: string;
+        };
+        SectionCompletenessResponse: {
+            /** @enum {string} */
+            key: "basics" | "strategy" | "recruitment" | "training" | "people" | "omnichannel" | "satisfaction" | "kpis" | "technology" | "environment" | "highlights" | "receipt" | "selfAssessment";
+            title: components["schemas"]["LabelResponse"];
+            complete: boolean;
+            /** @description Number of missing or failing paths */
+            issues: number;
+        };
+        ApplicationResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example TT-H7N7SD */
+            entryCode: string;
+            /** @enum {string} */
+            state: "draft" | "sealed" | "submitted" | "accepted" | "rejected" | "in_review" | "finalist" | "awarded" | "not_awarded" | "withdrawn";
+            version: number;
+            /** @example "1" */
+            etag: string;
+            nomination: components["schemas"]["NominationDto"];
+            organisation: components["schemas"]["ApplicationOrganisationResponse"];
+            cycle: components["schemas"]["ApplicationCycleResponse"];
+            /**
+             * Format: date-time
+             * @description This entry’s deadline: the cycle’s, or a later one staff granted
+             */
+            deadline: string;
+            /** Format: date-time */
+            stateChangedAt: string;
+            returnReason: string | null;
+            snapshot: components["schemas"]["SnapshotRefResponse"] | null;
+            category: components["schemas"]["CategoryResponse"];
+            complete?: boolean;
+            sections?: components["schemas"]["SectionCompletenessResponse"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         UpdateApplicationDto: {
             nomination: components["schemas"]["NominationDto"];
         };
-        DossierStatusView: {
+        IssueResponse: {
             /** @enum {string} */
-            status: "queued" | "rendering" | "ready" | "failed";
+            section: "basics" | "strategy" | "recruitment" | "training" | "people" | "omnichannel" | "satisfaction" | "kpis" | "technology" | "environment" | "highlights" | "receipt" | "selfAssessment";
+            /** @description Dotted path inside the section */
+            path: string;
+            /** @example required */
+            code: string;
+            params?: {
+                [key: string]: unknown;
+            };
+        };
+        CompletenessResponse: {
+            complete: boolean;
+            sections: components["schemas"]["SectionCompletenessResponse"][];
+            issues: components["schemas"]["IssueResponse"][];
+        };
+        UpdatedByResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        SectionResponse: {
+            /** @enum {string} */
+            key: "basics" | "strategy" | "recruitment" | "training" | "people" | "omnichannel" | "satisfaction" | "kpis" | "technology" | "environment" | "highlights" | "receipt" | "selfAssessment";
+            version: number;
+            /** @example "1" */
+            etag: string;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: components["schemas"]["UpdatedByResponse"] | null;
+            data: components["schemas"]["BasicsSection"] | components["schemas"]["StrategySection"] | components["schemas"]["RecruitmentSection"] | components["schemas"]["TrainingSection"] | components["schemas"]["PeopleSection"] | components["schemas"]["OmnichannelSection"] | components["schemas"]["SatisfactionSection"] | components["schemas"]["KpisSection"] | components["schemas"]["TechnologySection"] | components["schemas"]["EnvironmentSection"] | components["schemas"]["HighlightsSection"] | components["schemas"]["ReceiptSection"] | components["schemas"]["SelfAssessmentSection"];
+            computed: components["schemas"]["BasicsSectionComputed"] | components["schemas"]["StrategySectionComputed"] | components["schemas"]["RecruitmentSectionComputed"] | components["schemas"]["TrainingSectionComputed"] | components["schemas"]["PeopleSectionComputed"] | components["schemas"]["OmnichannelSectionComputed"] | components["schemas"]["SatisfactionSectionComputed"] | components["schemas"]["KpisSectionComputed"] | components["schemas"]["TechnologySectionComputed"] | components["schemas"]["EnvironmentSectionComputed"] | components["schemas"]["HighlightsSectionComputed"] | components["schemas"]["ReceiptSectionComputed"] | components["schemas"]["SelfAssessmentSectionComputed"];
+        };
+        DossierPendingResponse: {
+            /** @enum {string} */
+            status: "queued" | "rendering";
             progress: number;
             /** Format: uuid */
             snapshotId: string;
-            /** @description why the last render failed (status failed) */
-            reason?: string | null;
-            /** Format: date-time */
-            failedAt?: string | null;
         };
         DossierExportDto: {
             /** Format: uuid */
             cycleId: string;
         };
+        ExportResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "dossiers_zip";
+            /** Format: uuid */
+            cycleId: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "ready" | "failed";
+            /** @description Dossiers to pack */
+            total: number;
+            done: number;
+            progress: number;
+            /** @description Bytes of the ZIP once ready */
+            size: number | null;
+            sha256: string | null;
+            error: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+        };
+        AttachmentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "org_chart" | "layout_photo" | "stamped_receipt" | "supporting_doc";
+            /** @description SHA-256 of the bytes, hex */
+            sha256: string;
+            /** @description Bytes */
+            size: number;
+            /**
+             * @description From the content, not the declared type
+             * @example application/pdf
+             */
+            contentType: string;
+            originalName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description Stamped receipts: whether the QR code on the scan matches the sealed snapshot
+             * @enum {string}
+             */
+            receiptCheck?: "pending" | "matched" | "different" | "unreadable";
+        };
         EmptyDto: Record<string, never>;
+        TransitionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "draft" | "sealed" | "submitted" | "accepted" | "rejected" | "in_review" | "finalist" | "awarded" | "not_awarded" | "withdrawn";
+            version: number;
+            /** @example "2" */
+            etag: string;
+            /**
+             * Format: uuid
+             * @description seal: the frozen snapshot
+             */
+            snapshotId?: string;
+            /** @description seal: SHA-256 of the snapshot’s canonical JSON */
+            sha256?: string;
+        };
         ReasonDto: {
             /** @description Required to return an entry; shown to the applicant */
             reason?: string;
@@ -875,6 +1228,977 @@ export interface components {
             /** @example 2026-12-31T23:59:59+08:00 */
             until: string;
             reason: string;
+        };
+        ExtensionResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description The entry’s deadline now, in the cycle’s zone
+             */
+            deadline: string;
+            /** @description A staff extension applies */
+            extended: boolean;
+        };
+        SnapshotListItemResponse: {
+            /** Format: uuid */
+            id: string;
+            sha256: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Set when the entry was unsealed or resealed
+             */
+            supersededAt: string | null;
+        };
+        SnapshotResponse: {
+            /** Format: uuid */
+            id: string;
+            sha256: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Set when the entry was unsealed or resealed
+             */
+            supersededAt: string | null;
+            /** Format: uuid */
+            applicationId: string;
+            /** @description The frozen document: every section’s data and computed values */
+            document: {
+                [key: string]: unknown;
+            };
+        };
+        SnapshotVerifyResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description The recomputed hash equals the stored one */
+            valid: boolean;
+            expected: string;
+            actual: string;
+            /** @description The stored text is the canonical JSON of its document */
+            canonical: boolean;
+        };
+        HealthResponse: {
+            /** @enum {string} */
+            status: "ok" | "degraded";
+            /** @enum {string} */
+            db: "up" | "down";
+            /** @enum {string} */
+            redis: "up" | "down";
+            /** @enum {string} */
+            storage: "up" | "down";
+            /**
+             * @description Chromium is installed (rendering itself runs in the worker)
+             * @enum {string}
+             */
+            renderer: "up" | "down";
+        };
+        /** @description 基本信息 / Basic information */
+        BasicsSection: {
+            /** @description 企业基本信息 / Company */
+            enterprise?: {
+                /** @description 企业名称 / Company name */
+                name?: string;
+                /** @description 企业总机 / Main phone */
+                phone?: string;
+                /**
+                 * Format: uri
+                 * @description 企业网址 / Website
+                 */
+                website?: string;
+                /** @description 企业地址 / Address */
+                address?: string;
+                /** @description 企业公众号 / WeChat official account */
+                wechatAccount?: string;
+            };
+            /** @description 填表人信息 / Form filler */
+            contact?: {
+                /** @description 填表人姓名 / Name */
+                name?: string;
+                /** @description 部门 / Department */
+                department?: string;
+                /** @description 职位 / Title */
+                title?: string;
+                /**
+                 * Format: email
+                 * @description 邮件 / Email
+                 */
+                email?: string;
+                /** @description 固定电话 / Landline */
+                phone?: string;
+                /** @description 手机 / Mobile */
+                mobile?: string;
+                /** @description 微信/钉钉 / WeChat/DingTalk */
+                imAccount?: string;
+            };
+            /** @description 呼叫中心现况 / Contact center */
+            center?: {
+                /** @description 呼叫中心名称 / Contact-center name */
+                name?: string;
+                /** @description 呼叫中心地址 / Address */
+                address?: string;
+                /** @description 开始运营年份 / Year operations began */
+                startYear?: number;
+                /**
+                 * @description 运营模式 / Operation mode
+                 * @enum {string}
+                 */
+                operationMode?: "inbound_only" | "outbound_only" | "separate_groups" | "blended";
+                /** @description 客服主要业务 / Main business */
+                businessTypes?: ("customer_service" | "sales" | "service_desk" | "other")[];
+                /** @description 客服主要业务（其他，请说明） / Main business — other (please specify) */
+                businessTypesOther?: string;
+                /**
+                 * @description 从事行业 / Industry
+                 * @enum {string}
+                 */
+                industry?: "telecom" | "finance" | "it_internet" | "consumer_goods" | "government_utilities" | "healthcare" | "manufacturing" | "energy" | "transportation" | "travel" | "ecommerce_retail" | "other";
+                /** @description 从事行业（其他，请说明） / Industry — other (please specify) */
+                industryOther?: string;
+                /**
+                 * @description 服务时间 / Service hours
+                 * @enum {string}
+                 */
+                serviceHours?: "24x7" | "other";
+                /** @description 服务时间（其他，请说明） / Service hours — other (please specify) */
+                serviceHoursOther?: string;
+                /** @description 服务渠道 / Channels */
+                channels?: ("voice" | "email" | "sms" | "wechat" | "web_chat" | "app" | "social_media" | "video" | "other")[];
+                /** @description 服务渠道（其他，请说明） / Channels — other (please specify) */
+                channelsOther?: string;
+            };
+            /** @description 人员情况 / Staffing */
+            staffing?: {
+                /** @description 座席员数 / Agents */
+                seats?: {
+                    /** @description 全职座席 / Full-time agents */
+                    fullTime?: {
+                        /** @description 总人数 (人) / Headcount */
+                        headcount?: number;
+                        /** @description 学历分布 / Education */
+                        education?: {
+                            /** @description 本科及以上 (%) / Bachelor's or above (%) */
+                            bachelorPlus?: number;
+                            /** @description 大专 (%) / Associate degree (%) */
+                            associate?: number;
+                            /** @description 中专 (%) / Vocational school (%) */
+                            vocational?: number;
+                            /** @description 高中及以下 (%) / High school or below (%) */
+                            highSchoolOrBelow?: number;
+                        };
+                    };
+                    /** @description 兼职座席 / Part-time agents */
+                    partTime?: {
+                        /** @description 总人数 (人) / Headcount */
+                        headcount?: number;
+                        /** @description 学历分布 / Education */
+                        education?: {
+                            /** @description 本科及以上 (%) / Bachelor's or above (%) */
+                            bachelorPlus?: number;
+                            /** @description 大专 (%) / Associate degree (%) */
+                            associate?: number;
+                            /** @description 中专 (%) / Vocational school (%) */
+                            vocational?: number;
+                            /** @description 高中及以下 (%) / High school or below (%) */
+                            highSchoolOrBelow?: number;
+                        };
+                    };
+                    /** @description 远程客户代表 / Remote agents */
+                    remote?: {
+                        /** @description 总人数 (人) / Headcount */
+                        headcount?: number;
+                        /** @description 学历分布 / Education */
+                        education?: {
+                            /** @description 本科及以上 (%) / Bachelor's or above (%) */
+                            bachelorPlus?: number;
+                            /** @description 大专 (%) / Associate degree (%) */
+                            associate?: number;
+                            /** @description 中专 (%) / Vocational school (%) */
+                            vocational?: number;
+                            /** @description 高中及以下 (%) / High school or below (%) */
+                            highSchoolOrBelow?: number;
+                        };
+                    };
+                };
+                /** @description 员工年龄分布 (%) / Age distribution (%) */
+                ageDistribution?: {
+                    /** @description 25岁以下 / Under 25 */
+                    under25?: number;
+                    /** @description 25-35岁 / 25–35 */
+                    from25to35?: number;
+                    /** @description 35-50岁 / 35–50 */
+                    from35to50?: number;
+                    /** @description 50岁以上 / Over 50 */
+                    over50?: number;
+                };
+            };
+            /** @description 场地 / Facility */
+            facility?: {
+                /** @description 物理坐席数 (个) / Physical seats */
+                physicalSeats?: number;
+                /** @description 呼叫中心总面积 (平米) / Total floor area (m²) */
+                areaSqm?: number;
+            };
+            /** @description 呼叫种类百分比 (以呼叫数为基数) / Contact mix (% of contacts) */
+            contactMix?: {
+                /** @description 人工电话 / Agent-handled calls */
+                voice?: {
+                    /** @description 呼入 (占%) / Inbound (%) */
+                    inboundPct?: number;
+                    /** @description 呼出 (占%) / Outbound (%) */
+                    outboundPct?: number;
+                };
+                /** @description 邮件 / Email */
+                email?: {
+                    /** @description 呼入 (占%) / Inbound (%) */
+                    inboundPct?: number;
+                    /** @description 呼出 (占%) / Outbound (%) */
+                    outboundPct?: number;
+                };
+                /** @description IVR / IVR */
+                ivr?: {
+                    /** @description 呼入 (占%) / Inbound (%) */
+                    inboundPct?: number;
+                    /** @description 呼出 (占%) / Outbound (%) */
+                    outboundPct?: number;
+                };
+                /** @description 机器人服务 / Bot service */
+                bot?: {
+                    /** @description 呼入 (占%) / Inbound (%) */
+                    inboundPct?: number;
+                    /** @description 呼出 (占%) / Outbound (%) */
+                    outboundPct?: number;
+                };
+                /** @description 其他 / Other */
+                other?: {
+                    /** @description 呼入 (占%) / Inbound (%) */
+                    inboundPct?: number;
+                    /** @description 呼出 (占%) / Outbound (%) */
+                    outboundPct?: number;
+                };
+            };
+            /** @description 年度总交互量 (个) / Annual interactions */
+            annualInteractions?: number;
+            /** @description 组织架构图 / Organisation chart */
+            orgChart?: string[];
+        };
+        /** @description Computed by the server for basics; read-only */
+        BasicsSectionComputed: {
+            [key: string]: unknown;
+        };
+        /** @description 企业文化与战略规划 / Culture and strategy */
+        StrategySection: {
+            /** @description 企业文化 / Corporate culture */
+            culture?: {
+                /** @description 公司使命 / Mission */
+                mission?: string;
+                /** @description 企业愿景 / Vision */
+                vision?: string;
+                /** @description 核心价值观 / Core values */
+                coreValues?: string;
+            };
+            /** @description 呼叫中心总体战略及其功能, 如何为组织整体成功做出贡献 / Overall strategy and role of the contact center, and how it contributes to the organisation's success */
+            overallStrategy?: string;
+            /** @description 全渠道(数字化/智能化)客户交互策略 / Omnichannel (digital/intelligent) customer interaction strategy */
+            omnichannelStrategy?: string;
+            /** @description 未来12个月面临的三大挑战 (仅选3) / Top three challenges for the next 12 months (pick 3) */
+            topChallenges?: ("proactive_sales" | "retention" | "staff_productivity" | "leverage_technology" | "staff_capability" | "management_efficiency" | "service_level" | "service_quality" | "fcr" | "channel_integration" | "systems_integration" | "motivation_culture" | "resource_optimisation" | "recruit_more" | "reduce_attrition" | "use_data" | "other")[];
+            /** @description 未来12个月面临的三大挑战 (仅选3)（其他，请说明） / Top three challenges for the next 12 months (pick 3) — other (please specify) */
+            topChallengesOther?: string;
+        };
+        /** @description Computed by the server for strategy; read-only */
+        StrategySectionComputed: {
+            [key: string]: unknown;
+        };
+        /** @description 招聘管理 / Recruitment */
+        RecruitmentSection: {
+            /** @description 招聘方法及流程 / Recruitment methods and process */
+            process?: string;
+            /** @description 面试方法 (可多选) / Interview methods (select all that apply) */
+            interviewMethods?: ("screening" | "group_interview" | "assessment_center" | "one_on_one" | "personality_test" | "other")[];
+            /** @description 面试方法 (可多选)（其他，请说明） / Interview methods (select all that apply) — other (please specify) */
+            interviewMethodsOther?: string;
+            /** @description 应聘人员 (过去12个月) / Applicants (past 12 months) */
+            applicants?: number;
+            /** @description 面试通过人员 (过去12个月) / Passed the interview (past 12 months) */
+            passedInterview?: number;
+        };
+        /** @description Computed by the server for recruitment; read-only */
+        RecruitmentSectionComputed: {
+            /** @description 招聘准确率 (=面试通过人员/应聘人员) / Recruitment accuracy rate (= passed / applicants) */
+            accuracyRate?: number | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description 培训和发展 / Training and development */
+        TrainingSection: {
+            /** @description 培训体系 / Training system */
+            system?: string;
+            /** @description 新员工最重要的3项技能和经验 / Three most important skills and experience for new hires */
+            topNewHireSkills?: ("computer_literacy" | "communication" | "written_communication" | "customer_service" | "education" | "interpersonal" | "typing" | "language" | "industry_experience" | "sales_experience" | "other")[];
+            /** @description 新员工最重要的3项技能和经验（其他，请说明） / Three most important skills and experience for new hires — other (please specify) */
+            topNewHireSkillsOther?: string;
+            /** @description 员工年度平均培训工时 / Average annual training hours per employee */
+            annualHours?: {
+                /** @description 新员工 / New hires */
+                newHire?: number;
+                /** @description 在职员工 / Tenured staff */
+                tenured?: number;
+            };
+            /** @description 员工培训和发展计划 / Staff training and development plan */
+            developmentPlan?: string;
+        };
+        /** @description Computed by the server for training; read-only */
+        TrainingSectionComputed: {
+            [key: string]: unknown;
+        };
+        /** @description 人员管理 / People management */
+        PeopleSection: {
+            /** @description 全职员工年度流失率 (%) / Annual full-time attrition (%) */
+            fullTimeAttritionPct?: number;
+            /** @description 是否有做员工满意度调查 / Do you run employee satisfaction surveys? */
+            satisfactionSurvey?: {
+                /** @description 是否有做员工满意度调查 / Do you run employee satisfaction surveys? */
+                answer?: boolean;
+                /** @description 是否有做员工满意度调查（说明） / Do you run employee satisfaction surveys? — details */
+                detail?: string;
+            };
+            /** @description 降低员工流失率的主要策略 / Main strategies to reduce attrition */
+            attritionStrategies?: string;
+            /** @description 如何通过排班管理提高员工工作舒适度及满意度 / How scheduling is used to improve staff comfort and satisfaction */
+            schedulingWellbeing?: string;
+            /** @description 激励员工的方法 / How staff are motivated */
+            motivationMethods?: ("bonus_scheme" | "clear_goals" | "contests" | "cash_rewards" | "personal_growth" | "one_on_one_talks" | "written_comms" | "verbal_comms" | "non_monetary" | "performance_reviews" | "team_meetings" | "salary_adjustment" | "team_building" | "development_plans" | "other")[];
+            /** @description 激励员工的方法（其他，请说明） / How staff are motivated — other (please specify) */
+            motivationMethodsOther?: string;
+        };
+        /** @description Computed by the server for people; read-only */
+        PeopleSectionComputed: {
+            [key: string]: unknown;
+        };
+        /** @description 流程管理 / Process management */
+        OmnichannelSection: {
+            /** @description 管理认证 (COPC, ISO9001, ISO27001, ISO10002 …) / Management certifications (COPC, ISO 9001, ISO 27001, ISO 10002 …) */
+            certifications?: {
+                /** @description 是否获取管理认证 / Does the center hold management certifications? */
+                answer?: boolean;
+                /** @description 已获取的认证 / Certifications held */
+                items?: ("copc" | "iso9001" | "iso27001" | "iso10002" | "cc_cmm" | "other")[];
+                /** @description 已获取的认证（其他，请说明） / Certifications held — other (please specify) */
+                itemsOther?: string;
+            };
+            /** @description 是否有专门的部门/团队/人员负责全渠道客户服务管理 / Is there a dedicated department/team/person for omnichannel service management? */
+            dedicatedTeam?: {
+                /** @description 是否有专门的部门/团队/人员负责全渠道客户服务管理 / Is there a dedicated department/team/person for omnichannel service management? */
+                answer?: boolean;
+                /** @description 是否有专门的部门/团队/人员负责全渠道客户服务管理（说明） / Is there a dedicated department/team/person for omnichannel service management? — details */
+                detail?: string;
+            };
+            /** @description 语音和非语音交互之间的区别 / Differences between voice and non-voice interactions */
+            voiceVsNonVoice?: string;
+            /** @description 使用哪些非语音渠道 / Non-voice channels used */
+            nonVoiceChannels?: {
+                /** @description 非语音渠道 / Channels */
+                items?: ("email" | "sms" | "wechat" | "web_chat" | "app" | "social_media" | "video" | "other")[];
+                /** @description 非语音渠道（其他，请说明） / Channels — other (please specify) */
+                itemsOther?: string;
+                /** @description 说明 / Description */
+                detail?: string;
+            };
+            /** @description 使用这些非语音渠道的理由 / Why these non-voice channels */
+            nonVoiceRationale?: string;
+            /**
+             * @description 非语音渠道用于 / Non-voice channels are used for
+             * @enum {string}
+             */
+            nonVoiceDirection?: "inbound" | "outbound" | "both";
+            /** @description 如何教育/鼓励客户使用全渠道 / How customers are educated/encouraged to use all channels */
+            customerEducation?: string;
+            /** @description 全渠道平台开发和部署需要克服的挑战 / Challenges overcome in developing and deploying the omnichannel platform */
+            platformChallenges?: string;
+            /** @description 如何判断全渠道客服的成功与否 / How omnichannel service success is judged */
+            successMeasures?: string;
+            /** @description 全渠道客服管理的成功案例 / Omnichannel service success stories */
+            successCases?: string;
+            /** @description 全渠道客服的质量管理体系及流程 / Omnichannel quality management system and process */
+            qualityManagement?: string;
+        };
+        /** @description Computed by the server for omnichannel; read-only */
+        OmnichannelSectionComputed: {
+            [key: string]: unknown;
+        };
+        /** @description 客户满意度 / Customer satisfaction */
+        SatisfactionSection: {
+            /** @description 客户满意度分值 (过去12个月) / Customer satisfaction score (past 12 months) */
+            score?: number;
+            /** @description 满分 / Maximum score of the scale */
+            scaleMax?: number;
+            /** @description 评分方法、工具及定义 / Scoring method, tools and definitions */
+            methodology?: string;
+            /** @description 是否有评测“客户不满意度” / Do you measure customer dissatisfaction? */
+            measuresDissatisfaction?: {
+                /** @description 是否有评测“客户不满意度” / Do you measure customer dissatisfaction? */
+                answer?: boolean;
+                /** @description 是否有评测“客户不满意度”（说明） / Do you measure customer dissatisfaction? — details */
+                detail?: string;
+            };
+            /** @description 谁负责评测客户满意度 / Who measures customer satisfaction */
+            measuredBy?: ("center_staff" | "other_department" | "third_party" | "other")[];
+            /** @description 谁负责评测客户满意度（其他，请说明） / Who measures customer satisfaction — other (please specify) */
+            measuredByOther?: string;
+            /**
+             * @description 定期评估及分析的频次 / How often satisfaction is assessed and analysed
+             * @enum {string}
+             */
+            frequency?: "monthly" | "quarterly" | "yearly" | "unknown" | "other";
+            /** @description 定期评估及分析的频次（其他，请说明） / How often satisfaction is assessed and analysed — other (please specify) */
+            frequencyOther?: string;
+            /** @description 评估后采取了哪些措施 / Actions taken after the assessment */
+            actionsTaken?: ("extend_hours" | "hardware_upgrade" | "more_ivr_options" | "software_upgrade" | "more_training" | "more_channels" | "none" | "other")[];
+            /** @description 评估后采取了哪些措施（其他，请说明） / Actions taken after the assessment — other (please specify) */
+            actionsTakenOther?: string;
+            /** @description 为客户所带来改变的最大成果 / Biggest resulting change for customers */
+            biggestOutcome?: string;
+        };
+        /** @description Computed by the server for satisfaction; read-only */
+        SatisfactionSectionComputed: {
+            [key: string]: unknown;
+        };
+        /** @description 绩效指标 / Key performance indicators */
+        KpisSection: {
+            /** @description 运营关键指标 / Key operational indicators */
+            operations?: {
+                /** @description 平均联系处理时间 / Average handle time */
+                aht?: {
+                    /** @description 目标 / Target */
+                    target?: number;
+                    /** @description 过去12个月的达成情况 / Actual (past 12 months) */
+                    actual?: number;
+                };
+                /** @description 平均联系后处理时间 / Average after-contact work */
+                acw?: {
+                    /** @description 目标 / Target */
+                    target?: number;
+                    /** @description 过去12个月的达成情况 / Actual (past 12 months) */
+                    actual?: number;
+                };
+                /** @description 平均联系放弃率 / Abandonment rate */
+                abandonRate?: {
+                    /** @description 目标 / Target */
+                    target?: number;
+                    /** @description 过去12个月的达成情况 / Actual (past 12 months) */
+                    actual?: number;
+                };
+                /** @description 首次联系解决率 / First-contact resolution */
+                fcr?: {
+                    /** @description 目标 / Target */
+                    target?: number;
+                    /** @description 过去12个月的达成情况 / Actual (past 12 months) */
+                    actual?: number;
+                };
+                /** @description 工时有效率（占用率） / Occupancy */
+                occupancy?: {
+                    /** @description 目标 / Target */
+                    target?: number;
+                    /** @description 过去12个月的达成情况 / Actual (past 12 months) */
+                    actual?: number;
+                };
+                /** @description 质量分值 / Quality score */
+                qualityScore?: {
+                    /** @description 目标 / Target */
+                    target?: number;
+                    /** @description 过去12个月的达成情况 / Actual (past 12 months) */
+                    actual?: number;
+                };
+                /** @description 其他指标 / Other indicators */
+                others?: {
+                    /** @description 指标名称 / Indicator */
+                    name?: string;
+                    /** @description 单位 / Unit */
+                    unit?: string;
+                    /**
+                     * @description 方向 / Better when
+                     * @enum {string}
+                     */
+                    direction?: "higher" | "lower";
+                    /** @description 目标 / Target */
+                    target?: number;
+                    /** @description 过去12个月的达成情况 / Actual (past 12 months) */
+                    actual?: number;
+                }[];
+            };
+            /** @description 运营支撑指标 / Operational support indicators */
+            support?: {
+                /** @description 缺勤率 / Absenteeism */
+                absenteeism?: {
+                    /** @description 目标 / Target */
+                    target?: number;
+                    /** @description 过去12个月的达成情况 / Actual (past 12 months) */
+                    actual?: number;
+                };
+                /** @description 全职人员流失率 / Full-time attrition (annual) */
+                ftAttrition?: {
+                    /** @description 目标 / Target */
+                    target?: number;
+                    /** @description 过去12个月的达成情况 / Actual (past 12 months) */
+                    actual?: number;
+                };
+                /** @description 兼职人员流失率 / Part-time attrition (annual) */
+                ptAttrition?: {
+                    /** @description 目标 / Target */
+                    target?: number;
+                    /** @description 过去12个月的达成情况 / Actual (past 12 months) */
+                    actual?: number;
+                };
+                /** @description 管理人员对比人员的比例 / Agents per manager */
+                managerRatio?: {
+                    /** @description 目标 / Target */
+                    target?: number;
+                    /** @description 过去12个月的达成情况 / Actual (past 12 months) */
+                    actual?: number;
+                };
+                /** @description 质检对比人员的比例 / Agents per QA analyst */
+                qaRatio?: {
+                    /** @description 目标 / Target */
+                    target?: number;
+                    /** @description 过去12个月的达成情况 / Actual (past 12 months) */
+                    actual?: number;
+                };
+                /** @description 培训师对比人员的比例 / Agents per trainer */
+                trainerRatio?: {
+                    /** @description 目标 / Target */
+                    target?: number;
+                    /** @description 过去12个月的达成情况 / Actual (past 12 months) */
+                    actual?: number;
+                };
+                /** @description 其他指标 / Other indicators */
+                others?: {
+                    /** @description 指标名称 / Indicator */
+                    name?: string;
+                    /** @description 单位 / Unit */
+                    unit?: string;
+                    /**
+                     * @description 方向 / Better when
+                     * @enum {string}
+                     */
+                    direction?: "higher" | "lower";
+                    /** @description 目标 / Target */
+                    target?: number;
+                    /** @description 过去12个月的达成情况 / Actual (past 12 months) */
+                    actual?: number;
+                }[];
+            };
+        };
+        /** @description Computed by the server for kpis; read-only */
+        KpisSectionComputed: {
+            [key: string]: unknown;
+        };
+        /** @description 呼叫中心系统技术管理及应急管理 / Technology and contingency management */
+        TechnologySection: {
+            /** @description 独立呼叫中心系统应用平台 / Dedicated (on-premises) contact-center platform */
+            dedicatedPlatform?: {
+                /** @description 独立呼叫中心系统应用平台 / Dedicated (on-premises) contact-center platform */
+                answer?: boolean;
+                /** @description 独立呼叫中心系统应用平台（说明） / Dedicated (on-premises) contact-center platform — details */
+                detail?: string;
+            };
+            /** @description 云端呼叫中心系统应用平台 / Cloud contact-center platform */
+            cloudPlatform?: {
+                /** @description 云端呼叫中心系统应用平台 / Cloud contact-center platform */
+                answer?: boolean;
+                /** @description 云端呼叫中心系统应用平台（说明） / Cloud contact-center platform — details */
+                detail?: string;
+            };
+            /** @description CTI中间件 / CTI middleware */
+            cti?: {
+                /** @description CTI中间件 / CTI middleware */
+                answer?: boolean;
+                /** @description CTI中间件（说明） / CTI middleware — details */
+                detail?: string;
+            };
+            /** @description IVR(交互语音应答) / IVR (interactive voice response) */
+            ivr?: {
+                /** @description IVR(交互语音应答) / IVR (interactive voice response) */
+                answer?: boolean;
+                /** @description IVR(交互语音应答)（说明） / IVR (interactive voice response) — details */
+                detail?: string;
+            };
+            /** @description IVA(交互虚拟助理) / IVA (interactive virtual assistant) */
+            iva?: {
+                /** @description IVA(交互虚拟助理) / IVA (interactive virtual assistant) */
+                answer?: boolean;
+                /** @description IVA(交互虚拟助理)（说明） / IVA (interactive virtual assistant) — details */
+                detail?: string;
+            };
+            /** @description Chatbot(聊天机器人) / Chatbot */
+            chatbot?: {
+                /** @description Chatbot(聊天机器人) / Chatbot */
+                answer?: boolean;
+                /** @description Chatbot(聊天机器人)（说明） / Chatbot — details */
+                detail?: string;
+            };
+            /** @description Dialer(外呼系统) / Dialer (outbound system) */
+            dialer?: {
+                /** @description Dialer(外呼系统) / Dialer (outbound system) */
+                answer?: boolean;
+                /** @description Dialer(外呼系统)（说明） / Dialer (outbound system) — details */
+                detail?: string;
+            };
+            /** @description WEB Chat / Web chat */
+            webChat?: {
+                /** @description WEB Chat / Web chat */
+                answer?: boolean;
+                /** @description WEB Chat（说明） / Web chat — details */
+                detail?: string;
+            };
+            /** @description CM(呼叫监控及录音系统) / Call monitoring and recording */
+            callRecording?: {
+                /** @description CM(呼叫监控及录音系统) / Call monitoring and recording */
+                answer?: boolean;
+                /** @description CM(呼叫监控及录音系统)（说明） / Call monitoring and recording — details */
+                detail?: string;
+            };
+            /** @description 智能质检系统 / AI quality inspection */
+            aiQualityInspection?: {
+                /** @description 智能质检系统 / AI quality inspection */
+                answer?: boolean;
+                /** @description 智能质检系统（说明） / AI quality inspection — details */
+                detail?: string;
+            };
+            /** @description WFM(排班管理系统) / WFM (workforce management) */
+            wfm?: {
+                /** @description WFM(排班管理系统) / WFM (workforce management) */
+                answer?: boolean;
+                /** @description WFM(排班管理系统)（说明） / WFM (workforce management) — details */
+                detail?: string;
+            };
+            /** @description ERMS/EMS / E-mail response management (ERMS/EMS) */
+            emailManagement?: {
+                /** @description ERMS/EMS / E-mail response management (ERMS/EMS) */
+                answer?: boolean;
+                /** @description ERMS/EMS（说明） / E-mail response management (ERMS/EMS) — details */
+                detail?: string;
+            };
+            /** @description 电子培训系统 / E-learning system */
+            eLearning?: {
+                /** @description 电子培训系统 / E-learning system */
+                answer?: boolean;
+                /** @description 电子培训系统（说明） / E-learning system — details */
+                detail?: string;
+            };
+            /** @description 灾备中心 / Disaster-recovery site */
+            disasterRecovery?: {
+                /** @description 灾备中心 / Disaster-recovery site */
+                answer?: boolean;
+                /** @description 灾备中心（说明） / Disaster-recovery site — details */
+                detail?: string;
+            };
+            /** @description 其他技术/应用系统 / Other technology or applications */
+            otherTech?: {
+                /** @description 其他技术/应用系统 / Other technology or applications */
+                answer?: boolean;
+                /** @description 其他技术/应用系统（说明） / Other technology or applications — details */
+                detail?: string;
+            };
+            /** @description 业务延续计划(BCP)及流程 / Business continuity plan (BCP) and process */
+            bcp?: {
+                /** @description 业务延续计划(BCP)及流程 / Business continuity plan (BCP) and process */
+                answer?: boolean;
+                /** @description 业务延续计划(BCP)及流程（说明） / Business continuity plan (BCP) and process — details */
+                detail?: string;
+            };
+            /** @description 未来1-3年部署了哪些新的应用技术 / New technology to be deployed in the next 1–3 years */
+            newTech?: string;
+            /** @description 对提高客户体验/降低成本/提高生产率/提高员工满意度的影响 / Its impact on customer experience, cost, productivity and staff satisfaction */
+            newTechImpact?: string;
+        };
+        /** @description Computed by the server for technology; read-only */
+        TechnologySectionComputed: {
+            [key: string]: unknown;
+        };
+        /** @description 呼叫中心环境建设及管理 / Workplace environment */
+        EnvironmentSection: {
+            /** @description 环境管理及职业安全的评选/认证 / Environmental and occupational-safety awards or certification */
+            envSafetyCertification?: {
+                /** @description 环境管理及职业安全的评选/认证 / Environmental and occupational-safety awards or certification */
+                answer?: boolean;
+                /** @description 环境管理及职业安全的评选/认证（说明） / Environmental and occupational-safety awards or certification — details */
+                detail?: string;
+            };
+            /** @description 信息安全管理认证(如ISO27001) / Information-security certification (e.g. ISO 27001) */
+            infoSecCertification?: {
+                /** @description 信息安全管理认证(如ISO27001) / Information-security certification (e.g. ISO 27001) */
+                answer?: boolean;
+                /** @description 信息安全管理认证(如ISO27001)（说明） / Information-security certification (e.g. ISO 27001) — details */
+                detail?: string;
+            };
+            /** @description 噪音控制 / Noise control */
+            noiseControl?: {
+                /** @description 噪音控制 / Noise control */
+                answer?: boolean;
+                /** @description 噪音控制（说明） / Noise control — details */
+                detail?: string;
+            };
+            /** @description 监控灯光照明度及舒适度 / Lighting level and comfort monitored */
+            lightingMonitoring?: {
+                /** @description 监控灯光照明度及舒适度 / Lighting level and comfort monitored */
+                answer?: boolean;
+                /** @description 监控灯光照明度及舒适度（说明） / Lighting level and comfort monitored — details */
+                detail?: string;
+            };
+            /** @description 呼叫中心的布局 / Layout of the contact center */
+            layoutDescription?: string;
+            /** @description 布局图片 / Layout photos */
+            layoutPhotos?: string[];
+            /** @description 配套设施 / Facilities */
+            facilities?: {
+                /** @description 准备室 / Preparation room */
+                prepRoom?: boolean;
+                /** @description 培训室 / Training room */
+                trainingRoom?: boolean;
+                /** @description 休息室 / Break room */
+                breakRoom?: boolean;
+                /** @description 餐厅 / Canteen */
+                canteen?: boolean;
+                /** @description 娱乐室 / Recreation room */
+                recreationRoom?: boolean;
+                /** @description 健身房 / Gym */
+                gym?: boolean;
+                /** @description 户外活动空间 / Outdoor space */
+                outdoorSpace?: boolean;
+                /** @description 停车位 / Parking */
+                parking?: boolean;
+                /** @description 医疗室 / Medical room */
+                medicalRoom?: boolean;
+                /** @description 浴室淋浴 / Showers */
+                shower?: boolean;
+                /** @description 托儿护理中心 / Childcare */
+                childcare?: boolean;
+                /** @description 其它 / Other */
+                other?: {
+                    /** @description 其它 / Other */
+                    answer?: boolean;
+                    /** @description 其它（说明） / Other — details */
+                    detail?: string;
+                };
+            };
+            /** @description 人体工程学 / Ergonomics */
+            ergonomics?: {
+                /** @description PC / PCs */
+                pc?: boolean;
+                /** @description 座椅 / Chairs */
+                chairs?: boolean;
+                /** @description 桌子 / Desks */
+                desks?: boolean;
+                /** @description 耳麦 / Headsets */
+                headsets?: boolean;
+                /** @description 其它 / Other */
+                other?: {
+                    /** @description 其它 / Other */
+                    answer?: boolean;
+                    /** @description 其它（说明） / Other — details */
+                    detail?: string;
+                };
+            };
+            /** @description 如何收集员工对职业健康与环境安全的建议 / How staff suggestions on occupational health and safety are collected */
+            ohsFeedback?: string;
+            /** @description 最近一次检讨职业健康与安全 / Latest occupational health and safety review */
+            lastOhsReview?: {
+                /**
+                 * Format: date
+                 * @description 日期 / Date
+                 */
+                date?: string;
+                /** @description 内容 / Summary */
+                summary?: string;
+            };
+        };
+        /** @description Computed by the server for environment; read-only */
+        EnvironmentSectionComputed: {
+            [key: string]: unknown;
+        };
+        /** @description 其他补充信息 / Additional information */
+        HighlightsSection: {
+            /** @description 优秀实践及成果，以及为什么能赢得此奖项 / Best practices and results, and why the center deserves the award */
+            bestPractices?: string;
+            /** @description 决赛20分钟现场展示的内容 / What a 20-minute finals presentation would show */
+            finalsPresentation?: string;
+            /** @description 整体总结材料 / Overall summary materials */
+            summaryMaterials?: string[];
+        };
+        /** @description Computed by the server for highlights; read-only */
+        HighlightsSectionComputed: {
+            [key: string]: unknown;
+        };
+        /** @description 单位回执 / Receipt */
+        ReceiptSection: {
+            /** @description 单位名称 / Organisation name */
+            unitName?: string;
+            /** @description 地址 / Address */
+            address?: string;
+            /** @description 邮编 / Postcode */
+            postcode?: string;
+            /** @description 电话 / Phone */
+            phone?: string;
+            /** @description 传真 / Fax */
+            fax?: string;
+            /** @description 联系人 / Contact person */
+            contactPerson?: string;
+            /**
+             * Format: email
+             * @description 电子邮件 / E-mail
+             */
+            email?: string;
+            /** @description 单位意见 / Opinion of the organisation */
+            unitOpinion?: string;
+            /** @description 本单位同意参加本届表彰活动，并证明以上所填各项内容属实 / We agree to take part in this award and certify that everything above is true */
+            consent?: boolean;
+            /** @description 公章（加盖公章的回执扫描件） / Stamped receipt (scan bearing the company seal) */
+            stampedReceipt?: string[];
+        };
+        /** @description Computed by the server for receipt; read-only */
+        ReceiptSectionComputed: {
+            [key: string]: unknown;
+        };
+        /** @description 客户联络中心自评（选填） / Contact-center self-assessment (optional) */
+        SelfAssessmentSection: {
+            /** @description 定位和方向 / Definition & Direction */
+            definition?: {
+                /** @description 您的企业高层领导是否积极参与客户联络中心的关键战略决策并提供全力支持？ / Do your company’s senior leaders take an active part in the contact center’s key strategic decisions and give it their full support? */
+                q1?: boolean;
+                /** @description 您的企业高层领导是否完全理解和充分重视客户联络中心对企业所贡献的价值？ / Do your company’s senior leaders fully understand and value the contribution the contact center makes to the company? */
+                q2?: boolean;
+                /** @description 您的客户联络中心在企业中是否具有清晰明确的组织定位？ / Does your contact center have a clear, well-defined organisational position within the company? */
+                q3?: boolean;
+                /** @description 您的客户联络中心在企业中是否具有清晰明确的职能定位？ / Does your contact center have a clear, well-defined functional role within the company? */
+                q4?: boolean;
+                /** @description 客户联络中心管理者是否认同并支持企业对该中心的组织定位和职能定位？ / Do the contact center’s managers accept and support the organisational position and functional role the company has given it? */
+                q5?: boolean;
+                /** @description 企业其他相关部门是否认同和支持客户联络中心的组织定位和职能定位？ / Do the company’s other relevant departments accept and support the contact center’s organisational position and functional role? */
+                q6?: boolean;
+                /** @description 您的客户联络中心是否具有本部门的价值观、远景、使命及近远期战略目标？ / Does your contact center have its own values, vision, mission and short- and long-term strategic goals? */
+                q7?: boolean;
+                /** @description 您的客户联络中心是否具备双向的、畅通的沟通机制，以便于全体员工正确理解本部门的价值观、远景、使命及近远期战略目标？ / Does your contact center have open two-way communication, so that all staff correctly understand its values, vision, mission and short- and long-term strategic goals? */
+                q8?: boolean;
+                /** @description 您认为客户联络中心的战略目标是否支持企业整体战略目标的达成？ / In your view, do the contact center’s strategic goals support the achievement of the company’s overall strategic goals? */
+                q9?: boolean;
+                /** @description 您的客户联络中心的管理工作是否协同有效，并与该客户联络中心的战略目标相符？ / Is your contact center’s management work coordinated and effective, and consistent with the contact center’s strategic goals? */
+                q10?: boolean;
+                /** @description 您的客户联络中心是否具备清晰明确的战略行动计划，以全面支持和保障战略目标的达成？ / Does your contact center have a clear strategic action plan that fully supports and secures the achievement of its strategic goals? */
+                q11?: boolean;
+                /** @description 您的客户联络中心是否能遵守职业行为规范和相关法律法规，是否能保障员工的一切合法权益，积极参与社会公益活动？ / Does your contact center comply with codes of professional conduct and the relevant laws and regulations, safeguard all its employees’ lawful rights and interests, and take an active part in public-welfare activities? */
+                q12?: boolean;
+            };
+            /** @description 客户 / Customer */
+            customer?: {
+                /** @description 您的客户联络中心是否明确该中心的服务对象，包括内部客户和外部客户？ / Has your contact center clearly defined whom it serves, including internal and external customers? */
+                q1?: boolean;
+                /** @description 您的客户联络中心是否对客户群体及其需求进行细分？ / Does your contact center segment its customer groups and their needs? */
+                q2?: boolean;
+                /** @description 您的客户联络中心是否具有多样化的手段进行客户需求的收集与分析？ / Does your contact center use a variety of means to collect and analyse customer needs? */
+                q3?: boolean;
+                /** @description 您的客户联络中心是否能针对不同客户群体的不同需求制定不同的服务策略？ / Can your contact center set different service strategies for the different needs of different customer groups? */
+                q4?: boolean;
+                /** @description 您的企业或客户联络中心是否具有保证客户服务体验一致性的机制或手段？ / Does your company or contact center have mechanisms or means that ensure a consistent customer service experience? */
+                q5?: boolean;
+                /** @description 您的客户联络中心是否具备定期或即时的客户满意度调查机制？ / Does your contact center have a periodic or real-time customer satisfaction survey mechanism? */
+                q6?: boolean;
+                /** @description 您的客户联络中心是否把客户满意度调查结果作为整体绩效考核体系的组成部分？ / Does your contact center make customer satisfaction survey results part of its overall performance appraisal system? */
+                q7?: boolean;
+                /** @description 您的客户联络中心是否定期将客户满意度指标与行业竞争对手的相关指标相比较？ / Does your contact center regularly compare its customer satisfaction indicators with those of its competitors in the industry? */
+                q8?: boolean;
+                /** @description 您的客户联络中心是否利用客户满意度结果进行根源分析，以促进运营管理的持续提升与改进？ / Does your contact center use customer satisfaction results for root-cause analysis, to drive continuous improvement of operations management? */
+                q9?: boolean;
+                /** @description 您的客户联络中心是否具有固定的客户投诉处理及投诉记录分析反馈机制？ / Does your contact center have an established mechanism for handling customer complaints and for analysing complaint records and feeding the results back? */
+                q10?: boolean;
+                /** @description 您的客户联络中心是否具备客户投诉信息利用与分析机制，以促进全面运营管理的持续提升与改进？ / Does your contact center have a mechanism for using and analysing complaint information, to drive continuous improvement of operations management as a whole? */
+                q11?: boolean;
+                /** @description 您的客户联络中心是否主动参与或主导实施客户忠诚与挽留计划？ / Does your contact center take part in, or lead, customer loyalty and retention programmes? */
+                q12?: boolean;
+                /** @description 您的客户联络中心是否具有辅助营销的职能？ / Does your contact center have a marketing-support function? */
+                q13?: boolean;
+                /** @description 您的客户联络中心是否具备客户信息的深层挖掘与分析机制，以发现销售机会开展主动营销？ / Does your contact center mine and analyse customer information in depth to find sales opportunities for proactive marketing? */
+                q14?: boolean;
+                /** @description 您的客户联络中心是否已经成为企业的主要营销渠道之一？ / Has your contact center become one of the company’s main marketing channels? */
+                q15?: boolean;
+            };
+            /** @description 策略 / Strategy */
+            strategy?: {
+                /** @description 您的客户联络中心是否具有清晰、严谨的服务策略制定的步骤？ / Does your contact center have clear, rigorous steps for setting its service strategy? */
+                q1?: boolean;
+                /** @description 您的客户联络中心在进行服务策略制定时，是否全面考虑到了以下因素？ / When setting its service strategy, does your contact center fully consider the following factors? */
+                q2?: boolean;
+                /** @description 您的客户联络中心在进行客户服务策略制定时是否包括下列所有或大部分内容？ / When setting its customer service strategy, does your contact center cover all or most of the following? */
+                q3?: boolean;
+                /** @description 您的客户联络中心是否具有清晰、严谨的年度运营计划制定的步骤？ / Does your contact center have clear, rigorous steps for drawing up its annual operating plan? */
+                q4?: boolean;
+                /** @description 您的客户联络中心在进行年度运营计划制定时是否包括下列所有或大部分内容？ / When drawing up its annual operating plan, does your contact center cover all or most of the following? */
+                q5?: boolean;
+                /** @description 您的客户联络中心是否定期地对所制定的服务策略及年度运营计划进行分析与审核？ / Does your contact center regularly analyse and review its service strategy and annual operating plan? */
+                q6?: boolean;
+                /** @description 您的客户联络中心是否根据分析及审核的结果，对客户服务策略及年度运营计划进行相应的调整与改进，以适应客户及市场的变化？ / Does your contact center adjust and improve its customer service strategy and annual operating plan according to the results of those reviews, to keep pace with changes in customers and the market? */
+                q7?: boolean;
+            };
+            /** @description 绩效 / Performance */
+            performance?: {
+                /** @description 您的客户联络中心是否具备完整的、全面涵盖财务、客户、员工及运营四个方面的绩效管理体系？ / Does your contact center have a complete performance management system covering all four areas: finance, customers, employees and operations? */
+                q1?: boolean;
+                /** @description 您的客户联络中心是否根据绩效管理体系设定了相应的关键绩效指标（KPIs）？ / Has your contact center set key performance indicators (KPIs) in line with its performance management system? */
+                q2?: boolean;
+                /** @description 您的客户联络中心的关键绩效指标是否具有明确的定义及计算方法？ / Do your contact center’s KPIs have clear definitions and calculation methods? */
+                q3?: boolean;
+                /** @description 您的客户联络中心是否具备全部或大部分反映客户绩效的 KPI？ / Does your contact center have all or most of the KPIs that reflect customer performance? */
+                q4?: boolean;
+                /** @description 您的客户联络中心是否具备全部或大部分反映财务绩效的 KPI？ / Does your contact center have all or most of the KPIs that reflect financial performance? */
+                q5?: boolean;
+                /** @description 您的客户联络中心是否具备全部或大部分反映运营绩效的 KPI？ / Does your contact center have all or most of the KPIs that reflect operational performance? */
+                q6?: boolean;
+                /** @description 您的客户联络中心是否具备全部或大部分反映员工绩效的 KPI？ / Does your contact center have all or most of the KPIs that reflect employee performance? */
+                q7?: boolean;
+                /** @description 您的客户联络中心是否具备定期进行相关绩效数据的收集、整理、分析，以跟踪日常运营状况和整体绩效达成情况？ / Does your contact center regularly collect, organise and analyse performance data to track day-to-day operations and overall performance? */
+                q8?: boolean;
+                /** @description 您的客户联络中心所收集和使用的数据和信息（管理报表、绩效考核、质量监控、客户资料、行业及对比数据信息等）是否完整、及时、可靠、准确和安全？ / Are the data and information your contact center collects and uses (management reports, performance appraisals, quality monitoring, customer records, industry and benchmark data, etc.) complete, timely, reliable, accurate and secure? */
+                q9?: boolean;
+                /** @description 您的客户联络中心是否具备完善的、涵盖客户联络中心整体、各相关部门及个人的绩效考核方案？ / Does your contact center have a complete performance appraisal scheme covering the contact center as a whole, each relevant team and each individual? */
+                q10?: boolean;
+                /** @description 您的客户联络中心的绩效考核结果是否运用于以下几个方面？ / Are your contact center’s appraisal results applied to the following? */
+                q11?: boolean;
+                /** @description 您的客户联络中心是否定期对绩效管理体系进行评估，以有效地支持运营管理目标的达成？ / Does your contact center regularly evaluate its performance management system, so that it effectively supports the achievement of operational goals? */
+                q12?: boolean;
+            };
+            /** @description 人员 / People */
+            people?: {
+                /** @description 您的客户联络中心是否具备清晰明确的组织架构及各个岗位的职责？ / Does your contact center have a clear organisation structure and clearly defined duties for every role? */
+                q1?: boolean;
+                /** @description 您的客户联络中心是否具备各岗位人员的素质与技能要求？ / Has your contact center defined the qualities and skills required of the staff in each role? */
+                q2?: boolean;
+                /** @description 您的客户联络中心是否确定了各级岗位的合理人员配比？ / Has your contact center set appropriate staffing ratios for roles at every level? */
+                q3?: boolean;
+                /** @description 您的客户联络中心是否具备固定的人员招聘和选拔流程？ / Does your contact center have an established staff recruitment and selection process? */
+                q4?: boolean;
+                /** @description 您的客户联络中心是否具备完善的岗前及在岗培训体系？ / Does your contact center have a complete pre-job and on-the-job training system? */
+                q5?: boolean;
+                /** @description 您的客户联络中心是否具备员工个人职业生涯发展规划？ / Does your contact center have individual career development plans for its employees? */
+                q6?: boolean;
+                /** @description 您的客户联络中心是否具备管理梯队培养计划？ / Does your contact center have a management succession (talent pipeline) programme? */
+                q7?: boolean;
+                /** @description 您的客户联络中心是否具有定期的员工调查反馈制度，以获取员工满意度、需求及其它有价值的信息等？ / Does your contact center have a regular staff survey and feedback system, to learn about staff satisfaction, needs and other valuable information? */
+                q8?: boolean;
+                /** @description 您的客户联络中心是否具备员工流失跟踪、调查、分析和改进机制？ / Does your contact center have mechanisms to track, investigate and analyse staff attrition and act on the findings? */
+                q9?: boolean;
+                /** @description 您的客户联络中心是否具有系统的多样化的员工激励手段，以提高员工积极性和主动性和创造性？ / Does your contact center have systematic and varied means of motivating staff, to raise their enthusiasm, initiative and creativity? */
+                q10?: boolean;
+                /** @description 您的客户联络中心是否具有有效手段和方法以培养员工的团队、创新、主动和自我管理精神？ / Does your contact center have effective means and methods to foster teamwork, innovation, initiative and self-management among its staff? */
+                q11?: boolean;
+                /** @description 您的客户联络中心高层领导是否注重该机构文化的建设和培育，并形成了正向、积极的文化氛围？ / Do your contact center’s senior leaders focus on building and nurturing its culture, and has a positive culture taken shape? */
+                q12?: boolean;
+            };
+        };
+        /** @description Computed by the server for selfAssessment; read-only */
+        SelfAssessmentSectionComputed: {
+            [key: string]: unknown;
         };
     };
     responses: never;
@@ -898,7 +2222,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FormResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -919,7 +2254,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegisteredResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -940,7 +2331,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SignedInResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -961,7 +2408,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AcceptedResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -978,11 +2472,57 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Password set */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -995,11 +2535,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Signed out */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1016,7 +2602,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1033,7 +2639,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserListItemResponse"][];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1056,7 +2691,72 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1075,7 +2775,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganisationResponse"][];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1094,7 +2823,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganisationWithMembersResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1117,7 +2875,72 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganisationWithMembersResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1140,7 +2963,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MemberUnitResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1163,7 +3042,72 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvitationResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1186,7 +3130,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvitationAcceptedResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1203,7 +3203,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CycleResponse"][];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1224,7 +3244,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CycleResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1243,7 +3319,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CycleResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1266,7 +3371,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CycleResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1289,7 +3450,72 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CycleResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1314,7 +3540,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditEntryResponse"][];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1333,11 +3588,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description CSV, one row per entry (formula-like cells prefixed with ') */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1358,7 +3643,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationResponse"][];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1375,11 +3680,77 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new draft; ETag and Location */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1398,7 +3769,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1423,7 +3823,90 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description If-Match names an old version (stale_version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1442,7 +3925,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CompletenessResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1462,7 +3974,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SectionResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1480,7 +4021,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": components["schemas"]["BasicsSection"] | components["schemas"]["StrategySection"] | components["schemas"]["RecruitmentSection"] | components["schemas"]["TrainingSection"] | components["schemas"]["PeopleSection"] | components["schemas"]["OmnichannelSection"] | components["schemas"]["SatisfactionSection"] | components["schemas"]["KpisSection"] | components["schemas"]["TechnologySection"] | components["schemas"]["EnvironmentSection"] | components["schemas"]["HighlightsSection"] | components["schemas"]["ReceiptSection"] | components["schemas"]["SelfAssessmentSection"];
             };
         };
         responses: {
@@ -1488,7 +4029,97 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": components["schemas"]["SectionResponse"];
+                };
+            };
+            /** @description Prefer: return=minimal — saved; the new ETag only */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content?: never;
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description If-Match names an old version (stale_version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1506,7 +4137,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": components["schemas"]["BasicsSection"] | components["schemas"]["StrategySection"] | components["schemas"]["RecruitmentSection"] | components["schemas"]["TrainingSection"] | components["schemas"]["PeopleSection"] | components["schemas"]["OmnichannelSection"] | components["schemas"]["SatisfactionSection"] | components["schemas"]["KpisSection"] | components["schemas"]["TechnologySection"] | components["schemas"]["EnvironmentSection"] | components["schemas"]["HighlightsSection"] | components["schemas"]["ReceiptSection"] | components["schemas"]["SelfAssessmentSection"];
             };
         };
         responses: {
@@ -1514,15 +4145,105 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": components["schemas"]["SectionResponse"];
+                };
+            };
+            /** @description Prefer: return=minimal — saved; the new ETag only */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content?: never;
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description If-Match names an old version (stale_version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
     DossiersController_get: {
         parameters: {
             query?: {
-                variant?: "applicant" | "staff" | "judge";
                 blind?: "true" | "false";
+                variant?: "applicant" | "staff" | "judge";
             };
             header?: never;
             path: {
@@ -1532,58 +4253,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    DossiersController_status: {
-        parameters: {
-            query?: {
-                variant?: "applicant" | "staff" | "judge";
-                blind?: "true" | "false";
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
+            /** @description The PDF (ETag and X-Content-SHA256: its SHA-256) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DossierStatusView"];
+                    "application/pdf": string;
                 };
             };
-        };
-    };
-    DossiersController_retry: {
-        parameters: {
-            query?: {
-                variant?: "applicant" | "staff" | "judge";
-                blind?: "true" | "false";
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
+            /** @description Still rendering: ask again after Retry-After seconds */
             202: {
                 headers: {
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DossierStatusView"];
+                    "application/json": components["schemas"]["DossierPendingResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -1605,7 +4327,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExportResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1624,7 +4402,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExportResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1639,11 +4455,58 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
+            /** @description Location: the signed URL (valid 5 minutes) */
+            302: {
                 headers: {
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1662,7 +4525,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AttachmentResponse"][];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1696,7 +4588,72 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AttachmentResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1712,11 +4669,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
+            /** @description Location: the signed URL (valid 5 minutes) */
+            302: {
                 headers: {
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1732,11 +4718,75 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Removed */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1757,11 +4807,95 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Sealed: snapshotId and sha256 of the frozen snapshot; ETag */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TransitionResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description If-Match names an old version (stale_version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Incomplete: details[] lists every missing or failing path */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1782,11 +4916,86 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new state; ETag */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TransitionResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description If-Match names an old version (stale_version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1807,11 +5016,95 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new state; ETag */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TransitionResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description If-Match names an old version (stale_version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Incomplete: details[] lists every missing or failing path */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1832,11 +5125,86 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new state; ETag */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TransitionResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description If-Match names an old version (stale_version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1857,11 +5225,86 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new state; ETag */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TransitionResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description If-Match names an old version (stale_version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1882,11 +5325,86 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new state; ETag */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TransitionResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description If-Match names an old version (stale_version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1907,11 +5425,86 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new state; ETag */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TransitionResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description If-Match names an old version (stale_version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1936,7 +5529,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExtensionResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1957,7 +5606,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SnapshotListItemResponse"][];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1976,7 +5654,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SnapshotResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1995,7 +5702,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SnapshotVerifyResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2012,7 +5757,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };

@@ -5,17 +5,10 @@
  */
 import { Button, List, Progress, Space, Typography, message } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { ApiError, call, get, uploadFile } from '../api/client';
+import { ApiError, call, get, uploadFile, type Reply } from '../api/client';
 import { useT } from '../i18n';
 
-interface Attachment {
-  id: string;
-  kind: string;
-  originalName: string | null;
-  size: number;
-  contentType: string;
-  receiptCheck?: string;
-}
+type Attachment = Reply<'AttachmentResponse'>;
 
 export function AttachmentField(props: { id: string; appId: string; kind: string; ids: string[]; max?: number; disabled: boolean; onChange: (ids: string[]) => void; bindToField?: boolean }) {
   const { t } = useT();

@@ -3,23 +3,17 @@
  * (type-only import: nothing of the server is bundled), so page and API cannot drift.
  */
 import type { FieldNode, Label } from '../../../src/form/field-types';
-import { get } from '../api/client';
+import { get, type Reply } from '../api/client';
 
 export type { FieldNode, Label };
 
-export interface SectionDescriptor {
-  key: string;
-  order: number;
-  part: number;
-  title: Label;
-  optional: boolean;
-  fields: FieldNode[];
-}
+/** GET /api/form's section, its fields typed by the server's own `FieldNode` declarations. */
+export type SectionDescriptor = Omit<Reply<'FormSectionResponse'>, 'fields'> & { fields: FieldNode[] };
 
 let cached: Promise<SectionDescriptor[]> | undefined;
 
 export function loadForm(): Promise<SectionDescriptor[]> {
-  cached ??= get<{ sections: SectionDescriptor[] } | SectionDescriptor[]>('/api/form').then((f) => (Array.isArray(f) ? f : f.sections));
+  cached ??= get<Omit<Reply<'FormResponse'>, 'sections'> & { sections: SectionDescriptor[] }>('/api/form').then((f) => f.sections);
   return cached;
 }
 

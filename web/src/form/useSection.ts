@@ -5,7 +5,7 @@
  * a 400 marks the failing fields and the rest of the patch is saved anyway.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, call, OfflineError, type Answer } from '../api/client';
+import { ApiError, call, OfflineError, type Answer, type Reply } from '../api/client';
 import { getPath, mergePatchOf, setPath, type Data } from './descriptor';
 
 export type SaveStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'offline' } | { kind: 'invalid' } | { kind: 'error'; message: string };
@@ -17,11 +17,7 @@ export interface Conflict {
   paths: string[];
 }
 
-interface SectionAnswer {
-  data: Data;
-  computed: Data;
-  etag: string;
-}
+type SectionAnswer = Reply<'SectionResponse'>;
 
 interface StoredDraft {
   paths: string[];

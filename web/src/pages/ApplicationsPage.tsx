@@ -2,25 +2,11 @@
 import { Button, Card, Form, List, Progress, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { get, post, type Body } from '../api/client';
+import { get, post, type Body, type Reply } from '../api/client';
 import { useT } from '../i18n';
 
-interface ApplicationSummary {
-  id: string;
-  entryCode: string;
-  state: string;
-  deadline: string;
-  returnReason?: string | null;
-  cycle: { name: string; timeZone: string };
-  category: { nameZh: string; nameEn: string };
-  sections?: Array<{ key: string; complete: boolean }>;
-}
-interface Cycle {
-  id: string;
-  name: string;
-  open: boolean;
-  categories: Array<{ id: string; nameZh: string; nameEn: string }>;
-}
+type ApplicationSummary = Reply<'ApplicationResponse'>;
+type Cycle = Reply<'CycleResponse'>;
 
 /** The deadline as the cycle's zone shows it, and the time left (ticks every 30 s). */
 export function Countdown({ deadline, timeZone }: { deadline: string; timeZone: string }) {
@@ -60,7 +46,7 @@ export function ApplicationsPage() {
   const cycle = cycles.find((c) => c.id === choice.cycleId);
   const create = async () => {
     const body: Body<'CreateApplicationDto'> = { cycleId: choice.cycleId!, categoryId: choice.categoryId!, nomination: { type: 'self' } };
-    const created = await post<{ id: string }>('/api/applications', body);
+    const created = await post<Reply<'ApplicationResponse'>>('/api/applications', body);
     navigate(`/applications/${created.id}`);
   };
 

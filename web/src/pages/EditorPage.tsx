@@ -2,7 +2,7 @@
 import { Alert, Badge, Button, Col, Drawer, Grid, Menu, Row, Skeleton, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { get } from '../api/client';
+import { get, type Reply } from '../api/client';
 import { loadForm, type SectionDescriptor } from '../form/descriptor';
 import { SectionForm } from '../form/SectionForm';
 import { useT } from '../i18n';
@@ -18,7 +18,7 @@ export function EditorPage() {
   const { t, label, state } = useT();
   const screens = Grid.useBreakpoint();
   const [form, setForm] = useState<SectionDescriptor[] | null>(null);
-  const [app, setApp] = useState<(ApplicationView & { entryCode: string; deadline: string; cycle: { name: string; timeZone: string } }) | null>(null);
+  const [app, setApp] = useState<ApplicationView | null>(null);
   const [issues, setIssues] = useState<Issue[]>([]);
   const [current, setCurrent] = useState<string>('basics');
   const [focus, setFocus] = useState<{ section: string; path: string } | undefined>();
@@ -26,8 +26,8 @@ export function EditorPage() {
   const refreshTimer = useRef<number | undefined>(undefined);
 
   const refresh = useCallback(() => {
-    void get<typeof app>(`/api/applications/${id}`).then(setApp);
-    void get<{ issues: Issue[] }>(`/api/applications/${id}/completeness`).then((c) => setIssues(c.issues));
+    void get<ApplicationView>(`/api/applications/${id}`).then(setApp);
+    void get<Reply<'CompletenessResponse'>>(`/api/applications/${id}/completeness`).then((c) => setIssues(c.issues));
   }, [id]);
   const refreshSoon = useCallback(() => {
     window.clearTimeout(refreshTimer.current);

@@ -6,13 +6,9 @@ import { Badge, Button, Card, Collapse, List, Typography } from 'antd';
 import type { SectionDescriptor } from '../form/descriptor';
 import { issueText, labelAt } from '../form/labels';
 import { useT } from '../i18n';
+import type { Reply } from '../api/client';
 
-export interface Issue {
-  section: string;
-  path: string;
-  code: string;
-  params?: Record<string, unknown>;
-}
+export type Issue = Reply<'IssueResponse'>;
 
 export function MissingPanel({ form, issues, current, goTo }: { form: SectionDescriptor[]; issues: Issue[]; current: string; goTo: (section: string, path: string) => void }) {
   const { t, label, lang } = useT();

@@ -2,15 +2,10 @@
 import { Alert, Button, Card, Form, Input, List, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { ApiError, get, post, type Body } from '../api/client';
+import { ApiError, get, post, type Body, type Reply } from '../api/client';
 import { useT } from '../i18n';
 
-interface Organisation {
-  id: string;
-  name: string;
-  membershipRole?: string;
-  members?: Array<{ id: string; name: string; email: string; role: string }>;
-}
+type Organisation = Reply<'OrganisationWithMembersResponse'>;
 
 export function MembersPage() {
   const { t } = useT();
@@ -18,7 +13,7 @@ export function MembersPage() {
   const [link, setLink] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = () =>
-    get<{ organisations: Organisation[] }>('/api/auth/me').then(async (me) => {
+    get<Reply<'MeResponse'>>('/api/auth/me').then(async (me) => {
       const first = me.organisations[0];
       if (first) setOrg(await get<Organisation>(`/api/organisations/${first.id}`));
     });
@@ -27,7 +22,7 @@ export function MembersPage() {
   const invite = async ({ email }: Body<'InviteDto'>) => {
     setError(null);
     try {
-      const inv = await post<{ token: string }>(`/api/organisations/${org!.id}/invitations`, { email });
+      const inv = await post<Reply<'InvitationResponse'>>(`/api/organisations/${org!.id}/invitations`, { email });
       setLink(`${location.origin}/invitations/${inv.token}`);
       await load();
     } catch (e) {

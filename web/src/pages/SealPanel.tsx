@@ -5,21 +5,13 @@
  */
 import { Alert, type AlertRef, Badge, Button, Checkbox, List, Progress, Space, Steps, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { ApiError, post } from '../api/client';
+import { ApiError, post, type Reply } from '../api/client';
 import { AttachmentField } from '../form/AttachmentField';
 import type { SectionDescriptor } from '../form/descriptor';
 import { fieldAt, issueText, labelAt } from '../form/labels';
 import { useT } from '../i18n';
 
-export interface ApplicationView {
-  id: string;
-  state: string;
-  etag: string;
-  returnReason: string | null;
-  snapshot: { id: string; sha256: string; sealedAt: string } | null;
-  complete?: boolean;
-  sections?: Array<{ key: string; complete: boolean; issues: number }>;
-}
+export type ApplicationView = Reply<'ApplicationResponse'>;
 
 /** The usual path of an entry; a state off it (rejected, withdrawn, later rounds) ends the row. */
 const FLOW = ['draft', 'sealed', 'submitted', 'accepted'];

@@ -1,0 +1,39 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ROLES, type Role } from '../../common/auth/roles';
+import { MyOrganisationResponse } from '../organisations/organisations.response';
+
+export class UserResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ROLES }) role!: Role;
+}
+
+export class UserListItemResponse extends UserResponse {
+  @ApiProperty() disabled!: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class SignedInResponse {
+  @ApiProperty({ description: 'Bearer token (the same opaque token as the session cookie)' }) accessToken!: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+  @ApiProperty({ type: UserResponse }) user!: UserResponse;
+}
+
+export class RegisteredOrganisationResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
+export class RegisteredResponse extends SignedInResponse {
+  @ApiProperty({ type: RegisteredOrganisationResponse }) organisation!: RegisteredOrganisationResponse;
+}
+
+export class AcceptedResponse {
+  @ApiProperty({ enum: [true] }) accepted!: true;
+}
+
+export class MeResponse {
+  @ApiProperty({ type: UserResponse }) user!: UserResponse;
+  @ApiProperty({ type: [MyOrganisationResponse] }) organisations!: MyOrganisationResponse[];
+}

@@ -1,0 +1,45 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class OrganisationResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, nullable: true, description: '统一社会信用代码' }) uscc!: string | null;
+  @ApiProperty({ type: String, nullable: true }) parentGroup!: string | null;
+  @ApiProperty({ description: 'Staff-verified member/council unit' }) memberUnit!: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+/** An organisation of the signed-in user (GET /api/auth/me). */
+export class MyOrganisationResponse extends OrganisationResponse {
+  @ApiProperty({ enum: ['owner', 'member'] }) membershipRole!: 'owner' | 'member';
+}
+
+export class MemberResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ enum: ['owner', 'member'] }) role!: 'owner' | 'member';
+}
+
+export class OrganisationWithMembersResponse extends OrganisationResponse {
+  @ApiProperty({ type: [MemberResponse] }) members!: MemberResponse[];
+}
+
+export class MemberUnitResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() memberUnit!: boolean;
+}
+
+export class InvitationResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+  @ApiProperty({ description: 'The one-time token of the invitation link' }) token!: string;
+}
+
+export class InvitationAcceptedResponse {
+  @ApiProperty({ format: 'uuid' }) organisationId!: string;
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiPropertyOptional({ description: 'Only when the invitation created the account (signed in at once)' }) accessToken?: string;
+}
