@@ -351,15 +351,15 @@ type KpiRule = Pick<KpiDefinition, 'direction' | 'tolerance'>;
 /** The rule a KPI is judged by, printed beside the result so 达标 never stands unexplained. */
 function kpiCriterion(rule: KpiRule | undefined, target: unknown): KpiRow['criterion'] {
   if (!rule || typeof target !== 'number') return { text: EMPTY };
-  if (rule.direction === 'lower') return { text: `≤ ${num2(target)}`, note: { zh: '越低越好', en: 'lower is better' } };
-  if (rule.direction === 'higher') return { text: `≥ ${num2(target)}`, note: { zh: '越高越好', en: 'higher is better' } };
+  if (rule.direction === 'lower') return { text: `≤ ${num2(target)}` };
+  if (rule.direction === 'higher') return { text: `≥ ${num2(target)}` };
   const [lo, hi] = kpiBand(rule, target);
   const tol = rule.tolerance;
   const note: Label = !tol
     ? { zh: '等于目标', en: 'equal to target' }
     : tol.kind === 'points'
-      ? { zh: `区间：目标 ±${tol.value} 个百分点`, en: `band: target ±${tol.value} points` }
-      : { zh: `区间：目标 ±${tol.value}%`, en: `band: target ±${tol.value} %` };
+      ? { zh: `目标 ±${tol.value} 个百分点`, en: `band: target ±${tol.value} points` }
+      : { zh: `目标 ±${tol.value}%`, en: `band: target ±${tol.value} %` };
   return { text: `${num2(lo)}–${num2(hi)}`, note };
 }
 
