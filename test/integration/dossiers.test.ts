@@ -63,6 +63,8 @@ describe('the dossier of a complete application', () => {
     expect(text).toContain(entry.sha256);
     const pages = await pdfPageCount(pdf);
     expect(pages).toBeGreaterThan(8);
+    // sections flow instead of each starting a page: that made 22 pages, several nearly empty
+    expect(pages).toBeLessThanOrEqual(18);
     expect(text).toContain(`${pages} / ${pages}`);
     expect(text.match(new RegExp(`SHA-256 ${entry.sha256.slice(0, 12)}`, 'g'))).toHaveLength(pages);
   });
@@ -77,6 +79,27 @@ describe('the dossier of a complete application', () => {
     const kpiLine = toc.split('\n').find((l) => l.includes('绩效指标'))!;
     const kpiPage = Number(/(\d+)\s*$/.exec(kpiLine)![1]);
     expect(await pdfText(pdf, [kpiPage, kpiPage])).toContain('平均联系处理时间');
+    // several sections now share a page: each row's number is still the page its heading is on
+    for (const section of ALL_SECTIONS.filter((s) => !s.optional && s.part !== 3)) {
+      const line = toc.split('\n').find((l) => l.includes(section.title.zh))!;
+      const page = Number(/(\d+)\s*$/.exec(line)![1]);
+      expect((await pdfText(pdf, [page, page])).replace(/\s+/g, ' ')).toContain(`${section.title.zh} ${section.title.en}`);
+    }
+  });
+
+  it("prints the contact mix and the agents' education as the form's tables with their 合计 row", () => {
+    const lines = text.split('\n').map((l) => l.trim().replace(/\s+/g, ' '));
+    expect(lines).toContain('合计 (%) Total (%) 100% 100%');
+    expect(lines).toContain('合计 Total 400 40.9% 49.1% 7.7% 2.4%');
+    expect(lines.some((l) => /^人工电话 Agent-handled calls 55% 70%$/.test(l))).toBe(true);
+  });
+
+  it('groups the KPI table by category and explains a band KPI', () => {
+    expect(text).toContain('运营关键指标 Key operational indicators');
+    expect(text).toContain('运营支撑指标 Operational support indicators');
+    const occupancy = text.split('\n').find((l) => l.includes('工时有效率'))!.replace(/\s+/g, ' ');
+    expect(occupancy).toContain('80–90');
+    expect(occupancy).toMatch(/达标 met 区间内$/);
   });
 
   it('is stored once with its SHA-256, and a second request is the same file', async () => {
@@ -127,6 +150,16 @@ describe('copies', () => {
     expect(blindText).toContain('评审专用');
     expect(blindText).toContain('For review only');
     expect(blindText).toContain('已隐去');
+  });
+
+  it('the cover names the enterprise as the form does, not the registration; the blind cover names neither', async () => {
+    const renamed = await sealedEntry(t, { edit: (d) => void ((d.basics as { enterprise: Record<string, unknown> }).enterprise.name = '示例银行（四川）有限公司') });
+    const cover = (await pdfText((await fetchDossier(t, renamed.owner, renamed.appId)).pdf, [1, 1])).replace(/\s+/g, ' ');
+    expect(cover).toContain('申报单位 Organisation 示例银行（四川）有限公司');
+    expect(cover).not.toContain('示例银行股份有限公司');
+    const blindCover = await pdfText((await fetchDossier(t, staff, renamed.appId, '?variant=judge&blind=true')).pdf, [1, 1]);
+    expect(blindCover).not.toMatch(/示例银行|四川/);
+    expect(blindCover).toContain(renamed.entryCode);
   });
 
   it('the open judge copy keeps the company and is watermarked', async () => {

@@ -4,8 +4,8 @@
  * judge, blind) are unit-tested here and the templates stay free of logic.
  */
 import { expandFields } from '../../form/expanded-fields';
-import type { FieldNode, Label, SectionData, SectionDefinition } from '../../form/field-types';
-import { REQUIRED_KPIS } from '../../form/kpi-catalogue';
+import type { FieldNode, GroupField, Label, SectionData, SectionDefinition } from '../../form/field-types';
+import { REQUIRED_KPIS, type KpiDefinition } from '../../form/kpi-catalogue';
 import type { SectionRegistry } from '../../form/section-registry';
 import { basicsCharts, type Chart } from './dossier-charts';
 
@@ -61,7 +61,18 @@ export interface FieldRow {
   /** Long text: printed as a paragraph under its label. */
   long?: boolean;
   empty?: boolean;
-  images?: Array<{ src: string; caption: string }>;
+  images?: Array<{ src: string; caption: string; captionParts: string[] }>;
+  /** Attachment fields: each file name cut after its separators (line breaks go there, not mid-word). */
+  files?: string[][];
+  /** A group the paper form prints as a table (contact mix, agents and education, age). */
+  table?: TableView;
+}
+
+/** A grid as on the paper form: a header row, one row per line, and its 合计 (total) row or column. */
+export interface TableView {
+  columns: Label[];
+  rows: Array<{ label: Label; cells: Array<{ text: string; empty?: boolean }>; total?: boolean }>;
+  note?: Label;
 }
 
 export interface KpiRow {
@@ -70,10 +81,19 @@ export interface KpiRow {
   nameEn?: string;
   unit: string;
   target: string;
+  /** What "met" means for this KPI: "≤ 180", "≥ 90", or the band "80–90" with its tolerance. */
+  criterion: { text: string; note?: Label };
   actual: string;
   met: Label | null;
   metClass: string;
-  gap: string;
+  /** Signed relative gap (positive = better); for a band KPI, where the actual lies against the band. */
+  gap: { text: string; note?: string };
+}
+
+/** The KPI table's groups: the catalogue's categories (运营关键指标, 运营支撑指标), in form order. */
+export interface KpiGroup {
+  area: Label;
+  rows: KpiRow[];
 }
 
 export interface SectionView {
@@ -85,6 +105,7 @@ export interface SectionView {
   rows: FieldRow[];
   charts: Chart[];
   kpis: KpiRow[];
+  kpiGroups: KpiGroup[];
 }
 
 export interface DossierView {
@@ -95,7 +116,7 @@ export interface DossierView {
   toc: Array<{ anchor: string; title: string }>;
   sections: SectionView[];
   receipt?: { consent: string; rows: FieldRow[]; entryCode: string; sha256: string; qrSvg: string; sealedAt: string };
-  attachments: Array<{ anchor: string; index: number; kind: Label; name: string; sha256: string; size: string; appended: boolean; note?: Label }>;
+  attachments: Array<{ anchor: string; index: number; kind: Label; name: string; nameParts: string[]; sha256: string; size: string; appended: boolean; note?: Label }>;
   footer: { entryCode: string; shortSha: string; sealedAt: string };
   generatedAt: string;
 }
@@ -141,7 +162,8 @@ export function buildDossierView(registry: SectionRegistry, input: DossierInput)
     }
     if (def.optional && !Object.keys(data).length) continue;
     const hidden = blind ? def.identifying ?? [] : [];
-    const ctx: RowContext = { data, computed: doc.computed[def.key] ?? {}, hidden, redact, attachmentsById, fileName };
+    const ctx: RowContext = { section: def.key, data, computed: doc.computed[def.key] ?? {}, hidden, redact, attachmentsById, fileName };
+    const kpis = def.key === 'kpis' ? kpiRows(def, data, doc.computed.kpis ?? {}, redact) : [];
     sections.push({
       key: def.key,
       anchor: `sec-${def.key}`,
@@ -150,7 +172,8 @@ export function buildDossierView(registry: SectionRegistry, input: DossierInput)
       partial: `section-${def.key}`,
       rows: fieldRows(expandFields(def.fields), ctx, '', 0),
       charts: def.key === 'basics' ? basicsCharts(def, data) : [],
-      kpis: def.key === 'kpis' ? kpiRows(def, data, doc.computed.kpis ?? {}, redact) : [],
+      kpis,
+      kpiGroups: [...new Set(kpis.map((k) => k.area))].map((area) => ({ area, rows: kpis.filter((k) => k.area === area) })),
     });
   }
 
@@ -161,7 +184,7 @@ export function buildDossierView(registry: SectionRegistry, input: DossierInput)
           consent: `${receiptConsent(receiptDef)}（${doc.application.cycle.name}）`,
           rows: fieldRows(
             expandFields(receiptDef.fields).filter((f) => f.type !== 'attachment' && f.key !== 'consent'),
-            { data: doc.sections[receiptDef.key] ?? {}, computed: {}, hidden: [], redact, attachmentsById, fileName },
+            { section: receiptDef.key, data: doc.sections[receiptDef.key] ?? {}, computed: {}, hidden: [], redact, attachmentsById, fileName },
             '',
             0,
           ),
@@ -178,6 +201,7 @@ export function buildDossierView(registry: SectionRegistry, input: DossierInput)
     index: i + 1,
     kind: ATTACHMENT_KIND_LABELS[a.kind] ?? { zh: a.kind, en: a.kind },
     name: fileName(a, i),
+    nameParts: fileNameParts(fileName(a, i)),
     sha256: a.sha256,
     size: formatBytes(a.size),
     appended: !!a.appendedPages,
@@ -198,7 +222,8 @@ export function buildDossierView(registry: SectionRegistry, input: DossierInput)
       cycleName: doc.application.cycle.name,
       category: input.categoryLabel,
       entryCode: doc.application.entryCode,
-      company: blind ? undefined : doc.application.organisation.name,
+      // The entrant as the form names it; the registration's organisation only when that is empty.
+      company: blind ? undefined : enterpriseName(doc) ?? doc.application.organisation.name,
       sealedAt,
       sha256: input.snapshot.sha256,
       variantLabel: VARIANT_LABELS[input.variant],
@@ -213,6 +238,7 @@ export function buildDossierView(registry: SectionRegistry, input: DossierInput)
 }
 
 interface RowContext {
+  section: string;
   data: SectionData;
   computed: SectionData;
   hidden: string[];
@@ -231,6 +257,11 @@ function fieldRows(fields: FieldNode[], ctx: RowContext, prefix: string, depth: 
       continue;
     }
     if (f.type === 'text' && f.otherOf) continue; // printed with its choice ("其他：…")
+    const table = f.type === 'group' ? TABLES[`${ctx.section}.${path}`] : undefined;
+    if (table && f.type === 'group') {
+      rows.push({ depth, heading: false, label: f.label, table: table(f, (p) => value(`${path}.${p}`)) });
+      continue;
+    }
     if (f.type === 'group') {
       rows.push({ depth, heading: true, label: f.label });
       rows.push(...fieldRows(expandFields(f.fields), ctx, path, depth + 1));
@@ -254,7 +285,8 @@ function fieldRows(fields: FieldNode[], ctx: RowContext, prefix: string, depth: 
         label: f.label,
         value: files.length ? files.map((a, i) => ctx.fileName(a, i)).join('；') : EMPTY,
         empty: !files.length,
-        images: files.filter((a) => a.dataUri).map((a, i) => ({ src: a.dataUri!, caption: ctx.fileName(a, i) })),
+        files: files.map((a, i) => fileNameParts(ctx.fileName(a, i))),
+        images: files.filter((a) => a.dataUri).map((a, i) => ({ src: a.dataUri!, caption: ctx.fileName(a, i), captionParts: fileNameParts(ctx.fileName(a, i)) })),
       });
       continue;
     }
@@ -308,36 +340,164 @@ export function formatValue(f: FieldNode, raw: unknown, other?: string): string 
   }
 }
 
+const MET: Label = { zh: '达标', en: 'met' };
+const MISSED: Label = { zh: '未达标', en: 'not met' };
+/** Numbers in the KPI table: at most two decimals, no trailing zeros. */
+const num2 = (n: number) => String(Math.round(n * 100) / 100);
+
+type KpiResult = { met?: boolean; gapPct?: number | null } | null | undefined;
+type KpiRule = Pick<KpiDefinition, 'direction' | 'tolerance'>;
+
+/** The rule a KPI is judged by, printed beside the result so 达标 never stands unexplained. */
+function kpiCriterion(rule: KpiRule | undefined, target: unknown): KpiRow['criterion'] {
+  if (!rule || typeof target !== 'number') return { text: EMPTY };
+  if (rule.direction === 'lower') return { text: `≤ ${num2(target)}` };
+  if (rule.direction === 'higher') return { text: `≥ ${num2(target)}` };
+  const [lo, hi] = kpiBand(rule, target);
+  const tol = rule.tolerance;
+  const note: Label = !tol
+    ? { zh: '等于目标', en: 'equal to target' }
+    : tol.kind === 'points'
+      ? { zh: `目标 ±${tol.value} 个百分点`, en: `band: target ±${tol.value} points` }
+      : { zh: `目标 ±${tol.value}%`, en: `band: target ±${tol.value} %` };
+  return { text: `${num2(lo)}–${num2(hi)}`, note };
+}
+
+function kpiBand(rule: KpiRule, target: number): [number, number] {
+  const tol = rule.tolerance;
+  const allowed = !tol ? 0 : tol.kind === 'points' ? tol.value : (Math.abs(target) * tol.value) / 100;
+  return [target - allowed, target + allowed];
+}
+
+/**
+ * The gap column. Above/below-target KPIs: the signed relative gap (positive = better). A band
+ * KPI's relative gap is always ≤ 0 (any deviation counts against it), which beside 达标 reads as a
+ * contradiction — so a band KPI states where the actual lies: inside the band, or how far outside.
+ */
+function kpiGap(rule: KpiRule | undefined, target: unknown, actual: unknown, r: KpiResult): KpiRow['gap'] {
+  if (rule?.direction === 'band' && typeof target === 'number' && typeof actual === 'number' && r && typeof r.met === 'boolean') {
+    if (r.met) return { text: '区间内', note: 'within band' };
+    const [lo, hi] = kpiBand(rule, target);
+    return actual < lo ? { text: `低于下限 ${num2(lo - actual)}`, note: `${num2(lo - actual)} below band` } : { text: `高于上限 ${num2(actual - hi)}`, note: `${num2(actual - hi)} above band` };
+  }
+  return r && typeof r.gapPct === 'number' ? { text: `${r.gapPct > 0 ? '+' : ''}${r.gapPct}%` } : { text: EMPTY };
+}
+
 function kpiRows(def: SectionDefinition, data: SectionData, computed: SectionData, redact: (s: string) => string): KpiRow[] {
-  const fmt = (v: unknown) => (typeof v === 'number' ? String(v) : EMPTY);
-  const result = (area: string, key: string) => getIn(computed, `${area}.${key}`) as { met?: boolean; gapPct?: number | null } | null | undefined;
-  const row = (area: Label, name: string, nameEn: string | undefined, unit: string, target: unknown, actual: unknown, r: { met?: boolean; gapPct?: number | null } | null | undefined): KpiRow => ({
+  const fmt = (v: unknown) => (typeof v === 'number' ? num2(v) : EMPTY);
+  const result = (area: string, key: string) => getIn(computed, `${area}.${key}`) as KpiResult;
+  const row = (area: Label, name: string, nameEn: string | undefined, unit: string, rule: KpiRule | undefined, target: unknown, actual: unknown, r: KpiResult): KpiRow => ({
     area,
     name,
     nameEn,
     unit,
     target: fmt(target),
+    criterion: kpiCriterion(rule, target),
     actual: fmt(actual),
-    met: r && typeof r.met === 'boolean' ? (r.met ? { zh: '达标', en: 'met' } : { zh: '未达标', en: 'not met' }) : null,
+    met: r && typeof r.met === 'boolean' ? (r.met ? MET : MISSED) : null,
     metClass: r && typeof r.met === 'boolean' ? (r.met ? 'met' : 'missed') : '',
-    gap: r && typeof r.gapPct === 'number' ? `${r.gapPct > 0 ? '+' : ''}${r.gapPct}%` : EMPTY,
+    gap: kpiGap(rule, target, actual, r),
   });
   const rows: KpiRow[] = [];
   for (const areaField of def.fields) {
     if (areaField.type !== 'group') continue;
     for (const k of REQUIRED_KPIS.filter((x) => x.key.startsWith(`${areaField.key}.`))) {
       const [, key] = k.key.split('.');
-      rows.push(row(areaField.label, k.label.zh, k.label.en, k.unit.zh, getIn(data, `${k.key}.target`), getIn(data, `${k.key}.actual`), result(areaField.key, key)));
+      rows.push(row(areaField.label, k.label.zh, k.label.en, k.unit.zh, k, getIn(data, `${k.key}.target`), getIn(data, `${k.key}.actual`), result(areaField.key, key)));
     }
     const others = getIn(data, `${areaField.key}.others`);
     if (Array.isArray(others)) {
       const results = getIn(computed, `${areaField.key}.others`);
-      others.forEach((o: Record<string, unknown>, i) =>
-        rows.push(row(areaField.label, redact(String(o?.name ?? EMPTY)), undefined, redact(String(o?.unit ?? '')), o?.target, o?.actual, Array.isArray(results) ? results[i] : undefined)),
-      );
+      others.forEach((o: Record<string, unknown>, i) => {
+        const rule: KpiRule | undefined = o?.direction === 'higher' || o?.direction === 'lower' ? { direction: o.direction } : undefined;
+        rows.push(row(areaField.label, redact(String(o?.name ?? EMPTY)), undefined, redact(String(o?.unit ?? '')), rule, o?.target, o?.actual, Array.isArray(results) ? results[i] : undefined));
+      });
     }
   }
   return rows;
+}
+
+const TOTAL: Label = { zh: '合计', en: 'Total' };
+const numAt = (get: (p: string) => unknown, p: string) => {
+  const v = get(p);
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+};
+const cellOf = (f: FieldNode | undefined, raw: unknown) => {
+  const text = f ? formatValue(f, raw) : undefined;
+  return text === undefined ? { text: EMPTY, empty: true } : { text };
+};
+const pct = (n: number | undefined) => (n === undefined ? { text: EMPTY, empty: true } : { text: `${Math.round(n * 10) / 10}%` });
+const subGroups = (f: GroupField) => f.fields.filter((x): x is GroupField => x.type === 'group');
+const leaves = (f: GroupField | undefined) => (f ? f.fields.filter((x) => x.type !== 'group') : []);
+
+/**
+ * Groups printed as the paper form's tables, keyed by section and path. Labels come from the
+ * descriptor; the 合计 line is what the form's rule checks (each column, or each row, sums to 100).
+ */
+const TABLES: Record<string, (f: GroupField, get: (path: string) => unknown) => TableView> = {
+  /** 呼叫种类百分比: one row per kind of contact, 呼入/呼出 columns, 合计 (%) under each. */
+  'basics.contactMix': (f, get) => {
+    const kinds = subGroups(f);
+    const cols = leaves(kinds[0]);
+    const sum = (c: FieldNode) => {
+      const values = kinds.map((k) => numAt(get, `${k.key}.${c.key}`)).filter((v): v is number => v !== undefined);
+      return values.length ? values.reduce((a, b) => a + b, 0) : undefined;
+    };
+    return {
+      columns: [{ zh: '分类', en: 'Kind' }, ...cols.map((c) => c.label)],
+      rows: [
+        ...kinds.map((k) => ({ label: k.label, cells: cols.map((c) => cellOf(c, get(`${k.key}.${c.key}`))) })),
+        { label: { zh: '合计 (%)', en: 'Total (%)' }, cells: cols.map((c) => pct(sum(c))), total: true },
+      ],
+    };
+  },
+  /**
+   * 座席员数: one row per kind of agent with headcount and education. 合计: the headcount, and the
+   * education of all agents (weighted by headcount) once every staffed row has its education.
+   */
+  'basics.staffing.seats': (f, get) => {
+    const kinds = subGroups(f);
+    const headcount = leaves(kinds[0])[0];
+    const education = subGroups(kinds[0])[0];
+    const eduCols = leaves(education);
+    const heads = kinds.map((k) => numAt(get, `${k.key}.${headcount.key}`));
+    const staffed = kinds.filter((_, i) => (heads[i] ?? 0) > 0);
+    const total = heads.every((h) => h !== undefined) ? heads.reduce<number>((a, b) => a + (b as number), 0) : undefined;
+    const weighted = (c: FieldNode) => {
+      if (!total) return undefined;
+      const parts = staffed.map((k) => [numAt(get, `${k.key}.${headcount.key}`)!, numAt(get, `${k.key}.${education.key}.${c.key}`)] as const);
+      return parts.every(([, v]) => v !== undefined) ? parts.reduce((a, [h, v]) => a + h * (v as number), 0) / total : undefined;
+    };
+    return {
+      columns: [{ zh: '座席类型', en: 'Agent type' }, headcount.label, ...eduCols.map((c) => c.label)],
+      rows: [
+        ...kinds.map((k) => ({ label: k.label, cells: [headcount, ...eduCols].map((c) => cellOf(c, get(c === headcount ? `${k.key}.${c.key}` : `${k.key}.${education.key}.${c.key}`))) })),
+        { label: TOTAL, cells: [total === undefined ? { text: EMPTY, empty: true } : { text: String(total) }, ...eduCols.map((c) => pct(weighted(c)))], total: true },
+      ],
+      note: { zh: '合计行的学历分布按各类座席人数加权。', en: 'The total row weights each row’s education by its headcount.' },
+    };
+  },
+  /** 员工年龄分布: the form's single row of shares, with the 合计 column. */
+  'basics.staffing.ageDistribution': (f, get) => {
+    const cols = leaves(f);
+    const values = cols.map((c) => numAt(get, c.key));
+    const present = values.filter((v): v is number => v !== undefined);
+    return {
+      columns: [{ zh: '年龄', en: 'Age' }, ...cols.map((c) => c.label), TOTAL],
+      rows: [{ label: { zh: '百分比 (%)', en: 'Share (%)' }, cells: [...cols.map((c) => cellOf(c, get(c.key))), pct(present.length ? present.reduce((a, b) => a + b, 0) : undefined)] }],
+    };
+  },
+};
+
+/** A file name cut after its separators, so a line breaks at "-", "_", "." or a space rather than mid-word. */
+export function fileNameParts(name: string): string[] {
+  return name.split(/(?<=[-_.\s·、，,（）()【】[\]])/u).filter((p) => p.length);
+}
+
+/** 企业名称 as the entrant wrote it on the form, if any. */
+function enterpriseName(doc: SnapshotDocument): string | undefined {
+  const name = getIn(doc.sections.basics ?? {}, 'enterprise.name');
+  return typeof name === 'string' && name.trim() ? name.trim() : undefined;
 }
 
 function receiptConsent(def: SectionDefinition): string {
