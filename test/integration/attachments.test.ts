@@ -312,9 +312,9 @@ async function startServerProcess(databaseUrl: string) {
   const script = `
     const { createApp } = require(${JSON.stringify(`${out}/src/bootstrap`)});
     const { loadConfig } = require(${JSON.stringify(`${out}/src/config/app-config`)});
-    const { releaseStartupMemory } = require(${JSON.stringify(`${out}/src/infra/memory/reclaim`)});
+    const { keepIdleMemorySmall } = require(${JSON.stringify(`${out}/src/infra/memory/reclaim`)});
     createApp(loadConfig(process.env), { logger: false }).then(async (app) => {
-      releaseStartupMemory(); // as main.ts does
+      keepIdleMemorySmall(); // as main.ts does
       await app.listen({ port: 0, host: '127.0.0.1' });
       process.stdout.write('listening ' + app.getHttpServer().address().port + '\\n');
     });`;

@@ -8,7 +8,7 @@
  * young generation (16 MB semi-spaces, which autosave needs) nothing collects them for tens of MB.
  * A 1 MB young generation bounded that for every request and cost autosave 13 % of its CPU in GC.
  */
-import { setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 type GcFunction = (options?: { type?: 'major' | 'minor'; execution?: 'sync' | 'async'; flavor?: 'regular' | 'last-resort' }) => void;
@@ -32,16 +32,25 @@ export function collectYoung(): void {
   gcFunction()?.({ type: 'minor' });
 }
 
+/** Young generation (both semi-spaces) above which an idle process is asked to shrink it. */
+const SMALL_YOUNG_GENERATION = 4 * 1024 * 1024;
+
+const youngGenerationBytes = (): number => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0;
+
 /**
- * Start-up allocates enough to grow the young generation to its maximum (32 MB resident); an idle
- * API need not keep that — under load V8 grows it again within a few collections. A full
- * collection (V8's low-memory path) drops start-up garbage now; V8 shrinks the young generation
- * only in a collection that sees a low allocation rate over its ~5 s window, so scavenges follow
- * once start-up is that far behind (measured: 149 → 121 MB resident, bench/RESULTS.md).
+ * Start-up (and any burst of load) grows V8's young generation to its maximum, 32 MB resident; an
+ * idle API need not keep that — under load V8 grows it again within a few collections. A full
+ * collection (V8's low-memory path) drops start-up garbage now. V8 shrinks the young generation only
+ * in a collection that sees a low allocation rate over its ~5 s window, and nothing collects an idle
+ * process, so every `everyMs` a grown young generation gets a scavenge: under load V8 keeps it (one
+ * scavenge among hundreds a second), once idle it returns the pages (149 → 121 MB resident
+ * measured, bench/RESULTS.md).
  */
-export function releaseStartupMemory(quietMs: readonly number[] = [6_000, 15_000]): void {
+export function keepIdleMemorySmall(everyMs = 5_000): void {
   const collect = gcFunction();
   if (!collect) return;
   collect({ type: 'major', flavor: 'last-resort' });
-  for (const ms of quietMs) setTimeout(() => collect({ type: 'minor' }), ms).unref();
+  setInterval(() => {
+    if (youngGenerationBytes() > SMALL_YOUNG_GENERATION) collect({ type: 'minor' });
+  }, everyMs).unref();
 }
