@@ -175,7 +175,7 @@ const serverPriority = (pid: number | undefined) => {
 async function main() {
   const apps = await seed();
   lowerOwnPriority();
-  const env = { ...process.env, DATABASE_URL: DB, NODE_ENV: 'production', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-00', ADMIN_EMAIL: '', ADMIN_PASSWORD: '' };
+  const env = { ...process.env, DATABASE_URL: DB, NODE_ENV: 'production', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-00', ADMIN_EMAIL: '', ADMIN_PASSWORD: '', SMTP_URL: 'smtp://127.0.0.1:2525' /* never used: the bench sends no mail */ };
 
   const runBaseline = async (prepared: boolean) => {
     const server = fork(join(__dirname, 'baseline-server.ts'), [], {
@@ -208,8 +208,8 @@ async function main() {
   console.log(`  baseline (node http + bare pg UPDATE):          ${fmt(base)}`);
   console.log(`  baseline, UPDATE as named prepared statement:   ${fmt(basePrepared)}`);
   console.log(`  platform (PATCH /sections/:key${MINIMAL ? ', return=minimal' : ', full response'}): ${fmt(platform)}`);
-  console.log(`  throughput ratio platform/baseline: ${(platform.throughput / base.throughput).toFixed(2)} (goal ≥ 0.50); ` +
-    `platform/prepared baseline: ${(platform.throughput / basePrepared.throughput).toFixed(2)}; platform p99 ${platform.p99.toFixed(1)} ms (goal < 50 ms)`);
+  console.log(`  throughput ratio platform/baseline: ${(platform.throughput / base.throughput).toFixed(2)} (goal ≥ 0.65); ` +
+    `platform/prepared baseline: ${(platform.throughput / basePrepared.throughput).toFixed(2)}; platform p99 ${platform.p99.toFixed(1)} ms (goal < 35 ms)`);
   if (platform.errors || base.errors || basePrepared.errors) process.exitCode = 1;
 }
 

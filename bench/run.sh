@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 source scripts/dev-setup.sh
 npm run --silent build
 npx ts-node --transpile-only bench/autosave.ts
+npx ts-node --transpile-only bench/upload-rss.ts
 npx ts-node --transpile-only bench/dossier.ts
 npx ts-node --transpile-only bench/applications-list.ts
 npx ts-node --transpile-only bench/page-load.ts

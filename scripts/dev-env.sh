@@ -11,9 +11,9 @@ export ADMIN_PASSWORD="${ADMIN_PASSWORD:-$(cat var/admin-password)}"
 export PUBLIC_URL="${PUBLIC_URL:-http://localhost:$PORT}"
 export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
 # V8 flags of the API process (start.sh, the Dockerfile, the upload RSS test and the bench use these).
-# A 1 MB semi-space keeps the process near 130 MB instead of 175 MB under upload load
-# (bench/RESULTS.md); the extra scavenges cost nothing measurable on autosave.
-export API_NODE_OPTIONS="${API_NODE_OPTIONS:---max-semi-space-size=1}"
+# None: V8's default young generation. A 1 MB one bounded upload memory but tripled autosave's GC
+# time; uploads now free their own buffers instead (src/infra/memory/reclaim.ts, bench/RESULTS.md).
+export API_NODE_OPTIONS="${API_NODE_OPTIONS:-}"
 # Object store: the project's own s3rver (started by start.sh) unless S3_ENDPOINT says otherwise.
 # Its fixed credentials are s3rver's; production sets real ones.
 if [ -z "${S3_ENDPOINT:-}" ] && [ "$NODE_ENV" != production ]; then

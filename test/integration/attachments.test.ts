@@ -112,6 +112,8 @@ describe('limits, enforced while the bytes stream in', () => {
     const { owner, appId } = await freshApplication();
     const server = await startServerProcess(t.databaseUrl);
     try {
+      // as the API runs between requests: start-up 10 s behind it (its young generation released)
+      await new Promise((r) => setTimeout(r, 10_000));
       // warm up (lazy module initialisation, JIT) with one refused upload, then measure from here
       const url = `http://127.0.0.1:${server.port}/api/applications/${appId}/attachments`;
       await streamUpload({ url, token: owner.token, fields: { kind: 'supporting_doc' }, file: { name: 'w.pdf', contentType: 'application/pdf', size: 21 * MB, head: pdfFile(0) } });
@@ -311,13 +313,15 @@ async function startServerProcess(databaseUrl: string) {
   const script = `
     const { createApp } = require(${JSON.stringify(`${out}/src/bootstrap`)});
     const { loadConfig } = require(${JSON.stringify(`${out}/src/config/app-config`)});
+    const { keepIdleMemorySmall } = require(${JSON.stringify(`${out}/src/infra/memory/reclaim`)});
     createApp(loadConfig(process.env), { logger: false }).then(async (app) => {
+      keepIdleMemorySmall(); // as main.ts does
       await app.listen({ port: 0, host: '127.0.0.1' });
       process.stdout.write('listening ' + app.getHttpServer().address().port + '\\n');
     });`;
   // the API's own V8 flags, as start.sh and the Dockerfile run it (scripts/dev-env.sh)
   const child = spawn(process.execPath, ['-e', script], {
-    env: { ...process.env, NODE_OPTIONS: process.env.API_NODE_OPTIONS ?? '--max-semi-space-size=1', NODE_ENV: 'test', DATABASE_URL: databaseUrl, SESSION_SECRET: 'test-secret-test-secret-test-secret-0000', QUEUE_PREFIX: `test-rss-${process.pid}` },
+    env: { ...process.env, NODE_OPTIONS: process.env.API_NODE_OPTIONS ?? '', NODE_ENV: 'test', DATABASE_URL: databaseUrl, SESSION_SECRET: 'test-secret-test-secret-test-secret-0000', QUEUE_PREFIX: `test-rss-${process.pid}` },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((res, rej) => {

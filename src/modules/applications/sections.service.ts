@@ -36,19 +36,27 @@ interface SectionRow extends DeadlineFields, AccessGrants {
 /** The section cache holds at most this many bytes of JSON (a full entry is ~60 KB). */
 const CACHE_BYTES = 64 * 1024 * 1024;
 
+interface Remembered {
+  version: number;
+  data: SectionData;
+  bytes: number;
+}
+
 /**
  * Reading and writing one form section with optimistic concurrency. A write names the version it
  * was based on (`If-Match`); the UPDATE lands only on that version, only while the application is
  * a draft and only for a member of its organisation — so a second writer with an old ETag gets
  * 412 with the current data and nothing is overwritten.
  *
- * The data of a version never changes, so this process remembers recent versions' data: an
- * autosave based on a version it has seen is one UPDATE; any other case reads first.
+ * The data of a version never changes, so this process remembers each section's latest version
+ * it has seen: an autosave based on it is one UPDATE; any other case reads first. Only the latest
+ * is kept (an autosave based on an older one fails anyway): one entry per section, replaced in
+ * place, instead of every version of every keystroke piling up in the old generation.
  */
 @Injectable()
 export class SectionsService {
   /** Bounded by bytes, not count: one essay-heavy section can be 100× a small one. */
-  private readonly versions = new LRUCache<string, { data: SectionData; bytes: number }>({ maxSize: CACHE_BYTES, sizeCalculation: (v) => v.bytes });
+  private readonly versions = new LRUCache<string, Remembered>({ maxSize: CACHE_BYTES, sizeCalculation: (v) => v.bytes });
 
   constructor(
     private readonly sql: Sql,
@@ -94,7 +102,8 @@ export class SectionsService {
   ): Promise<SectionView> {
     const def = this.definition(key);
     if (!UUID.test(applicationId)) throw notFound();
-    let base = this.versions.get(this.cacheKey(applicationId, key, baseVersion))?.data;
+    const known = this.versions.get(this.cacheKey(applicationId, key));
+    let base = known?.version === baseVersion ? known.data : undefined;
     if (!base) {
       const row = await this.load(actor, applicationId, key);
       this.assertWritable(def, row, baseVersion);
@@ -178,10 +187,13 @@ export class SectionsService {
     return rows[0];
   }
 
-  private cacheKey = (applicationId: string, key: string, version: number) => `${applicationId}/${key}/${version}`;
+  private cacheKey = (applicationId: string, key: string) => `${applicationId}/${key}`;
 
-  private remember(applicationId: string, key: string, version: number, data: SectionData, bytes = JSON.stringify(data).length): void {
-    this.versions.set(this.cacheKey(applicationId, key, version), { data, bytes });
+  private remember(applicationId: string, key: string, version: number, data: SectionData, bytes?: number): void {
+    const cacheKey = this.cacheKey(applicationId, key);
+    // a read that raced a write must not put the older version back
+    if ((this.versions.peek(cacheKey)?.version ?? 0) > version) return;
+    this.versions.set(cacheKey, { version, data, bytes: bytes ?? JSON.stringify(data).length });
   }
 
   private async view(

@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import { DomainError } from '../../common/errors/domain-error';
+import { collectYoung } from '../../infra/memory/reclaim';
 import { SNIFF_BYTES, sniff, type DetectedType } from './content-sniffer';
+
+/**
+ * Every this many bytes the dead chunks are collected: they live outside V8's heap, so with the
+ * default young generation nothing else frees them for tens of MB (src/infra/memory/reclaim.ts).
+ * A scavenge here costs well under a millisecond; 4 MB of upload takes ~4 ms even on loopback.
+ */
+const COLLECT_EVERY_BYTES = 4 * 1024 * 1024;
 
 /**
  * Sits between the request and the object store: holds the first bytes back until their type is
@@ -11,6 +19,7 @@ import { SNIFF_BYTES, sniff, type DetectedType } from './content-sniffer';
 export class UploadInspector extends Transform {
   readonly hash = createHash('sha256');
   bytes = 0;
+  private nextCollect = COLLECT_EVERY_BYTES;
   /** Resolves once the type is known (or rejects when it is not allowed / the stream fails). */
   readonly detected: Promise<NonNullable<DetectedType>>;
   private head: Buffer[] = [];
@@ -35,6 +44,10 @@ export class UploadInspector extends Transform {
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
     this.bytes += chunk.length;
+    if (this.bytes >= this.nextCollect) {
+      this.nextCollect += COLLECT_EVERY_BYTES;
+      collectYoung();
+    }
     if (this.bytes > this.limit) return done(this.limitError());
     this.hash.update(chunk);
     if (this.decided) return done(null, chunk);

@@ -7,17 +7,22 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import QRCode from 'qrcode';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { SectionRegistry } from '../../form/section-registry';
 import { missingRow } from '../../infra/queue/job-table.processor';
 import { StorageService } from '../../infra/storage/storage.service';
-import { assembleDossier, countPdfPages } from './pdf-assembly';
 import { dossierTemplate } from './dossier-template';
 import { buildDossierView, receiptQrPayload, type DossierAttachment, type DossierVariant, type SnapshotDocument } from './dossier-view';
 import { PdfRenderer } from './pdf-renderer';
 import { sealedTimeText } from './sealed-time';
+
+/**
+ * pdf-lib and qrcode are loaded on first use: DossierBuilder is constructed in the API process
+ * too (exports, status), which never prints — their ~3 MB stay out of its heap (bench/RESULTS.md).
+ */
+const pdfAssembly = () => import('./pdf-assembly');
+const qrCode = async () => (await import('qrcode')).default;
 
 export interface DossierRow {
   id: string;
@@ -116,7 +121,7 @@ export class DossierBuilder implements OnModuleDestroy {
     await this.setProgress(id, 40, progress);
     const printed = await this.renderer.render(html, header);
     await this.setProgress(id, 80, progress);
-    const assembled = await assembleDossier(printed, appendices, footer, { title });
+    const assembled = await (await pdfAssembly()).assembleDossier(printed, appendices, footer, { title });
     const sha256 = createHash('sha256').update(assembled.pdf).digest('hex');
     const storageKey = dossierKey(row);
     await this.storage.putBuffer(storageKey, assembled.pdf, 'application/pdf');
@@ -151,7 +156,7 @@ export class DossierBuilder implements OnModuleDestroy {
       snapshot: { id: row.snapshot_id, sha256: snap.sha256, sealedAt, document },
       categoryLabel: { zh: snap.name_zh, en: snap.name_en },
       attachments: attachments.map((a) => a.meta),
-      qrSvg: await QRCode.toString(receiptQrPayload(document.application.entryCode, snap.sha256), { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
+      qrSvg: await (await qrCode()).toString(receiptQrPayload(document.application.entryCode, snap.sha256), { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
       generatedAt: new Date().toISOString(),
     });
     return {
@@ -183,7 +188,7 @@ export class DossierBuilder implements OnModuleDestroy {
           const bytes = await this.storage.getBuffer(r.storage_key);
           if (IMAGE_TYPES.has(r.content_type)) meta.dataUri = `data:${r.content_type};base64,${bytes.toString('base64')}`;
           // blind copies append no PDFs: their file names and contents may name the company
-          else if (!blind) meta.appendedPages = await countPdfPages(bytes);
+          else if (!blind) meta.appendedPages = await (await pdfAssembly()).countPdfPages(bytes);
           return { meta, bytes };
         }),
     );

@@ -5,7 +5,7 @@
  * browser is relaunched on the next render.
  */
 import { Logger } from '@nestjs/common';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -33,7 +33,9 @@ export interface RendererOptions {
 }
 
 /** `chromium-headless-shell` is the fast PDF engine; full Chromium runs in its new headless mode. */
-export function launchChromium(executablePath: string): Promise<Browser> {
+export async function launchChromium(executablePath: string): Promise<Browser> {
+  // loaded on first use: the API process never prints, and puppeteer is ~4 MB of its heap
+  const { default: puppeteer } = await import('puppeteer-core');
   return puppeteer.launch({
     executablePath,
     headless: executablePath.includes('headless-shell') ? 'shell' : true,
