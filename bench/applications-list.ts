@@ -127,7 +127,7 @@ async function main() {
     ...process.env,
     NODE_ENV: 'production',
     DATABASE_URL: url,
-    SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-00',
+    SMTP_URL: 'smtp://127.0.0.1:2525', // production requires a transport; the bench sends no mail
     ADMIN_EMAIL: '',
     ADMIN_PASSWORD: '',
     QUEUE_PREFIX: 'bench-list',

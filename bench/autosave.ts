@@ -175,7 +175,7 @@ const serverPriority = (pid: number | undefined) => {
 async function main() {
   const apps = await seed();
   lowerOwnPriority();
-  const env = { ...process.env, DATABASE_URL: DB, NODE_ENV: 'production', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-00', ADMIN_EMAIL: '', ADMIN_PASSWORD: '', SMTP_URL: 'smtp://127.0.0.1:2525' /* never used: the bench sends no mail */ };
+  const env = { ...process.env, DATABASE_URL: DB, NODE_ENV: 'production', ADMIN_EMAIL: '', ADMIN_PASSWORD: '', SMTP_URL: 'smtp://127.0.0.1:2525' /* never used: the bench sends no mail */ };
 
   const runBaseline = async (prepared: boolean) => {
     const server = fork(join(__dirname, 'baseline-server.ts'), [], {

@@ -52,7 +52,7 @@ async function main() {
   });
   const { appId, token } = await seed();
   const nodeOptions = process.env.API_NODE_OPTIONS ?? '';
-  const env = { ...process.env, DATABASE_URL: DB, PORT: String(PORT), NODE_ENV: 'production', NODE_OPTIONS: nodeOptions, SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-00', ADMIN_EMAIL: '', ADMIN_PASSWORD: '', SMTP_URL: 'smtp://127.0.0.1:2525' /* never used: the bench sends no mail */ };
+  const env = { ...process.env, DATABASE_URL: DB, PORT: String(PORT), NODE_ENV: 'production', NODE_OPTIONS: nodeOptions, ADMIN_EMAIL: '', ADMIN_PASSWORD: '', SMTP_URL: 'smtp://127.0.0.1:2525' /* never used: the bench sends no mail */ };
   const app = spawn(process.execPath, [join(__dirname, '..', 'dist', 'main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   try {
     for (let i = 0; ; i++) {
