@@ -85,9 +85,10 @@ export class ApplicationsService {
     const staff = isStaff(actor);
     const params: unknown[] = [actor.userId];
     const where: string[] = [applicationAccessSql(actor.role, 'read', { app: 'a', user: '$1' })];
-    if (filter.cycleId) (params.push(filter.cycleId), where.push(`a.cycle_id = $${params.length}`));
-    if (filter.state) (params.push(filter.state), where.push(`a.state = $${params.length}`));
-    if (filter.memberUnit !== undefined) (params.push(filter.memberUnit), where.push(`o.member_unit = $${params.length}`));
+    const and = (sql: (n: number) => string, value: unknown) => where.push(sql(params.push(value)));
+    if (filter.cycleId) and((n) => `a.cycle_id = $${n}`, filter.cycleId);
+    if (filter.state) and((n) => `a.state = $${n}`, filter.state);
+    if (filter.memberUnit !== undefined) and((n) => `o.member_unit = $${n}`, filter.memberUnit);
     const rows: SummaryRow[] = await this.db.query(
       `${SUMMARY_SELECT} WHERE ${where.join(' AND ')} ORDER BY o.member_unit DESC, a.created_at DESC LIMIT 1000`,
       params,

@@ -69,7 +69,7 @@ export class SnapshotsService {
 
 export function verifyStored(id: string, canonical: string, expected: string): Verification {
   const actual = createHash('sha256').update(canonical, 'utf8').digest('hex');
-  let isCanonical = false;
+  let isCanonical: boolean;
   try {
     isCanonical = canonicalJson(JSON.parse(canonical)) === canonical;
   } catch {
