@@ -1,9 +1,9 @@
 /**
  * The form descriptor as GET /api/form publishes it. Its types are the server's own declarations
- * (type-only import: nothing of the server is bundled), so page and API cannot drift.
+ * (type-only import: nothing of the server is bundled), so page and API cannot drift. It is read
+ * through TanStack Query (api/queries.ts: formQuery).
  */
 import type { FieldNode, Label } from '../../../src/form/field-types';
-import { get } from '../api/client';
 
 export type { FieldNode, Label };
 
@@ -14,13 +14,6 @@ export interface SectionDescriptor {
   title: Label;
   optional: boolean;
   fields: FieldNode[];
-}
-
-let cached: Promise<SectionDescriptor[]> | undefined;
-
-export function loadForm(): Promise<SectionDescriptor[]> {
-  cached ??= get<{ sections: SectionDescriptor[] } | SectionDescriptor[]>('/api/form').then((f) => (Array.isArray(f) ? f : f.sections));
-  return cached;
 }
 
 export type Data = Record<string, unknown>;
