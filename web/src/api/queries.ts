@@ -31,10 +31,17 @@ export const formQuery = queryOptions({
   gcTime: Infinity,
 });
 
-export const applicationQuery = (id: string) => queryOptions({ queryKey: ['application', id], queryFn: () => get<EditorApplication>(`/api/applications/${id}`) });
+/**
+ * Fresh for a few seconds: the page that mounts right after the prefetch takes its answer instead
+ * of asking again; every write invalidates them at once (invalidateApplication).
+ */
+const FRESH_MS = 10_000;
+
+export const applicationQuery = (id: string) =>
+  queryOptions({ queryKey: ['application', id], queryFn: () => get<EditorApplication>(`/api/applications/${id}`), staleTime: FRESH_MS });
 
 export const completenessQuery = (id: string) =>
-  queryOptions({ queryKey: ['completeness', id], queryFn: () => get<{ issues: Issue[] }>(`/api/applications/${id}/completeness`).then((c) => c.issues) });
+  queryOptions({ queryKey: ['completeness', id], queryFn: () => get<{ issues: Issue[] }>(`/api/applications/${id}/completeness`).then((c) => c.issues), staleTime: FRESH_MS });
 
 /** With its ETag (autosave's If-Match); read once per opening of a section (useSection). */
 export const sectionQuery = (id: string, key: string) =>
