@@ -10,13 +10,21 @@
  *   after:  the production build of web/dist with its .br/.gz files, for a browser that accepts
  *           gzip only and for one that accepts brotli (Chromium's default).
  *
+ * Then the editor's first load on a slow line (issue 12, item 13): Chromium network emulation at
+ * 1.6 Mbit/s down, 0.8 Mbit/s up, 150 ms RTT, cold cache — the time until the first field of the
+ * first section is visible, and the bytes on the wire — for the pages as they were before issue 12
+ * (web/ of BENCH_BEFORE_REF, built into a temp dir, and GET /api/form sent as it was: uncompressed,
+ * no ETag) and as they are now; plus a second load of the same page with the browser cache on.
+ *
  *   npx ts-node --transpile-only bench/page-load.ts        (also part of npm run bench)
+ *   BENCH_RUNS=5 (loads per row; the median is printed), BENCH_BEFORE_REF=<commit>
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Browser, Page } from 'puppeteer-core';
 import { createApp } from '../src/bootstrap';
 import { loadConfig, type AppConfig } from '../src/config/app-config';
@@ -27,6 +35,8 @@ import { freshDatabase } from './bench-db';
 import { jsonApi } from '../scripts/json-api';
 
 const WEB = join(__dirname, '..', 'web');
+/** main before issue 12's first-load work (the "before" of the slow-line rows). */
+const BEFORE_ISSUE_12 = '22e93cd';
 const PASSWORD = 'correct horse battery staple';
 
 export interface LoadBytes {
@@ -40,11 +50,11 @@ export interface LoadBytes {
   encodings: string[];
 }
 
-/** Loads `url` in `page` (cache off) until `ready` is on the page; counts what came over the network. */
-export async function measureLoad(page: Page, url: string, ready: string): Promise<LoadBytes> {
+/** Loads `url` in `page` (cache off unless `cache`) until `ready` is on the page; counts what came over the network. */
+export async function measureLoad(page: Page, url: string, ready: string, cache = false): Promise<LoadBytes & { visibleMs: number }> {
   const cdp = await page.createCDPSession();
   await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: !cache });
   const byId = new Map<string, { url: string; encoding?: string; decoded: number; wire: number }>();
   cdp.on('Network.requestWillBeSent', (e) => byId.set(e.requestId, { url: e.request.url, decoded: 0, wire: 0 }));
   cdp.on('Network.responseReceived', (e) => {
@@ -59,11 +69,21 @@ export async function measureLoad(page: Page, url: string, ready: string): Promi
     const r = byId.get(e.requestId);
     if (r) r.wire = e.encodedDataLength;
   });
-  await page.goto(url);
-  await page.waitForSelector(ready);
-  await new Promise((r) => setTimeout(r, 500)); // the last responses' loadingFinished events
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+  // ms since the navigation started (the page's time origin) when `ready` is first laid out
+  const visible = await page.waitForFunction(
+    (sel: string) => {
+      const el = document.querySelector(sel);
+      return el && el.getBoundingClientRect().height > 0 ? performance.now() : false;
+    },
+    { polling: 'raf', timeout: 120_000 },
+    ready,
+  );
+  const visibleMs = (await visible.jsonValue()) as number;
+  await new Promise((r) => setTimeout(r, 1000)); // the last responses' loadingFinished events
   await cdp.detach();
   const all = [...byId.values()].filter((r) => r.wire > 0);
+  if (process.env.BENCH_VERBOSE) console.log(all.map((r) => `    ${(r.wire / 1024).toFixed(1).padStart(7)} KB ${r.encoding} ${r.url}`).join('\n'));
   const own = all.filter((r) => !new URL(r.url).pathname.startsWith('/api/'));
   return {
     requests: all.length,
@@ -71,6 +91,7 @@ export async function measureLoad(page: Page, url: string, ready: string): Promi
     staticWire: own.reduce((s, r) => s + r.wire, 0),
     staticDecoded: own.reduce((s, r) => s + r.decoded, 0),
     encodings: [...new Set(own.map((r) => r.encoding ?? '?'))],
+    visibleMs,
   };
 }
 
@@ -83,6 +104,29 @@ function buildBefore(outDir: string): void {
   } finally {
     rmSync(config, { force: true });
   }
+}
+
+/**
+ * The pages as they were at `ref` (before issue 12's first-load work): web/ of that commit,
+ * (and src/, whose shared declarations the pages import) extracted into a temp dir beside this
+ * checkout's node_modules, built with its own Vite config.
+ */
+function buildAtRef(ref: string, dir: string): string {
+  execFileSync('bash', ['-c', `git -C ${JSON.stringify(join(WEB, '..'))} archive ${ref} web src | tar -x -C ${JSON.stringify(dir)}`], { stdio: 'inherit' });
+  const web = join(dir, 'web');
+  symlinkSync(join(WEB, 'node_modules'), join(web, 'node_modules'));
+  symlinkSync(join(WEB, '..', 'node_modules'), join(dir, 'node_modules')); // the pages import the server's shared declarations (src/)
+  execFileSync(join(WEB, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'error'], { cwd: web, env: { ...process.env, NODE_ENV: 'production' }, stdio: 'inherit' });
+  return join(web, 'dist');
+}
+
+/** GET /api/form as the server sent it before issue 12: uncompressed, no ETag (hides Accept-Encoding and If-None-Match from it). */
+function formAsBefore(app: NestFastifyApplication): void {
+  app.getHttpAdapter().getInstance().addHook('onRequest', async (req) => {
+    if (req.url.split('?')[0] !== '/api/form') return;
+    delete req.headers['accept-encoding'];
+    delete req.headers['if-none-match'];
+  });
 }
 
 async function seed(base: string): Promise<{ email: string; draftId: string }> {
@@ -107,6 +151,7 @@ async function signIn(page: Page, base: string, email: string): Promise<void> {
 
 async function measureVariant(browser: Browser, config: AppConfig, webRoot: string, acceptEncoding: string | undefined, data: { email: string; draftId: string }) {
   const app = await createApp(config, { logger: false, webRoot });
+  if (webRoot !== join(WEB, 'dist')) formAsBefore(app);
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
   const headers = acceptEncoding ? { 'Accept-Encoding': acceptEncoding } : undefined;
@@ -128,12 +173,40 @@ async function measureVariant(browser: Browser, config: AppConfig, webRoot: stri
   return { signInPage, editor };
 }
 
+const SLOW_LINE = { download: 200_000, upload: 100_000, latency: 150 }; // bytes/s: 1.6 Mbit/s down, 0.8 up; 150 ms RTT
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** The editor on the slow line: `runs` cold loads (each in a fresh browser context), then one warm reload per run. */
+async function measureSlowEditor(browser: Browser, config: AppConfig, webRoot: string, before: boolean, data: { email: string; draftId: string }, runs: number) {
+  const app = await createApp(config, { logger: false, webRoot });
+  if (before) formAsBefore(app);
+  await app.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+  const cold: Array<LoadBytes & { visibleMs: number }> = [];
+  const warm: Array<LoadBytes & { visibleMs: number }> = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    await signIn(page, base, data.email); // fast line: the sign-in is not measured
+    // a page of another origin-less kind first, so the editor's load is a navigation with an empty cache
+    await page.goto('about:blank');
+    await page.emulateNetworkConditions(SLOW_LINE);
+    cold.push(await measureLoad(page, `${base}/applications/${data.draftId}`, '[id^="f-basics-"]'));
+    await page.goto('about:blank');
+    warm.push(await measureLoad(page, `${base}/applications/${data.draftId}`, '[id^="f-basics-"]', true));
+    await context.close();
+  }
+  await app.close();
+  return { cold, warm };
+}
+
 async function main() {
   ensureWebBuild();
   const before = mkdtempSync(join(tmpdir(), 'topten-web-before-'));
   buildBefore(before);
   const databaseUrl = await freshDatabase('topten_pageload');
-  const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, QUEUE_PREFIX: 'pageload', ADMIN_EMAIL: '', ADMIN_PASSWORD: '', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-00' });
+  const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, QUEUE_PREFIX: 'pageload', ADMIN_EMAIL: '', ADMIN_PASSWORD: '', SMTP_URL: 'smtp://127.0.0.1:2525' /* production needs one; the bench sends no mail */, SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-00' });
   const { DataSource } = await import('typeorm');
   const db = new DataSource({ type: 'postgres', url: databaseUrl });
   await db.initialize();
@@ -161,8 +234,25 @@ async function main() {
     console.log(`  ${name}  sign-in: ${line(r.signInPage)}`);
     console.log(`  ${name}  editor:  ${line(r.editor)}`);
   }
+
+  // issue 12: the editor on a slow line, before and after
+  const runs = Number(process.env.BENCH_RUNS ?? 3);
+  const ref = process.env.BENCH_BEFORE_REF ?? BEFORE_ISSUE_12;
+  const beforeDir = mkdtempSync(join(tmpdir(), 'topten-web-ref-'));
+  const beforeDist = buildAtRef(ref, beforeDir);
+  console.log(`\neditor first load at 1.6 Mbit/s down, 0.8 up, 150 ms RTT (Chromium network emulation); median of ${runs}; "first field" = ms from navigation start until the first input of 基本信息 is laid out:`);
+  for (const [name, root, isBefore] of [[`before (web/ at ${ref.slice(0, 7)}, /api/form uncompressed)`, beforeDist, true], ['after                                   ', dist, false]] as const) {
+    const { cold, warm } = await measureSlowEditor(browser, config, root, isBefore, data, runs);
+    const m = (rows: typeof cold) => {
+      const mid = rows.find((r) => r.visibleMs === median(rows.map((x) => x.visibleMs)))!;
+      return `first field ${String(Math.round(mid.visibleMs)).padStart(5)} ms (runs: ${rows.map((r) => Math.round(r.visibleMs)).join(', ')}), ${line(mid)}`;
+    };
+    console.log(`  ${name} cold: ${m(cold)}`);
+    console.log(`  ${name} warm: ${m(warm)}`);
+  }
   await browser.close();
   rmSync(before, { recursive: true, force: true });
+  rmSync(beforeDir, { recursive: true, force: true });
 }
 
 if (require.main === module) {

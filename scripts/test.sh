@@ -10,6 +10,7 @@ export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://topten:topten@127.0.0.
 bash scripts/ensure-services.sh topten_test
 npx tsc --noEmit -p tsconfig.json
 bash scripts/build-web.sh
+(cd web && npx vitest run)   # web/'s unit tests: its pure helpers (merge patch, conflicts, labels)
 status=0
 npx jest --ci --json --outputFile=var/jest-results.json "$@" || status=$?
 node -e '

@@ -2,6 +2,7 @@
  * A complete application entered section by section over HTTP; completeness reports nothing
  * missing; removing any single required field makes exactly that path appear.
  */
+import zlib from 'node:zlib';
 import request from 'supertest';
 import { fieldAt } from '../../src/form/expanded-fields';
 import type { FieldNode } from '../../src/form/field-types';
@@ -150,4 +151,33 @@ it('shows the form descriptor with every section, zh and en labels', async () =>
   expect(basics.title).toEqual({ zh: '基本信息', en: 'Basic information' });
   const center = basics.fields.find((f: { key: string }) => f.key === 'center');
   expect(center.fields.map((f: { key: string }) => f.key)).toContain('businessTypesOther');
+});
+
+it('sends the form descriptor compressed by Accept-Encoding, with an ETag that answers 304 (issue 12)', async () => {
+  const raw = (req: request.Test) => req.buffer(true).parse((res, cb) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => cb(null, Buffer.concat(chunks)));
+  });
+  const plain = await raw(request(t.http).get('/api/form').set('Accept-Encoding', 'identity')).expect(200);
+  expect(plain.headers['content-encoding']).toBeUndefined();
+  const identity = plain.body as Buffer;
+  const etag = plain.headers.etag;
+  expect(etag).toMatch(/^"[\w-]+"$/);
+  expect(plain.headers['cache-control']).toBe('public, max-age=300');
+  expect(plain.headers.vary).toMatch(/Accept-Encoding/);
+  const br = await raw(request(t.http).get('/api/form').set('Accept-Encoding', 'gzip, deflate, br')).expect(200);
+  expect(br.headers['content-encoding']).toBe('br');
+  // superagent decodes br and gzip itself; Content-Length is what travelled
+  expect((br.body as Buffer).equals(identity)).toBe(true);
+  expect(Number(br.headers['content-length'])).toBeLessThan(identity.length / 5);
+  expect(Number(br.headers['content-length'])).toBe(zlib.brotliCompressSync(identity, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }).length);
+  expect(br.headers.etag).toBe(etag);
+  const gz = await raw(request(t.http).get('/api/form').set('Accept-Encoding', 'gzip')).expect(200);
+  expect(gz.headers['content-encoding']).toBe('gzip');
+  expect((gz.body as Buffer).equals(identity)).toBe(true);
+  expect(Number(gz.headers['content-length'])).toBeLessThan(identity.length / 4);
+  await request(t.http).get('/api/form').set('If-None-Match', etag).expect(304);
+  await request(t.http).get('/api/form').set('If-None-Match', `W/${etag}`).expect(304);
+  await request(t.http).get('/api/form').set('If-None-Match', '"other"').expect(200);
 });

@@ -4,13 +4,16 @@ import zhCN from 'antd/locale/zh_CN';
 import { lazy, StrictMode, Suspense, useCallback, useContext, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router-dom';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { get, post, type Reply } from './api/client';
+import { prefetchFor, queryClient } from './api/queries';
 import { LangContext, useT, type Lang } from './i18n';
 import { LoginPage, RegisterPage } from './pages/AuthPages';
 
 // signed-in pages load on demand: the sign-in page does not wait for the editor's code
 const ApplicationsPage = lazy(() => import('./pages/ApplicationsPage').then((m) => ({ default: m.ApplicationsPage })));
-const EditorPage = lazy(() => import('./pages/EditorPage').then((m) => ({ default: m.EditorPage })));
+const loadEditor = () => import('./pages/EditorPage');
+const EditorPage = lazy(() => loadEditor().then((m) => ({ default: m.EditorPage })));
 const MembersPage = lazy(() => import('./pages/OrganisationPages').then((m) => ({ default: m.MembersPage })));
 const AcceptInvitationPage = lazy(() => import('./pages/OrganisationPages').then((m) => ({ default: m.AcceptInvitationPage })));
 
@@ -74,8 +77,13 @@ function Root() {
   );
 }
 
+// opened at an entry: its code and its data are asked for now, beside GET /api/auth/me, not after it
+prefetchFor(location.pathname, loadEditor);
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Root />
+    <QueryClientProvider client={queryClient}>
+      <Root />
+    </QueryClientProvider>
   </StrictMode>,
 );

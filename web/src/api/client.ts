@@ -31,6 +31,7 @@ export interface Answer<T> {
   status: number;
   body: T;
   etag: string | null;
+  headers: Headers;
 }
 
 export async function call<T>(method: string, path: string, opts: { body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer<T>> {
@@ -48,7 +49,7 @@ export async function call<T>(method: string, path: string, opts: { body?: unkno
   const text = await res.text();
   const body = text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : (text as unknown);
   if (!res.ok) throw new ApiError(res.status, typeof body === 'object' && body ? (body as ApiError['body']) : { message: String(body) });
-  return { status: res.status, body: body as T, etag: res.headers.get('etag') };
+  return { status: res.status, body: body as T, etag: res.headers.get('etag'), headers: res.headers };
 }
 
 export const get = <T>(path: string) => call<T>('GET', path).then((a) => a.body);

@@ -1,21 +1,15 @@
 /**
  * The form descriptor as GET /api/form publishes it. Its types are the server's own declarations
- * (type-only import: nothing of the server is bundled), so page and API cannot drift.
+ * (type-only import: nothing of the server is bundled), so page and API cannot drift. It is read
+ * through TanStack Query (api/queries.ts: formQuery).
  */
 import type { FieldNode, Label } from '../../../src/form/field-types';
-import { get, type Reply } from '../api/client';
+import type { Reply } from '../api/client';
 
 export type { FieldNode, Label };
 
 /** GET /api/form's section, its fields typed by the server's own `FieldNode` declarations. */
 export type SectionDescriptor = Omit<Reply<'FormSectionResponse'>, 'fields'> & { fields: FieldNode[] };
-
-let cached: Promise<SectionDescriptor[]> | undefined;
-
-export function loadForm(): Promise<SectionDescriptor[]> {
-  cached ??= get<Omit<Reply<'FormResponse'>, 'sections'> & { sections: SectionDescriptor[] }>('/api/form').then((f) => f.sections);
-  return cached;
-}
 
 export type Data = Record<string, unknown>;
 

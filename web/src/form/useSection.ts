@@ -5,7 +5,9 @@
  * a 400 marks the failing fields and the rest of the patch is saved anyway.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, call, OfflineError, type Answer, type Reply } from '../api/client';
+import { ApiError, call, OfflineError, type Answer } from '../api/client';
+import { queryClient, sectionQuery } from '../api/queries';
+import { conflictingPaths, rebase } from './conflicts';
 import { getPath, mergePatchOf, setPath, type Data } from './descriptor';
 
 export type SaveStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'offline' } | { kind: 'invalid' } | { kind: 'error'; message: string };
@@ -17,7 +19,6 @@ export interface Conflict {
   paths: string[];
 }
 
-type SectionAnswer = Reply<'SectionResponse'>;
 
 interface StoredDraft {
   paths: string[];
@@ -93,18 +94,14 @@ export function useSection(appId: string, key: string, editable: boolean) {
       }
       else if (e instanceof ApiError && e.status === 412) {
         const current = e.body.current as { data: Data; etag: string; updatedBy?: { name?: string } | null };
-        const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-        const conflicting = [...dirty.current.keys()].filter(
-          (p) => !same(getPath(current.data, p), getPath(baseRef.current, p)) && !same(getPath(current.data, p), getPath(dataRef.current, p)),
-        );
+        const conflicting = conflictingPaths(dataRef.current, baseRef.current, current.data, dirty.current.keys());
         if (conflicting.length) {
           conflictOpen.current = true;
           setConflict({ theirs: current.data, theirsEtag: current.etag, theirsBy: current.updatedBy?.name ?? undefined, paths: conflicting });
           setStatus({ kind: 'idle' });
         } else {
           // they changed other fields only: mine go on top of theirs, nothing to ask
-          let next = current.data;
-          for (const p of dirty.current.keys()) next = setPath(next, p, getPath(dataRef.current, p));
+          const next = rebase(current.data, dataRef.current, dirty.current.keys());
           baseRef.current = current.data;
           dataRef.current = next;
           setData(next);
@@ -130,7 +127,11 @@ export function useSection(appId: string, key: string, editable: boolean) {
   useEffect(() => {
     let alive = true;
     dirty.current.clear();
-    call<SectionAnswer>('GET', `/api/applications/${appId}/sections/${key}`).then((a) => {
+    // the editor's first section may be on its way already (started beside the page's code: api/queries.ts);
+    // taken once — opening the section again asks the server anew
+    const query = sectionQuery(appId, key);
+    queryClient.fetchQuery({ ...query, staleTime: 30_000 }).then((a) => {
+      queryClient.removeQueries({ queryKey: query.queryKey, exact: true });
       if (!alive) return;
       etag.current = a.etag;
       let d = a.body.data ?? {};
@@ -188,8 +189,7 @@ export function useSection(appId: string, key: string, editable: boolean) {
   const resolve = useCallback(
     (keepMine: Set<string>) => {
       if (!conflict) return;
-      let next = conflict.theirs;
-      for (const p of dirty.current.keys()) if (!conflict.paths.includes(p) || keepMine.has(p)) next = setPath(next, p, getPath(dataRef.current, p));
+      const next = rebase(conflict.theirs, dataRef.current, [...dirty.current.keys()].filter((p) => !conflict.paths.includes(p) || keepMine.has(p)));
       for (const p of conflict.paths) if (!keepMine.has(p)) dirty.current.delete(p);
       baseRef.current = conflict.theirs;
       dataRef.current = next;

@@ -2,13 +2,13 @@
 import { Alert, Badge, Button, Col, Drawer, Grid, Menu, Row, Skeleton, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { get, type Reply } from '../api/client';
-import { loadForm, type SectionDescriptor } from '../form/descriptor';
+import { useQuery } from '@tanstack/react-query';
+import { applicationQuery, completenessQuery, formQuery, invalidateApplication } from '../api/queries';
 import { SectionForm } from '../form/SectionForm';
 import { useT } from '../i18n';
 import { Countdown } from './ApplicationsPage';
-import { MissingPanel, type Issue } from './MissingPanel';
-import { SealPanel, type ApplicationView } from './SealPanel';
+import { MissingPanel } from './MissingPanel';
+import { SealPanel } from './SealPanel';
 
 
 const REVIEW = '__review';
@@ -17,27 +17,22 @@ export function EditorPage() {
   const { id = '' } = useParams();
   const { t, label, state } = useT();
   const screens = Grid.useBreakpoint();
-  const [form, setForm] = useState<SectionDescriptor[] | null>(null);
-  const [app, setApp] = useState<ApplicationView | null>(null);
-  const [issues, setIssues] = useState<Issue[]>([]);
+  const { data: form } = useQuery(formQuery);
+  const { data: app } = useQuery(applicationQuery(id));
+  const { data: issues = [] } = useQuery(completenessQuery(id));
   const [current, setCurrent] = useState<string>('basics');
   const [focus, setFocus] = useState<{ section: string; path: string } | undefined>();
   const [menuOpen, setMenuOpen] = useState(false);
   const refreshTimer = useRef<number | undefined>(undefined);
 
-  const refresh = useCallback(() => {
-    void get<ApplicationView>(`/api/applications/${id}`).then(setApp);
-    void get<Reply<'CompletenessResponse'>>(`/api/applications/${id}/completeness`).then((c) => setIssues(c.issues));
-  }, [id]);
+  // after a write: the badges, the state and the missing items are read again
+  const refresh = useCallback(() => invalidateApplication(id), [id]);
+  // autosave: once the typing pauses, not per keystroke
   const refreshSoon = useCallback(() => {
     window.clearTimeout(refreshTimer.current);
     refreshTimer.current = window.setTimeout(refresh, 800);
   }, [refresh]);
-
-  useEffect(() => {
-    void loadForm().then(setForm);
-    refresh();
-  }, [refresh]);
+  useEffect(() => () => window.clearTimeout(refreshTimer.current), []);
 
   if (!form || !app) return <Skeleton active />;
   const editable = app.state === 'draft';

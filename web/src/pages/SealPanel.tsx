@@ -5,7 +5,8 @@
  */
 import { Alert, type AlertRef, Badge, Button, Checkbox, List, Progress, Space, Steps, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { ApiError, post, type Reply } from '../api/client';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, call, post, type Reply } from '../api/client';
 import { AttachmentField } from '../form/AttachmentField';
 import type { SectionDescriptor } from '../form/descriptor';
 import { fieldAt, issueText, labelAt } from '../form/labels';
@@ -32,60 +33,66 @@ type DossierState =
   | { kind: 'failed'; reason: string }
   | { kind: 'retrying' };
 
+interface DossierStatus {
+  status?: string;
+  progress?: number;
+  reason?: string | null;
+  /** Seconds until the next poll (the server's Retry-After while it renders). */
+  retryAfter: number;
+}
+
+/** Not there for this user: no dossier on this server (404) or not theirs to see (403). */
+const absent = (e: unknown) => e instanceof ApiError && (e.status === 404 || e.status === 403);
+
 /**
  * Polls GET /dossier/status (never the PDF itself) until the dossier is ready or failed — both end
  * the polling. 404 (no dossier on this server) stops quietly; network and server errors are
  * retried a few times, slower. `retry` asks for a new render of a failed one and polls again.
  */
-function useDossier(appId: string, active: boolean): { dossier: DossierState; retry: () => Promise<void> } {
-  const [state, setState] = useState<DossierState>({ kind: 'waiting', progress: 0 });
-  const [round, setRound] = useState(0);
-  useEffect(() => {
-    if (!active) return;
-    let stop = false;
-    let timer: number | undefined;
-    const controller = new AbortController();
-    const poll = async (misses: number) => {
-      const res = await fetch(`/api/applications/${appId}/dossier/status`, { credentials: 'same-origin', headers: { Accept: 'application/json' }, signal: controller.signal }).catch(() => null);
-      if (stop) return;
-      if (res?.status === 404 || res?.status === 403) return setState({ kind: 'missing' });
-      if (res?.status === 200) {
-        const body = (await res.json().catch(() => ({}))) as { status?: string; progress?: number; reason?: string | null };
-        if (stop) return;
-        if (body.status === 'ready') return setState({ kind: 'ready' });
-        if (body.status === 'failed') return setState({ kind: 'failed', reason: body.reason ?? '' });
-        setState({ kind: 'waiting', progress: Math.round(body.progress ?? 0) });
-        const after = Number(res.headers.get('Retry-After')) || 2;
-        timer = window.setTimeout(() => void poll(0), after * 1000);
-        return;
-      }
-      // offline or a server error: try a few more times, slower
-      if (misses >= 5) return setState({ kind: 'missing' });
-      timer = window.setTimeout(() => void poll(misses + 1), 3000 * (misses + 1));
-    };
-    void poll(0);
-    return () => {
-      stop = true;
-      controller.abort();
-      window.clearTimeout(timer);
-    };
-  }, [appId, active, round]);
+function useDossier(appId: string, snapshotId: string | undefined): { dossier: DossierState; retry: () => Promise<void> } {
+  const client = useQueryClient();
+  const [retrying, setRetrying] = useState<{ failed?: string } | null>(null);
+  // per snapshot: sealed again after an unseal, it is another dossier
+  const queryKey = ['dossier', appId, snapshotId];
+  const q = useQuery({
+    queryKey,
+    enabled: snapshotId !== undefined,
+    queryFn: async (): Promise<DossierStatus> => {
+      const a = await call<Omit<DossierStatus, 'retryAfter'>>('GET', `/api/applications/${appId}/dossier/status`, { headers: { Accept: 'application/json' } });
+      return { ...a.body, retryAfter: Number(a.headers.get('Retry-After')) || 2 };
+    },
+    // offline or a server error: try a few more times, slower
+    retry: (failures, e) => !absent(e) && failures < 5,
+    retryDelay: (failures) => 3000 * failures,
+    refetchInterval: (query) => {
+      const d = query.state.data;
+      return query.state.status === 'success' && d && d.status !== 'ready' && d.status !== 'failed' ? d.retryAfter * 1000 : false;
+    },
+    staleTime: Infinity,
+  });
 
   const retry = async () => {
-    setState({ kind: 'retrying' });
+    setRetrying({});
     try {
       await post(`/api/applications/${appId}/dossier/retry`);
     } catch (e) {
       // 409: someone else retried it already (or it is ready): polling shows where it stands
       if (!(e instanceof ApiError && e.status === 409)) {
-        setState({ kind: 'failed', reason: e instanceof Error ? e.message : String(e) });
+        setRetrying({ failed: e instanceof Error ? e.message : String(e) });
         return;
       }
     }
-    setState({ kind: 'waiting', progress: 0 });
-    setRound((r) => r + 1);
+    void client.resetQueries({ queryKey }); // forgets the failure and polls again
+    setRetrying(null);
   };
-  return { dossier: state, retry };
+
+  let dossier: DossierState;
+  if (retrying) dossier = retrying.failed !== undefined ? { kind: 'failed', reason: retrying.failed } : { kind: 'retrying' };
+  else if (q.isError) dossier = { kind: 'missing' };
+  else if (q.data?.status === 'ready') dossier = { kind: 'ready' };
+  else if (q.data?.status === 'failed') dossier = { kind: 'failed', reason: q.data.reason ?? '' };
+  else dossier = { kind: 'waiting', progress: Math.round(q.data?.progress ?? 0) };
+  return { dossier, retry };
 }
 
 /** Up to this many problems are listed one by one; more are counted and left to the missing-items panel. */
@@ -108,7 +115,7 @@ export function SealPanel({ app, form, onChanged, goTo }: { app: ApplicationView
     if (error) errorRef.current?.nativeElement?.scrollIntoView({ block: 'nearest' });
   }, [error]);
   const [receipt, setReceipt] = useState<string[]>([]);
-  const { dossier, retry } = useDossier(app.id, app.state !== 'draft' && app.snapshot !== null);
+  const { dossier, retry } = useDossier(app.id, app.state !== 'draft' && app.snapshot ? app.snapshot.id : undefined);
 
   const act = async (action: string) => {
     setError(null);
