@@ -33,13 +33,8 @@ type DossierState =
   | { kind: 'failed'; reason: string }
   | { kind: 'retrying' };
 
-interface DossierStatus {
-  status?: string;
-  progress?: number;
-  reason?: string | null;
-  /** Seconds until the next poll (the server's Retry-After while it renders). */
-  retryAfter: number;
-}
+/** GET …/dossier/status, with the seconds until the next poll (the server's Retry-After while it renders). */
+type DossierStatus = Reply<'DossierStatusResponse'> & { retryAfter: number };
 
 /** Not there for this user: no dossier on this server (404) or not theirs to see (403). */
 const absent = (e: unknown) => e instanceof ApiError && (e.status === 404 || e.status === 403);
@@ -58,7 +53,7 @@ function useDossier(appId: string, snapshotId: string | undefined): { dossier: D
     queryKey,
     enabled: snapshotId !== undefined,
     queryFn: async (): Promise<DossierStatus> => {
-      const a = await call<Omit<DossierStatus, 'retryAfter'>>('GET', `/api/applications/${appId}/dossier/status`, { headers: { Accept: 'application/json' } });
+      const a = await call<Reply<'DossierStatusResponse'>>('GET', `/api/applications/${appId}/dossier/status`, { headers: { Accept: 'application/json' } });
       return { ...a.body, retryAfter: Number(a.headers.get('Retry-After')) || 2 };
     },
     // offline or a server error: try a few more times, slower
