@@ -56,16 +56,36 @@ function Shell() {
   );
 }
 
+/**
+ * AntD's defaults below WCAG AA contrast (4.5:1) on white or on a tag's tint, darkened: links
+ * (#1677ff), secondary/description text (45 % black: step titles, counters, help), success text,
+ * and the text of green and orange tags (totals, save state, countdown).
+ */
+const THEME = {
+  token: {
+    colorPrimary: '#1f4e79',
+    colorLink: '#1f4e79',
+    colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+    colorSuccessText: '#237804',
+    green7: '#237804',
+    orange7: '#ad4e00',
+  },
+};
+
 function Root() {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('lang') === 'en' ? 'en' : 'zh'));
   const choose = useCallback((l: Lang) => {
     localStorage.setItem('lang', l);
-    document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
     setLang(l);
   }, []);
+  // the document's language is the page's, from the first render (a screen reader reads English as English)
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
   return (
     <LangContext.Provider value={{ lang, setLang: choose }}>
-      <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1f4e79' } }}>
+      <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={THEME}>
         <AntApp>
           <BrowserRouter>
             <Shell />
