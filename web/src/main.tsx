@@ -5,6 +5,7 @@ import { lazy, StrictMode, Suspense, useCallback, useContext, useEffect, useStat
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router-dom';
 import { get, post } from './api/client';
+import { setClearWord, watchLibraryNames } from './a11y';
 import { LangContext, useT, type Lang } from './i18n';
 import { LoginPage, RegisterPage } from './pages/AuthPages';
 
@@ -25,13 +26,14 @@ function Shell() {
   useEffect(reload, [reload]);
   const { setLang } = useContext(LangContext);
   const screens = Grid.useBreakpoint();
+  useEffect(() => setClearWord(t('clear')), [lang]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 12, paddingInline: 16 }}>
         <Link to="/" style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0, flex: '1 1 auto' }}>{t('appTitle')}</Link>
         <Space size={screens.md ? 'middle' : 'small'} style={{ flex: 'none' }}>
-          <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('language')}</Button>
+          <Button size="small" lang={lang === 'zh' ? 'en' : 'zh-CN'} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('language')}</Button>
           {me && <Link to="/organisation" style={{ color: '#fff', whiteSpace: 'nowrap' }}>{t('members')}</Link>}
           {me && screens.md && <Typography.Text style={{ color: '#fff' }}>{me.user.name}</Typography.Text>}
           {me && <Button size="small" onClick={() => void post('/api/auth/logout').finally(() => setMe(null))}>{t('logout')}</Button>}
@@ -59,7 +61,7 @@ function Shell() {
 /**
  * AntD's defaults below WCAG AA contrast (4.5:1) on white or on a tag's tint, darkened: links
  * (#1677ff), secondary/description text (45 % black: step titles, counters, help), success text,
- * and the text of green and orange tags (totals, save state, countdown).
+ * success and the text of orange tags (totals, save state, countdown) and the selected menu item.
  */
 const THEME = {
   token: {
@@ -67,9 +69,15 @@ const THEME = {
     colorLink: '#1f4e79',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+    // success (text, tags of a total that adds up, "saved"): AntD's #52c41a is 2.3:1 on white
+    colorSuccess: '#237804',
     colorSuccessText: '#237804',
-    green7: '#237804',
-    orange7: '#ad4e00',
+    colorSuccessBg: '#f6ffed',
+    colorSuccessBorder: '#b7eb8f',
+    // the selected menu item's tint: the one derived from this dark primary is grey (#adb4b8, 4.1:1)
+    colorPrimaryBg: '#e6eef6',
+    // tags write in the 7th shade of their palette on its 1st (3.3:1 for orange): a seed a shade darker
+    orange: '#d46b08',
   },
 };
 
@@ -96,6 +104,7 @@ function Root() {
   );
 }
 
+watchLibraryNames();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <Root />

@@ -112,7 +112,7 @@ function FieldInput({ field: f, path, otherPath, ctx, context }: { field: FieldN
       const ruleError = ctx.ruleErrors?.[path];
       return (
         <Card size="small" id={id} title={<span id={titleId(id)}>{label(f.label)}</span>} style={{ marginBottom: 16 }} role="group" aria-labelledby={labelledBy(context, titleId(id))}
-          extra={sum === undefined ? undefined : <Tag color={Math.abs(sum - 100) < 0.05 ? 'green' : 'orange'} aria-live="polite">{`${t('total')} ${rounded(sum)}% / 100%`}</Tag>}>
+          extra={sum === undefined ? undefined : <Tag color={Math.abs(sum - 100) < 0.05 ? 'success' : 'orange'} aria-live="polite">{`${t('total')} ${rounded(sum)}% / 100%`}</Tag>}>
           {help && <Typography.Paragraph type="secondary">{help}</Typography.Paragraph>}
           {ruleError && <Typography.Paragraph type="danger" role="alert" className="rule-error">{ruleError}</Typography.Paragraph>}
           <Fields fields={f.fields} prefix={path} ctx={ctx} context={[...context, titleId(id)]} />
@@ -257,7 +257,7 @@ function PercentTable({ field: f, columns, path, id, ctx, context }: { field: Fi
             {columns.map((c, i) => (
               // 0 may be right (a direction the center does not serve); the seal check knows the mode
               <td key={c.key} style={{ ...cellStyle, borderBottom: 'none' }}>
-                <Tag data-total={c.key} color={Math.abs(totals[i] - 100) < 0.05 ? 'green' : totals[i] === 0 ? 'default' : 'orange'}>{`${rounded(totals[i])}% / 100%`}</Tag>
+                <Tag data-total={c.key} color={Math.abs(totals[i] - 100) < 0.05 ? 'success' : totals[i] === 0 ? 'default' : 'orange'}>{`${rounded(totals[i])}% / 100%`}</Tag>
               </td>
             ))}
           </tr>
