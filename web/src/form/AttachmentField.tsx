@@ -76,7 +76,7 @@ export function AttachmentField(props: { id: string; appId: string; kind: string
         <>
           <input ref={input} id={props.id} type="file" accept="application/pdf,image/png,image/jpeg,image/webp,.docx,.xlsx,.pptx" style={{ display: 'none' }} onChange={(e) => void onFile(e.target.files?.[0])} />
           {/* "上传文件 组织架构图": its own words, then its field's label */}
-          <Button id={`${props.id}-upload`} aria-labelledby={props.labelledBy ? `${props.id}-upload ${props.labelledBy}` : undefined} onClick={() => input.current?.click()} disabled={progress !== null}>{t('upload')}</Button>
+          <Button id={`${props.id}--upload`} aria-labelledby={props.labelledBy ? `${props.id}--upload ${props.labelledBy}` : undefined} onClick={() => input.current?.click()} disabled={progress !== null}>{t('upload')}</Button>
         </>
       )}
     </Space>

@@ -52,8 +52,9 @@ const rounded = (n: number) => Math.round(n * 10) / 10;
  * preceded by the titles of the groups and rows it sits in (`context`: their element ids), so the
  * 24 KPI 目标 boxes, the three 学历分布 tables and list rows each say which one they are.
  */
-const labelId = (id: string) => `${id}-label`;
-const titleId = (id: string) => `${id}-title`;
+// `--`: field ids join keys with single dashes, so these never collide with a field (contact.title)
+const labelId = (id: string) => `${id}--label`;
+const titleId = (id: string) => `${id}--title`;
 const labelledBy = (context: string[], own: string) => [...context, own].join(' ');
 
 export function Fields({ fields, prefix, ctx, context = [] }: { fields: FieldNode[]; prefix: string; ctx: FieldContext; context?: string[] }) {
@@ -226,13 +227,13 @@ function PercentTable({ field: f, columns, path, id, ctx, context }: { field: Fi
         <thead>
           <tr>
             <td style={{ ...cellStyle, width: '30%' }} />
-            {columns.map((c) => <th key={c.key} scope="col" style={cellStyle}><span style={{ color: '#ff4d4f', marginInlineEnd: 4 }} aria-hidden>*</span><span id={`${id}-col-${c.key}`}>{label(c.label)}</span></th>)}
+            {columns.map((c) => <th key={c.key} scope="col" style={cellStyle}><span style={{ color: '#ff4d4f', marginInlineEnd: 4 }} aria-hidden>*</span><span id={`${id}--col-${c.key}`}>{label(c.label)}</span></th>)}
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.key}>
-              <th scope="row" id={`${id}-row-${r.key}`} style={{ ...cellStyle, fontWeight: 500 }}>{label(r.label)}</th>
+              <th scope="row" id={`${id}--row-${r.key}`} style={{ ...cellStyle, fontWeight: 500 }}>{label(r.label)}</th>
               {columns.map((c) => {
                 const p = cell(r.key, c.key);
                 const value = getPath(ctx.data, p);
@@ -241,7 +242,7 @@ function PercentTable({ field: f, columns, path, id, ctx, context }: { field: Fi
                 const error = ctx.errors[p] ?? (problem && t(problem.key, problem.vars));
                 return (
                   <td key={c.key} style={cellStyle}>
-                    <InputNumber id={fieldId(ctx.section, p)} aria-labelledby={labelledBy([...context, titleId(id), `${id}-row-${r.key}`], `${id}-col-${c.key}`)} aria-invalid={!!error} status={error ? 'error' : undefined}
+                    <InputNumber id={fieldId(ctx.section, p)} aria-labelledby={labelledBy([...context, titleId(id), `${id}--row-${r.key}`], `${id}--col-${c.key}`)} aria-invalid={!!error} status={error ? 'error' : undefined}
                       disabled={!ctx.editable} value={(value as number) ?? null} min={0} max={100} precision={1} inputMode="decimal" controls={false} style={{ width: '100%' }} suffix="%"
                       onChange={(v) => ctx.change(p, cleared(v) ? undefined : v)} />
                     {error && <div className="ant-form-item-explain-error" style={{ color: '#ff4d4f', fontSize: 12 }}>{error}</div>}
