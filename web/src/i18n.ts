@@ -42,6 +42,7 @@ const TEXTS = {
   removeRow: ['删除此行', 'Remove row'],
   upload: ['上传文件', 'Upload a file'],
   remove: ['删除', 'Delete'],
+  clear: ['清除', 'Clear'],
   preview: ['预览', 'Preview'],
   missing: ['待完善项目', 'Still missing'],
   allComplete: ['所有必填项已完成', 'Everything required is filled in'],

@@ -7,6 +7,7 @@ import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router-dom';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { get, post, type Reply } from './api/client';
 import { prefetchFor, queryClient } from './api/queries';
+import { setClearWord, watchLibraryNames } from './a11y';
 import { LangContext, useT, type Lang } from './i18n';
 import { LoginPage, RegisterPage } from './pages/AuthPages';
 
@@ -26,13 +27,14 @@ function Shell() {
   useEffect(reload, [reload]);
   const { setLang } = useContext(LangContext);
   const screens = Grid.useBreakpoint();
+  useEffect(() => setClearWord(t('clear')), [lang]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 12, paddingInline: 16 }}>
         <Link to="/" style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0, flex: '1 1 auto' }}>{t('appTitle')}</Link>
         <Space size={screens.md ? 'middle' : 'small'} style={{ flex: 'none' }}>
-          <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('language')}</Button>
+          <Button size="small" lang={lang === 'zh' ? 'en' : 'zh-CN'} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('language')}</Button>
           {me && <Link to="/organisation" style={{ color: '#fff', whiteSpace: 'nowrap' }}>{t('members')}</Link>}
           {me && screens.md && <Typography.Text style={{ color: '#fff' }}>{me.user.name}</Typography.Text>}
           {me && <Button size="small" onClick={() => void post('/api/auth/logout').finally(() => setMe(null))}>{t('logout')}</Button>}
@@ -57,16 +59,42 @@ function Shell() {
   );
 }
 
+/**
+ * AntD's defaults below WCAG AA contrast (4.5:1) on white or on a tag's tint, darkened: links
+ * (#1677ff), secondary/description text (45 % black: step titles, counters, help), success text,
+ * success and the text of orange tags (totals, save state, countdown) and the selected menu item.
+ */
+const THEME = {
+  token: {
+    colorPrimary: '#1f4e79',
+    colorLink: '#1f4e79',
+    colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+    // success (text, tags of a total that adds up, "saved"): AntD's #52c41a is 2.3:1 on white
+    colorSuccess: '#237804',
+    colorSuccessText: '#237804',
+    colorSuccessBg: '#f6ffed',
+    colorSuccessBorder: '#b7eb8f',
+    // the selected menu item's tint: the one derived from this dark primary is grey (#adb4b8, 4.1:1)
+    colorPrimaryBg: '#e6eef6',
+    // tags write in the 7th shade of their palette on its 1st (3.3:1 for orange): a seed a shade darker
+    orange: '#d46b08',
+  },
+};
+
 function Root() {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('lang') === 'en' ? 'en' : 'zh'));
   const choose = useCallback((l: Lang) => {
     localStorage.setItem('lang', l);
-    document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
     setLang(l);
   }, []);
+  // the document's language is the page's, from the first render (a screen reader reads English as English)
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
   return (
     <LangContext.Provider value={{ lang, setLang: choose }}>
-      <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1f4e79' } }}>
+      <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={THEME}>
         <AntApp>
           <BrowserRouter>
             <Shell />
@@ -79,6 +107,7 @@ function Root() {
 
 // opened at an entry: its code and its data are asked for now, beside GET /api/auth/me, not after it
 prefetchFor(location.pathname, loadEditor);
+watchLibraryNames();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

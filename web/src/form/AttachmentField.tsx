@@ -10,7 +10,7 @@ import { useT } from '../i18n';
 
 type Attachment = Reply<'AttachmentResponse'>;
 
-export function AttachmentField(props: { id: string; appId: string; kind: string; ids: string[]; max?: number; disabled: boolean; onChange: (ids: string[]) => void; bindToField?: boolean }) {
+export function AttachmentField(props: { id: string; appId: string; kind: string; ids: string[]; max?: number; disabled: boolean; onChange: (ids: string[]) => void; bindToField?: boolean; /** ids of the field's label (and its groups'): the upload button names its field */ labelledBy?: string }) {
   const { t } = useT();
   const [files, setFiles] = useState<Attachment[]>([]);
   const [progress, setProgress] = useState<number | null>(null);
@@ -53,7 +53,7 @@ export function AttachmentField(props: { id: string; appId: string; kind: string
       {shown.length > 0 && (
         <List size="small" bordered dataSource={shown} renderItem={(f) => (
           <List.Item actions={[
-            <a key="open" href={`${base}/${f.id}`} target="_blank" rel="noreferrer">{t('preview')}</a>,
+            <a key="open" href={`${base}/${f.id}`} target="_blank" rel="noreferrer" aria-label={`${t('preview')} ${f.originalName ?? ''}`}>{t('preview')}</a>,
             ...(props.disabled ? [] : [<Button key="rm" size="small" danger aria-label={`${t('remove')} ${f.originalName ?? ''}`} onClick={() => void remove(f.id)}>{t('remove')}</Button>]),
           ]}>
             <Space wrap>
@@ -64,11 +64,12 @@ export function AttachmentField(props: { id: string; appId: string; kind: string
           </List.Item>
         )} />
       )}
-      {progress !== null && <Progress percent={progress} size="small" aria-label={t('upload')} />}
+      {progress !== null && <Progress percent={progress} size="small" aria-label={t('upload')} aria-describedby={props.labelledBy} />}
       {!props.disabled && (props.max === undefined || shown.length < props.max) && (
         <>
           <input ref={input} id={props.id} type="file" accept="application/pdf,image/png,image/jpeg,image/webp,.docx,.xlsx,.pptx" style={{ display: 'none' }} onChange={(e) => void onFile(e.target.files?.[0])} />
-          <Button onClick={() => input.current?.click()} disabled={progress !== null}>{t('upload')}</Button>
+          {/* "上传文件 组织架构图": its own words, then its field's label */}
+          <Button id={`${props.id}--upload`} aria-labelledby={props.labelledBy ? `${props.id}--upload ${props.labelledBy}` : undefined} onClick={() => input.current?.click()} disabled={progress !== null}>{t('upload')}</Button>
         </>
       )}
     </Space>

@@ -47,7 +47,17 @@ export function percentColumns(f: FieldNode): FieldNode[] | undefined {
 const SEARCH_LABELS = { optionFilterProp: 'label' } as const;
 const rounded = (n: number) => Math.round(n * 10) / 10;
 
-export function Fields({ fields, prefix, ctx }: { fields: FieldNode[]; prefix: string; ctx: FieldContext }) {
+/**
+ * Accessible names: every control is named by its own visible label in the page's language,
+ * preceded by the titles of the groups and rows it sits in (`context`: their element ids), so the
+ * 24 KPI 目标 boxes, the three 学历分布 tables and list rows each say which one they are.
+ */
+// `--`: field ids join keys with single dashes, so these never collide with a field (contact.title)
+const labelId = (id: string) => `${id}--label`;
+const titleId = (id: string) => `${id}--title`;
+const labelledBy = (context: string[], own: string) => [...context, own].join(' ');
+
+export function Fields({ fields, prefix, ctx, context = [] }: { fields: FieldNode[]; prefix: string; ctx: FieldContext; context?: string[] }) {
   const seen = new Set<string>();
   return (
     <>
@@ -59,13 +69,13 @@ export function Fields({ fields, prefix, ctx }: { fields: FieldNode[]; prefix: s
         // the "other" box appears only while 其他 is chosen
         if (f.type === 'text' && f.otherOf && !chosenOther(getPath(ctx.data, prefix ? `${prefix}.${f.otherOf}` : f.otherOf))) return null;
         const other = fields.find((o) => o.type === 'text' && o.otherOf === f.key);
-        return <FieldInput key={path} field={f} path={path} otherPath={other && (prefix ? `${prefix}.${other.key}` : other.key)} ctx={ctx} />;
+        return <FieldInput key={path} field={f} path={path} otherPath={other && (prefix ? `${prefix}.${other.key}` : other.key)} ctx={ctx} context={context} />;
       })}
     </>
   );
 }
 
-function FieldInput({ field: f, path, otherPath, ctx }: { field: FieldNode; path: string; otherPath?: string; ctx: FieldContext }) {
+function FieldInput({ field: f, path, otherPath, ctx, context }: { field: FieldNode; path: string; otherPath?: string; ctx: FieldContext; context: string[] }) {
   const { t, label } = useT();
   const value = getPath(ctx.data, path);
   const id = fieldId(ctx.section, path);
@@ -78,9 +88,11 @@ function FieldInput({ field: f, path, otherPath, ctx }: { field: FieldNode; path
   const problem = ctx.editable ? problemOf(f, value, label) : undefined;
   const error = ctx.errors[path] ?? (problem && t(problem.key, problem.vars)) ?? ctx.ruleErrors?.[path];
   const help = f.help ? label(f.help) : undefined;
+  // the control's name: enclosing titles, then its own label (the span inside the <label>)
+  const named = { 'aria-labelledby': labelledBy(context, labelId(id)) };
   const item = (input: React.ReactNode, extra?: React.ReactNode) => (
     <Form.Item
-      label={label(f.label)}
+      label={<span id={labelId(id)}>{label(f.label)}</span>}
       htmlFor={id}
       required={!f.optional}
       validateStatus={error ? 'error' : undefined}
@@ -95,60 +107,63 @@ function FieldInput({ field: f, path, otherPath, ctx }: { field: FieldNode; path
   switch (f.type) {
     case 'group': {
       const columns = percentColumns(f);
-      if (columns) return <PercentTable field={f} columns={columns} path={path} id={id} ctx={ctx} />;
+      if (columns) return <PercentTable field={f} columns={columns} path={path} id={id} ctx={ctx} context={context} />;
       const percentChildren = f.fields.filter((c) => c.type === 'percent');
       const sum = percentChildren.length > 1 && percentChildren.length === f.fields.length ? percentChildren.reduce((s, c) => s + (Number(getPath(ctx.data, `${path}.${c.key}`)) || 0), 0) : undefined;
       const ruleError = ctx.ruleErrors?.[path];
       return (
-        <Card size="small" id={id} title={label(f.label)} style={{ marginBottom: 16 }}
-          extra={sum === undefined ? undefined : <Tag color={Math.abs(sum - 100) < 0.05 ? 'green' : 'orange'} aria-live="polite">{`${t('total')} ${rounded(sum)}% / 100%`}</Tag>}>
+        <Card size="small" id={id} title={<span id={titleId(id)}>{label(f.label)}</span>} style={{ marginBottom: 16 }} role="group" aria-labelledby={labelledBy(context, titleId(id))}
+          extra={sum === undefined ? undefined : <Tag color={Math.abs(sum - 100) < 0.05 ? 'success' : 'orange'} aria-live="polite">{`${t('total')} ${rounded(sum)}% / 100%`}</Tag>}>
           {help && <Typography.Paragraph type="secondary">{help}</Typography.Paragraph>}
           {ruleError && <Typography.Paragraph type="danger" role="alert" className="rule-error">{ruleError}</Typography.Paragraph>}
-          <Fields fields={f.fields} prefix={path} ctx={ctx} />
+          <Fields fields={f.fields} prefix={path} ctx={ctx} context={[...context, titleId(id)]} />
         </Card>
       );
     }
     case 'list': {
       const rows = Array.isArray(value) ? (value as Data[]) : [];
       return (
-        <Card size="small" id={id} title={label(f.label)} style={{ marginBottom: 16 }}>
+        <Card size="small" id={id} title={<span id={titleId(id)}>{label(f.label)}</span>} style={{ marginBottom: 16 }} role="group" aria-labelledby={labelledBy(context, titleId(id))}>
           {rows.map((_, i) => (
-            <Card key={i} size="small" type="inner" style={{ marginBottom: 8 }}
-              extra={!disabled && <Button size="small" danger onClick={() => set(rows.filter((__, j) => j !== i))}>{t('removeRow')}</Button>}>
-              <Fields fields={f.fields} prefix={`${path}.${i}`} ctx={ctx} />
+            // each row is titled by its number, so its inputs and its delete button say which row
+            <Card key={i} size="small" type="inner" style={{ marginBottom: 8 }} title={<span id={titleId(`${id}-${i}`)}>{`#${i + 1}`}</span>}
+              role="group" aria-labelledby={labelledBy([...context, titleId(id)], titleId(`${id}-${i}`))}
+              extra={!disabled && <Button size="small" danger aria-describedby={labelledBy([titleId(id)], titleId(`${id}-${i}`))} onClick={() => set(rows.filter((__, j) => j !== i))}>{t('removeRow')}</Button>}>
+              <Fields fields={f.fields} prefix={`${path}.${i}`} ctx={ctx} context={[...context, titleId(id), titleId(`${id}-${i}`)]} />
             </Card>
           ))}
-          {!disabled && rows.length < f.maxItems && <Button onClick={() => set([...rows, {}])}>{t('addRow')}</Button>}
+          {!disabled && rows.length < f.maxItems && <Button aria-describedby={titleId(id)} onClick={() => set([...rows, {}])}>{t('addRow')}</Button>}
         </Card>
       );
     }
     case 'essay':
-      return item(<Input.TextArea id={id} disabled={disabled} value={(value as string) ?? ''} onChange={(e) => set(e.target.value)} count={{ show: true, max: f.max ?? ESSAY_MAX, strategy: codePoints }} autoSize={{ minRows: 4, maxRows: 16 }} aria-invalid={!!error} />);
+      return item(<Input.TextArea id={id} {...named} disabled={disabled} value={(value as string) ?? ''} onChange={(e) => set(e.target.value)} count={{ show: true, max: f.max ?? ESSAY_MAX, strategy: codePoints }} autoSize={{ minRows: 4, maxRows: 16 }} aria-invalid={!!error} />);
     case 'text':
     case 'email':
     case 'url':
     case 'phone':
     case 'postcode':
       return item(
-        <Input id={id} disabled={disabled} value={(value as string) ?? ''} onChange={(e) => set(e.target.value)}
+        <Input id={id} {...named} disabled={disabled} value={(value as string) ?? ''} onChange={(e) => set(e.target.value)}
           type={f.type === 'email' ? 'email' : f.type === 'url' ? 'url' : f.type === 'phone' ? 'tel' : 'text'}
           inputMode={f.type === 'postcode' ? 'numeric' : undefined} aria-invalid={!!error}
           count={f.type === 'text' && codePoints(String(value ?? '')) > (f.max ?? TEXT_MAX) * 0.8 ? { show: true, max: f.max ?? TEXT_MAX, strategy: codePoints } : undefined} />,
       );
     case 'date':
-      return item(<Input id={id} type="date" disabled={disabled} value={(value as string) ?? ''} onChange={(e) => set(e.target.value)} />);
+      return item(<Input id={id} {...named} type="date" disabled={disabled} value={(value as string) ?? ''} onChange={(e) => set(e.target.value)} />);
     case 'int':
     case 'year':
     case 'decimal':
     case 'percent':
       return item(
-        <InputNumber id={id} disabled={disabled} value={(value as number) ?? null} onChange={(v) => set(v)} style={{ width: 200 }}
+        // no step arrows: the library names them "Increase Value"/"Decrease Value" whatever the page's language
+        <InputNumber id={id} {...named} controls={false} disabled={disabled} value={(value as number) ?? null} onChange={(v) => set(v)} style={{ width: 200 }}
           min={f.type === 'int' ? f.min ?? 0 : 0} max={f.type === 'percent' ? 100 : undefined} precision={f.type === 'int' || f.type === 'year' ? 0 : f.type === 'percent' ? 1 : 2}
           addonAfter={f.type === 'percent' ? '%' : f.type === 'decimal' && f.unit ? label(f.unit) : undefined} />,
       );
     case 'choice':
       return item(
-        <Select id={id} disabled={disabled} value={(value as string) ?? undefined} onChange={set} allowClear virtual={false} style={{ maxWidth: 480 }} showSearch={SEARCH_LABELS}
+        <Select id={id} {...named} disabled={disabled} value={(value as string) ?? undefined} onChange={set} allowClear virtual={false} style={{ maxWidth: 480 }} showSearch={SEARCH_LABELS}
           options={f.options.map((o) => ({ value: o.code, label: label(o.label) }))} />,
       );
     case 'multi':
@@ -156,7 +171,7 @@ function FieldInput({ field: f, path, otherPath, ctx }: { field: FieldNode; path
       const chosen = Array.isArray(value) ? (value as string[]) : [];
       const limit = f.type === 'pick3' ? 3 : undefined;
       return item(
-        <Select id={id} mode="multiple" virtual={false} disabled={disabled} value={chosen} showSearch={SEARCH_LABELS} onChange={(v: string[]) => set(limit ? v.slice(0, limit) : applyExclusive(f, chosen, v))} style={{ maxWidth: 640 }}
+        <Select id={id} {...named} mode="multiple" virtual={false} disabled={disabled} value={chosen} showSearch={SEARCH_LABELS} onChange={(v: string[]) => set(limit ? v.slice(0, limit) : applyExclusive(f, chosen, v))} style={{ maxWidth: 640 }}
           options={f.options.map((o) => ({ value: o.code, label: label(o.label), disabled: !!limit && chosen.length >= limit && !chosen.includes(o.code) }))} />,
         limit ? <span aria-live="polite">{`${t('picked')} ${chosen.length} / ${limit}`}</span> : help,
       );
@@ -165,12 +180,12 @@ function FieldInput({ field: f, path, otherPath, ctx }: { field: FieldNode; path
       const v = (value as { answer?: boolean; detail?: string }) ?? {};
       return item(
         <Space direction="vertical" style={{ width: '100%' }}>
-          <Radio.Group id={id} disabled={disabled} value={v.answer} onChange={(e) => set({ ...v, answer: e.target.value })}>
+          <Radio.Group id={id} role="radiogroup" {...named} aria-required={!f.optional} disabled={disabled} value={v.answer} onChange={(e) => set({ ...v, answer: e.target.value })}>
             <Radio value={true}>{t('yes')}</Radio>
             <Radio value={false}>{t('no')}</Radio>
           </Radio.Group>
           {v.answer !== undefined && (
-            <Input.TextArea aria-label={`${label(f.label)} — ${t('detail')}`} placeholder={t('detail')} disabled={disabled} value={v.detail ?? ''}
+            <Input.TextArea aria-label={`${label(f.label)} — ${t('detail')}`} aria-describedby={context.join(' ') || undefined} placeholder={t('detail')} disabled={disabled} value={v.detail ?? ''}
               onChange={(e) => set({ ...v, detail: e.target.value || undefined })} maxLength={f.detailMax ?? 1000} showCount autoSize={{ minRows: 2 }} />
           )}
         </Space>,
@@ -179,11 +194,11 @@ function FieldInput({ field: f, path, otherPath, ctx }: { field: FieldNode; path
     case 'boolean':
       return (
         <Form.Item validateStatus={error ? 'error' : undefined} help={error} style={{ marginBottom: 16 }}>
-          <Checkbox id={id} disabled={disabled} checked={value === true} onChange={(e) => set(e.target.checked)}>{label(f.label)}</Checkbox>
+          <Checkbox id={id} aria-labelledby={labelledBy(context, labelId(id))} disabled={disabled} checked={value === true} onChange={(e) => set(e.target.checked)}><span id={labelId(id)}>{label(f.label)}</span></Checkbox>
         </Form.Item>
       );
     case 'attachment':
-      return item(<AttachmentField id={id} appId={ctx.appId} kind={f.kind} ids={Array.isArray(value) ? (value as string[]) : []} max={f.max} disabled={disabled} onChange={set} />);
+      return item(<AttachmentField id={id} labelledBy={labelledBy(context, labelId(id))} appId={ctx.appId} kind={f.kind} ids={Array.isArray(value) ? (value as string[]) : []} max={f.max} disabled={disabled} onChange={set} />);
     case 'computed': {
       const v = getPath(ctx.computed, path);
       return item(<Typography.Text id={id}>{v === undefined || v === null ? '—' : typeof v === 'boolean' ? (v ? t('yes') : t('no')) : `${v}${f.valueType === 'percent' ? '%' : ''}`}</Typography.Text>);
@@ -197,7 +212,7 @@ function FieldInput({ field: f, path, otherPath, ctx }: { field: FieldNode; path
  * The contact mix as the form prints it: one row per channel, one column per direction, and the
  * 合计 row that must read 100 % per column. Every cell keeps the id and rules of its own field.
  */
-function PercentTable({ field: f, columns, path, id, ctx }: { field: FieldNode & { type: 'group' }; columns: FieldNode[]; path: string; id: string; ctx: FieldContext }) {
+function PercentTable({ field: f, columns, path, id, ctx, context }: { field: FieldNode & { type: 'group' }; columns: FieldNode[]; path: string; id: string; ctx: FieldContext; context: string[] }) {
   const { t, label } = useT();
   const rows = f.fields.filter((r): r is FieldNode & { type: 'group' } => r.type === 'group');
   const cell = (r: string, c: string) => `${path}.${r}.${c}`;
@@ -205,20 +220,20 @@ function PercentTable({ field: f, columns, path, id, ctx }: { field: FieldNode &
   const ruleError = ctx.ruleErrors?.[path];
   const cellStyle: React.CSSProperties = { padding: '4px 6px', borderBottom: '1px solid #f0f0f0', textAlign: 'left' };
   return (
-    <Card size="small" id={id} title={label(f.label)} style={{ marginBottom: 16 }}>
+    <Card size="small" id={id} title={<span id={titleId(id)}>{label(f.label)}</span>} style={{ marginBottom: 16 }}>
       {f.help && <Typography.Paragraph type="secondary">{label(f.help)}</Typography.Paragraph>}
       {ruleError && <Typography.Paragraph type="danger" role="alert" className="rule-error">{ruleError}</Typography.Paragraph>}
-      <table className="percent-table" style={{ width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed' }}>
+      <table className="percent-table" aria-labelledby={titleId(id)} style={{ width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed' }}>
         <thead>
           <tr>
-            <th style={{ ...cellStyle, width: '30%' }} />
-            {columns.map((c) => <th key={c.key} scope="col" style={cellStyle}><span style={{ color: '#ff4d4f', marginInlineEnd: 4 }} aria-hidden>*</span>{label(c.label)}</th>)}
+            <td style={{ ...cellStyle, width: '30%' }} />
+            {columns.map((c) => <th key={c.key} scope="col" style={cellStyle}><span style={{ color: '#ff4d4f', marginInlineEnd: 4 }} aria-hidden>*</span><span id={`${id}--col-${c.key}`}>{label(c.label)}</span></th>)}
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.key}>
-              <th scope="row" style={{ ...cellStyle, fontWeight: 500 }}>{label(r.label)}</th>
+              <th scope="row" id={`${id}--row-${r.key}`} style={{ ...cellStyle, fontWeight: 500 }}>{label(r.label)}</th>
               {columns.map((c) => {
                 const p = cell(r.key, c.key);
                 const value = getPath(ctx.data, p);
@@ -227,8 +242,8 @@ function PercentTable({ field: f, columns, path, id, ctx }: { field: FieldNode &
                 const error = ctx.errors[p] ?? (problem && t(problem.key, problem.vars));
                 return (
                   <td key={c.key} style={cellStyle}>
-                    <InputNumber id={fieldId(ctx.section, p)} aria-label={`${label(r.label)} · ${label(c.label)}`} aria-invalid={!!error} status={error ? 'error' : undefined}
-                      disabled={!ctx.editable} value={(value as number) ?? null} min={0} max={100} precision={1} inputMode="decimal" style={{ width: '100%' }} suffix="%"
+                    <InputNumber id={fieldId(ctx.section, p)} aria-labelledby={labelledBy([...context, titleId(id), `${id}--row-${r.key}`], `${id}--col-${c.key}`)} aria-invalid={!!error} status={error ? 'error' : undefined}
+                      disabled={!ctx.editable} value={(value as number) ?? null} min={0} max={100} precision={1} inputMode="decimal" controls={false} style={{ width: '100%' }} suffix="%"
                       onChange={(v) => ctx.change(p, cleared(v) ? undefined : v)} />
                     {error && <div className="ant-form-item-explain-error" style={{ color: '#ff4d4f', fontSize: 12 }}>{error}</div>}
                   </td>
@@ -243,7 +258,7 @@ function PercentTable({ field: f, columns, path, id, ctx }: { field: FieldNode &
             {columns.map((c, i) => (
               // 0 may be right (a direction the center does not serve); the seal check knows the mode
               <td key={c.key} style={{ ...cellStyle, borderBottom: 'none' }}>
-                <Tag data-total={c.key} color={Math.abs(totals[i] - 100) < 0.05 ? 'green' : totals[i] === 0 ? 'default' : 'orange'}>{`${rounded(totals[i])}% / 100%`}</Tag>
+                <Tag data-total={c.key} color={Math.abs(totals[i] - 100) < 0.05 ? 'success' : totals[i] === 0 ? 'default' : 'orange'}>{`${rounded(totals[i])}% / 100%`}</Tag>
               </td>
             ))}
           </tr>

@@ -17,7 +17,7 @@ function SaveState({ status }: { status: SaveStatus }) {
     : status.kind === 'invalid' ? t('invalid')
     : status.kind === 'error' ? `${t('error')}: ${status.message}`
     : '';
-  const color = status.kind === 'offline' ? 'orange' : status.kind === 'invalid' || status.kind === 'error' ? 'red' : status.kind === 'saved' ? 'green' : 'blue';
+  const color = status.kind === 'offline' ? 'orange' : status.kind === 'invalid' || status.kind === 'error' ? 'red' : status.kind === 'saved' ? 'success' : 'blue';
   return <Tag color={color} role="status" aria-live="polite" data-save-state={status.kind} style={text ? undefined : { visibility: 'hidden' }}>{text || ' '}</Tag>;
 }
 

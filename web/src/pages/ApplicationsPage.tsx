@@ -60,7 +60,7 @@ export function ApplicationsPage() {
           <List.Item actions={[<Link key="open" to={`/applications/${a.id}`}>{t('open')}</Link>]}>
             <List.Item.Meta
               title={<Space wrap><span>{a.cycle.name}</span><Tag>{lang === 'zh' ? a.category.nameZh : a.category.nameEn}</Tag><Tag color="geekblue" data-state={a.state}>{state(a.state)}</Tag><span className="entry-code">{a.entryCode}</span>{a.state === 'draft' && a.returnReason && <Tag color="red">{t('returnedReason')}</Tag>}</Space>}
-              description={<Space wrap><Countdown deadline={a.deadline} timeZone={a.cycle.timeZone} /><span>{t('completeness')}</span><Progress percent={Math.round((100 * done) / total)} size="small" style={{ width: 160 }} /></Space>}
+              description={<Space wrap><Countdown deadline={a.deadline} timeZone={a.cycle.timeZone} /><span>{t('completeness')}</span><Progress percent={Math.round((100 * done) / total)} size="small" style={{ width: 160 }} aria-label={`${t('completeness')} ${a.entryCode}`} /></Space>}
             />
           </List.Item>
         );

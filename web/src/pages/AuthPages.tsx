@@ -42,8 +42,8 @@ export function LoginPage({ onSignedIn }: { onSignedIn: () => void }) {
     <AuthCard title={t('login')}>
       {error && <Alert type="error" message={error} style={{ marginBottom: 16 }} />}
       <Form layout="vertical" onFinish={submit}>
-        <Form.Item label={t('email')} name="email" rules={[{ required: true }]}><Input id="login-email" type="email" autoComplete="username" /></Form.Item>
-        <Form.Item label={t('password')} name="password" rules={[{ required: true }]}><Input.Password id="login-password" autoComplete="current-password" /></Form.Item>
+        <Form.Item label={t('email')} name="email" htmlFor="login-email" rules={[{ required: true }]}><Input id="login-email" type="email" autoComplete="username" /></Form.Item>
+        <Form.Item label={t('password')} name="password" htmlFor="login-password" rules={[{ required: true }]}><Input.Password id="login-password" autoComplete="current-password" /></Form.Item>
         <Button type="primary" htmlType="submit" loading={busy} block>{t('login')}</Button>
       </Form>
       <p style={{ marginTop: 16 }}><Link to="/register">{t('noAccount')}</Link></p>
@@ -62,10 +62,10 @@ export function RegisterPage({ onSignedIn }: { onSignedIn: () => void }) {
     <AuthCard title={t('register')}>
       {error && <Alert type="error" message={error} style={{ marginBottom: 16 }} />}
       <Form layout="vertical" onFinish={submit}>
-        <Form.Item label={t('organisationName')} name="organisationName" rules={[{ required: true }]}><Input id="reg-org" autoComplete="organization" /></Form.Item>
-        <Form.Item label={t('name')} name="name" rules={[{ required: true }]}><Input id="reg-name" autoComplete="name" /></Form.Item>
-        <Form.Item label={t('email')} name="email" rules={[{ required: true }]}><Input id="reg-email" type="email" autoComplete="email" /></Form.Item>
-        <Form.Item label={t('password')} name="password" rules={[{ required: true }]}><Input.Password id="reg-password" autoComplete="new-password" /></Form.Item>
+        <Form.Item label={t('organisationName')} name="organisationName" htmlFor="reg-org" rules={[{ required: true }]}><Input id="reg-org" autoComplete="organization" /></Form.Item>
+        <Form.Item label={t('name')} name="name" htmlFor="reg-name" rules={[{ required: true }]}><Input id="reg-name" autoComplete="name" /></Form.Item>
+        <Form.Item label={t('email')} name="email" htmlFor="reg-email" rules={[{ required: true }]}><Input id="reg-email" type="email" autoComplete="email" /></Form.Item>
+        <Form.Item label={t('password')} name="password" htmlFor="reg-password" rules={[{ required: true }]}><Input.Password id="reg-password" autoComplete="new-password" /></Form.Item>
         <Button type="primary" htmlType="submit" loading={busy} block>{t('register')}</Button>
       </Form>
       <p style={{ marginTop: 16 }}><Link to="/login">{t('haveAccount')}</Link></p>

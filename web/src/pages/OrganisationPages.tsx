@@ -73,8 +73,8 @@ export function AcceptInvitationPage({ signedIn, onJoined }: { signedIn: boolean
         <Form layout="vertical" onFinish={accept}>
           {!signedIn && (
             <>
-              <Form.Item label={t('name')} name="name" rules={[{ required: true }]}><Input id="inv-name" autoComplete="name" /></Form.Item>
-              <Form.Item label={t('password')} name="password" rules={[{ required: true }]}><Input.Password id="inv-password" autoComplete="new-password" /></Form.Item>
+              <Form.Item label={t('name')} name="name" htmlFor="inv-name" rules={[{ required: true }]}><Input id="inv-name" autoComplete="name" /></Form.Item>
+              <Form.Item label={t('password')} name="password" htmlFor="inv-password" rules={[{ required: true }]}><Input.Password id="inv-password" autoComplete="new-password" /></Form.Item>
             </>
           )}
           <Button type="primary" htmlType="submit" block>{t('acceptInvitation')}</Button>

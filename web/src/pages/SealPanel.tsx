@@ -172,7 +172,7 @@ export function SealPanel({ app, form, onChanged, goTo }: { app: ApplicationView
       {app.state !== 'draft' && app.snapshot && (
         <>
           {dossier.kind === 'ready' && <a id="dossier-link" href={`/api/applications/${app.id}/dossier`} download>{t('downloadDossier')}</a>}
-          {dossier.kind === 'waiting' && <div role="status"><Typography.Text>{t('rendering')}</Typography.Text><Progress percent={dossier.progress} status="active" /></div>}
+          {dossier.kind === 'waiting' && <div role="status"><Typography.Text>{t('rendering')}</Typography.Text><Progress percent={dossier.progress} status="active" aria-label={t('rendering')} /></div>}
           {dossier.kind === 'missing' && <Alert type="info" message={t('dossierMissing')} />}
           {(dossier.kind === 'failed' || dossier.kind === 'retrying') && (
             <Alert
@@ -190,8 +190,8 @@ export function SealPanel({ app, form, onChanged, goTo }: { app: ApplicationView
       {app.state === 'sealed' && (
         <>
           <Alert type="info" message={t('receiptSteps')} />
-          <Typography.Text strong>{t('uploadReceipt')}</Typography.Text>
-          <AttachmentField id="receipt-upload" appId={app.id} kind="stamped_receipt" ids={receipt} max={5} disabled={false} onChange={setReceipt} bindToField={false} />
+          <Typography.Text strong id="receipt-upload-label">{t('uploadReceipt')}</Typography.Text>
+          <AttachmentField id="receipt-upload" labelledBy="receipt-upload-label" appId={app.id} kind="stamped_receipt" ids={receipt} max={5} disabled={false} onChange={setReceipt} bindToField={false} />
           <Space wrap>
             <Button type="primary" id="submit-button" onClick={() => void act('submit')}>{t('submit')}</Button>
             <Button onClick={() => void act('unseal')}>{t('unseal')}</Button>
