@@ -32,7 +32,7 @@ import { launchChromium } from '../src/modules/dossiers/pdf-renderer';
 import { completeApplication } from '../test/fixtures/complete-application';
 import { ensureWebBuild } from '../test/support/web-build';
 import { freshDatabase } from './bench-db';
-import { jsonApi } from '../scripts/json-api';
+import { jsonApi, signIn as signInAs } from '../scripts/page-driver';
 
 const WEB = join(__dirname, '..', 'web');
 /** main before issue 12's first-load work (the "before" of the slow-line rows). */
@@ -141,14 +141,6 @@ async function seed(base: string): Promise<{ email: string; draftId: string }> {
   return { email, draftId: draft.id };
 }
 
-async function signIn(page: Page, base: string, email: string): Promise<void> {
-  await page.goto(`${base}/login`);
-  await page.type('#login-email', email);
-  await page.type('#login-password', PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForFunction(() => location.pathname === '/');
-}
-
 async function measureVariant(browser: Browser, config: AppConfig, webRoot: string, acceptEncoding: string | undefined, data: { email: string; draftId: string }) {
   const app = await createApp(config, { logger: false, webRoot });
   if (webRoot !== join(WEB, 'dist')) formAsBefore(app);
@@ -166,7 +158,7 @@ async function measureVariant(browser: Browser, config: AppConfig, webRoot: stri
   const signInPage = await measureLoad(a.page, `${base}/login`, '#login-email');
   await a.context.close();
   const b = await fresh();
-  await signIn(b.page, base, data.email);
+  await signInAs(b.page, base, data.email, PASSWORD);
   const editor = await measureLoad(b.page, `${base}/applications/${data.draftId}`, '[id^="f-basics-"]');
   await b.context.close();
   await app.close();
@@ -188,7 +180,7 @@ async function measureSlowEditor(browser: Browser, config: AppConfig, webRoot: s
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
     await page.setViewport({ width: 1280, height: 900 });
-    await signIn(page, base, data.email); // fast line: the sign-in is not measured
+    await signInAs(page, base, data.email, PASSWORD); // fast line: the sign-in is not measured
     // a page of another origin-less kind first, so the editor's load is a navigation with an empty cache
     await page.goto('about:blank');
     await page.emulateNetworkConditions(SLOW_LINE);

@@ -15,7 +15,7 @@ import { loadConfig } from '../src/config/app-config';
 import { launchChromium } from '../src/modules/dossiers/pdf-renderer';
 import { completeApplication } from '../test/fixtures/complete-application';
 import { pngFile } from '../test/support/sample-files';
-import { jsonApi } from './json-api';
+import { jsonApi, signIn as signInAs } from './page-driver';
 
 const OUT = join(__dirname, '..', 'docs', 'screenshots');
 const WIDTHS = [1280, 390];
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
       await page.goto(`${base}/login`);
       await page.evaluate((l) => localStorage.setItem('lang', l), lang);
       for (const shot of shots) {
-        if (shot.signedIn && !(await page.cookies()).length) await signIn(page, base, email);
+        if (shot.signedIn && !(await page.cookies()).length) await signInAs(page, base, email, PASSWORD);
         await shot.go(page);
         await new Promise((r) => setTimeout(r, 300)); // animations settle
         const file = join(OUT, `${shot.name}-${lang}-${width}.png`);
@@ -98,7 +98,7 @@ async function main(): Promise<void> {
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
     await page.setViewport({ width: 1280, height: 900 });
-    await signIn(page, base, email);
+    await signInAs(page, base, email, PASSWORD);
     await page.setCacheEnabled(false);
     const t0 = Date.now();
     await page.goto(`${base}/applications/${draft.id}`);
@@ -118,7 +118,7 @@ async function main(): Promise<void> {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   const signInBytes = await measureLoad(page, `${base}/login`, '#login-email');
-  await signIn(page, base, email);
+  await signInAs(page, base, email, PASSWORD);
   const editorBytes = await measureLoad(page, `${base}/applications/${draft.id}`, '[id^="f-basics-"]');
   await context.close();
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -128,14 +128,6 @@ async function main(): Promise<void> {
   await browser.close();
   await db.destroy();
   await app.close();
-}
-
-async function signIn(page: Page, base: string, email: string): Promise<void> {
-  await page.goto(`${base}/login`);
-  await page.type('#login-email', email);
-  await page.type('#login-password', PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForFunction(() => location.pathname === '/');
 }
 
 /** The section list is a side menu on wide screens and a drawer on narrow ones. */
