@@ -198,7 +198,7 @@ async function main() {
   const before = mkdtempSync(join(tmpdir(), 'topten-web-before-'));
   buildBefore(before);
   const databaseUrl = await freshDatabase('topten_pageload');
-  const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, QUEUE_PREFIX: 'pageload', ADMIN_EMAIL: '', ADMIN_PASSWORD: '', SMTP_URL: 'smtp://127.0.0.1:2525' /* production needs one; the bench sends no mail */, SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-00' });
+  const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, QUEUE_PREFIX: 'pageload', ADMIN_EMAIL: '', ADMIN_PASSWORD: '', SMTP_URL: 'smtp://127.0.0.1:2525' /* production needs one; the bench sends no mail */ });
   const { DataSource } = await import('typeorm');
   const db = new DataSource({ type: 'postgres', url: databaseUrl });
   await db.initialize();
