@@ -42,15 +42,42 @@ async function seed(url: string): Promise<Seeded> {
   const c = new PgClient({ connectionString: url });
   await c.connect();
   const user = async (role: string) => {
-    const { rows: [u] } = await c.query(`INSERT INTO users (email, name, password_hash, role) VALUES ($1, $2, 'x', $3) RETURNING id, email, name`, [`${role}@bench.example.com`, `bench ${role}`, role]);
+    const {
+      rows: [u],
+    } = await c.query(`INSERT INTO users (email, name, password_hash, role) VALUES ($1, $2, 'x', $3) RETURNING id, email, name`, [
+      `${role}@bench.example.com`,
+      `bench ${role}`,
+      role,
+    ]);
     const token = randomBytes(32).toString('base64url');
-    const { rows: [s] } = await c.query(`INSERT INTO sessions (user_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 day') RETURNING id`, [u.id, createHash('sha256').update(token).digest('hex')]);
-    return { userId: u.id as string, sessionId: s.id as string, email: u.email as string, name: u.name as string, role: role as Actor['role'], token };
+    const {
+      rows: [s],
+    } = await c.query(`INSERT INTO sessions (user_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 day') RETURNING id`, [
+      u.id,
+      createHash('sha256').update(token).digest('hex'),
+    ]);
+    return {
+      userId: u.id as string,
+      sessionId: s.id as string,
+      email: u.email as string,
+      name: u.name as string,
+      role: role as Actor['role'],
+      token,
+    };
   };
   const applicant = await user('applicant');
   const staff = await user('staff');
-  const { rows: [cycle] } = await c.query(`INSERT INTO cycles (name, time_zone, opens_at, submission_deadline) VALUES ('bench', 'Asia/Shanghai', now() - interval '1 day', now() + interval '30 days') RETURNING id`);
-  const { rows: [cat] } = await c.query(`INSERT INTO categories (cycle_id, code, name_zh, name_en) VALUES ($1, 'omnichannel_excellence', '卓越全渠道客服', 'Omnichannel excellence') RETURNING id`, [cycle.id]);
+  const {
+    rows: [cycle],
+  } = await c.query(
+    `INSERT INTO cycles (name, time_zone, opens_at, submission_deadline) VALUES ('bench', 'Asia/Shanghai', now() - interval '1 day', now() + interval '30 days') RETURNING id`,
+  );
+  const {
+    rows: [cat],
+  } = await c.query(
+    `INSERT INTO categories (cycle_id, code, name_zh, name_en) VALUES ($1, 'omnichannel_excellence', '卓越全渠道客服', 'Omnichannel excellence') RETURNING id`,
+    [cycle.id],
+  );
   await c.query(`INSERT INTO organisations (name) SELECT '基准单位 ' || g FROM generate_series(1, $1) g`, [ENTRIES]);
   await c.query(`INSERT INTO memberships (organisation_id, user_id, role) SELECT id, $1, 'owner' FROM organisations`, [applicant.userId]);
   await c.query(
@@ -67,7 +94,10 @@ async function seed(url: string): Promise<Seeded> {
   }
   const data = completeApplication({ orgChart: [], layoutPhotos: [] }) as Record<string, Record<string, unknown>>;
   for (const [key, section] of Object.entries(data)) {
-    await c.query(`INSERT INTO application_sections (application_id, section_key, data) SELECT id, $1, $2 FROM applications`, [key, JSON.stringify(section)]);
+    await c.query(`INSERT INTO application_sections (application_id, section_key, data) SELECT id, $1, $2 FROM applications`, [
+      key,
+      JSON.stringify(section),
+    ]);
   }
   // each entry's own files in its file fields
   await c.query(`UPDATE application_sections s SET data = jsonb_set(s.data, '{orgChart}', jsonb_build_array(f.id)) FROM attachments f
@@ -104,7 +134,13 @@ function get(port: number, path: string, token?: string): Promise<{ status: numb
       .get({ host: '127.0.0.1', port, path, headers: token ? { authorization: `Bearer ${token}` } : {} }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (d: Buffer) => chunks.push(d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString(),
+            ms: Number(process.hrtime.bigint() - started) / 1e6,
+          }),
+        );
       })
       .on('error', reject);
   });
@@ -136,9 +172,10 @@ async function main() {
   const service = app.get(ApplicationsService);
   const db = app.get(DataSource);
   // a section row for every key of the form, as POST /api/applications creates them
-  await db.query(`INSERT INTO application_sections (application_id, section_key, data) SELECT a.id, k, '{}' FROM applications a, unnest($1::text[]) k ON CONFLICT DO NOTHING`, [
-    app.get(SectionRegistry).keys(),
-  ]);
+  await db.query(
+    `INSERT INTO application_sections (application_id, section_key, data) SELECT a.id, k, '{}' FROM applications a, unnest($1::text[]) k ON CONFLICT DO NOTHING`,
+    [app.get(SectionRegistry).keys()],
+  );
   const actors: Record<string, Actor> = { applicant, staff };
   const fastify = app.getHttpAdapter().getInstance();
   fastify.get('/bench/:impl/:who', async (req) => {
@@ -152,11 +189,17 @@ async function main() {
 
   // the same answer both ways, and from the real route
   for (const who of ['applicant', 'staff']) {
-    const [o, n, real] = await Promise.all([get(port, `/bench/old/${who}`), get(port, `/bench/new/${who}`), get(port, '/api/applications', actors[who] === applicant ? applicant.token : staff.token)]);
-    if (!isDeepStrictEqual(JSON.parse(o.body), JSON.parse(n.body)) || n.body !== real.body) throw new Error(`${who}: the old and new lists differ`);
+    const [o, n, real] = await Promise.all([
+      get(port, `/bench/old/${who}`),
+      get(port, `/bench/new/${who}`),
+      get(port, '/api/applications', actors[who] === applicant ? applicant.token : staff.token),
+    ]);
+    if (!isDeepStrictEqual(JSON.parse(o.body), JSON.parse(n.body)) || n.body !== real.body)
+      throw new Error(`${who}: the old and new lists differ`);
   }
 
-  const fmt = (r: Awaited<ReturnType<typeof measure>>) => `p50 ${r.p50.toFixed(0).padStart(5)} ms, p95 ${r.p95.toFixed(0).padStart(5)} ms (${r.entries} entries, ${(r.bytes / 1024).toFixed(0)} KB)`;
+  const fmt = (r: Awaited<ReturnType<typeof measure>>) =>
+    `p50 ${r.p50.toFixed(0).padStart(5)} ms, p95 ${r.p95.toFixed(0).padStart(5)} ms (${r.entries} entries, ${(r.bytes / 1024).toFixed(0)} KB)`;
   console.log(`GET /api/applications, ${ENTRIES} entries, ${REQUESTS} sequential requests each (after one warm-up):`);
   for (const who of ['applicant', 'staff'] as const) {
     const before = await measure(port, `/bench/old/${who}`);

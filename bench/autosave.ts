@@ -27,20 +27,56 @@ async function seed(): Promise<Array<{ appId: string; token: string }>> {
   await freshDatabase('topten_bench');
   const c = new PgClient({ connectionString: DB });
   await c.connect();
-  const { rows: [cycle] } = await c.query(`INSERT INTO cycles (name, time_zone, opens_at, submission_deadline) VALUES ('bench', 'Asia/Shanghai', now() - interval '1 day', now() + interval '30 days') RETURNING id`);
-  const { rows: [cat] } = await c.query(`INSERT INTO categories (cycle_id, code, name_zh, name_en) VALUES ($1, 'bench', '基准', 'bench') RETURNING id`, [cycle.id]);
+  const {
+    rows: [cycle],
+  } = await c.query(
+    `INSERT INTO cycles (name, time_zone, opens_at, submission_deadline) VALUES ('bench', 'Asia/Shanghai', now() - interval '1 day', now() + interval '30 days') RETURNING id`,
+  );
+  const {
+    rows: [cat],
+  } = await c.query(`INSERT INTO categories (cycle_id, code, name_zh, name_en) VALUES ($1, 'bench', '基准', 'bench') RETURNING id`, [
+    cycle.id,
+  ]);
   const out: Array<{ appId: string; token: string }> = [];
   for (let i = 0; i < CLIENTS; i++) {
-    const { rows: [u] } = await c.query(`INSERT INTO users (email, name, password_hash, role) VALUES ($1, 'bench', 'x', 'applicant') RETURNING id`, [`bench${i}@example.com`]);
-    const { rows: [o] } = await c.query(`INSERT INTO organisations (name) VALUES ($1) RETURNING id`, [`单位 ${i}`]);
+    const {
+      rows: [u],
+    } = await c.query(`INSERT INTO users (email, name, password_hash, role) VALUES ($1, 'bench', 'x', 'applicant') RETURNING id`, [
+      `bench${i}@example.com`,
+    ]);
+    const {
+      rows: [o],
+    } = await c.query(`INSERT INTO organisations (name) VALUES ($1) RETURNING id`, [`单位 ${i}`]);
     await c.query(`INSERT INTO memberships (organisation_id, user_id, role) VALUES ($1, $2, 'owner')`, [o.id, u.id]);
     const token = randomBytes(32).toString('base64url');
-    await c.query(`INSERT INTO sessions (user_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 day')`, [u.id, createHash('sha256').update(token).digest('hex')]);
-    const { rows: [a] } = await c.query(
+    await c.query(`INSERT INTO sessions (user_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 day')`, [
+      u.id,
+      createHash('sha256').update(token).digest('hex'),
+    ]);
+    const {
+      rows: [a],
+    } = await c.query(
       `INSERT INTO applications (organisation_id, cycle_id, category_id, entry_code, state, nomination, created_by) VALUES ($1, $2, $3, $4, 'draft', '{"type":"self"}', $5) RETURNING id`,
       [o.id, cycle.id, cat.id, `TT-B${String(i).padStart(5, '0')}`, u.id],
     );
-    await c.query(`INSERT INTO application_sections (application_id, section_key, data) SELECT $1, k, '{}' FROM unnest($2::text[]) k`, [a.id, ['basics', 'strategy', 'recruitment', 'training', 'people', 'omnichannel', 'satisfaction', 'kpis', 'technology', 'environment', 'highlights', 'receipt', 'selfAssessment']]);
+    await c.query(`INSERT INTO application_sections (application_id, section_key, data) SELECT $1, k, '{}' FROM unnest($2::text[]) k`, [
+      a.id,
+      [
+        'basics',
+        'strategy',
+        'recruitment',
+        'training',
+        'people',
+        'omnichannel',
+        'satisfaction',
+        'kpis',
+        'technology',
+        'environment',
+        'highlights',
+        'receipt',
+        'selfAssessment',
+      ],
+    ]);
     out.push({ appId: a.id, token });
   }
   await c.end();
@@ -49,7 +85,8 @@ async function seed(): Promise<Array<{ appId: string; token: string }>> {
 
 /** What an autosave sends: the essay being typed, a little longer each time. */
 const PARAGRAPH = '我们以客户体验为核心，推进全渠道服务一体化，实现语音、在线客服、微信与 APP 的统一路由和知识共享。';
-const autosaveBody = (n: number) => JSON.stringify({ overallStrategy: `${PARAGRAPH.repeat(8)}（第 ${n} 次保存）`, culture: { mission: `使命 ${n % 97}` } });
+const autosaveBody = (n: number) =>
+  JSON.stringify({ overallStrategy: `${PARAGRAPH.repeat(8)}（第 ${n} 次保存）`, culture: { mission: `使命 ${n % 97}` } });
 
 let reported = 0;
 
@@ -61,7 +98,12 @@ function appClients(apps: Array<{ appId: string; token: string }>): Client[] {
       next: () => ({
         method: 'PATCH',
         path: `/api/applications/${appId}/sections/strategy`,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/merge-patch+json', 'if-match': etag, ...(MINIMAL ? { prefer: 'return=minimal' } : {}) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/merge-patch+json',
+          'if-match': etag,
+          ...(MINIMAL ? { prefer: 'return=minimal' } : {}),
+        },
         body: autosaveBody(n++),
       }),
       done: (status, headers, body) => {
@@ -78,7 +120,12 @@ function baselineClients(apps: Array<{ appId: string }>): Client[] {
   return apps.map(({ appId }) => {
     let n = 0;
     return {
-      next: () => ({ method: 'PATCH', path: `/sections/${appId}`, headers: { 'content-type': 'application/json' }, body: autosaveBody(n++) }),
+      next: () => ({
+        method: 'PATCH',
+        path: `/sections/${appId}`,
+        headers: { 'content-type': 'application/json' },
+        body: autosaveBody(n++),
+      }),
       done: (status) => status === 200,
     };
   });
@@ -86,7 +133,13 @@ function baselineClients(apps: Array<{ appId: string }>): Client[] {
 
 async function waitFor(url: string) {
   for (let i = 0; i < 100; i++) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await sleep(200);
   }
   throw new Error(`${url} did not come up`);
@@ -135,7 +188,10 @@ interface Measured extends LoadResult {
 async function measure(pid: number, port: number, clients: Client[]): Promise<Measured> {
   let before = { server: 0, postgres: 0, generator: 0 };
   let machineBefore: [number, number] = [0, 0];
-  const generatorSeconds = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
+  const generatorSeconds = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1e6;
+  };
   const snapshot = () => ({ server: cpuSeconds(pid), postgres: postgresCpuSeconds(), generator: generatorSeconds() });
   const result = await runLoad(port, clients, SECONDS, 2, () => {
     before = snapshot();
@@ -151,7 +207,8 @@ async function measure(pid: number, port: number, clients: Client[]): Promise<Me
   };
 }
 
-const fmt = (r: Measured) => `${r.throughput.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.requests} requests, ${r.errors} errors, CPU ms/request: server ${r.cpuMsPerRequest.server.toFixed(3)}, postgres ${r.cpuMsPerRequest.postgres.toFixed(3)}, load generator ${r.cpuMsPerRequest.generator.toFixed(3)}; machine ${(r.machineBusy * 100).toFixed(0)} % busy`;
+const fmt = (r: Measured) =>
+  `${r.throughput.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.requests} requests, ${r.errors} errors, CPU ms/request: server ${r.cpuMsPerRequest.server.toFixed(3)}, postgres ${r.cpuMsPerRequest.postgres.toFixed(3)}, load generator ${r.cpuMsPerRequest.generator.toFixed(3)}; machine ${(r.machineBusy * 100).toFixed(0)} % busy`;
 
 /**
  * The load generator shares the 2 cores with the servers and PostgreSQL; it runs at a lower
@@ -175,7 +232,14 @@ const serverPriority = (pid: number | undefined) => {
 async function main() {
   const apps = await seed();
   lowerOwnPriority();
-  const env = { ...process.env, DATABASE_URL: DB, NODE_ENV: 'production', ADMIN_EMAIL: '', ADMIN_PASSWORD: '', SMTP_URL: 'smtp://127.0.0.1:2525' /* never used: the bench sends no mail */ };
+  const env = {
+    ...process.env,
+    DATABASE_URL: DB,
+    NODE_ENV: 'production',
+    ADMIN_EMAIL: '',
+    ADMIN_PASSWORD: '',
+    SMTP_URL: 'smtp://127.0.0.1:2525' /* never used: the bench sends no mail */,
+  };
 
   const runBaseline = async (prepared: boolean) => {
     const server = fork(join(__dirname, 'baseline-server.ts'), [], {
@@ -198,7 +262,11 @@ async function main() {
   await reset.query(`UPDATE application_sections SET version = 1, data = '{}' WHERE section_key = 'strategy'`);
   await reset.end();
 
-  const app = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=bench/out'] : []), join(ROOT, 'dist', 'main.js')], { env: { ...env, PORT: '3198', NODE_OPTIONS: process.env.API_NODE_OPTIONS ?? '' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const app = spawn(
+    process.execPath,
+    [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=bench/out'] : []), join(ROOT, 'dist', 'main.js')],
+    { env: { ...env, PORT: '3198', NODE_OPTIONS: process.env.API_NODE_OPTIONS ?? '' }, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   serverPriority(app.pid);
   await waitFor('http://127.0.0.1:3198/api/health');
   const platform = await measure(app.pid!, 3198, appClients(apps));
@@ -208,8 +276,10 @@ async function main() {
   console.log(`  baseline (node http + bare pg UPDATE):          ${fmt(base)}`);
   console.log(`  baseline, UPDATE as named prepared statement:   ${fmt(basePrepared)}`);
   console.log(`  platform (PATCH /sections/:key${MINIMAL ? ', return=minimal' : ', full response'}): ${fmt(platform)}`);
-  console.log(`  throughput ratio platform/baseline: ${(platform.throughput / base.throughput).toFixed(2)} (goal ≥ 0.65); ` +
-    `platform/prepared baseline: ${(platform.throughput / basePrepared.throughput).toFixed(2)}; platform p99 ${platform.p99.toFixed(1)} ms (goal < 35 ms)`);
+  console.log(
+    `  throughput ratio platform/baseline: ${(platform.throughput / base.throughput).toFixed(2)} (goal ≥ 0.65); ` +
+      `platform/prepared baseline: ${(platform.throughput / basePrepared.throughput).toFixed(2)}; platform p99 ${platform.p99.toFixed(1)} ms (goal < 35 ms)`,
+  );
   if (platform.errors || base.errors || basePrepared.errors) process.exitCode = 1;
 }
 

@@ -20,7 +20,9 @@ const server = http.createServer((req, res) => {
                 WHERE application_id = $1 AND section_key = 'strategy' RETURNING version`,
         values: [id, JSON.stringify(data)],
       });
-      res.writeHead(200, { 'content-type': 'application/json', etag: `"${r.rows[0].version}"` }).end(JSON.stringify({ version: r.rows[0].version }));
+      res
+        .writeHead(200, { 'content-type': 'application/json', etag: `"${r.rows[0].version}"` })
+        .end(JSON.stringify({ version: r.rows[0].version }));
     } catch (e) {
       res.writeHead(500).end(String(e));
     }

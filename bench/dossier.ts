@@ -34,9 +34,16 @@ async function seed(storage: StorageService): Promise<string> {
   const c = new PgClient({ connectionString: DB });
   await c.connect();
   const one = async (sql: string, params: unknown[] = []) => (await c.query(sql, params)).rows[0];
-  const cycle = await one(`INSERT INTO cycles (name, time_zone, opens_at, submission_deadline) VALUES ('2026 年度中国十佳呼叫中心评选', 'Asia/Shanghai', now() - interval '1 day', now() + interval '30 days') RETURNING id`);
-  const cat = await one(`INSERT INTO categories (cycle_id, code, name_zh, name_en) VALUES ($1, 'omni', '卓越全渠道客服', 'Omnichannel excellence') RETURNING id`, [cycle.id]);
-  const user = await one(`INSERT INTO users (email, name, password_hash, role) VALUES ('bench@example.com', 'bench', 'x', 'applicant') RETURNING id`);
+  const cycle = await one(
+    `INSERT INTO cycles (name, time_zone, opens_at, submission_deadline) VALUES ('2026 年度中国十佳呼叫中心评选', 'Asia/Shanghai', now() - interval '1 day', now() + interval '30 days') RETURNING id`,
+  );
+  const cat = await one(
+    `INSERT INTO categories (cycle_id, code, name_zh, name_en) VALUES ($1, 'omni', '卓越全渠道客服', 'Omnichannel excellence') RETURNING id`,
+    [cycle.id],
+  );
+  const user = await one(
+    `INSERT INTO users (email, name, password_hash, role) VALUES ('bench@example.com', 'bench', 'x', 'applicant') RETURNING id`,
+  );
   const org = await one(`INSERT INTO organisations (name) VALUES ('示例银行股份有限公司') RETURNING id`);
   const app = await one(
     `INSERT INTO applications (organisation_id, cycle_id, category_id, entry_code, state, nomination, created_by) VALUES ($1, $2, $3, 'TT-BENCH1', 'sealed', '{"type":"self"}', $4) RETURNING id`,
@@ -56,17 +63,32 @@ async function seed(storage: StorageService): Promise<string> {
     await storage.putBuffer(`bench/${sha}`, f.bytes, 'image/png');
     ids.push(row.id);
   }
-  const sections = completeApplication({ orgChart: [ids[0]], layoutPhotos: [ids[1]] }) as unknown as Record<string, Record<string, unknown>>;
+  const sections = completeApplication({ orgChart: [ids[0]], layoutPhotos: [ids[1]] }) as unknown as Record<
+    string,
+    Record<string, unknown>
+  >;
   const ctx = { section: (k: string) => sections[k] ?? {} };
   const document = {
     format: 1,
-    application: { id: app.id, entryCode: 'TT-BENCH1', cycle: { id: cycle.id, name: '2026 年度中国十佳呼叫中心评选' }, category: { id: cat.id, code: 'omni' }, organisation: { id: org.id, name: '示例银行股份有限公司' }, nomination: { type: 'self' } },
+    application: {
+      id: app.id,
+      entryCode: 'TT-BENCH1',
+      cycle: { id: cycle.id, name: '2026 年度中国十佳呼叫中心评选' },
+      category: { id: cat.id, code: 'omni' },
+      organisation: { id: org.id, name: '示例银行股份有限公司' },
+      nomination: { type: 'self' },
+    },
     sections,
     computed: Object.fromEntries(ALL_SECTIONS.filter((d) => d.compute).map((d) => [d.key, d.compute!(sections[d.key] ?? {}, ctx)])),
     attachments: files.map((f, i) => ({ id: ids[i], kind: f.kind, sha256: createHash('sha256').update(f.bytes).digest('hex') })),
   };
   const canonical = canonicalJson(document);
-  const snap = await one('INSERT INTO snapshots (application_id, canonical, sha256, created_by) VALUES ($1, $2, $3, $4) RETURNING id', [app.id, canonical, createHash('sha256').update(canonical).digest('hex'), user.id]);
+  const snap = await one('INSERT INTO snapshots (application_id, canonical, sha256, created_by) VALUES ($1, $2, $3, $4) RETURNING id', [
+    app.id,
+    canonical,
+    createHash('sha256').update(canonical).digest('hex'),
+    user.id,
+  ]);
   await c.query('UPDATE applications SET snapshot_id = $2 WHERE id = $1', [app.id, snap.id]);
   await c.end();
   return snap.id;
@@ -99,7 +121,8 @@ async function measure(concurrency: number, total: number, task: (i: number) => 
   return { perMinute: (total / seconds) * 60, p50: pct(50), p95: pct(95) };
 }
 
-const fmt = (f: Figures) => `${f.perMinute.toFixed(1).padStart(6)} /min, p50 ${f.p50.toFixed(0).padStart(5)} ms, p95 ${f.p95.toFixed(0).padStart(5)} ms`;
+const fmt = (f: Figures) =>
+  `${f.perMinute.toFixed(1).padStart(6)} /min, p50 ${f.p50.toFixed(0).padStart(5)} ms, p95 ${f.p95.toFixed(0).padStart(5)} ms`;
 
 async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, DATABASE_URL: DB });
@@ -108,7 +131,8 @@ async function main(): Promise<void> {
   const db = new DataSource(databaseOptions(DB, config.databasePoolSize) as ConstructorParameters<typeof DataSource>[0]);
   await db.initialize();
   const registry = SectionRegistry.of(ALL_SECTIONS);
-  const builderWith = (pages: number) => new DossierBuilder(db, storage, registry, { ...config, dossiers: { ...config.dossiers, concurrency: pages } });
+  const builderWith = (pages: number) =>
+    new DossierBuilder(db, storage, registry, { ...config, dossiers: { ...config.dossiers, concurrency: pages } });
 
   // the final HTML the platform prints, and the size of what comes out
   const probe = builderWith(1);
@@ -116,7 +140,9 @@ async function main(): Promise<void> {
   const { html } = await probe.prepare(row);
   const sample = await probe.build(row.id);
   await probe.onModuleDestroy();
-  console.log(`dossier: ${sample.pages} pages, ${(sample.size / 1024).toFixed(0)} KB, HTML ${(html.length / 1024).toFixed(0)} KB; ${PER_LEVEL} dossiers per level, Chromium ${config.chromiumPath}`);
+  console.log(
+    `dossier: ${sample.pages} pages, ${(sample.size / 1024).toFixed(0)} KB, HTML ${(html.length / 1024).toFixed(0)} KB; ${PER_LEVEL} dossiers per level, Chromium ${config.chromiumPath}`,
+  );
 
   const results: string[] = [];
   for (const level of LEVELS) {

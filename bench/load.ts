@@ -17,7 +17,13 @@ export interface Client {
   done(status: number, headers: http.IncomingHttpHeaders, body: string): boolean;
 }
 
-export async function runLoad(port: number, clients: Client[], seconds: number, warmupSeconds = 2, onMeasureStart?: () => void): Promise<LoadResult> {
+export async function runLoad(
+  port: number,
+  clients: Client[],
+  seconds: number,
+  warmupSeconds = 2,
+  onMeasureStart?: () => void,
+): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients.length });
   const latencies: number[] = [];
   let errors = 0;
@@ -26,18 +32,28 @@ export async function runLoad(port: number, clients: Client[], seconds: number, 
     new Promise<void>((resolve) => {
       const r = c.next();
       const started = process.hrtime.bigint();
-      const req = http.request({ host: '127.0.0.1', port, method: r.method, path: r.path, headers: { ...r.headers, 'content-length': Buffer.byteLength(r.body) }, agent }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (d: Buffer) => chunks.push(d));
-        res.on('end', () => {
-          const ok = c.done(res.statusCode ?? 0, res.headers, Buffer.concat(chunks).toString());
-          if (measuring) {
-            latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
-            if (!ok) errors++;
-          }
-          resolve();
-        });
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          method: r.method,
+          path: r.path,
+          headers: { ...r.headers, 'content-length': Buffer.byteLength(r.body) },
+          agent,
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (d: Buffer) => chunks.push(d));
+          res.on('end', () => {
+            const ok = c.done(res.statusCode ?? 0, res.headers, Buffer.concat(chunks).toString());
+            if (measuring) {
+              latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+              if (!ok) errors++;
+            }
+            resolve();
+          });
+        },
+      );
       req.on('error', () => {
         if (measuring) errors++;
         resolve();

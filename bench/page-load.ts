@@ -83,7 +83,8 @@ export async function measureLoad(page: Page, url: string, ready: string, cache 
   await new Promise((r) => setTimeout(r, 1000)); // the last responses' loadingFinished events
   await cdp.detach();
   const all = [...byId.values()].filter((r) => r.wire > 0);
-  if (process.env.BENCH_VERBOSE) console.log(all.map((r) => `    ${(r.wire / 1024).toFixed(1).padStart(7)} KB ${r.encoding} ${r.url}`).join('\n'));
+  if (process.env.BENCH_VERBOSE)
+    console.log(all.map((r) => `    ${(r.wire / 1024).toFixed(1).padStart(7)} KB ${r.encoding} ${r.url}`).join('\n'));
   const own = all.filter((r) => !new URL(r.url).pathname.startsWith('/api/'));
   return {
     requests: all.length,
@@ -98,9 +99,16 @@ export async function measureLoad(page: Page, url: string, ready: string, cache 
 /** The pages as they were built before issue 10: the Vite config of then, NODE_ENV=development. */
 function buildBefore(outDir: string): void {
   const config = join(WEB, 'vite.before-issue-10.config.mjs');
-  writeFileSync(config, `import react from '@vitejs/plugin-react';\nexport default { plugins: [react()], build: { outDir: ${JSON.stringify(outDir)}, emptyOutDir: true, chunkSizeWarningLimit: 1500 } };\n`);
+  writeFileSync(
+    config,
+    `import react from '@vitejs/plugin-react';\nexport default { plugins: [react()], build: { outDir: ${JSON.stringify(outDir)}, emptyOutDir: true, chunkSizeWarningLimit: 1500 } };\n`,
+  );
   try {
-    execFileSync(join(WEB, 'node_modules', '.bin', 'vite'), ['build', '--config', config, '--logLevel', 'error'], { cwd: WEB, env: { ...process.env, NODE_ENV: 'development' }, stdio: 'inherit' });
+    execFileSync(join(WEB, 'node_modules', '.bin', 'vite'), ['build', '--config', config, '--logLevel', 'error'], {
+      cwd: WEB,
+      env: { ...process.env, NODE_ENV: 'development' },
+      stdio: 'inherit',
+    });
   } finally {
     rmSync(config, { force: true });
   }
@@ -112,36 +120,66 @@ function buildBefore(outDir: string): void {
  * checkout's node_modules, built with its own Vite config.
  */
 function buildAtRef(ref: string, dir: string): string {
-  execFileSync('bash', ['-c', `git -C ${JSON.stringify(join(WEB, '..'))} archive ${ref} web src | tar -x -C ${JSON.stringify(dir)}`], { stdio: 'inherit' });
+  execFileSync('bash', ['-c', `git -C ${JSON.stringify(join(WEB, '..'))} archive ${ref} web src | tar -x -C ${JSON.stringify(dir)}`], {
+    stdio: 'inherit',
+  });
   const web = join(dir, 'web');
   symlinkSync(join(WEB, 'node_modules'), join(web, 'node_modules'));
   symlinkSync(join(WEB, '..', 'node_modules'), join(dir, 'node_modules')); // the pages import the server's shared declarations (src/)
-  execFileSync(join(WEB, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'error'], { cwd: web, env: { ...process.env, NODE_ENV: 'production' }, stdio: 'inherit' });
+  execFileSync(join(WEB, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'error'], {
+    cwd: web,
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: 'inherit',
+  });
   return join(web, 'dist');
 }
 
 /** GET /api/form as the server sent it before issue 12: uncompressed, no ETag (hides Accept-Encoding and If-None-Match from it). */
 function formAsBefore(app: NestFastifyApplication): void {
-  app.getHttpAdapter().getInstance().addHook('onRequest', async (req) => {
-    if (req.url.split('?')[0] !== '/api/form') return;
-    delete req.headers['accept-encoding'];
-    delete req.headers['if-none-match'];
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (req) => {
+      if (req.url.split('?')[0] !== '/api/form') return;
+      delete req.headers['accept-encoding'];
+      delete req.headers['if-none-match'];
+    });
 }
 
 async function seed(base: string): Promise<{ email: string; draftId: string }> {
   const api = jsonApi(base);
   const email = 'wang.xiaomei@example-bank.com.cn';
-  const reg = await api('POST', '/api/auth/register', { email, password: PASSWORD, name: '王晓梅', organisationName: '示例银行股份有限公司' });
+  const reg = await api('POST', '/api/auth/register', {
+    email,
+    password: PASSWORD,
+    name: '王晓梅',
+    organisationName: '示例银行股份有限公司',
+  });
   const cycles = await api('GET', '/api/cycles', undefined, reg.accessToken);
   const cycle = cycles[0];
-  const draft = await api('POST', '/api/applications', { cycleId: cycle.id, categoryId: cycle.categories[0].id, nomination: { type: 'self' } }, reg.accessToken);
+  const draft = await api(
+    'POST',
+    '/api/applications',
+    { cycleId: cycle.id, categoryId: cycle.categories[0].id, nomination: { type: 'self' } },
+    reg.accessToken,
+  );
   const partial = completeApplication({ orgChart: [], layoutPhotos: [] }) as Record<string, Record<string, unknown>>;
-  await api('PUT', `/api/applications/${draft.id}/sections/basics`, { enterprise: partial.basics.enterprise, contact: partial.basics.contact }, reg.accessToken);
+  await api(
+    'PUT',
+    `/api/applications/${draft.id}/sections/basics`,
+    { enterprise: partial.basics.enterprise, contact: partial.basics.contact },
+    reg.accessToken,
+  );
   return { email, draftId: draft.id };
 }
 
-async function measureVariant(browser: Browser, config: AppConfig, webRoot: string, acceptEncoding: string | undefined, data: { email: string; draftId: string }) {
+async function measureVariant(
+  browser: Browser,
+  config: AppConfig,
+  webRoot: string,
+  acceptEncoding: string | undefined,
+  data: { email: string; draftId: string },
+) {
   const app = await createApp(config, { logger: false, webRoot });
   if (webRoot !== join(WEB, 'dist')) formAsBefore(app);
   await app.listen(0, '127.0.0.1');
@@ -169,7 +207,14 @@ const SLOW_LINE = { download: 200_000, upload: 100_000, latency: 150 }; // bytes
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** The editor on the slow line: `runs` cold loads (each in a fresh browser context), then one warm reload per run. */
-async function measureSlowEditor(browser: Browser, config: AppConfig, webRoot: string, before: boolean, data: { email: string; draftId: string }, runs: number) {
+async function measureSlowEditor(
+  browser: Browser,
+  config: AppConfig,
+  webRoot: string,
+  before: boolean,
+  data: { email: string; draftId: string },
+  runs: number,
+) {
   const app = await createApp(config, { logger: false, webRoot });
   if (before) formAsBefore(app);
   await app.listen(0, '127.0.0.1');
@@ -198,12 +243,25 @@ async function main() {
   const before = mkdtempSync(join(tmpdir(), 'topten-web-before-'));
   buildBefore(before);
   const databaseUrl = await freshDatabase('topten_pageload');
-  const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, QUEUE_PREFIX: 'pageload', ADMIN_EMAIL: '', ADMIN_PASSWORD: '', SMTP_URL: 'smtp://127.0.0.1:2525' /* production needs one; the bench sends no mail */ });
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    QUEUE_PREFIX: 'pageload',
+    ADMIN_EMAIL: '',
+    ADMIN_PASSWORD: '',
+    SMTP_URL: 'smtp://127.0.0.1:2525' /* production needs one; the bench sends no mail */,
+  });
   const { DataSource } = await import('typeorm');
   const db = new DataSource({ type: 'postgres', url: databaseUrl });
   await db.initialize();
-  const [cycle] = await db.query(`INSERT INTO cycles (name, time_zone, opens_at, submission_deadline) VALUES ('2026 中国十佳呼叫中心评选', 'Asia/Shanghai', now() - interval '10 days', now() + interval '20 days') RETURNING id`);
-  await db.query(`INSERT INTO categories (cycle_id, code, name_zh, name_en) VALUES ($1, 'omnichannel_excellence', '卓越全渠道客服', 'Omnichannel excellence')`, [cycle.id]);
+  const [cycle] = await db.query(
+    `INSERT INTO cycles (name, time_zone, opens_at, submission_deadline) VALUES ('2026 中国十佳呼叫中心评选', 'Asia/Shanghai', now() - interval '10 days', now() + interval '20 days') RETURNING id`,
+  );
+  await db.query(
+    `INSERT INTO categories (cycle_id, code, name_zh, name_en) VALUES ($1, 'omnichannel_excellence', '卓越全渠道客服', 'Omnichannel excellence')`,
+    [cycle.id],
+  );
   await db.destroy();
   const seeding = await createApp(config, { logger: false });
   await seeding.listen(0, '127.0.0.1');
@@ -232,8 +290,13 @@ async function main() {
   const ref = process.env.BENCH_BEFORE_REF ?? BEFORE_ISSUE_12;
   const beforeDir = mkdtempSync(join(tmpdir(), 'topten-web-ref-'));
   const beforeDist = buildAtRef(ref, beforeDir);
-  console.log(`\neditor first load at 1.6 Mbit/s down, 0.8 up, 150 ms RTT (Chromium network emulation); median of ${runs}; "first field" = ms from navigation start until the first input of 基本信息 is laid out:`);
-  for (const [name, root, isBefore] of [[`before (web/ at ${ref.slice(0, 7)}, /api/form uncompressed)`, beforeDist, true], ['after                                   ', dist, false]] as const) {
+  console.log(
+    `\neditor first load at 1.6 Mbit/s down, 0.8 up, 150 ms RTT (Chromium network emulation); median of ${runs}; "first field" = ms from navigation start until the first input of 基本信息 is laid out:`,
+  );
+  for (const [name, root, isBefore] of [
+    [`before (web/ at ${ref.slice(0, 7)}, /api/form uncompressed)`, beforeDist, true],
+    ['after                                   ', dist, false],
+  ] as const) {
     const { cold, warm } = await measureSlowEditor(browser, config, root, isBefore, data, runs);
     const m = (rows: typeof cold) => {
       const mid = rows.find((r) => r.visibleMs === median(rows.map((x) => x.visibleMs)))!;

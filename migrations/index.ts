@@ -9,6 +9,12 @@ import { DossierRetries1764000000006 } from './1764000000006-dossier-retries';
 import { ApplicantMemberships1764000000017 } from './1764000000017-applicant-memberships';
 
 export const MIGRATIONS = [
-  InitialSchema1764000000000, Attachments1764000000001, Workflow1764000000002, NotificationDedup1764000000003, PasswordResets1764000000004,
-  Dossiers1764000000005, DossierRetries1764000000006, ApplicantMemberships1764000000017,
+  InitialSchema1764000000000,
+  Attachments1764000000001,
+  Workflow1764000000002,
+  NotificationDedup1764000000003,
+  PasswordResets1764000000004,
+  Dossiers1764000000005,
+  DossierRetries1764000000006,
+  ApplicantMemberships1764000000017,
 ];

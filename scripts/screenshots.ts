@@ -34,12 +34,27 @@ async function main(): Promise<void> {
   const { DataSource } = await import('typeorm');
   const db = new DataSource({ type: 'postgres', url: databaseUrl });
   await db.initialize();
-  const [cycle] = await db.query(`INSERT INTO cycles (name, time_zone, opens_at, submission_deadline) VALUES ('2026 中国十佳呼叫中心评选', 'Asia/Shanghai', now() - interval '10 days', now() + interval '20 days') RETURNING id`);
-  const [cat] = await db.query(`INSERT INTO categories (cycle_id, code, name_zh, name_en) VALUES ($1, 'omnichannel_excellence', '卓越全渠道客服', 'Omnichannel excellence') RETURNING id`, [cycle.id]);
-  const [cycle2] = await db.query(`INSERT INTO cycles (name, time_zone, opens_at, submission_deadline) VALUES ('2026 年度示范评选', 'Asia/Shanghai', now() - interval '10 days', now() + interval '2 days') RETURNING id`);
-  const [cat2] = await db.query(`INSERT INTO categories (cycle_id, code, name_zh, name_en) VALUES ($1, 'omnichannel_excellence', '卓越全渠道客服', 'Omnichannel excellence') RETURNING id`, [cycle2.id]);
+  const [cycle] = await db.query(
+    `INSERT INTO cycles (name, time_zone, opens_at, submission_deadline) VALUES ('2026 中国十佳呼叫中心评选', 'Asia/Shanghai', now() - interval '10 days', now() + interval '20 days') RETURNING id`,
+  );
+  const [cat] = await db.query(
+    `INSERT INTO categories (cycle_id, code, name_zh, name_en) VALUES ($1, 'omnichannel_excellence', '卓越全渠道客服', 'Omnichannel excellence') RETURNING id`,
+    [cycle.id],
+  );
+  const [cycle2] = await db.query(
+    `INSERT INTO cycles (name, time_zone, opens_at, submission_deadline) VALUES ('2026 年度示范评选', 'Asia/Shanghai', now() - interval '10 days', now() + interval '2 days') RETURNING id`,
+  );
+  const [cat2] = await db.query(
+    `INSERT INTO categories (cycle_id, code, name_zh, name_en) VALUES ($1, 'omnichannel_excellence', '卓越全渠道客服', 'Omnichannel excellence') RETURNING id`,
+    [cycle2.id],
+  );
   const email = 'wang.xiaomei@example-bank.com.cn';
-  const reg = await api('POST', '/api/auth/register', { email, password: PASSWORD, name: '王晓梅', organisationName: '示例银行股份有限公司' });
+  const reg = await api('POST', '/api/auth/register', {
+    email,
+    password: PASSWORD,
+    name: '王晓梅',
+    organisationName: '示例银行股份有限公司',
+  });
   const token = reg.accessToken as string;
   const draft = await api('POST', '/api/applications', { cycleId: cycle.id, categoryId: cat.id, nomination: { type: 'self' } }, token);
   const sealed = await api('POST', '/api/applications', { cycleId: cycle2.id, categoryId: cat2.id, nomination: { type: 'self' } }, token);
@@ -47,31 +62,60 @@ async function main(): Promise<void> {
     const form = new FormData();
     form.append('kind', kind);
     form.append('file', new Blob([pngFile(200, 120)], { type: 'image/png' }), `${kind}.png`);
-    const res = await fetch(`${base}/api/applications/${appId}/attachments`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
+    const res = await fetch(`${base}/api/applications/${appId}/attachments`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}` },
+      body: form,
+    });
     return ((await res.json()) as { id: string }).id;
   };
-  const full = completeApplication({ orgChart: [await upload(sealed.id, 'org_chart')], layoutPhotos: [await upload(sealed.id, 'layout_photo')] }) as Record<string, unknown>;
+  const full = completeApplication({
+    orgChart: [await upload(sealed.id, 'org_chart')],
+    layoutPhotos: [await upload(sealed.id, 'layout_photo')],
+  }) as Record<string, unknown>;
   for (const [key, data] of Object.entries(full)) await api('PUT', `/api/applications/${sealed.id}/sections/${key}`, data, token);
   await api('POST', `/api/applications/${sealed.id}/seal`, {}, token);
   const partial = completeApplication({ orgChart: [], layoutPhotos: [] }) as Record<string, Record<string, unknown>>;
-  await api('PUT', `/api/applications/${draft.id}/sections/basics`, { enterprise: partial.basics.enterprise, contact: partial.basics.contact }, token);
+  await api(
+    'PUT',
+    `/api/applications/${draft.id}/sections/basics`,
+    { enterprise: partial.basics.enterprise, contact: partial.basics.contact },
+    token,
+  );
   await api('PUT', `/api/applications/${draft.id}/sections/kpis`, partial.kpis, token);
 
   const me = await api('GET', '/api/auth/me', undefined, token);
-  const invitation = await api('POST', `/api/organisations/${me.organisations[0].id}/invitations`, { email: 'colleague@example-bank.com.cn' }, token);
+  const invitation = await api(
+    'POST',
+    `/api/organisations/${me.organisations[0].id}/invitations`,
+    { email: 'colleague@example-bank.com.cn' },
+    token,
+  );
 
   mkdirSync(OUT, { recursive: true });
   const browser = await launchChromium(config.chromiumPath);
   const shots: Array<{ name: string; signedIn: boolean; go: (page: Page) => Promise<void> }> = [
     { name: 'login', signedIn: false, go: async (p) => void (await p.goto(`${base}/login`), await p.waitForSelector('#login-email')) },
     { name: 'register', signedIn: false, go: async (p) => void (await p.goto(`${base}/register`), await p.waitForSelector('#reg-org')) },
-    { name: 'accept-invitation', signedIn: false, go: async (p) => void (await p.goto(`${base}/invitations/${invitation.token}`), await p.waitForSelector('#inv-name')) },
+    {
+      name: 'accept-invitation',
+      signedIn: false,
+      go: async (p) => void (await p.goto(`${base}/invitations/${invitation.token}`), await p.waitForSelector('#inv-name')),
+    },
     { name: 'applications', signedIn: true, go: async (p) => void (await p.goto(`${base}/`), await p.waitForSelector('.entry-code')) },
-    { name: 'editor-basics', signedIn: true, go: async (p) => void (await p.goto(`${base}/applications/${draft.id}`), await p.waitForSelector('[id^="f-basics-"]')) },
+    {
+      name: 'editor-basics',
+      signedIn: true,
+      go: async (p) => void (await p.goto(`${base}/applications/${draft.id}`), await p.waitForSelector('[id^="f-basics-"]')),
+    },
     { name: 'editor-kpis', signedIn: true, go: (p) => openSection(p, base, draft.id, 'kpis') },
     { name: 'review', signedIn: true, go: (p) => openReview(p, base, draft.id) },
     { name: 'receipt-and-submit', signedIn: true, go: (p) => openReview(p, base, sealed.id) },
-    { name: 'members', signedIn: true, go: async (p) => void (await p.goto(`${base}/organisation`), await p.waitForSelector('#invite-email')) },
+    {
+      name: 'members',
+      signedIn: true,
+      go: async (p) => void (await p.goto(`${base}/organisation`), await p.waitForSelector('#invite-email')),
+    },
   ];
   for (const lang of LANGS) {
     for (const width of WIDTHS) {
@@ -111,8 +155,14 @@ async function main(): Promise<void> {
     timings.push([...nav, ready]);
     await context.close();
   }
-  const median = (k: number) => timings.map((t) => t[k]).sort((a, b) => a - b)[2].toFixed(0);
-  console.log(`editor first load (cold cache, median of 5): responseEnd ${median(0)} ms, DOMContentLoaded ${median(1)} ms, load ${median(2)} ms, form visible ${median(3)} ms`);
+  const median = (k: number) =>
+    timings
+      .map((t) => t[k])
+      .sort((a, b) => a - b)[2]
+      .toFixed(0);
+  console.log(
+    `editor first load (cold cache, median of 5): responseEnd ${median(0)} ms, DOMContentLoaded ${median(1)} ms, load ${median(2)} ms, form visible ${median(3)} ms`,
+  );
 
   // and in bytes, as Chromium received them (bench/page-load.ts compares with the build before issue 10)
   const context = await browser.createBrowserContext();
@@ -122,8 +172,13 @@ async function main(): Promise<void> {
   const editorBytes = await measureLoad(page, `${base}/applications/${draft.id}`, '[id^="f-basics-"]');
   await context.close();
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-  for (const [name, r] of [['sign-in', signInBytes], ['editor', editorBytes]] as const) {
-    console.log(`${name} first load on the wire: ${kb(r.wire)} in ${r.requests} requests (pages' own files ${kb(r.staticWire)} ${r.encodings.join('/')}, ${kb(r.staticDecoded)} decoded)`);
+  for (const [name, r] of [
+    ['sign-in', signInBytes],
+    ['editor', editorBytes],
+  ] as const) {
+    console.log(
+      `${name} first load on the wire: ${kb(r.wire)} in ${r.requests} requests (pages' own files ${kb(r.staticWire)} ${r.encodings.join('/')}, ${kb(r.staticDecoded)} decoded)`,
+    );
   }
   await browser.close();
   await db.destroy();

@@ -28,7 +28,10 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
-        TypeOrmModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => databaseOptions(c.databaseUrl, c.databasePoolSize) }),
+        TypeOrmModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (c: AppConfig) => databaseOptions(c.databaseUrl, c.databasePoolSize),
+        }),
         DatabaseModule,
         RedisModule,
         QueueModule,

@@ -35,16 +35,29 @@ export const routesOf = (app: INestApplication): RouteInfo[] => routeTables.get(
  * autosave benchmark measured Nest's Express adapter alone at 0.26 ms CPU per request against
  * 0.09 ms for the raw baseline, Fastify at 0.14 ms (bench/RESULTS.md).
  */
-export async function createApp(config: AppConfig, opts: { logger?: boolean; /** pages from another build (bench/page-load.ts) */ webRoot?: string } = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  opts: { logger?: boolean; /** pages from another build (bench/page-load.ts) */ webRoot?: string } = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    bodyLimit: BODY_LIMIT, trustProxy: config.trustProxy, onProtoPoisoning: 'error', onConstructorPoisoning: 'error', frameworkErrors: frameworkError,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: config.trustProxy,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    frameworkErrors: frameworkError,
   });
   const routes: RouteInfo[] = [];
   adapter.getInstance().addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
   });
   // JSON merge patch (autosave) is JSON with its own media type
-  adapter.getInstance().addContentTypeParser('application/merge-patch+json', { parseAs: 'string', bodyLimit: BODY_LIMIT }, adapter.getInstance().getDefaultJsonParser('error', 'error'));
+  adapter
+    .getInstance()
+    .addContentTypeParser(
+      'application/merge-patch+json',
+      { parseAs: 'string', bodyLimit: BODY_LIMIT },
+      adapter.getInstance().getDefaultJsonParser('error', 'error'),
+    );
 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: opts.logger === false ? false : ['error', 'warn', 'log'],
@@ -76,7 +89,9 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean; /**
     app,
     new DocumentBuilder()
       .setTitle('Top-Ten Award Platform API')
-      .setDescription('中国十佳呼叫中心奖 (卓越全渠道客服) — applications, judging and review rounds. Errors: { statusCode, error, message, code, details[] } (ErrorResponse).')
+      .setDescription(
+        '中国十佳呼叫中心奖 (卓越全渠道客服) — applications, judging and review rounds. Errors: { statusCode, error, message, code, details[] } (ErrorResponse).',
+      )
       .setVersion('1')
       .addBearerAuth()
       .addCookieAuth(SESSION_COOKIE)

@@ -18,7 +18,8 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { langOf, message } from './common/i18n/messages';
 
 /** Pages may load only what the app itself serves; antd writes its styles inline. */
-const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+const PAGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
 /** web/dist beside src/ (ts-node, jest) or beside dist/ (compiled). */
 export function webDistDir(): string | undefined {
@@ -55,7 +56,11 @@ class IndexPage {
       const st = statSync(this.path);
       if (!this.cached || st.mtimeMs !== this.cached.mtimeMs || st.size !== this.cached.size) {
         const identity = readFileSync(this.path);
-        this.cached = { mtimeMs: st.mtimeMs, size: st.size, body: { identity, br: brotliCompressSync(identity), gzip: gzipSync(identity, { level: 9 }) } };
+        this.cached = {
+          mtimeMs: st.mtimeMs,
+          size: st.size,
+          body: { identity, br: brotliCompressSync(identity), gzip: gzipSync(identity, { level: 9 }) },
+        };
       }
     } catch (e) {
       // between builds (or a build that failed half-way) the last good page stays
@@ -69,7 +74,12 @@ function notFoundJson(req: FastifyRequest, reply: FastifyReply) {
   return reply
     .code(404)
     .header('Cache-Control', 'no-store')
-    .send({ statusCode: 404, error: 'Not Found', message: message('not_found', langOf(req.headers['accept-language'])), code: 'not_found' });
+    .send({
+      statusCode: 404,
+      error: 'Not Found',
+      message: message('not_found', langOf(req.headers['accept-language'])),
+      code: 'not_found',
+    });
 }
 
 export async function serveWebPages(app: NestFastifyApplication, root: string | undefined = webDistDir()): Promise<boolean> {
@@ -97,16 +107,19 @@ export async function serveWebPages(app: NestFastifyApplication, root: string | 
     { prefix: '/assets' },
   );
 
-  app.getHttpAdapter().getInstance().get('/*', (req, reply) => {
-    if (req.url.startsWith('/api/') || req.url === '/api') return notFoundJson(req, reply);
-    const encoding = pickEncoding(req.headers['accept-encoding']);
-    if (encoding !== 'identity') void reply.header('Content-Encoding', encoding);
-    return reply
-      .header('Content-Security-Policy', PAGE_CSP)
-      .header('Cache-Control', 'no-cache')
-      .header('Vary', 'Accept-Encoding')
-      .type('text/html; charset=utf-8')
-      .send(index.current()[encoding]);
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .get('/*', (req, reply) => {
+      if (req.url.startsWith('/api/') || req.url === '/api') return notFoundJson(req, reply);
+      const encoding = pickEncoding(req.headers['accept-encoding']);
+      if (encoding !== 'identity') void reply.header('Content-Encoding', encoding);
+      return reply
+        .header('Content-Security-Policy', PAGE_CSP)
+        .header('Cache-Control', 'no-cache')
+        .header('Vary', 'Accept-Encoding')
+        .type('text/html; charset=utf-8')
+        .send(index.current()[encoding]);
+    });
   return true;
 }

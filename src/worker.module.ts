@@ -34,7 +34,10 @@ export class WorkerModule implements OnApplicationBootstrap {
       module: WorkerModule,
       imports: [
         AppConfigModule.forRoot(config),
-        TypeOrmModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => databaseOptions(c.databaseUrl, c.databasePoolSize) }),
+        TypeOrmModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (c: AppConfig) => databaseOptions(c.databaseUrl, c.databasePoolSize),
+        }),
         DatabaseModule,
         QueueModule,
         StorageModule,

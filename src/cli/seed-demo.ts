@@ -9,7 +9,11 @@ import { databaseOptions } from '../database-options';
 import { runCli } from './run-cli';
 
 export const DEMO_CYCLE = { name: '2026 中国十佳呼叫中心评选', timeZone: 'Asia/Shanghai' };
-export const DEMO_CATEGORY = { code: 'omnichannel_excellence', nameZh: '卓越全渠道客服', nameEn: 'Omnichannel Customer Service Excellence' };
+export const DEMO_CATEGORY = {
+  code: 'omnichannel_excellence',
+  nameZh: '卓越全渠道客服',
+  nameEn: 'Omnichannel Customer Service Excellence',
+};
 
 export async function seedDemo(url: string): Promise<{ cycleId: string; created: boolean }> {
   const ds = await new DataSource(databaseOptions(url, 1)).initialize();
@@ -25,7 +29,10 @@ export async function seedDemo(url: string): Promise<{ cycleId: string; created:
         [DEMO_CYCLE.name, DEMO_CYCLE.timeZone],
       );
       await tx.query('INSERT INTO categories (cycle_id, code, name_zh, name_en) VALUES ($1, $2, $3, $4)', [
-        cycle.id, DEMO_CATEGORY.code, DEMO_CATEGORY.nameZh, DEMO_CATEGORY.nameEn,
+        cycle.id,
+        DEMO_CATEGORY.code,
+        DEMO_CATEGORY.nameZh,
+        DEMO_CATEGORY.nameEn,
       ]);
       return { cycleId: cycle.id as string, created: true };
     });

@@ -11,7 +11,9 @@ describe('the default queue prefix', () => {
   });
 
   it('is the same for API and worker of one deployment, whatever host spelling they use', () => {
-    expect(defaultQueuePrefix('postgres://u@localhost/award')).toBe(defaultQueuePrefix('postgresql://u:p@db.internal:6432/award?sslmode=require'));
+    expect(defaultQueuePrefix('postgres://u@localhost/award')).toBe(
+      defaultQueuePrefix('postgresql://u:p@db.internal:6432/award?sslmode=require'),
+    );
   });
 
   it('falls back to the user name when the URL names no database (PostgreSQL does the same)', () => {

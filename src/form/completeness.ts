@@ -34,7 +34,11 @@ export function checkSection(def: SectionDefinition, data: SectionData, ctx: Sec
 }
 
 /** Every issue of every section, each tagged with its section key, in form order. */
-export function checkApplication(registry: SectionRegistry, sections: Record<string, SectionData>, attachments?: AttachmentKinds): ApplicationIssue[] {
+export function checkApplication(
+  registry: SectionRegistry,
+  sections: Record<string, SectionData>,
+  attachments?: AttachmentKinds,
+): ApplicationIssue[] {
   const ctx: SectionContext = { section: (key) => sections[key] ?? {} };
   return registry.all().flatMap((def) => {
     const data = sections[def.key] ?? {};
@@ -106,7 +110,11 @@ function requireFields(
         const wrong = attachments ? ids.find((id) => attachments.get(id) !== f.kind) : undefined;
         if (wrong) {
           const kind = attachments!.get(wrong);
-          issues.push(kind ? { path, code: 'attachment_kind', params: { kind: f.kind, id: wrong } } : { path, code: 'attachment_missing', params: { id: wrong } });
+          issues.push(
+            kind
+              ? { path, code: 'attachment_kind', params: { kind: f.kind, id: wrong } }
+              : { path, code: 'attachment_missing', params: { id: wrong } },
+          );
         }
         break;
       }

@@ -36,7 +36,11 @@ export function validateDraft(def: SectionDefinition, body: unknown, touched?: r
  */
 function pickTouched(body: Record<string, unknown>, touched: readonly string[]): Record<string, unknown> {
   const keys = new Set<string>();
-  for (const k of touched) keys.add(k).add(`${k}Other`).add(k.endsWith('Other') ? k.slice(0, -5) : k);
+  for (const k of touched)
+    keys
+      .add(k)
+      .add(`${k}Other`)
+      .add(k.endsWith('Other') ? k.slice(0, -5) : k);
   const out: Record<string, unknown> = {};
   for (const k of keys) if (Object.prototype.hasOwnProperty.call(body, k)) out[k] = body[k];
   return out;
@@ -52,7 +56,12 @@ const join = (prefix: string, key: string | number): string => {
   return prefix ? `${prefix}.${segment}` : segment;
 };
 
-function checkShape(fields: readonly FieldNode[], value: Record<string, unknown>, prefix: string, issues: FieldIssue[]): Record<string, unknown> {
+function checkShape(
+  fields: readonly FieldNode[],
+  value: Record<string, unknown>,
+  prefix: string,
+  issues: FieldIssue[],
+): Record<string, unknown> {
   const byKey = new Map(expandFields(fields).map((f) => [f.key, f]));
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
@@ -144,10 +153,12 @@ function mapErrors(errors: ValidationError[], fields: readonly FieldNode[], pref
 /** Limits the message needs, taken from the field's declaration (one source of truth). */
 function paramsFor(field: FieldNode | undefined, code: IssueCode): { params?: Record<string, unknown> } {
   if (!field) return {};
-  const limits = field.type === 'int' || field.type === 'decimal' || field.type === 'percent' || field.type === 'year' ? numberLimits(field) : undefined;
+  const limits =
+    field.type === 'int' || field.type === 'decimal' || field.type === 'percent' || field.type === 'year' ? numberLimits(field) : undefined;
   switch (code) {
     case 'too_long':
-      if (field.type === 'text' || field.type === 'essay') return { params: { max: field.max ?? (field.type === 'text' ? TEXT_MAX : ESSAY_MAX) } };
+      if (field.type === 'text' || field.type === 'essay')
+        return { params: { max: field.max ?? (field.type === 'text' ? TEXT_MAX : ESSAY_MAX) } };
       if (field.type === 'email' || field.type === 'url') return { params: { max: TEXT_MAX } };
       return {};
     case 'too_small':
@@ -163,7 +174,8 @@ function paramsFor(field: FieldNode | undefined, code: IssueCode): { params?: Re
     case 'too_many_decimals':
       return limits ? { params: { max: limits.decimals } } : {};
     case 'not_in_options':
-      if (field.type === 'choice' || field.type === 'multi' || field.type === 'pick3') return { params: { options: field.options.map((o) => o.code) } };
+      if (field.type === 'choice' || field.type === 'multi' || field.type === 'pick3')
+        return { params: { options: field.options.map((o) => o.code) } };
       return {};
     case 'exclusive':
       return field.type === 'multi' ? { params: { codes: field.exclusive } } : {};

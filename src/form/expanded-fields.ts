@@ -2,7 +2,14 @@
  * The derived view of a descriptor that generic code walks: every choice/multi/pick3 listing the
  * `other` option gets its implicit `<key>Other` sibling (spec § Conventions, `other`).
  */
-import { YESNO_DETAIL_MAX, type BooleanField, type FieldNode, type SectionDefinition, type TextField, type YesNoField } from './field-types';
+import {
+  YESNO_DETAIL_MAX,
+  type BooleanField,
+  type FieldNode,
+  type SectionDefinition,
+  type TextField,
+  type YesNoField,
+} from './field-types';
 
 const cache = new WeakMap<readonly FieldNode[], FieldNode[]>();
 
@@ -70,7 +77,13 @@ export function yesNoParts(f: YesNoField): [BooleanField, TextField] {
   if (!parts) {
     parts = [
       { type: 'boolean', key: 'answer', label: f.label, optional: true },
-      { type: 'text', key: 'detail', label: { zh: `${f.label.zh}（说明）`, en: `${f.label.en} — details` }, max: f.detailMax ?? YESNO_DETAIL_MAX, optional: true },
+      {
+        type: 'text',
+        key: 'detail',
+        label: { zh: `${f.label.zh}（说明）`, en: `${f.label.en} — details` },
+        max: f.detailMax ?? YESNO_DETAIL_MAX,
+        optional: true,
+      },
     ];
     yesNoCache.set(f, parts);
   }

@@ -59,15 +59,46 @@ export const yesno = make<YesNoField>('yesno');
 export const bool = make<BooleanField>('boolean');
 export const computed = make<ComputedField>('computed');
 
-export const choice = (key: string, zh: string, en: string, options: Option[], extra: Extra<ChoiceField> = {}): ChoiceField =>
-  ({ type: 'choice', key, label: { zh, en }, options, ...extra });
-export const multi = (key: string, zh: string, en: string, options: Option[], extra: Extra<MultiField> = {}): MultiField =>
-  ({ type: 'multi', key, label: { zh, en }, options, ...extra });
-export const pick3 = (key: string, zh: string, en: string, options: Option[], extra: Extra<Pick3Field> = {}): Pick3Field =>
-  ({ type: 'pick3', key, label: { zh, en }, options, ...extra });
-export const attachment = (key: string, zh: string, en: string, kind: AttachmentKind, extra: Extra<AttachmentField> = {}): AttachmentField =>
-  ({ type: 'attachment', key, label: { zh, en }, kind, ...extra });
-export const group = (key: string, zh: string, en: string, fields: FieldNode[], extra: Extra<GroupField> = {}): GroupField =>
-  ({ type: 'group', key, label: { zh, en }, fields, ...extra });
-export const list = (key: string, zh: string, en: string, maxItems: number, fields: FieldNode[], extra: Extra<ListField> = {}): ListField =>
-  ({ type: 'list', key, label: { zh, en }, maxItems, fields, ...extra });
+export const choice = (key: string, zh: string, en: string, options: Option[], extra: Extra<ChoiceField> = {}): ChoiceField => ({
+  type: 'choice',
+  key,
+  label: { zh, en },
+  options,
+  ...extra,
+});
+export const multi = (key: string, zh: string, en: string, options: Option[], extra: Extra<MultiField> = {}): MultiField => ({
+  type: 'multi',
+  key,
+  label: { zh, en },
+  options,
+  ...extra,
+});
+export const pick3 = (key: string, zh: string, en: string, options: Option[], extra: Extra<Pick3Field> = {}): Pick3Field => ({
+  type: 'pick3',
+  key,
+  label: { zh, en },
+  options,
+  ...extra,
+});
+export const attachment = (
+  key: string,
+  zh: string,
+  en: string,
+  kind: AttachmentKind,
+  extra: Extra<AttachmentField> = {},
+): AttachmentField => ({ type: 'attachment', key, label: { zh, en }, kind, ...extra });
+export const group = (key: string, zh: string, en: string, fields: FieldNode[], extra: Extra<GroupField> = {}): GroupField => ({
+  type: 'group',
+  key,
+  label: { zh, en },
+  fields,
+  ...extra,
+});
+export const list = (
+  key: string,
+  zh: string,
+  en: string,
+  maxItems: number,
+  fields: FieldNode[],
+  extra: Extra<ListField> = {},
+): ListField => ({ type: 'list', key, label: { zh, en }, maxItems, fields, ...extra });

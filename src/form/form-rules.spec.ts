@@ -14,8 +14,7 @@ import { ALL_SECTIONS } from './sections';
 
 const registry = SectionRegistry.of(ALL_SECTIONS);
 const ID = '3f1d2c4b-5a69-4e7f-8a1b-2c3d4e5f6a7b';
-const fixture = (): Record<string, SectionData> =>
-  JSON.parse(JSON.stringify(completeApplication({ orgChart: [ID], layoutPhotos: [ID] })));
+const fixture = (): Record<string, SectionData> => JSON.parse(JSON.stringify(completeApplication({ orgChart: [ID], layoutPhotos: [ID] })));
 
 function setPath(obj: SectionData, path: string, value: unknown): void {
   const parts = path.split('.');
@@ -50,10 +49,19 @@ it('the complete fixture is complete', () => {
 
 describe('`other` needs its XOther text, and XOther needs `other`', () => {
   const WITH_OTHER = [
-    'basics.center.businessTypes', 'basics.center.industry', 'basics.center.serviceHours', 'basics.center.channels',
-    'strategy.topChallenges', 'recruitment.interviewMethods', 'training.topNewHireSkills', 'people.motivationMethods',
-    'omnichannel.certifications.items', 'omnichannel.nonVoiceChannels.items', 'satisfaction.measuredBy',
-    'satisfaction.frequency', 'satisfaction.actionsTaken',
+    'basics.center.businessTypes',
+    'basics.center.industry',
+    'basics.center.serviceHours',
+    'basics.center.channels',
+    'strategy.topChallenges',
+    'recruitment.interviewMethods',
+    'training.topNewHireSkills',
+    'people.motivationMethods',
+    'omnichannel.certifications.items',
+    'omnichannel.nonVoiceChannels.items',
+    'satisfaction.measuredBy',
+    'satisfaction.frequency',
+    'satisfaction.actionsTaken',
   ];
 
   it.each(WITH_OTHER)('%s', (full) => {
@@ -65,20 +73,26 @@ describe('`other` needs its XOther text, and XOther needs `other`', () => {
     const withoutOther = field.type === 'choice' ? codes[0] : field.type === 'pick3' ? codes.slice(0, 3) : [codes[0]];
 
     // chosen, not explained → missing at seal
-    expect(issuesAfter((app) => {
-      setPath(app[section], path, withOther);
-      setPath(app[section], `${path}Other`, undefined);
-    })).toContain(`${full}Other other_required`);
+    expect(
+      issuesAfter((app) => {
+        setPath(app[section], path, withOther);
+        setPath(app[section], `${path}Other`, undefined);
+      }),
+    ).toContain(`${full}Other other_required`);
     // chosen and explained → fine
-    expect(issuesAfter((app) => {
-      setPath(app[section], path, withOther);
-      setPath(app[section], `${path}Other`, '说明');
-    })).toEqual([]);
+    expect(
+      issuesAfter((app) => {
+        setPath(app[section], path, withOther);
+        setPath(app[section], `${path}Other`, '说明');
+      }),
+    ).toEqual([]);
     // explained without choosing → rejected even in a draft
-    expect(draftIssues(section, (data) => {
-      setPath(data, path, withoutOther);
-      setPath(data, `${path}Other`, '说明');
-    })).toContain(`${path}Other other_not_allowed`);
+    expect(
+      draftIssues(section, (data) => {
+        setPath(data, path, withoutOther);
+        setPath(data, `${path}Other`, '说明');
+      }),
+    ).toContain(`${path}Other other_not_allowed`);
   });
 });
 
@@ -102,9 +116,17 @@ describe('`none` excludes every other code', () => {
 
 describe('yes needs detail', () => {
   const DETAIL_WHEN_YES = [
-    'people.satisfactionSurvey', 'omnichannel.dedicatedTeam', 'satisfaction.measuresDissatisfaction',
-    'technology.otherTech', 'technology.bcp', 'environment.envSafetyCertification', 'environment.infoSecCertification',
-    'environment.noiseControl', 'environment.lightingMonitoring', 'environment.facilities.other', 'environment.ergonomics.other',
+    'people.satisfactionSurvey',
+    'omnichannel.dedicatedTeam',
+    'satisfaction.measuresDissatisfaction',
+    'technology.otherTech',
+    'technology.bcp',
+    'environment.envSafetyCertification',
+    'environment.infoSecCertification',
+    'environment.noiseControl',
+    'environment.lightingMonitoring',
+    'environment.facilities.other',
+    'environment.ergonomics.other',
   ];
   it.each(DETAIL_WHEN_YES)('%s', (full) => {
     const [section, path] = split(full);
@@ -119,20 +141,52 @@ describe('yes needs detail', () => {
 
 describe('cross-field rules', () => {
   const cases: Array<[string, (app: Record<string, SectionData>) => void, string]> = [
-    ['full-time education sums to 100', (a) => setPath(a.basics, 'staffing.seats.fullTime.education.associate', 40), 'basics.staffing.seats.fullTime.education sum_100'],
-    ['part-time education sums to 100', (a) => setPath(a.basics, 'staffing.seats.partTime.education.associate', 50), 'basics.staffing.seats.partTime.education sum_100'],
-    ['a filled remote education row sums to 100', (a) => setPath(a.basics, 'staffing.seats.remote', { headcount: 5, education: { bachelorPlus: 50, associate: 20, vocational: 20, highSchoolOrBelow: 0 } }), 'basics.staffing.seats.remote.education sum_100'],
-    ['age distribution sums to 100', (a) => setPath(a.basics, 'staffing.ageDistribution.over50', 5), 'basics.staffing.ageDistribution sum_100'],
+    [
+      'full-time education sums to 100',
+      (a) => setPath(a.basics, 'staffing.seats.fullTime.education.associate', 40),
+      'basics.staffing.seats.fullTime.education sum_100',
+    ],
+    [
+      'part-time education sums to 100',
+      (a) => setPath(a.basics, 'staffing.seats.partTime.education.associate', 50),
+      'basics.staffing.seats.partTime.education sum_100',
+    ],
+    [
+      'a filled remote education row sums to 100',
+      (a) =>
+        setPath(a.basics, 'staffing.seats.remote', {
+          headcount: 5,
+          education: { bachelorPlus: 50, associate: 20, vocational: 20, highSchoolOrBelow: 0 },
+        }),
+      'basics.staffing.seats.remote.education sum_100',
+    ],
+    [
+      'age distribution sums to 100',
+      (a) => setPath(a.basics, 'staffing.ageDistribution.over50', 5),
+      'basics.staffing.ageDistribution sum_100',
+    ],
     ['contact mix inbound sums to 100', (a) => setPath(a.basics, 'contactMix.email.inboundPct', 4), 'basics.contactMix.inboundPct sum_100'],
-    ['contact mix outbound sums to 100', (a) => setPath(a.basics, 'contactMix.ivr.outboundPct', 0), 'basics.contactMix.outboundPct sum_100'],
-    ['total headcount ≥ 1', (a) => {
-      for (const t of ['fullTime', 'partTime', 'remote']) setPath(a.basics, `staffing.seats.${t}`, { headcount: 0 });
-      setPath(a.kpis, 'support.ptAttrition', undefined);
-    }, 'basics.staffing.seats too_small'],
+    [
+      'contact mix outbound sums to 100',
+      (a) => setPath(a.basics, 'contactMix.ivr.outboundPct', 0),
+      'basics.contactMix.outboundPct sum_100',
+    ],
+    [
+      'total headcount ≥ 1',
+      (a) => {
+        for (const t of ['fullTime', 'partTime', 'remote']) setPath(a.basics, `staffing.seats.${t}`, { headcount: 0 });
+        setPath(a.kpis, 'support.ptAttrition', undefined);
+      },
+      'basics.staffing.seats too_small',
+    ],
     ['physical seats ≥ 1', (a) => setPath(a.basics, 'facility.physicalSeats', 0), 'basics.facility.physicalSeats too_small'],
     ['passed interview ≤ applicants', (a) => setPath(a.recruitment, 'passedInterview', 1201), 'recruitment.passedInterview exceeds'],
     ['satisfaction score ≤ scale max', (a) => setPath(a.satisfaction, 'score', 5.5), 'satisfaction.score exceeds'],
-    ['certifications need items when yes', (a) => setPath(a.omnichannel, 'certifications', { answer: true }), 'omnichannel.certifications.items required'],
+    [
+      'certifications need items when yes',
+      (a) => setPath(a.omnichannel, 'certifications', { answer: true }),
+      'omnichannel.certifications.items required',
+    ],
     ['consent must be true', (a) => setPath(a.receipt, 'consent', false), 'receipt.consent must_be_true'],
     ['an organisation chart is attached', (a) => setPath(a.basics, 'orgChart', []), 'basics.orgChart required'],
     ['layout photos are attached', (a) => setPath(a.environment, 'layoutPhotos', []), 'environment.layoutPhotos required'],
@@ -142,17 +196,21 @@ describe('cross-field rules', () => {
   });
 
   it('an inbound-only center may leave the outbound column all zeros', () => {
-    expect(issuesAfter((a) => {
-      setPath(a.basics, 'center.operationMode', 'inbound_only');
-      for (const r of ['voice', 'email', 'ivr', 'bot', 'other']) setPath(a.basics, `contactMix.${r}.outboundPct`, 0);
-    })).toEqual([]);
+    expect(
+      issuesAfter((a) => {
+        setPath(a.basics, 'center.operationMode', 'inbound_only');
+        for (const r of ['voice', 'email', 'ivr', 'bot', 'other']) setPath(a.basics, `contactMix.${r}.outboundPct`, 0);
+      }),
+    ).toEqual([]);
   });
 
   it('an outbound-only center may leave the inbound column all zeros', () => {
-    expect(issuesAfter((a) => {
-      setPath(a.basics, 'center.operationMode', 'outbound_only');
-      for (const r of ['voice', 'email', 'ivr', 'bot', 'other']) setPath(a.basics, `contactMix.${r}.inboundPct`, 0);
-    })).toEqual([]);
+    expect(
+      issuesAfter((a) => {
+        setPath(a.basics, 'center.operationMode', 'outbound_only');
+        for (const r of ['voice', 'email', 'ivr', 'bot', 'other']) setPath(a.basics, `contactMix.${r}.inboundPct`, 0);
+      }),
+    ).toEqual([]);
   });
 
   it('part-time attrition is optional without part-timers, required with them', () => {
@@ -165,7 +223,9 @@ describe('cross-field rules', () => {
   });
 
   it('education rows of seat types with no people are not required', () => {
-    expect(issuesAfter((a) => setPath(a.basics, 'staffing.seats.partTime', { headcount: 0 }))).not.toContainEqual(expect.stringContaining('partTime.education'));
+    expect(issuesAfter((a) => setPath(a.basics, 'staffing.seats.partTime', { headcount: 0 }))).not.toContainEqual(
+      expect.stringContaining('partTime.education'),
+    );
   });
 });
 

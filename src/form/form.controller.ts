@@ -20,7 +20,10 @@ export class FormController {
   @Public()
   @Get()
   @ApiOperation({ summary: 'The form descriptor: every section and field with labels (zh/en), types, options and limits' })
-  @ApiOkResponse({ type: FormResponse, description: 'Compressed once per process (brotli/gzip by Accept-Encoding), with an ETag (If-None-Match → 304)' })
+  @ApiOkResponse({
+    type: FormResponse,
+    description: 'Compressed once per process (brotli/gzip by Accept-Encoding), with an ETag (If-None-Match → 304)',
+  })
   describe(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     return this.answer.send(req, reply);
   }

@@ -24,9 +24,19 @@ export class SectionRegistryModule {}
 @Module({
   imports: [
     SectionRegistryModule,
-    BasicsSectionModule, StrategySectionModule, RecruitmentSectionModule, TrainingSectionModule, PeopleSectionModule,
-    OmnichannelSectionModule, SatisfactionSectionModule, KpisSectionModule, TechnologySectionModule,
-    EnvironmentSectionModule, HighlightsSectionModule, ReceiptSectionModule, SelfAssessmentSectionModule,
+    BasicsSectionModule,
+    StrategySectionModule,
+    RecruitmentSectionModule,
+    TrainingSectionModule,
+    PeopleSectionModule,
+    OmnichannelSectionModule,
+    SatisfactionSectionModule,
+    KpisSectionModule,
+    TechnologySectionModule,
+    EnvironmentSectionModule,
+    HighlightsSectionModule,
+    ReceiptSectionModule,
+    SelfAssessmentSectionModule,
   ],
   controllers: [FormController],
 })

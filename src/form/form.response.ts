@@ -6,7 +6,28 @@ class FormLabelResponse {
   @ApiProperty() en!: string;
 }
 
-const FIELD_TYPES = ['text', 'essay', 'int', 'decimal', 'percent', 'year', 'date', 'email', 'url', 'phone', 'postcode', 'choice', 'multi', 'pick3', 'yesno', 'boolean', 'attachment', 'group', 'list', 'computed'];
+const FIELD_TYPES = [
+  'text',
+  'essay',
+  'int',
+  'decimal',
+  'percent',
+  'year',
+  'date',
+  'email',
+  'url',
+  'phone',
+  'postcode',
+  'choice',
+  'multi',
+  'pick3',
+  'yesno',
+  'boolean',
+  'attachment',
+  'group',
+  'list',
+  'computed',
+];
 
 /**
  * One field as declared in src/form/field-types.ts (`FieldNode`), defaults made explicit; the

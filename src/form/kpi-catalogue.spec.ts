@@ -106,9 +106,18 @@ describe('evaluateKpi', () => {
 describe('the catalogue', () => {
   it('holds the twelve required KPIs of the form, in form order, with their directions', () => {
     expect(REQUIRED_KPIS.map((k) => `${k.key}:${k.direction}`)).toEqual([
-      'operations.aht:lower', 'operations.acw:lower', 'operations.abandonRate:lower', 'operations.fcr:higher',
-      'operations.occupancy:band', 'operations.qualityScore:higher', 'support.absenteeism:lower', 'support.ftAttrition:lower',
-      'support.ptAttrition:lower', 'support.managerRatio:band', 'support.qaRatio:band', 'support.trainerRatio:band',
+      'operations.aht:lower',
+      'operations.acw:lower',
+      'operations.abandonRate:lower',
+      'operations.fcr:higher',
+      'operations.occupancy:band',
+      'operations.qualityScore:higher',
+      'support.absenteeism:lower',
+      'support.ftAttrition:lower',
+      'support.ptAttrition:lower',
+      'support.managerRatio:band',
+      'support.qaRatio:band',
+      'support.trainerRatio:band',
     ]);
   });
 
@@ -124,8 +133,18 @@ describe('the catalogue', () => {
 
   it('labels each KPI with the form’s Chinese wording', () => {
     expect(REQUIRED_KPIS.map((k) => k.label.zh.replace(/[（(].*[)）]/, ''))).toEqual([
-      '平均联系处理时间', '平均联系后处理时间', '平均联系放弃率', '首次联系解决率', '工时有效率', '质量分值',
-      '缺勤率', '全职人员流失率', '兼职人员流失率', '管理人员对比人员的比例', '质检对比人员的比例', '培训师对比人员的比例',
+      '平均联系处理时间',
+      '平均联系后处理时间',
+      '平均联系放弃率',
+      '首次联系解决率',
+      '工时有效率',
+      '质量分值',
+      '缺勤率',
+      '全职人员流失率',
+      '兼职人员流失率',
+      '管理人员对比人员的比例',
+      '质检对比人员的比例',
+      '培训师对比人员的比例',
     ]);
   });
 
@@ -143,7 +162,16 @@ describe('the catalogue', () => {
   it('states the units of the catalogue: seconds for times, percent for rates, agents per head for ratios', () => {
     const unit = (key: string) => REQUIRED_KPIS.find((k) => k.key === key)!.unit.en;
     expect(['operations.aht', 'operations.acw'].map(unit)).toEqual(['seconds', 'seconds']);
-    expect(['operations.abandonRate', 'operations.fcr', 'operations.occupancy', 'support.absenteeism', 'support.ftAttrition', 'support.ptAttrition'].map(unit)).toEqual(Array(6).fill('%'));
+    expect(
+      [
+        'operations.abandonRate',
+        'operations.fcr',
+        'operations.occupancy',
+        'support.absenteeism',
+        'support.ftAttrition',
+        'support.ptAttrition',
+      ].map(unit),
+    ).toEqual(Array(6).fill('%'));
     expect(unit('operations.qualityScore')).toBe('points of 100');
     expect(['support.managerRatio', 'support.qaRatio', 'support.trainerRatio'].map(unit)).toEqual(Array(3).fill('agents (1:N)'));
   });

@@ -79,7 +79,13 @@ describe('message parameters come from the declaration', () => {
   });
 
   it('a declared detailMax is the one reported', () => {
-    const def = { key: 'x', order: 99, part: 0 as const, title: { zh: 'x', en: 'x' }, fields: [{ type: 'yesno' as const, key: 'q', label: { zh: 'q', en: 'q' }, detailMax: 5 }] };
+    const def = {
+      key: 'x',
+      order: 99,
+      part: 0 as const,
+      title: { zh: 'x', en: 'x' },
+      fields: [{ type: 'yesno' as const, key: 'q', label: { zh: 'q', en: 'q' }, detailMax: 5 }],
+    };
     expect(validateDraft(def, { q: { detail: '123456' } })).toEqual([{ path: 'q.detail', code: 'too_long', params: { max: 5 } }]);
   });
 });

@@ -42,7 +42,8 @@ export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 export const MIN_YEAR = 1950;
 
 type Ctor = new () => object;
-const PropertyRule = (name: string, check: (value: unknown, args: ValidationArguments) => boolean, constraints: unknown[] = []) =>
+const PropertyRule =
+  (name: string, check: (value: unknown, args: ValidationArguments) => boolean, constraints: unknown[] = []) =>
   (target: object, propertyName: string) =>
     registerDecorator({ name, target: target.constructor, propertyName, constraints, validator: { validate: check } });
 
@@ -114,7 +115,14 @@ function decoratorsFor(f: FieldNode, parentName: string): Decorator[] {
     case 'decimal':
     case 'percent': {
       const { min, max, decimals: places, exclusiveMin } = numberLimits(f);
-      return [...base, IsNumber({ allowNaN: false, allowInfinity: false }), Min(min), Max(max), MaxDecimals(places), ...(exclusiveMin ? [Positive()] : [])];
+      return [
+        ...base,
+        IsNumber({ allowNaN: false, allowInfinity: false }),
+        Min(min),
+        Max(max),
+        MaxDecimals(places),
+        ...(exclusiveMin ? [Positive()] : []),
+      ];
     }
     case 'year':
       return [...base, IsInt(), Min(MIN_YEAR), NotAfterThisYear()];
@@ -132,9 +140,17 @@ function decoratorsFor(f: FieldNode, parentName: string): Decorator[] {
       return [...base, IsIn(f.options.map((o) => o.code))];
     case 'multi':
     case 'pick3':
-      return [...base, IsArray(), IsIn(f.options.map((o) => o.code), { each: true }), ArrayUnique(),
+      return [
+        ...base,
+        IsArray(),
+        IsIn(
+          f.options.map((o) => o.code),
+          { each: true },
+        ),
+        ArrayUnique(),
         ...(f.type === 'pick3' ? [ArrayMaxSize(3)] : [ArrayMaxSize(f.options.length)]),
-        ...(f.type === 'multi' && f.exclusive?.length ? [Exclusive(f.exclusive)] : [])];
+        ...(f.type === 'multi' && f.exclusive?.length ? [Exclusive(f.exclusive)] : []),
+      ];
     case 'yesno': {
       const dto = groupDto(`${parentName.replace(/Dto$/, '')}${pascal(f.key)}Dto`, yesNoParts(f));
       return [...base, IsObject(), ValidateNested(), Type(() => dto)];

@@ -20,7 +20,11 @@ export function sectionSchema(def: SectionDefinition): SchemaObject {
 
 /** The server-computed values returned beside the data (`computed`). */
 export function computedSchema(def: SectionDefinition): SchemaObject {
-  return { ...(computedOf(def.fields) ?? { type: 'object', properties: {} }), additionalProperties: true, description: `Computed by the server for ${def.key}; read-only` };
+  return {
+    ...(computedOf(def.fields) ?? { type: 'object', properties: {} }),
+    additionalProperties: true,
+    description: `Computed by the server for ${def.key}; read-only`,
+  };
 }
 
 function groupSchema(fields: readonly FieldNode[]): SchemaObject {
@@ -42,7 +46,12 @@ function fieldSchema(f: FieldNode): SchemaObject | undefined {
     case 'decimal':
     case 'percent': {
       const { min, max, exclusiveMin } = numberLimits(f);
-      return { type: f.type === 'int' ? 'integer' : 'number', minimum: min, maximum: max, ...(exclusiveMin ? { exclusiveMinimum: true } : {}) };
+      return {
+        type: f.type === 'int' ? 'integer' : 'number',
+        minimum: min,
+        maximum: max,
+        ...(exclusiveMin ? { exclusiveMinimum: true } : {}),
+      };
     }
     case 'year':
       return { type: 'integer', minimum: MIN_YEAR };
@@ -60,13 +69,24 @@ function fieldSchema(f: FieldNode): SchemaObject | undefined {
       return { type: 'string', enum: f.options.map((o) => o.code) };
     case 'multi':
     case 'pick3':
-      return { type: 'array', items: { type: 'string', enum: f.options.map((o) => o.code) }, uniqueItems: true, maxItems: f.type === 'pick3' ? 3 : f.options.length };
+      return {
+        type: 'array',
+        items: { type: 'string', enum: f.options.map((o) => o.code) },
+        uniqueItems: true,
+        maxItems: f.type === 'pick3' ? 3 : f.options.length,
+      };
     case 'yesno':
       return groupSchema(yesNoParts(f));
     case 'boolean':
       return { type: 'boolean' };
     case 'attachment':
-      return { type: 'array', items: { type: 'string', format: 'uuid' }, uniqueItems: true, maxItems: f.max ?? ATTACHMENTS_MAX, description: `Ids of uploaded ${f.kind} files` };
+      return {
+        type: 'array',
+        items: { type: 'string', format: 'uuid' },
+        uniqueItems: true,
+        maxItems: f.max ?? ATTACHMENTS_MAX,
+        description: `Ids of uploaded ${f.kind} files`,
+      };
     case 'group':
       return groupSchema(f.fields);
     case 'list':
@@ -81,7 +101,11 @@ function computedOf(fields: readonly FieldNode[]): SchemaObject | undefined {
   const properties: Record<string, SchemaObject> = {};
   for (const f of fields) {
     if (f.type === 'computed') {
-      properties[f.key] = { type: f.valueType === 'boolean' ? 'boolean' : 'number', nullable: true, description: `${f.label.zh} / ${f.label.en}` };
+      properties[f.key] = {
+        type: f.valueType === 'boolean' ? 'boolean' : 'number',
+        nullable: true,
+        description: `${f.label.zh} / ${f.label.en}`,
+      };
     } else if (f.type === 'group') {
       const inner = computedOf(f.fields);
       if (inner) properties[f.key] = inner;

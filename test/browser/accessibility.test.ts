@@ -28,9 +28,24 @@ beforeAll(async () => {
   draftId = (await createApplication(w.t, owner, await createOpenCycle(w.t))).id;
   const partial = completeApplication({ orgChart: [], layoutPhotos: [] }) as Record<string, Record<string, unknown>>;
   const put = (key: string, data: object) =>
-    request(w.t.http).put(`/api/applications/${draftId}/sections/${key}`).auth(owner.token, { type: 'bearer' }).set('If-Match', '"1"').send(data).expect(200);
-  await put('basics', { enterprise: partial.basics.enterprise, contact: partial.basics.contact, center: partial.basics.center, staffing: partial.basics.staffing, contactMix: partial.basics.contactMix });
-  const inv = await request(w.t.http).post(`/api/organisations/${owner.organisationId}/invitations`).auth(owner.token, { type: 'bearer' }).send({ email: 'colleague@example.com' }).expect(201);
+    request(w.t.http)
+      .put(`/api/applications/${draftId}/sections/${key}`)
+      .auth(owner.token, { type: 'bearer' })
+      .set('If-Match', '"1"')
+      .send(data)
+      .expect(200);
+  await put('basics', {
+    enterprise: partial.basics.enterprise,
+    contact: partial.basics.contact,
+    center: partial.basics.center,
+    staffing: partial.basics.staffing,
+    contactMix: partial.basics.contactMix,
+  });
+  const inv = await request(w.t.http)
+    .post(`/api/organisations/${owner.organisationId}/invitations`)
+    .auth(owner.token, { type: 'bearer' })
+    .send({ email: 'colleague@example.com' })
+    .expect(201);
   invitationToken = inv.body.token;
 });
 afterAll(() => w?.close());
@@ -57,7 +72,11 @@ const review = (appId: () => string) => async (page: Page) => {
 const PAGES: Array<{ name: string; signedIn: boolean; go: (page: Page) => Promise<void> }> = [
   { name: 'sign-in', signedIn: false, go: async (p) => void (await p.goto(`${w.base}/login`), await p.waitForSelector('#login-email')) },
   { name: 'register', signedIn: false, go: async (p) => void (await p.goto(`${w.base}/register`), await p.waitForSelector('#reg-org')) },
-  { name: 'accept-invitation', signedIn: false, go: async (p) => void (await p.goto(`${w.base}/invitations/${invitationToken}`), await p.waitForSelector('#inv-name')) },
+  {
+    name: 'accept-invitation',
+    signedIn: false,
+    go: async (p) => void (await p.goto(`${w.base}/invitations/${invitationToken}`), await p.waitForSelector('#inv-name')),
+  },
   { name: 'my-applications', signedIn: true, go: async (p) => void (await p.goto(`${w.base}/`), await p.waitForSelector('.entry-code')) },
   { name: 'editor-basics', signedIn: true, go: section('basics') },
   { name: 'editor-kpis', signedIn: true, go: section('kpis') },
@@ -65,7 +84,11 @@ const PAGES: Array<{ name: string; signedIn: boolean; go: (page: Page) => Promis
   { name: 'editor-people', signedIn: true, go: section('people') },
   { name: 'review-and-seal', signedIn: true, go: review(() => draftId) },
   { name: 'receipt-and-submit', signedIn: true, go: review(() => sealed.appId) },
-  { name: 'members', signedIn: true, go: async (p) => void (await p.goto(`${w.base}/organisation`), await p.waitForSelector('#invite-email')) },
+  {
+    name: 'members',
+    signedIn: true,
+    go: async (p) => void (await p.goto(`${w.base}/organisation`), await p.waitForSelector('#invite-email')),
+  },
 ];
 
 async function signIn(page: Page): Promise<void> {
@@ -105,13 +128,24 @@ describe.each([
             els
               .filter((el) => !el.closest('[aria-hidden="true"]'))
               .map((el) => el.getAttribute('aria-label') ?? el.getAttribute('title') ?? '')
-              .filter((n) => /^[A-Za-z][A-Za-z .]+$/.test(n) && /[a-z]/.test(n))); // acronyms (APP, IVR) are the form's own words
+              .filter((n) => /^[A-Za-z][A-Za-z .]+$/.test(n) && /[a-z]/.test(n)),
+          ); // acronyms (APP, IVR) are the form's own words
           failing.push(...english.map((n) => `${p.name} zh ${width}px: named in English: "${n}"`));
         }
         const found = await axeViolations(page);
         const where = `${p.name} ${lang} ${width}px`;
-        failing.push(...describeViolations(where, found.filter((v) => v.impact === 'serious' || v.impact === 'critical')));
-        minor.push(...describeViolations(where, found.filter((v) => v.impact !== 'serious' && v.impact !== 'critical')));
+        failing.push(
+          ...describeViolations(
+            where,
+            found.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
+          ),
+        );
+        minor.push(
+          ...describeViolations(
+            where,
+            found.filter((v) => v.impact !== 'serious' && v.impact !== 'critical'),
+          ),
+        );
       }
     } finally {
       await context.close();
@@ -132,28 +166,38 @@ const FIELD_ROLES = new Set(['textbox', 'spinbutton', 'combobox', 'radiogroup', 
 /** The names a screen reader announces for the section's controls (Chromium's accessibility tree). */
 async function controlNames(page: Page): Promise<AxNode[]> {
   const form = await page.$('form');
-  return flatten((await page.accessibility.snapshot({ root: form!, interestingOnly: false })) as AxNode | null).filter((n) => FIELD_ROLES.has(n.role) || n.role === 'button');
+  return flatten((await page.accessibility.snapshot({ root: form!, interestingOnly: false })) as AxNode | null).filter(
+    (n) => FIELD_ROLES.has(n.role) || n.role === 'button',
+  );
 }
 
-it.each(['basics', 'kpis', 'people', 'omnichannel'])('every control of %s is named by its label and context, each name once, in Chinese', async (key) => {
-  const page = await newPage(w);
-  await signIn(page);
-  await section(key)(page);
-  await new Promise((r) => setTimeout(r, 300));
-  const nodes = await controlNames(page);
-  const fields = nodes.filter((n) => FIELD_ROLES.has(n.role));
-  expect(fields.length).toBeGreaterThan(3);
-  // every control has a name; no two share one (the 24 KPI 目标, the three 学历分布, the contact mix)
-  expect(fields.filter((n) => !n.name?.trim())).toEqual([]);
-  const names = fields.map((n) => n.name!.trim());
-  expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
-  // names are the page's language: no English word of three letters or more (IVR, COPC … are the form's own)
-  expect(names.filter((n) => /\b(?!IVR|COPC|ISO|IM)[A-Za-z]{3,}\b/.test(n.replace(/ISO\s?\d+/g, '')))).toEqual([]);
-  if (key === 'kpis') expect(names).toContain('运营关键指标 平均联系处理时间 目标');
-  if (key === 'basics') {
-    expect(names).toEqual(expect.arrayContaining(['人员情况 座席员数 全职座席 学历分布 本科及以上 (%)', '呼叫种类百分比 (以呼叫数为基数) 人工电话 呼入 (占%)']));
-    // the upload button names its field
-    expect(nodes.filter((n) => n.role === 'button').map((n) => n.name)).toContain('上传文件 组织架构图');
-  }
-  if (key === 'people') expect(nodes.filter((n) => n.role === 'radiogroup').map((n) => n.name)).toContain('是否有做员工满意度调查');
-});
+it.each(['basics', 'kpis', 'people', 'omnichannel'])(
+  'every control of %s is named by its label and context, each name once, in Chinese',
+  async (key) => {
+    const page = await newPage(w);
+    await signIn(page);
+    await section(key)(page);
+    await new Promise((r) => setTimeout(r, 300));
+    const nodes = await controlNames(page);
+    const fields = nodes.filter((n) => FIELD_ROLES.has(n.role));
+    expect(fields.length).toBeGreaterThan(3);
+    // every control has a name; no two share one (the 24 KPI 目标, the three 学历分布, the contact mix)
+    expect(fields.filter((n) => !n.name?.trim())).toEqual([]);
+    const names = fields.map((n) => n.name!.trim());
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+    // names are the page's language: no English word of three letters or more (IVR, COPC … are the form's own)
+    expect(names.filter((n) => /\b(?!IVR|COPC|ISO|IM)[A-Za-z]{3,}\b/.test(n.replace(/ISO\s?\d+/g, '')))).toEqual([]);
+    if (key === 'kpis') expect(names).toContain('运营关键指标 平均联系处理时间 目标');
+    if (key === 'basics') {
+      expect(names).toEqual(
+        expect.arrayContaining([
+          '人员情况 座席员数 全职座席 学历分布 本科及以上 (%)',
+          '呼叫种类百分比 (以呼叫数为基数) 人工电话 呼入 (占%)',
+        ]),
+      );
+      // the upload button names its field
+      expect(nodes.filter((n) => n.role === 'button').map((n) => n.name)).toContain('上传文件 组织架构图');
+    }
+    if (key === 'people') expect(nodes.filter((n) => n.role === 'radiogroup').map((n) => n.name)).toContain('是否有做员工满意度调查');
+  },
+);

@@ -81,11 +81,21 @@ it('registers, fills, seals, uploads the stamped receipt and submits in the brow
   // the rest through the API, as the same user
   const login = await request(w.t.http).post('/api/auth/login').send({ email, password: PASSWORD }).expect(200);
   const token = login.body.accessToken as string;
-  const photo = await request(w.t.http).post(`/api/applications/${appId}/attachments`).auth(token, { type: 'bearer' }).field('kind', 'layout_photo').attach('file', pngFile(), 'photo.png').expect(201);
+  const photo = await request(w.t.http)
+    .post(`/api/applications/${appId}/attachments`)
+    .auth(token, { type: 'bearer' })
+    .field('kind', 'layout_photo')
+    .attach('file', pngFile(), 'photo.png')
+    .expect(201);
   const rest = completeApplication({ orgChart: [], layoutPhotos: [photo.body.id] }) as unknown as Record<string, unknown>;
   for (const [key, section] of Object.entries(rest)) {
     if (key === 'basics' || key === 'kpis') continue;
-    await request(w.t.http).put(`/api/applications/${appId}/sections/${key}`).auth(token, { type: 'bearer' }).set('If-Match', '"1"').send(section as object).expect(200);
+    await request(w.t.http)
+      .put(`/api/applications/${appId}/sections/${key}`)
+      .auth(token, { type: 'bearer' })
+      .set('If-Match', '"1"')
+      .send(section as object)
+      .expect(200);
   }
   const saved = await request(w.t.http).get(`/api/applications/${appId}/sections/basics`).auth(token, { type: 'bearer' }).expect(200);
   expect(saved.body.data.enterprise.name).toBe('示例银行股份有限公司');

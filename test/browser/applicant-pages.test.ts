@@ -46,12 +46,21 @@ async function entry(page: Page, sections: Record<string, unknown> = {}) {
 }
 
 async function put(owner: Account, appId: string, key: string, data: object) {
-  const current = await request(w.t.http).get(`/api/applications/${appId}/sections/${key}`).auth(owner.token, { type: 'bearer' }).expect(200);
-  await request(w.t.http).put(`/api/applications/${appId}/sections/${key}`).auth(owner.token, { type: 'bearer' }).set('If-Match', current.headers.etag).send(data).expect(200);
+  const current = await request(w.t.http)
+    .get(`/api/applications/${appId}/sections/${key}`)
+    .auth(owner.token, { type: 'bearer' })
+    .expect(200);
+  await request(w.t.http)
+    .put(`/api/applications/${appId}/sections/${key}`)
+    .auth(owner.token, { type: 'bearer' })
+    .set('If-Match', current.headers.etag)
+    .send(data)
+    .expect(200);
 }
 
 const sectionData = async (owner: Account, appId: string, key: string) =>
-  (await request(w.t.http).get(`/api/applications/${appId}/sections/${key}`).auth(owner.token, { type: 'bearer' }).expect(200)).body.data as Record<string, unknown>;
+  (await request(w.t.http).get(`/api/applications/${appId}/sections/${key}`).auth(owner.token, { type: 'bearer' }).expect(200)).body
+    .data as Record<string, unknown>;
 
 async function eventually<T>(read: () => Promise<T>, expected: T, ms = 15_000): Promise<void> {
   const until = Date.now() + ms;
@@ -84,7 +93,9 @@ it('a cleared 说明, select and list survive a reload as cleared (sent as null,
   // the choice: antd's clear button
   const frequency = fieldId('satisfaction', 'frequency');
   await page.$eval(`#${frequency}`, (el) => el.closest('.ant-select')!.scrollIntoView({ block: 'center' }));
-  await (await page.waitForSelector(`.ant-select:has(#${frequency}) .ant-select-clear`, { visible: false }))!.evaluate((el) => (el as HTMLElement).click());
+  await (await page.waitForSelector(`.ant-select:has(#${frequency}) .ant-select-clear`, { visible: false }))!.evaluate((el) =>
+    (el as HTMLElement).click(),
+  );
   // the list of codes: every tag removed
   const measuredBy = fieldId('satisfaction', 'measuredBy');
   while ((await page.$$(`.ant-select:has(#${measuredBy}) .ant-select-selection-item-remove`)).length) {
@@ -137,20 +148,41 @@ it('contact-mix totals are per column, as the form’s 合计 row: a correct tab
   const mix = (rows: Array<[number, number]>) =>
     Object.fromEntries(['voice', 'email', 'ivr', 'bot', 'other'].map((k, i) => [k, { inboundPct: rows[i][0], outboundPct: rows[i][1] }]));
   const page = await newPage(w);
-  const { owner, appId } = await entry(page, { basics: { contactMix: mix([[60, 50], [10, 20], [20, 10], [5, 10], [5, 10]]) } });
+  const { owner, appId } = await entry(page, {
+    basics: {
+      contactMix: mix([
+        [60, 50],
+        [10, 20],
+        [20, 10],
+        [5, 10],
+        [5, 10],
+      ]),
+    },
+  });
   await openSection(w, page, appId, 'basics');
   const card = `#${fieldId('basics', 'contactMix')}`;
   await page.waitForSelector(`${card} [data-total]`);
-  const tags = () => page.$$eval(`${card} .ant-tag`, (els) => els.map((el) => ({ text: (el as HTMLElement).innerText, warn: /orange/.test(el.className), total: el.getAttribute('data-total') })));
+  const tags = () =>
+    page.$$eval(`${card} .ant-tag`, (els) =>
+      els.map((el) => ({ text: (el as HTMLElement).innerText, warn: /orange/.test(el.className), total: el.getAttribute('data-total') })),
+    );
   const before = await tags();
   expect(before.map((t) => t.total)).toEqual(['inboundPct', 'outboundPct']);
   for (const t of before) {
-    expect(t.text).toBe("100% / 100%");
+    expect(t.text).toBe('100% / 100%');
     expect(t.warn).toBe(false);
   }
 
   // a column off by ten: that column (and only it) is flagged
-  await put(owner, appId, 'basics', { contactMix: mix([[50, 50], [10, 20], [20, 10], [5, 10], [5, 10]]) });
+  await put(owner, appId, 'basics', {
+    contactMix: mix([
+      [50, 50],
+      [10, 20],
+      [20, 10],
+      [5, 10],
+      [5, 10],
+    ]),
+  });
   await openSection(w, page, appId, 'basics');
   await page.waitForSelector(`${card} [data-total]`);
   const after = await tags();
@@ -159,7 +191,10 @@ it('contact-mix totals are per column, as the form’s 合计 row: a correct tab
 });
 
 async function completeData(appId: string, owner: Account) {
-  return completeApplication({ orgChart: [await attachmentRow(w.t, appId, owner, 'org_chart')], layoutPhotos: [await attachmentRow(w.t, appId, owner, 'layout_photo')] });
+  return completeApplication({
+    orgChart: [await attachmentRow(w.t, appId, owner, 'org_chart')],
+    layoutPhotos: [await attachmentRow(w.t, appId, owner, 'layout_photo')],
+  });
 }
 
 it('seal and submit errors name fields by their labels and link to them; a long list is summarised', async () => {
@@ -190,7 +225,11 @@ it('seal and submit errors name fields by their labels and link to them; a long 
   await page2.goto(`${w.base}/applications/${appId}`);
   await page2.waitForSelector('#missing-panel .missing-item');
   const technology = ALL_SECTIONS.find((s) => s.key === 'technology')!.title.zh;
-  await page2.$$eval('#missing-panel .ant-collapse-header', (els, title) => els.forEach((el) => (el as HTMLElement).innerText.includes(title) && (el as HTMLElement).click()), technology);
+  await page2.$$eval(
+    '#missing-panel .ant-collapse-header',
+    (els, title) => els.forEach((el) => (el as HTMLElement).innerText.includes(title) && (el as HTMLElement).click()),
+    technology,
+  );
   await page2.waitForFunction(() => (document.getElementById('missing-panel') as HTMLElement).innerText.includes('› 说明'));
   expect(await textOf(page2, '#missing-panel')).toContain(`${fieldAt('technology', 'otherTech').label.zh} › 说明`);
   expect(await textOf(page2, '#missing-panel')).not.toMatch(DOTTED_KEY);
@@ -200,7 +239,9 @@ it('seal and submit errors name fields by their labels and link to them; a long 
   await page2.waitForSelector('#action-error li');
   const listed = await textOf(page2, '#action-error');
   expect(listed).not.toMatch(DOTTED_KEY);
-  expect(listed).toContain(`基本信息 › ${fieldAt('basics', 'enterprise').label.zh} › ${fieldAt('basics', 'enterprise.address').label.zh}：必填`);
+  expect(listed).toContain(
+    `基本信息 › ${fieldAt('basics', 'enterprise').label.zh} › ${fieldAt('basics', 'enterprise.address').label.zh}：必填`,
+  );
   expect(listed).toContain(`${fieldAt('technology', 'otherTech').label.zh} › 说明：选择“是”时请说明`);
   await page2.click('#action-error li button');
   await page2.waitForFunction((id) => document.activeElement?.id === id, {}, fieldId('basics', 'enterprise.address'));
@@ -223,7 +264,11 @@ it('a cross-field rule shows at its field, in the rule’s words (面试通过�
   const { appId } = await entry(page, { recruitment: { applicants: 10, passedInterview: 20 } });
   await openSection(w, page, appId, 'recruitment');
   const passed = fieldId('recruitment', 'passedInterview');
-  await page.waitForFunction((id) => document.getElementById(id)!.closest('.ant-form-item')!.textContent!.includes('不能超过 10'), {}, passed);
+  await page.waitForFunction(
+    (id) => document.getElementById(id)!.closest('.ant-form-item')!.textContent!.includes('不能超过 10'),
+    {},
+    passed,
+  );
   expect(await formItemText(page, passed)).toContain('不能超过 10');
   expect(await formItemText(page, fieldId('recruitment', 'applicants'))).not.toContain('不能超过');
   // the panel says why, not as if it were blank
@@ -237,13 +282,20 @@ it('drop-down search matches the visible Chinese labels, not the hidden codes', 
   const id = fieldId('satisfaction', 'actionsTaken');
   await page.$eval(`#${id}`, (el) => el.closest('.ant-select')!.scrollIntoView({ block: 'center' }));
   await page.click(`#${id}`);
-  const shown = () => page.$$eval('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', (els) => els.map((el) => el.getAttribute('title')));
+  const shown = () =>
+    page.$$eval('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', (els) =>
+      els.map((el) => el.getAttribute('title')),
+    );
   await page.type(`#${id}`, '培训');
-  await page.waitForFunction(() => document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').length === 1);
+  await page.waitForFunction(
+    () => document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').length === 1,
+  );
   expect(await shown()).toEqual(['更多培训计划']);
   for (let i = 0; i < 2; i++) await page.keyboard.press('Backspace');
   await page.type(`#${id}`, 'training');
-  await page.waitForSelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-empty, .ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-empty');
+  await page.waitForSelector(
+    '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-empty, .ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-empty',
+  );
   expect(await shown()).toEqual([]);
 
   // a single choice searches too
@@ -252,6 +304,8 @@ it('drop-down search matches the visible Chinese labels, not the hidden codes', 
   await page.$eval(`#${freq}`, (el) => el.closest('.ant-select')!.scrollIntoView({ block: 'center' }));
   await page.click(`#${freq}`);
   await page.type(`#${freq}`, '季度');
-  await page.waitForFunction(() => document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').length === 1);
+  await page.waitForFunction(
+    () => document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').length === 1,
+  );
   expect(await shown()).toEqual(['一个季度/次']);
 });

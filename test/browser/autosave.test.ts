@@ -22,7 +22,8 @@ async function entry() {
   return { owner, member, appId: app.id };
 }
 
-const section = (token: string, appId: string) => request(w.t.http).get(`/api/applications/${appId}/sections/strategy`).auth(token, { type: 'bearer' }).expect(200);
+const section = (token: string, appId: string) =>
+  request(w.t.http).get(`/api/applications/${appId}/sections/strategy`).auth(token, { type: 'bearer' }).expect(200);
 
 it('the second save of the same field shows both versions, and the choice keeps everything else of both', async () => {
   const { owner, member, appId } = await entry();
@@ -64,10 +65,19 @@ it('text typed while offline is kept on the device and saved when the network is
   // the network goes: every API write fails
   let offline = true;
   await page.setRequestInterception(true);
-  page.on('request', (r) => (offline && r.url().includes('/api/') && r.method() !== 'GET' ? void r.abort('internetdisconnected') : void r.continue()));
+  page.on('request', (r) =>
+    offline && r.url().includes('/api/') && r.method() !== 'GET' ? void r.abort('internetdisconnected') : void r.continue(),
+  );
   await page.type(essay, '第二段：离线时继续写。');
-  await page.waitForFunction(() => document.querySelector('[data-save-state]')?.getAttribute('data-save-state') === 'offline', { timeout: 15_000 });
-  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('draft:')).map((k) => localStorage.getItem(k)).join(''));
+  await page.waitForFunction(() => document.querySelector('[data-save-state]')?.getAttribute('data-save-state') === 'offline', {
+    timeout: 15_000,
+  });
+  const kept = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('draft:'))
+      .map((k) => localStorage.getItem(k))
+      .join(''),
+  );
   expect(kept).toContain('第二段：离线时继续写。');
 
   offline = false; // back: the page retries by itself
@@ -87,15 +97,21 @@ it('a draft kept offline, reopened after someone else saved the same field, asks
   await page.setRequestInterception(true);
   page.on('request', (r) => (r.url().includes('/api/') && r.method() !== 'GET' ? void r.abort('internetdisconnected') : void r.continue()));
   await page.type(mission, '，离线续写');
-  await page.waitForFunction(() => document.querySelector('[data-save-state]')?.getAttribute('data-save-state') === 'offline', { timeout: 15_000 });
+  await page.waitForFunction(() => document.querySelector('[data-save-state]')?.getAttribute('data-save-state') === 'offline', {
+    timeout: 15_000,
+  });
   const context = page.browserContext();
   await page.close(); // the tab is closed while offline: the edit lives only in localStorage
 
   // meanwhile a colleague saves the same field
   const current = await section(member.token, appId);
-  await request(w.t.http).patch(`/api/applications/${appId}/sections/strategy`).auth(member.token, { type: 'bearer' })
-    .set('If-Match', current.headers.etag).set('Content-Type', 'application/merge-patch+json')
-    .send(JSON.stringify({ culture: { mission: '乙：同事的版本' } })).expect(200);
+  await request(w.t.http)
+    .patch(`/api/applications/${appId}/sections/strategy`)
+    .auth(member.token, { type: 'bearer' })
+    .set('If-Match', current.headers.etag)
+    .set('Content-Type', 'application/merge-patch+json')
+    .send(JSON.stringify({ culture: { mission: '乙：同事的版本' } }))
+    .expect(200);
 
   // reopened with the network back: the kept edit is sent against its own version → asked
   const again = await context.newPage();

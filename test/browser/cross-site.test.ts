@@ -22,7 +22,9 @@ let evilPort: number;
 
 beforeAll(async () => {
   w = await startBrowserWorld();
-  evil = createServer((_, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<!doctype html><title>prize draw</title><body></body>'));
+  evil = createServer((_, res) =>
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<!doctype html><title>prize draw</title><body></body>'),
+  );
   await new Promise<void>((resolve) => evil.listen(0, '127.0.0.1', resolve));
   evilPort = (evil.address() as AddressInfo).port;
 });
@@ -32,10 +34,11 @@ afterAll(async () => {
 });
 
 /** The attacker's pages: same host, other port (same-site); another host name (cross-site). */
-const attackers = () => [
-  ['same-site (another port of 127.0.0.1)', `http://127.0.0.1:${evilPort}/`],
-  ['cross-site (localhost)', `http://localhost:${evilPort}/`],
-] as const;
+const attackers = () =>
+  [
+    ['same-site (another port of 127.0.0.1)', `http://127.0.0.1:${evilPort}/`],
+    ['cross-site (localhost)', `http://localhost:${evilPort}/`],
+  ] as const;
 
 interface Shot {
   path: string;
@@ -64,7 +67,8 @@ async function fire(page: Page, api: string, shots: Shot[]): Promise<void> {
           form.action = api + path;
           form.enctype = enctype;
           form.target = frame.name;
-          const fields: Array<[string, string]> = enctype === 'text/plain' ? [[text.slice(0, -1) + ',"x":"', '"}']] : Object.entries(json).map(([k, v]) => [k, String(v)]);
+          const fields: Array<[string, string]> =
+            enctype === 'text/plain' ? [[text.slice(0, -1) + ',"x":"', '"}']] : Object.entries(json).map(([k, v]) => [k, String(v)]);
           for (const [name, value] of fields) {
             const input = document.createElement('input');
             input.type = 'hidden';
@@ -73,7 +77,12 @@ async function fire(page: Page, api: string, shots: Shot[]): Promise<void> {
             form.appendChild(input);
           }
           document.body.appendChild(form);
-          jobs.push(new Promise((resolve) => { frame.onload = resolve; setTimeout(resolve, 5000); }));
+          jobs.push(
+            new Promise((resolve) => {
+              frame.onload = resolve;
+              setTimeout(resolve, 5000);
+            }),
+          );
           form.submit();
         }
         jobs.push(fetch(api + path, { method: 'POST', mode: 'no-cors', credentials: 'include' }).catch(() => undefined));
@@ -90,29 +99,45 @@ async function fire(page: Page, api: string, shots: Shot[]): Promise<void> {
 async function topLevelLogin(page: Page, api: string, email: string): Promise<void> {
   await Promise.all([
     page.waitForNavigation(),
-    page.evaluate((action, email, password) => {
-      const form = document.createElement('form');
-      form.method = 'POST';
-      form.action = action;
-      for (const [name, value] of [['email', email], ['password', password]]) {
-        const input = document.createElement('input');
-        input.name = name;
-        input.value = value;
-        form.appendChild(input);
-      }
-      document.body.appendChild(form);
-      form.submit();
-    }, `${api}/api/auth/login`, email, PASSWORD),
+    page.evaluate(
+      (action, email, password) => {
+        const form = document.createElement('form');
+        form.method = 'POST';
+        form.action = action;
+        for (const [name, value] of [
+          ['email', email],
+          ['password', password],
+        ]) {
+          const input = document.createElement('input');
+          input.name = name;
+          input.value = value;
+          form.appendChild(input);
+        }
+        document.body.appendChild(form);
+        form.submit();
+      },
+      `${api}/api/auth/login`,
+      email,
+      PASSWORD,
+    ),
   ]);
 }
 
 /** Signs in the way the app's own login page does: a JSON POST from the app's origin. */
 async function appLogin(page: Page, email: string): Promise<void> {
   await page.goto(`${w.base}/login`);
-  const status = await page.evaluate(async (email, password) => {
-    const res = await fetch('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
-    return res.status;
-  }, email, PASSWORD);
+  const status = await page.evaluate(
+    async (email, password) => {
+      const res = await fetch('/api/auth/login', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
+      return res.status;
+    },
+    email,
+    PASSWORD,
+  );
   expect(status).toBe(200);
 }
 
@@ -120,19 +145,28 @@ const sessionCookie = async (page: Page) => (await page.browserContext().cookies
 
 async function appJson(page: Page, method: string, path: string, body: unknown): Promise<{ status: number; body: any }> {
   await page.goto(`${w.base}/`);
-  return page.evaluate(async (method, path, body) => {
-    const res = await fetch(path, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-    return { status: res.status, body: await res.json().catch(() => null) };
-  }, method, path, body);
+  return page.evaluate(
+    async (method, path, body) => {
+      const res = await fetch(path, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      return { status: res.status, body: await res.json().catch(() => null) };
+    },
+    method,
+    path,
+    body,
+  );
 }
 
 const stateOf = async (id: string) => (await w.t.db.query('SELECT state FROM applications WHERE id = $1', [id])).rows[0].state;
-const invitationsOf = async (orgId: string) => (await w.t.db.query('SELECT count(*)::int AS n FROM invitations WHERE organisation_id = $1', [orgId])).rows[0].n;
+const invitationsOf = async (orgId: string) =>
+  (await w.t.db.query('SELECT count(*)::int AS n FROM invitations WHERE organisation_id = $1', [orgId])).rows[0].n;
 
 /** An application made `submitted` directly (the way there is beside the point): staff may reject it. */
 async function submittedEntry(owner: Account) {
   const app = await createApplication(w.t, owner, await createOpenCycle(w.t));
-  const snap = await w.t.db.query(`INSERT INTO snapshots (application_id, canonical, sha256, created_by) VALUES ($1, '{}', encode(sha256('{}'), 'hex'), $2) RETURNING id`, [app.id, owner.userId]);
+  const snap = await w.t.db.query(
+    `INSERT INTO snapshots (application_id, canonical, sha256, created_by) VALUES ($1, '{}', encode(sha256('{}'), 'hex'), $2) RETURNING id`,
+    [app.id, owner.userId],
+  );
   await w.t.db.query(`UPDATE applications SET state = 'submitted', snapshot_id = $2 WHERE id = $1`, [app.id, snap.rows[0].id]);
   return app.id;
 }
@@ -181,7 +215,9 @@ it('an attacker page on another port or another origin cannot withdraw, invite, 
   expect(who).toBe(victim.email);
 
   // the app's own JSON writes still work, with the same cookies
-  const invite = await appJson(applicantPage, 'POST', `/api/organisations/${victim.organisationId}/invitations`, { email: 'colleague@example.com' });
+  const invite = await appJson(applicantPage, 'POST', `/api/organisations/${victim.organisationId}/invitations`, {
+    email: 'colleague@example.com',
+  });
   expect(invite.status).toBe(201);
   const reject = await appJson(staffPage, 'POST', `/api/applications/${submittedId}/reject`, { reason: '材料不符' });
   expect(reject.status).toBe(200);

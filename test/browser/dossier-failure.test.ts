@@ -61,7 +61,9 @@ it('shows the failure with its reason, stops polling, and the retry renders it',
 
     // rendering first, then failed after both attempts
     await page.waitForSelector('#dossier-failed', { timeout: 60_000 });
-    const { rows } = await w.t.db.query(`SELECT status, error FROM dossiers WHERE snapshot_id = $1 AND variant = 'applicant'`, [entry.snapshotId]);
+    const { rows } = await w.t.db.query(`SELECT status, error FROM dossiers WHERE snapshot_id = $1 AND variant = 'applicant'`, [
+      entry.snapshotId,
+    ]);
     expect(rows[0].status).toBe('failed');
     const zh = await text(page, '#dossier-failed');
     expect(zh).toContain('申报材料生成失败');
@@ -90,7 +92,9 @@ it('shows the failure with its reason, stops polling, and the retry renders it',
     await page.click('#dossier-retry');
     await page.waitForSelector('#dossier-link', { timeout: 60_000 });
     expect(await page.$('#dossier-failed')).toBeNull();
-    const after = await w.t.db.query(`SELECT status, retries FROM dossiers WHERE snapshot_id = $1 AND variant = 'applicant'`, [entry.snapshotId]);
+    const after = await w.t.db.query(`SELECT status, retries FROM dossiers WHERE snapshot_id = $1 AND variant = 'applicant'`, [
+      entry.snapshotId,
+    ]);
     expect(after.rows[0]).toMatchObject({ status: 'ready', retries: 1 });
     const link = await page.$eval('#dossier-link', (a) => (a as HTMLAnchorElement).href);
     const pdf = await page.evaluate(async (href) => {

@@ -41,8 +41,8 @@ async function signedInEntry(page: Page) {
 }
 
 const sectionData = async (token: string, appId: string, key: string) =>
-  (await request(w.t.http).get(`/api/applications/${appId}/sections/${key}`).auth(token, { type: 'bearer' }).expect(200)).body.data as Record<string, unknown>;
-
+  (await request(w.t.http).get(`/api/applications/${appId}/sections/${key}`).auth(token, { type: 'bearer' }).expect(200)).body
+    .data as Record<string, unknown>;
 
 /** Polls until `read()` equals `expected` (autosave is debounced: "saved" may still show the last save). */
 async function eventually<T>(read: () => Promise<T>, expected: T, ms = 15_000): Promise<void> {
@@ -57,7 +57,10 @@ async function eventually<T>(read: () => Promise<T>, expected: T, ms = 15_000): 
 
 /** The help/error line antd shows under the field with this input id. */
 const messageUnder = (page: Page, id: string) =>
-  page.$eval(`#${id}`, (el) => (el.closest('.ant-form-item')?.querySelector('.ant-form-item-explain') as HTMLElement | null)?.innerText ?? '');
+  page.$eval(
+    `#${id}`,
+    (el) => (el.closest('.ant-form-item')?.querySelector('.ant-form-item-explain') as HTMLElement | null)?.innerText ?? '',
+  );
 
 it('pick-3 counts and stops at three; the other box appears with 其他 and is cleared with it', async () => {
   const page = await newPage(w);
@@ -69,7 +72,8 @@ it('pick-3 counts and stops at three; the other box appears with 其他 and is c
   expect(await page.$(`#${otherId}`)).toBeNull();
   await fillField(page, 'strategy', 'topChallenges', challenges, ['fcr', 'other']);
   await page.waitForSelector(`#${otherId}`);
-  const counter = () => page.$eval(`#${fieldId('strategy', 'topChallenges')}`, (el) => (el.closest('.ant-form-item') as HTMLElement).innerText);
+  const counter = () =>
+    page.$eval(`#${fieldId('strategy', 'topChallenges')}`, (el) => (el.closest('.ant-form-item') as HTMLElement).innerText);
   expect(await counter()).toContain('已选 2 / 3');
   await page.type(`#${otherId}`, '数字化转型');
   await eventually(() => sectionData(owner.token, appId, 'strategy').then((d) => d.topChallengesOther), '数字化转型');
@@ -77,16 +81,24 @@ it('pick-3 counts and stops at three; the other box appears with 其他 and is c
   // a third pick fills it; every other option is then disabled
   await fillField(page, 'strategy', 'topChallenges', challenges, ['retention']);
   expect(await counter()).toContain('已选 3 / 3');
-  await (await page.waitForSelector(`#${fieldId('strategy', 'topChallenges')}`))!.evaluate((el) => (el.closest('.ant-select') as HTMLElement).scrollIntoView());
+  await (await page.waitForSelector(`#${fieldId('strategy', 'topChallenges')}`))!.evaluate((el) =>
+    (el.closest('.ant-select') as HTMLElement).scrollIntoView(),
+  );
   await page.click(`#${fieldId('strategy', 'topChallenges')}`);
-  const disabled = await page.$$eval('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-disabled', (els) => els.length);
+  const disabled = await page.$$eval(
+    '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-disabled',
+    (els) => els.length,
+  );
   expect(disabled).toBe(challenges.type === 'pick3' ? challenges.options.length - 3 : -1);
   await page.keyboard.press('Escape');
 
   // 其他 off again: the box goes, and its text goes with it (the server refuses it otherwise)
   await fillField(page, 'strategy', 'topChallenges', challenges, ['other']);
   await page.waitForFunction((id) => !document.getElementById(id), {}, otherId);
-  await eventually(() => sectionData(owner.token, appId, 'strategy').then((d) => [d.topChallenges, d.topChallengesOther ?? null]), [['fcr', 'retention'], null]);
+  await eventually(
+    () => sectionData(owner.token, appId, 'strategy').then((d) => [d.topChallenges, d.topChallengesOther ?? null]),
+    [['fcr', 'retention'], null],
+  );
   expect(await page.$eval('[data-save-state]', (el) => el.getAttribute('data-save-state'))).toBe('saved');
 });
 
@@ -100,9 +112,17 @@ it('percentage groups show their running total; bad values are flagged as they a
   await page.type(age('from25to35'), '40');
   await page.type(age('from35to50'), '25');
   const groupText = () => page.$eval(`#${fieldId('basics', 'staffing.ageDistribution')}`, (el) => (el as HTMLElement).innerText);
-  await page.waitForFunction((sel) => (document.querySelector(sel) as HTMLElement).innerText.includes('合计 95% / 100%'), {}, `#${fieldId('basics', 'staffing.ageDistribution')}`);
+  await page.waitForFunction(
+    (sel) => (document.querySelector(sel) as HTMLElement).innerText.includes('合计 95% / 100%'),
+    {},
+    `#${fieldId('basics', 'staffing.ageDistribution')}`,
+  );
   await page.type(age('over50'), '5');
-  await page.waitForFunction((sel) => (document.querySelector(sel) as HTMLElement).innerText.includes('合计 100% / 100%'), {}, `#${fieldId('basics', 'staffing.ageDistribution')}`);
+  await page.waitForFunction(
+    (sel) => (document.querySelector(sel) as HTMLElement).innerText.includes('合计 100% / 100%'),
+    {},
+    `#${fieldId('basics', 'staffing.ageDistribution')}`,
+  );
   expect(await groupText()).toContain('合计 100% / 100%');
   await waitSaved(page);
 
@@ -113,9 +133,17 @@ it('percentage groups show their running total; bad values are flagged as they a
   expect(emailField).toBeDefined();
   const emailId = fieldId('basics', emailField![0]);
   await page.type(`#${emailId}`, 'wang@');
-  await page.waitForFunction((id) => document.getElementById(id)!.closest('.ant-form-item')!.textContent!.includes('邮箱格式不正确'), {}, emailId);
+  await page.waitForFunction(
+    (id) => document.getElementById(id)!.closest('.ant-form-item')!.textContent!.includes('邮箱格式不正确'),
+    {},
+    emailId,
+  );
   await page.type(`#${emailId}`, 'example.com');
-  await page.waitForFunction((id) => !document.getElementById(id)!.closest('.ant-form-item')!.textContent!.includes('邮箱格式不正确'), {}, emailId);
+  await page.waitForFunction(
+    (id) => !document.getElementById(id)!.closest('.ant-form-item')!.textContent!.includes('邮箱格式不正确'),
+    {},
+    emailId,
+  );
   expect(await messageUnder(page, emailId)).not.toContain('邮箱格式不正确');
 });
 
@@ -125,9 +153,17 @@ it('postcode and exclusive options: a 4-digit postcode is flagged, 没有改进�
   await openSection(w, page, appId, 'receipt');
   const postcode = fieldId('receipt', 'postcode');
   await page.type(`#${postcode}`, '1000');
-  await page.waitForFunction((id) => document.getElementById(id)!.closest('.ant-form-item')!.textContent!.includes('邮政编码为 6 位数字'), {}, postcode);
+  await page.waitForFunction(
+    (id) => document.getElementById(id)!.closest('.ant-form-item')!.textContent!.includes('邮政编码为 6 位数字'),
+    {},
+    postcode,
+  );
   await page.type(`#${postcode}`, '01');
-  await page.waitForFunction((id) => !document.getElementById(id)!.closest('.ant-form-item')!.textContent!.includes('邮政编码为 6 位数字'), {}, postcode);
+  await page.waitForFunction(
+    (id) => !document.getElementById(id)!.closest('.ant-form-item')!.textContent!.includes('邮政编码为 6 位数字'),
+    {},
+    postcode,
+  );
   await waitSaved(page);
 
   await openSection(w, page, appId, 'satisfaction');

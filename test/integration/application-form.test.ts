@@ -24,7 +24,12 @@ beforeAll(async () => {
   appId = (await createApplication(t, owner, await createOpenCycle(t))).id;
   // the files go through the real upload route (and S3): completeness checks they exist
   const upload = async (kind: string, name: string) =>
-    (await auth(request(t.http).post(`/api/applications/${appId}/attachments`)).field('kind', kind).attach('file', pngFile(), name).expect(201)).body.id as string;
+    (
+      await auth(request(t.http).post(`/api/applications/${appId}/attachments`))
+        .field('kind', kind)
+        .attach('file', pngFile(), name)
+        .expect(201)
+    ).body.id as string;
   fixture = completeApplication({
     orgChart: [await upload('org_chart', '组织架构图.png')],
     layoutPhotos: [await upload('layout_photo', '座席区.png'), await upload('layout_photo', '培训室.png')],
@@ -45,7 +50,9 @@ it('a new application lists every section as incomplete', async () => {
 it('takes the whole form section by section and then reports nothing missing', async () => {
   for (const [key, data] of Object.entries(fixture)) {
     const get = await auth(request(t.http).get(`/api/applications/${appId}/sections/${key}`)).expect(200);
-    const put = await auth(request(t.http).put(`/api/applications/${appId}/sections/${key}`)).set('If-Match', get.headers.etag).send(data);
+    const put = await auth(request(t.http).put(`/api/applications/${appId}/sections/${key}`))
+      .set('If-Match', get.headers.etag)
+      .send(data);
     expect({ key, status: put.status, details: put.body.details }).toEqual({ key, status: 200, details: undefined });
     expect(put.body.data).toEqual(data);
     etags[key] = put.headers.etag;
@@ -99,14 +106,23 @@ it('removing any single required field makes exactly that path appear', async ()
       // clearing a choice clears its 其他 explanation too (text for `other` needs `other` chosen)
       const patch = removal(path, data);
       const removed = await auth(request(t.http).patch(`/api/applications/${appId}/sections/${def.key}`))
-        .set('If-Match', etags[def.key]).set('Content-Type', 'application/merge-patch+json').send(JSON.stringify(patch));
-      expect({ path, status: removed.status, body: removed.status === 200 ? undefined : removed.body }).toEqual({ path, status: 200, body: undefined });
+        .set('If-Match', etags[def.key])
+        .set('Content-Type', 'application/merge-patch+json')
+        .send(JSON.stringify(patch));
+      expect({ path, status: removed.status, body: removed.status === 200 ? undefined : removed.body }).toEqual({
+        path,
+        status: 200,
+        body: undefined,
+      });
       etags[def.key] = removed.headers.etag;
 
       const issues = (await completeness()).issues.map((i: { section: string; path: string }) => `${i.section}.${i.path}`);
       expect({ removed: `${def.key}.${path}`, issues }).toEqual({ removed: `${def.key}.${path}`, issues: [`${def.key}.${path}`] });
 
-      const restored = await auth(request(t.http).put(`/api/applications/${appId}/sections/${def.key}`)).set('If-Match', etags[def.key]).send(data as object).expect(200);
+      const restored = await auth(request(t.http).put(`/api/applications/${appId}/sections/${def.key}`))
+        .set('If-Match', etags[def.key])
+        .send(data as object)
+        .expect(200);
       etags[def.key] = restored.headers.etag;
       checked++;
     }
@@ -117,12 +133,18 @@ it('removing any single required field makes exactly that path appear', async ()
 
 it('reports a broken cross-field rule by its path', async () => {
   const res = await auth(request(t.http).patch(`/api/applications/${appId}/sections/basics`))
-    .set('If-Match', etags.basics).send({ staffing: { ageDistribution: { over50: 12 } } }).expect(200);
+    .set('If-Match', etags.basics)
+    .send({ staffing: { ageDistribution: { over50: 12 } } })
+    .expect(200);
   etags.basics = res.headers.etag;
   const body = await completeness();
-  expect(body.issues).toEqual([expect.objectContaining({ section: 'basics', path: 'staffing.ageDistribution', code: 'sum_100', params: { sum: 110 } })]);
+  expect(body.issues).toEqual([
+    expect.objectContaining({ section: 'basics', path: 'staffing.ageDistribution', code: 'sum_100', params: { sum: 110 } }),
+  ]);
   const back = await auth(request(t.http).patch(`/api/applications/${appId}/sections/basics`))
-    .set('If-Match', etags.basics).send({ staffing: { ageDistribution: { over50: 2 } } }).expect(200);
+    .set('If-Match', etags.basics)
+    .send({ staffing: { ageDistribution: { over50: 2 } } })
+    .expect(200);
   etags.basics = back.headers.etag;
 });
 
@@ -137,7 +159,10 @@ it('answers bad input with 400 naming each field, in Chinese by default and Engl
   expect(byPath['staffing.ageDistribution.under25']).toBe('不能大于 100');
 
   const en = await auth(request(t.http).patch(`/api/applications/${appId}/sections/basics`))
-    .set('If-Match', etags.basics).set('Accept-Language', 'en-GB,en;q=0.9').send({ center: { industry: 'mining' } }).expect(400);
+    .set('If-Match', etags.basics)
+    .set('Accept-Language', 'en-GB,en;q=0.9')
+    .send({ center: { industry: 'mining' } })
+    .expect(400);
   expect(en.body.details[0].message).toMatch(/^must be one of: telecom, finance/);
   // nothing was stored by the rejected writes
   const get = await auth(request(t.http).get(`/api/applications/${appId}/sections/basics`)).expect(200);
@@ -154,11 +179,12 @@ it('shows the form descriptor with every section, zh and en labels', async () =>
 });
 
 it('sends the form descriptor compressed by Accept-Encoding, with an ETag that answers 304 (issue 12)', async () => {
-  const raw = (req: request.Test) => req.buffer(true).parse((res, cb) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => cb(null, Buffer.concat(chunks)));
-  });
+  const raw = (req: request.Test) =>
+    req.buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
   const plain = await raw(request(t.http).get('/api/form').set('Accept-Encoding', 'identity')).expect(200);
   expect(plain.headers['content-encoding']).toBeUndefined();
   const identity = plain.body as Buffer;
@@ -171,7 +197,11 @@ it('sends the form descriptor compressed by Accept-Encoding, with an ETag that a
   // superagent decodes br and gzip itself; Content-Length is what travelled
   expect((br.body as Buffer).equals(identity)).toBe(true);
   expect(Number(br.headers['content-length'])).toBeLessThan(identity.length / 5);
-  expect(Number(br.headers['content-length'])).toBe(zlib.brotliCompressSync(identity, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }).length);
+  expect(Number(br.headers['content-length'])).toBe(
+    zlib.brotliCompressSync(identity, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length },
+    }).length,
+  );
   expect(br.headers.etag).toBe(etag);
   const gz = await raw(request(t.http).get('/api/form').set('Accept-Encoding', 'gzip')).expect(200);
   expect(gz.headers['content-encoding']).toBe('gzip');

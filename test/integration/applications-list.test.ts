@@ -48,15 +48,30 @@ async function addEntries(n: number, cycleIds: string[]): Promise<string[]> {
     ids.push(appId);
     if (i % 3 === 0) {
       // complete, with files, sealed: a snapshot in the summary and completeness true
-      const data = completeApplication({ orgChart: [await attachmentRow(t, appId, owner, 'org_chart')], layoutPhotos: [await attachmentRow(t, appId, owner, 'layout_photo')] });
-      for (const [key, section] of Object.entries(data)) await as(owner, request(t.http).put(`/api/applications/${appId}/sections/${key}`)).set('If-Match', '"1"').send(section).expect(200);
-      if (i % 2 === 0) await as(owner, request(t.http).post(`/api/applications/${appId}/seal`)).send({}).expect(200);
+      const data = completeApplication({
+        orgChart: [await attachmentRow(t, appId, owner, 'org_chart')],
+        layoutPhotos: [await attachmentRow(t, appId, owner, 'layout_photo')],
+      });
+      for (const [key, section] of Object.entries(data))
+        await as(owner, request(t.http).put(`/api/applications/${appId}/sections/${key}`))
+          .set('If-Match', '"1"')
+          .send(section)
+          .expect(200);
+      if (i % 2 === 0)
+        await as(owner, request(t.http).post(`/api/applications/${appId}/seal`))
+          .send({})
+          .expect(200);
     } else if (i % 3 === 1) {
       // partly filled, a deleted file, and a deadline extension
-      await as(owner, request(t.http).patch(`/api/applications/${appId}/sections/strategy`)).set('If-Match', '"1"').send({ culture: { mission: '部分填写' } }).expect(200);
+      await as(owner, request(t.http).patch(`/api/applications/${appId}/sections/strategy`))
+        .set('If-Match', '"1"')
+        .send({ culture: { mission: '部分填写' } })
+        .expect(200);
       const file = await attachmentRow(t, appId, owner, 'org_chart');
       await t.db.query('UPDATE attachments SET deleted_at = now() WHERE id = $1', [file]);
-      await as(staff, request(t.http).post(`/api/applications/${appId}/extension`)).send({ until: new Date(Date.now() + 40 * 86400_000).toISOString(), reason: '延期' }).expect(200);
+      await as(staff, request(t.http).post(`/api/applications/${appId}/extension`))
+        .send({ until: new Date(Date.now() + 40 * 86400_000).toISOString(), reason: '延期' })
+        .expect(200);
     }
   }
   return ids;
@@ -90,7 +105,9 @@ it('lists every entry exactly as GET /:id shows it, with a constant number of qu
   // staff: the same summaries without completeness, also from a constant number of queries
   await as(staff, request(t.http).get('/api/applications')).expect(200);
   let all: Array<Record<string, unknown>> = [];
-  const staffQueries = await queriesDuring(async () => (all = (await as(staff, request(t.http).get('/api/applications')).expect(200)).body));
+  const staffQueries = await queriesDuring(
+    async () => (all = (await as(staff, request(t.http).get('/api/applications')).expect(200)).body),
+  );
   expect(staffQueries).toBeLessThanOrEqual(2);
   const mineForStaff = all.filter((a) => ids.includes(a.id as string));
   expect(mineForStaff).toHaveLength(12);
@@ -102,7 +119,10 @@ it('lists every entry exactly as GET /:id shows it, with a constant number of qu
 
   // what the list remembers follows every write: a cleared field, a removed file
   const [editable, withFile] = body.filter((a) => a.complete && !a.snapshot).map((a) => a.id);
-  await as(owner, request(t.http).patch(`/api/applications/${editable}/sections/strategy`)).set('If-Match', '"2"').send({ overallStrategy: null }).expect(200);
+  await as(owner, request(t.http).patch(`/api/applications/${editable}/sections/strategy`))
+    .set('If-Match', '"2"')
+    .send({ overallStrategy: null })
+    .expect(200);
   await t.db.query(`UPDATE attachments SET deleted_at = now() WHERE application_id = $1 AND kind = 'org_chart'`, [withFile]);
   const again = (await list()).body as typeof body;
   for (const id of [editable, withFile]) {

@@ -29,7 +29,9 @@ afterAll(() => t.close());
 
 const as = (who: Account, r: request.Test) => r.auth(who.token, { type: 'bearer' });
 const upload = (who: Account, appId: string, kind: string, bytes: Buffer, name: string, contentType = 'application/octet-stream') =>
-  as(who, request(t.http).post(`/api/applications/${appId}/attachments`)).field('kind', kind).attach('file', bytes, { filename: name, contentType });
+  as(who, request(t.http).post(`/api/applications/${appId}/attachments`))
+    .field('kind', kind)
+    .attach('file', bytes, { filename: name, contentType });
 const keysOf = (appId: string) => t.app.get(StorageService).listKeys(`applications/${appId}/`);
 
 async function freshApplication() {
@@ -45,7 +47,13 @@ describe('round trip through the S3 protocol', () => {
   ])('%s comes back byte for byte with the recorded SHA-256', async (_, bytes) => {
     const { owner, appId } = await freshApplication();
     const res = await upload(owner, appId, 'supporting_doc', bytes, '年度总结.pdf', 'application/pdf').expect(201);
-    expect(res.body).toMatchObject({ kind: 'supporting_doc', sha256: sha(bytes), size: bytes.length, contentType: 'application/pdf', originalName: '年度总结.pdf' });
+    expect(res.body).toMatchObject({
+      kind: 'supporting_doc',
+      sha256: sha(bytes),
+      size: bytes.length,
+      contentType: 'application/pdf',
+      originalName: '年度总结.pdf',
+    });
 
     const list = await as(owner, request(t.http).get(`/api/applications/${appId}/attachments`)).expect(200);
     expect(list.body.map((a: { id: string }) => a.id)).toEqual([res.body.id]);
@@ -94,14 +102,21 @@ describe('limits, enforced while the bytes stream in', () => {
       const owner = await registerApplicant(small);
       const appId = (await createApplication(small, owner, await createOpenCycle(small))).id;
       const up = (bytes: Buffer) =>
-        request(small.http).post(`/api/applications/${appId}/attachments`).auth(owner.token, { type: 'bearer' }).field('kind', 'supporting_doc').attach('file', bytes, 'a.pdf');
+        request(small.http)
+          .post(`/api/applications/${appId}/attachments`)
+          .auth(owner.token, { type: 'bearer' })
+          .field('kind', 'supporting_doc')
+          .attach('file', bytes, 'a.pdf');
       const tooBig = await up(pdfFile(1.1 * MB)).expect(413);
       expect(tooBig.body.details[0]).toMatchObject({ path: 'file', code: 'file_too_large' });
       const first = await up(pdfFile(0.9 * MB)).expect(201);
       await up(pdfFile(0.9 * MB)).expect(201);
       const over = await up(pdfFile(0.5 * MB)).expect(413);
       expect(over.body.details[0]).toMatchObject({ path: 'file', code: 'quota_exceeded' });
-      await request(small.http).delete(`/api/applications/${appId}/attachments/${first.body.id}`).auth(owner.token, { type: 'bearer' }).expect(204);
+      await request(small.http)
+        .delete(`/api/applications/${appId}/attachments/${first.body.id}`)
+        .auth(owner.token, { type: 'bearer' })
+        .expect(204);
       await up(pdfFile(0.5 * MB)).expect(201);
     } finally {
       await small.close();
@@ -116,7 +131,12 @@ describe('limits, enforced while the bytes stream in', () => {
       await new Promise((r) => setTimeout(r, 10_000));
       // warm up (lazy module initialisation, JIT) with one refused upload, then measure from here
       const url = `http://127.0.0.1:${server.port}/api/applications/${appId}/attachments`;
-      await streamUpload({ url, token: owner.token, fields: { kind: 'supporting_doc' }, file: { name: 'w.pdf', contentType: 'application/pdf', size: 21 * MB, head: pdfFile(0) } });
+      await streamUpload({
+        url,
+        token: owner.token,
+        fields: { kind: 'supporting_doc' },
+        file: { name: 'w.pdf', contentType: 'application/pdf', size: 21 * MB, head: pdfFile(0) },
+      });
       await new Promise((r) => setTimeout(r, 300));
       server.resetPeak();
       const res = await streamUpload({
@@ -127,7 +147,9 @@ describe('limits, enforced while the bytes stream in', () => {
       });
       expect(res.status).toBe(413);
       const peak = server.peakRssBytes();
-      console.log(`peak RSS of the API process during the 200 MB attempt: ${(peak / MB).toFixed(1)} MB (idle before: ${(server.idleRss / MB).toFixed(1)} MB; bytes sent before the answer: ${(res.sent / MB).toFixed(1)} MB)`);
+      console.log(
+        `peak RSS of the API process during the 200 MB attempt: ${(peak / MB).toFixed(1)} MB (idle before: ${(server.idleRss / MB).toFixed(1)} MB; bytes sent before the answer: ${(res.sent / MB).toFixed(1)} MB)`,
+      );
       // Buffering would add ≥ 200 MB; what the upload path adds is bounded by Node's stream
       // buffers and GC lag, whatever the file's size.
       expect(peak).toBeLessThan(150 * MB);
@@ -161,11 +183,31 @@ describe('type by content, never by name or header', () => {
 
   const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   it.each([
-    ['%PDF- followed by HTML', Buffer.from('%PDF-1.7\n<html><body><script>alert(document.cookie)</script></body></html>\n'), 'PDF', 'supporting_doc'],
+    [
+      '%PDF- followed by HTML',
+      Buffer.from('%PDF-1.7\n<html><body><script>alert(document.cookie)</script></body></html>\n'),
+      'PDF',
+      'supporting_doc',
+    ],
     ['%PDF- followed by random bytes', Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(4096)]), 'PDF', 'org_chart'],
-    ['a PNG signature followed by garbage', Buffer.concat([PNG_SIGNATURE, Buffer.from('<html><script>alert(1)</script></html>'.repeat(10))]), 'PNG', 'layout_photo'],
-    ['a real PNG with a page glued after it', Buffer.concat([pngFile(), Buffer.from('<html><script>alert(1)</script></html>')]), 'PNG', 'org_chart'],
-    ['a JPEG SOI followed by text', Buffer.from('\xff\xd8\xff\xe0 <html><script>alert(1)</script></html>'.repeat(5), 'latin1'), 'JPEG', 'stamped_receipt'],
+    [
+      'a PNG signature followed by garbage',
+      Buffer.concat([PNG_SIGNATURE, Buffer.from('<html><script>alert(1)</script></html>'.repeat(10))]),
+      'PNG',
+      'layout_photo',
+    ],
+    [
+      'a real PNG with a page glued after it',
+      Buffer.concat([pngFile(), Buffer.from('<html><script>alert(1)</script></html>')]),
+      'PNG',
+      'org_chart',
+    ],
+    [
+      'a JPEG SOI followed by text',
+      Buffer.from('\xff\xd8\xff\xe0 <html><script>alert(1)</script></html>'.repeat(5), 'latin1'),
+      'JPEG',
+      'stamped_receipt',
+    ],
     ['RIFF WEBP followed by text', Buffer.from('RIFF\x20\x00\x00\x00WEBP<html><script>x</script>', 'latin1'), 'WebP', 'layout_photo'],
   ])('%s is refused with 415 file_damaged naming the file', async (_, bytes, type, kind) => {
     const { owner, appId } = await freshApplication();
@@ -183,7 +225,11 @@ describe('type by content, never by name or header', () => {
     bomb.writeUInt32BE(8000, 16);
     bomb.writeUInt32BE(6000, 20);
     const res = await upload(owner, appId, 'layout_photo', bomb, 'huge.png').expect(413);
-    expect(res.body.details[0]).toMatchObject({ path: 'file', code: 'image_too_large', params: { width: 8000, height: 6000, limit: 40_000_000 } });
+    expect(res.body.details[0]).toMatchObject({
+      path: 'file',
+      code: 'image_too_large',
+      params: { width: 8000, height: 6000, limit: 40_000_000 },
+    });
     expect(await keysOf(appId)).toEqual([]);
   });
 
@@ -198,7 +244,11 @@ describe('type by content, never by name or header', () => {
 
   it('Office documents are supporting documents only', async () => {
     const { owner, appId } = await freshApplication();
-    for (const [part, ext] of [['word', 'docx'], ['xl', 'xlsx'], ['ppt', 'pptx']] as const) {
+    for (const [part, ext] of [
+      ['word', 'docx'],
+      ['xl', 'xlsx'],
+      ['ppt', 'pptx'],
+    ] as const) {
       const res = await upload(owner, appId, 'supporting_doc', await officeFile(part), `材料.${ext}`).expect(201);
       expect(res.body.originalName).toBe(`材料.${ext}`);
     }
@@ -224,7 +274,12 @@ describe('bad requests name the field', () => {
     ['no kind', (r: request.Test) => r.attach('file', pngFile(), 'a.png'), 400, 'kind'],
     ['an unknown kind', (r: request.Test) => r.field('kind', 'selfie').attach('file', pngFile(), 'a.png'), 400, 'kind'],
     ['no file', (r: request.Test) => r.field('kind', 'org_chart'), 400, 'file'],
-    ['an unknown field', (r: request.Test) => r.field('kind', 'org_chart').field('note', 'x').attach('file', pngFile(), 'a.png'), 400, 'note'],
+    [
+      'an unknown field',
+      (r: request.Test) => r.field('kind', 'org_chart').field('note', 'x').attach('file', pngFile(), 'a.png'),
+      400,
+      'note',
+    ],
     ['an empty file', (r: request.Test) => r.field('kind', 'org_chart').attach('file', Buffer.alloc(0), 'a.png'), 400, 'file'],
     ['JSON instead of multipart', (r: request.Test) => r.send({ kind: 'org_chart' }), 415, 'file'],
   ])('%s → %i', async (_, build, status, path) => {
@@ -234,7 +289,9 @@ describe('bad requests name the field', () => {
   });
 
   it('kind may come as a query parameter instead', async () => {
-    await as(owner, request(t.http).post(`/api/applications/${appId}/attachments?kind=org_chart`)).attach('file', pngFile(), 'a.png').expect(201);
+    await as(owner, request(t.http).post(`/api/applications/${appId}/attachments?kind=org_chart`))
+      .attach('file', pngFile(), 'a.png')
+      .expect(201);
   });
 });
 
@@ -271,7 +328,10 @@ describe('who and when', () => {
     const receipt = await upload(owner, appId, 'stamped_receipt', pngFile(), 'receipt.png').expect(201);
     await as(owner, request(t.http).delete(`/api/applications/${appId}/attachments/${receipt.body.id}`)).expect(204);
 
-    const { rows } = await t.db.query(`SELECT action, entity_id, actor_id, details FROM audit_log WHERE application_id = $1 AND action LIKE 'attachment.%' ORDER BY id`, [appId]);
+    const { rows } = await t.db.query(
+      `SELECT action, entity_id, actor_id, details FROM audit_log WHERE application_id = $1 AND action LIKE 'attachment.%' ORDER BY id`,
+      [appId],
+    );
     expect(rows.map((r) => [r.action, r.entity_id])).toEqual([
       ['attachment.upload', a.body.id],
       ['attachment.delete', a.body.id],
@@ -287,9 +347,13 @@ describe('who and when', () => {
     const { owner, appId } = await freshApplication();
     await t.db.query(`UPDATE applications SET state = 'sealed' WHERE id = $1`, [appId]);
     const ids: string[] = [];
-    for (let i = 0; i < 10; i++) ids.push((await upload(owner, appId, 'stamped_receipt', pngFile(8 + i, 8), `r${i}.png`).expect(201)).body.id);
+    for (let i = 0; i < 10; i++)
+      ids.push((await upload(owner, appId, 'stamped_receipt', pngFile(8 + i, 8), `r${i}.png`).expect(201)).body.id);
     const refused = await upload(owner, appId, 'stamped_receipt', pngFile(), 'r10.png').expect(409);
-    expect(refused.body).toMatchObject({ code: 'too_many_receipts', details: [expect.objectContaining({ path: 'file', code: 'too_many_receipts', params: { max: 10 } })] });
+    expect(refused.body).toMatchObject({
+      code: 'too_many_receipts',
+      details: [expect.objectContaining({ path: 'file', code: 'too_many_receipts', params: { max: 10 } })],
+    });
     await as(owner, request(t.http).delete(`/api/applications/${appId}/attachments/${ids[0]}`)).expect(204);
     await upload(owner, appId, 'stamped_receipt', pngFile(), 'r10.png').expect(201);
   });
@@ -298,10 +362,22 @@ describe('who and when', () => {
     const { owner, appId } = await freshApplication();
     const chart = await upload(owner, appId, 'org_chart', pngFile(), 'a.png').expect(201);
     const photo = await upload(owner, appId, 'layout_photo', pngFile(), 'p.png').expect(201);
-    const issuesOf = async () => (await as(owner, request(t.http).get(`/api/applications/${appId}/completeness`)).expect(200)).body.issues as Array<{ path: string; code: string }>;
-    await as(owner, request(t.http).patch(`/api/applications/${appId}/sections/basics`)).set('If-Match', '"1"').set('Content-Type', 'application/merge-patch+json').send({ orgChart: [photo.body.id] }).expect(200);
+    const issuesOf = async () =>
+      (await as(owner, request(t.http).get(`/api/applications/${appId}/completeness`)).expect(200)).body.issues as Array<{
+        path: string;
+        code: string;
+      }>;
+    await as(owner, request(t.http).patch(`/api/applications/${appId}/sections/basics`))
+      .set('If-Match', '"1"')
+      .set('Content-Type', 'application/merge-patch+json')
+      .send({ orgChart: [photo.body.id] })
+      .expect(200);
     expect((await issuesOf()).find((i) => i.path === 'orgChart')).toMatchObject({ code: 'attachment_kind' });
-    await as(owner, request(t.http).patch(`/api/applications/${appId}/sections/basics`)).set('If-Match', '"2"').set('Content-Type', 'application/merge-patch+json').send({ orgChart: [chart.body.id] }).expect(200);
+    await as(owner, request(t.http).patch(`/api/applications/${appId}/sections/basics`))
+      .set('If-Match', '"2"')
+      .set('Content-Type', 'application/merge-patch+json')
+      .send({ orgChart: [chart.body.id] })
+      .expect(200);
     expect((await issuesOf()).find((i) => i.path === 'orgChart')).toBeUndefined();
   });
 });
@@ -321,7 +397,14 @@ async function startServerProcess(databaseUrl: string) {
     });`;
   // the API's own V8 flags, as start.sh and the Dockerfile run it (scripts/dev-env.sh)
   const child = spawn(process.execPath, ['-e', script], {
-    env: { ...process.env, NODE_OPTIONS: process.env.API_NODE_OPTIONS ?? '', NODE_ENV: 'test', DATABASE_URL: databaseUrl, SESSION_SECRET: 'test-secret-test-secret-test-secret-0000', QUEUE_PREFIX: `test-rss-${process.pid}` },
+    env: {
+      ...process.env,
+      NODE_OPTIONS: process.env.API_NODE_OPTIONS ?? '',
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      SESSION_SECRET: 'test-secret-test-secret-test-secret-0000',
+      QUEUE_PREFIX: `test-rss-${process.pid}`,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((res, rej) => {

@@ -13,7 +13,16 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { routesOf } from '../../src/bootstrap';
 import { dossierTemplate } from '../../src/modules/dossiers/dossier-template';
-import { createApplication, createOpenCycle, createUser, inviteMember, PASSWORD, registerApplicant, type Account, type OpenCycle } from '../support/factories';
+import {
+  createApplication,
+  createOpenCycle,
+  createUser,
+  inviteMember,
+  PASSWORD,
+  registerApplicant,
+  type Account,
+  type OpenCycle,
+} from '../support/factories';
 import { attachmentRow } from '../support/complete-entry';
 import { pngFile } from '../support/sample-files';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -46,12 +55,23 @@ interface Row {
   route: string;
   expect: Expect;
   /** Builds the concrete request for one caller (fresh ids, bodies and ETags as needed). */
-  call: (w: World, caller: Caller) => Promise<{ path: string; body?: unknown; headers?: Record<string, string>; upload?: { kind: string; file: Buffer; name: string } }>;
+  call: (
+    w: World,
+    caller: Caller,
+  ) => Promise<{ path: string; body?: unknown; headers?: Record<string, string>; upload?: { kind: string; file: Buffer; name: string } }>;
 }
 
 const all = (status: number): Expect => Object.fromEntries(BASE_CALLERS.map((c) => [c, status])) as Expect;
 const signedIn = (status: number): Expect => ({ ...all(status), anonymous: 401 });
-const staffOnly = (status: number): Expect => ({ anonymous: 401, other: 403, owner: 403, member: 403, judge: 403, staff: status, admin: status });
+const staffOnly = (status: number): Expect => ({
+  anonymous: 401,
+  other: 403,
+  owner: 403,
+  member: 403,
+  judge: 403,
+  staff: status,
+  admin: status,
+});
 /** Reading the owner's application: its organisation and staff. */
 const entryRead: Expect = { anonymous: 401, other: 404, owner: 200, member: 200, judge: 404, staff: 200, admin: 200 };
 /** Writing it: its organisation only; staff see it, so 403. */
@@ -63,61 +83,120 @@ async function appEtag(w: World): Promise<string> {
   return `"${rows[0].version}"`;
 }
 async function sectionEtag(w: World, key: string): Promise<string> {
-  const { rows } = await w.t.db.query('SELECT version FROM application_sections WHERE application_id = $1 AND section_key = $2', [w.appId, key]);
+  const { rows } = await w.t.db.query('SELECT version FROM application_sections WHERE application_id = $1 AND section_key = $2', [
+    w.appId,
+    key,
+  ]);
   return `"${rows[0].version}"`;
 }
 
 const ROWS: Row[] = [
-  { method: 'post', route: '/api/auth/register', expect: all(201), call: async () => ({ path: '/api/auth/register', body: { email: `r-${unique()}@example.com`, password: PASSWORD, name: '新用户', organisationName: `单位 ${unique()}` } }) },
-  { method: 'post', route: '/api/auth/login', expect: all(200), call: async (w) => ({ path: '/api/auth/login', body: { email: w.accounts.owner.email, password: PASSWORD } }) },
-  { method: 'post', route: '/api/auth/password-reset', expect: all(202), call: async (w) => ({ path: '/api/auth/password-reset', body: { email: w.accounts.owner.email } }) },
+  {
+    method: 'post',
+    route: '/api/auth/register',
+    expect: all(201),
+    call: async () => ({
+      path: '/api/auth/register',
+      body: { email: `r-${unique()}@example.com`, password: PASSWORD, name: '新用户', organisationName: `单位 ${unique()}` },
+    }),
+  },
+  {
+    method: 'post',
+    route: '/api/auth/login',
+    expect: all(200),
+    call: async (w) => ({ path: '/api/auth/login', body: { email: w.accounts.owner.email, password: PASSWORD } }),
+  },
+  {
+    method: 'post',
+    route: '/api/auth/password-reset',
+    expect: all(202),
+    call: async (w) => ({ path: '/api/auth/password-reset', body: { email: w.accounts.owner.email } }),
+  },
   {
     // public; an unknown token is refused the same for everyone
-    method: 'post', route: '/api/auth/password-reset/confirm', expect: all(400),
+    method: 'post',
+    route: '/api/auth/password-reset/confirm',
+    expect: all(400),
     call: async () => ({ path: '/api/auth/password-reset/confirm', body: { token: 'x'.repeat(43), password: PASSWORD } }),
   },
   { method: 'post', route: '/api/auth/logout', expect: signedIn(204), call: async () => ({ path: '/api/auth/logout' }) },
   { method: 'get', route: '/api/auth/me', expect: signedIn(200), call: async () => ({ path: '/api/auth/me' }) },
   { method: 'get', route: '/api/users', expect: staffOnly(200), call: async () => ({ path: '/api/users' }) },
   {
-    method: 'patch', route: '/api/users/:id/role', expect: { ...staffOnly(200), staff: 403 },
+    method: 'patch',
+    route: '/api/users/:id/role',
+    expect: { ...staffOnly(200), staff: 403 },
     call: async (w) => ({ path: `/api/users/${(await createUser(w.t, 'applicant')).userId}/role`, body: { role: 'judge' } }),
   },
   { method: 'get', route: '/api/organisations', expect: staffOnly(200), call: async () => ({ path: '/api/organisations' }) },
   { method: 'get', route: '/api/organisations/:id', expect: entryRead, call: async (w) => ({ path: `/api/organisations/${w.orgId}` }) },
   {
-    method: 'patch', route: '/api/organisations/:id', expect: { ...entryWrite, member: 403 },
+    method: 'patch',
+    route: '/api/organisations/:id',
+    expect: { ...entryWrite, member: 403 },
     call: async (w) => ({ path: `/api/organisations/${w.orgId}`, body: { parentGroup: '示例集团' } }),
   },
   {
-    method: 'patch', route: '/api/organisations/:id/member-unit', expect: staffOnly(200),
+    method: 'patch',
+    route: '/api/organisations/:id/member-unit',
+    expect: staffOnly(200),
     call: async (w) => ({ path: `/api/organisations/${w.orgId}/member-unit`, body: { memberUnit: true } }),
   },
   {
-    method: 'post', route: '/api/organisations/:id/invitations', expect: { ...entryWrite, owner: 201, member: 403 },
+    method: 'post',
+    route: '/api/organisations/:id/invitations',
+    expect: { ...entryWrite, owner: 201, member: 403 },
     call: async (w) => ({ path: `/api/organisations/${w.orgId}/invitations`, body: { email: `i-${unique()}@example.com` } }),
   },
   {
     // public; signed-in callers hold a different e-mail than the invited one
-    method: 'post', route: '/api/invitations/:token/accept', expect: { ...all(403), anonymous: 201 },
+    method: 'post',
+    route: '/api/invitations/:token/accept',
+    expect: { ...all(403), anonymous: 201 },
     call: async (w) => {
-      const inv = await request(w.t.http).post(`/api/organisations/${w.orgId}/invitations`).auth(w.accounts.owner.token, { type: 'bearer' }).send({ email: `a-${unique()}@example.com` }).expect(201);
+      const inv = await request(w.t.http)
+        .post(`/api/organisations/${w.orgId}/invitations`)
+        .auth(w.accounts.owner.token, { type: 'bearer' })
+        .send({ email: `a-${unique()}@example.com` })
+        .expect(201);
       return { path: `/api/invitations/${inv.body.token}/accept`, body: { name: '新同事', password: PASSWORD } };
     },
   },
   { method: 'get', route: '/api/cycles', expect: signedIn(200), call: async () => ({ path: '/api/cycles' }) },
   { method: 'get', route: '/api/cycles/:id', expect: signedIn(200), call: async (w) => ({ path: `/api/cycles/${w.cycle.cycleId}` }) },
   {
-    method: 'post', route: '/api/cycles', expect: staffOnly(201),
-    call: async () => ({ path: '/api/cycles', body: { name: `周期 ${unique()}`, opensAt: '2026-01-01T00:00:00+08:00', submissionDeadline: '2099-01-01T00:00:00+08:00', categories: [] } }),
+    method: 'post',
+    route: '/api/cycles',
+    expect: staffOnly(201),
+    call: async () => ({
+      path: '/api/cycles',
+      body: {
+        name: `周期 ${unique()}`,
+        opensAt: '2026-01-01T00:00:00+08:00',
+        submissionDeadline: '2099-01-01T00:00:00+08:00',
+        categories: [],
+      },
+    }),
   },
-  { method: 'patch', route: '/api/cycles/:id', expect: staffOnly(200), call: async (w) => ({ path: `/api/cycles/${w.cycle.cycleId}`, body: { timeZone: 'Asia/Shanghai' } }) },
   {
-    method: 'post', route: '/api/cycles/:id/categories', expect: staffOnly(201),
-    call: async (w) => ({ path: `/api/cycles/${w.cycle.cycleId}/categories`, body: { code: `c_${unique()}`, nameZh: '类别', nameEn: 'Category' } }),
+    method: 'patch',
+    route: '/api/cycles/:id',
+    expect: staffOnly(200),
+    call: async (w) => ({ path: `/api/cycles/${w.cycle.cycleId}`, body: { timeZone: 'Asia/Shanghai' } }),
   },
   {
-    method: 'post', route: '/api/applications', expect: { anonymous: 401, other: 201, owner: 201, member: 201, judge: 403, staff: 403, admin: 403 },
+    method: 'post',
+    route: '/api/cycles/:id/categories',
+    expect: staffOnly(201),
+    call: async (w) => ({
+      path: `/api/cycles/${w.cycle.cycleId}/categories`,
+      body: { code: `c_${unique()}`, nameZh: '类别', nameEn: 'Category' },
+    }),
+  },
+  {
+    method: 'post',
+    route: '/api/applications',
+    expect: { anonymous: 401, other: 201, owner: 201, member: 201, judge: 403, staff: 403, admin: 403 },
     call: async (w) => {
       const c = await createOpenCycle(w.t);
       return { path: '/api/applications', body: { cycleId: c.cycleId, categoryId: c.categoryId, nomination: { type: 'self' } } };
@@ -126,63 +205,162 @@ const ROWS: Row[] = [
   { method: 'get', route: '/api/applications', expect: signedIn(200), call: async () => ({ path: '/api/applications' }) },
   { method: 'get', route: '/api/applications/:id', expect: entryRead, call: async (w) => ({ path: `/api/applications/${w.appId}` }) },
   {
-    method: 'patch', route: '/api/applications/:id', expect: entryWrite,
-    call: async (w) => ({ path: `/api/applications/${w.appId}`, body: { nomination: { type: 'self' } }, headers: { 'If-Match': await appEtag(w) } }),
+    method: 'patch',
+    route: '/api/applications/:id',
+    expect: entryWrite,
+    call: async (w) => ({
+      path: `/api/applications/${w.appId}`,
+      body: { nomination: { type: 'self' } },
+      headers: { 'If-Match': await appEtag(w) },
+    }),
   },
-  { method: 'get', route: '/api/applications/:id/completeness', expect: entryRead, call: async (w) => ({ path: `/api/applications/${w.appId}/completeness` }) },
-  { method: 'get', route: '/api/applications/:id/sections/:key', expect: entryRead, call: async (w) => ({ path: `/api/applications/${w.appId}/sections/strategy` }) },
   {
-    method: 'put', route: '/api/applications/:id/sections/:key', expect: entryWrite,
-    call: async (w) => ({ path: `/api/applications/${w.appId}/sections/strategy`, body: { culture: { mission: '使命' } }, headers: { 'If-Match': await sectionEtag(w, 'strategy') } }),
+    method: 'get',
+    route: '/api/applications/:id/completeness',
+    expect: entryRead,
+    call: async (w) => ({ path: `/api/applications/${w.appId}/completeness` }),
   },
   {
-    method: 'patch', route: '/api/applications/:id/sections/:key', expect: entryWrite,
-    call: async (w) => ({ path: `/api/applications/${w.appId}/sections/strategy`, body: { culture: { vision: '愿景' } }, headers: { 'If-Match': await sectionEtag(w, 'strategy') } }),
+    method: 'get',
+    route: '/api/applications/:id/sections/:key',
+    expect: entryRead,
+    call: async (w) => ({ path: `/api/applications/${w.appId}/sections/strategy` }),
+  },
+  {
+    method: 'put',
+    route: '/api/applications/:id/sections/:key',
+    expect: entryWrite,
+    call: async (w) => ({
+      path: `/api/applications/${w.appId}/sections/strategy`,
+      body: { culture: { mission: '使命' } },
+      headers: { 'If-Match': await sectionEtag(w, 'strategy') },
+    }),
+  },
+  {
+    method: 'patch',
+    route: '/api/applications/:id/sections/:key',
+    expect: entryWrite,
+    call: async (w) => ({
+      path: `/api/applications/${w.appId}/sections/strategy`,
+      body: { culture: { vision: '愿景' } },
+      headers: { 'If-Match': await sectionEtag(w, 'strategy') },
+    }),
   },
   // --- the life cycle: authorization passes when the answer is about content or state (422/409) ---
-  { method: 'post', route: '/api/applications/:id/seal', expect: { ...entryWrite, owner: 422, member: 422 }, call: async (w) => ({ path: `/api/applications/${w.appId}/seal`, body: {} }) },
-  { method: 'post', route: '/api/applications/:id/unseal', expect: { ...entryWrite, owner: 409, member: 409 }, call: async (w) => ({ path: `/api/applications/${w.appId}/unseal`, body: {} }) },
-  { method: 'post', route: '/api/applications/:id/submit', expect: { ...entryWrite, owner: 409, member: 409 }, call: async (w) => ({ path: `/api/applications/${w.appId}/submit`, body: {} }) },
   {
-    method: 'post', route: '/api/applications/:id/withdraw', expect: entryWrite,
-    call: async (w) => ({ path: `/api/applications/${(await createApplication(w.t, w.accounts.owner, await createOpenCycle(w.t))).id}/withdraw`, body: {} }),
+    method: 'post',
+    route: '/api/applications/:id/seal',
+    expect: { ...entryWrite, owner: 422, member: 422 },
+    call: async (w) => ({ path: `/api/applications/${w.appId}/seal`, body: {} }),
   },
-  { method: 'post', route: '/api/applications/:id/accept', expect: staffOnly(409), call: async (w) => ({ path: `/api/applications/${w.appId}/accept`, body: {} }) },
-  { method: 'post', route: '/api/applications/:id/return', expect: staffOnly(409), call: async (w) => ({ path: `/api/applications/${w.appId}/return`, body: { reason: '补充材料' } }) },
-  { method: 'post', route: '/api/applications/:id/reject', expect: staffOnly(409), call: async (w) => ({ path: `/api/applications/${w.appId}/reject`, body: {} }) },
   {
-    method: 'post', route: '/api/applications/:id/extension', expect: staffOnly(200),
+    method: 'post',
+    route: '/api/applications/:id/unseal',
+    expect: { ...entryWrite, owner: 409, member: 409 },
+    call: async (w) => ({ path: `/api/applications/${w.appId}/unseal`, body: {} }),
+  },
+  {
+    method: 'post',
+    route: '/api/applications/:id/submit',
+    expect: { ...entryWrite, owner: 409, member: 409 },
+    call: async (w) => ({ path: `/api/applications/${w.appId}/submit`, body: {} }),
+  },
+  {
+    method: 'post',
+    route: '/api/applications/:id/withdraw',
+    expect: entryWrite,
+    call: async (w) => ({
+      path: `/api/applications/${(await createApplication(w.t, w.accounts.owner, await createOpenCycle(w.t))).id}/withdraw`,
+      body: {},
+    }),
+  },
+  {
+    method: 'post',
+    route: '/api/applications/:id/accept',
+    expect: staffOnly(409),
+    call: async (w) => ({ path: `/api/applications/${w.appId}/accept`, body: {} }),
+  },
+  {
+    method: 'post',
+    route: '/api/applications/:id/return',
+    expect: staffOnly(409),
+    call: async (w) => ({ path: `/api/applications/${w.appId}/return`, body: { reason: '补充材料' } }),
+  },
+  {
+    method: 'post',
+    route: '/api/applications/:id/reject',
+    expect: staffOnly(409),
+    call: async (w) => ({ path: `/api/applications/${w.appId}/reject`, body: {} }),
+  },
+  {
+    method: 'post',
+    route: '/api/applications/:id/extension',
+    expect: staffOnly(200),
     call: async (w) => ({ path: `/api/applications/${w.appId}/extension`, body: { until: '2099-01-01T00:00:00+08:00', reason: '测试' } }),
   },
   {
-    method: 'post', route: '/api/applications/:id/attachments', expect: { ...entryWrite, owner: 201, member: 201 },
-    call: async (w) => ({ path: `/api/applications/${w.appId}/attachments`, upload: { kind: 'org_chart', file: pngFile(), name: 'chart.png' } }),
+    method: 'post',
+    route: '/api/applications/:id/attachments',
+    expect: { ...entryWrite, owner: 201, member: 201 },
+    call: async (w) => ({
+      path: `/api/applications/${w.appId}/attachments`,
+      upload: { kind: 'org_chart', file: pngFile(), name: 'chart.png' },
+    }),
   },
-  { method: 'get', route: '/api/applications/:id/attachments', expect: entryRead, call: async (w) => ({ path: `/api/applications/${w.appId}/attachments` }) },
   {
-    method: 'get', route: '/api/applications/:id/attachments/:attId', expect: { ...entryRead, owner: 302, member: 302, staff: 302, admin: 302 },
-    call: async (w) => ({ path: `/api/applications/${w.appId}/attachments/${await attachmentRow(w.t, w.appId, w.accounts.owner, 'org_chart')}` }),
+    method: 'get',
+    route: '/api/applications/:id/attachments',
+    expect: entryRead,
+    call: async (w) => ({ path: `/api/applications/${w.appId}/attachments` }),
   },
   {
-    method: 'delete', route: '/api/applications/:id/attachments/:attId', expect: { ...entryWrite, owner: 204, member: 204 },
-    call: async (w) => ({ path: `/api/applications/${w.appId}/attachments/${await attachmentRow(w.t, w.appId, w.accounts.owner, 'org_chart')}` }),
+    method: 'get',
+    route: '/api/applications/:id/attachments/:attId',
+    expect: { ...entryRead, owner: 302, member: 302, staff: 302, admin: 302 },
+    call: async (w) => ({
+      path: `/api/applications/${w.appId}/attachments/${await attachmentRow(w.t, w.appId, w.accounts.owner, 'org_chart')}`,
+    }),
   },
-  { method: 'get', route: '/api/applications/:id/snapshots', expect: entryRead, call: async (w) => ({ path: `/api/applications/${w.appId}/snapshots` }) },
+  {
+    method: 'delete',
+    route: '/api/applications/:id/attachments/:attId',
+    expect: { ...entryWrite, owner: 204, member: 204 },
+    call: async (w) => ({
+      path: `/api/applications/${w.appId}/attachments/${await attachmentRow(w.t, w.appId, w.accounts.owner, 'org_chart')}`,
+    }),
+  },
+  {
+    method: 'get',
+    route: '/api/applications/:id/snapshots',
+    expect: entryRead,
+    call: async (w) => ({ path: `/api/applications/${w.appId}/snapshots` }),
+  },
   { method: 'get', route: '/api/snapshots/:id', expect: entryRead, call: async (w) => ({ path: `/api/snapshots/${w.snapshotId}` }) },
-  { method: 'get', route: '/api/snapshots/:id/verify', expect: staffOnly(200), call: async (w) => ({ path: `/api/snapshots/${w.snapshotId}/verify` }) },
+  {
+    method: 'get',
+    route: '/api/snapshots/:id/verify',
+    expect: staffOnly(200),
+    call: async (w) => ({ path: `/api/snapshots/${w.snapshotId}/verify` }),
+  },
   { method: 'get', route: '/api/audit', expect: staffOnly(200), call: async (w) => ({ path: `/api/audit?applicationId=${w.appId}` }) },
   { method: 'get', route: '/api/audit/export.csv', expect: staffOnly(200), call: async () => ({ path: '/api/audit/export.csv' }) },
   {
-    method: 'get', route: '/api/applications/:id/dossier', expect: { ...entryRead, owner: 202, member: 202, staff: 202, admin: 202 },
+    method: 'get',
+    route: '/api/applications/:id/dossier',
+    expect: { ...entryRead, owner: 202, member: 202, staff: 202, admin: 202 },
     call: async (w) => ({ path: `/api/applications/${w.sealedAppId}/dossier` }),
   },
   {
-    method: 'get', route: '/api/applications/:id/dossier/status', expect: entryRead,
+    method: 'get',
+    route: '/api/applications/:id/dossier/status',
+    expect: entryRead,
     call: async (w) => ({ path: `/api/applications/${w.sealedAppId}/dossier/status` }),
   },
   {
     // each caller's own copy has failed (the applicant copy for the organisation, the staff copy for staff)
-    method: 'post', route: '/api/applications/:id/dossier/retry', expect: { ...entryRead, owner: 202, member: 202, staff: 202, admin: 202 },
+    method: 'post',
+    route: '/api/applications/:id/dossier/retry',
+    expect: { ...entryRead, owner: 202, member: 202, staff: 202, admin: 202 },
     call: async (w) => {
       await w.t.db.query(
         `INSERT INTO dossiers (snapshot_id, variant, template_version, status, error)
@@ -193,9 +371,19 @@ const ROWS: Row[] = [
       return { path: `/api/applications/${w.sealedAppId}/dossier/retry`, body: {} };
     },
   },
-  { method: 'post', route: '/api/exports/dossiers', expect: staffOnly(202), call: async (w) => ({ path: '/api/exports/dossiers', body: { cycleId: w.cycle.cycleId } }) },
+  {
+    method: 'post',
+    route: '/api/exports/dossiers',
+    expect: staffOnly(202),
+    call: async (w) => ({ path: '/api/exports/dossiers', body: { cycleId: w.cycle.cycleId } }),
+  },
   { method: 'get', route: '/api/exports/:id', expect: staffOnly(200), call: async (w) => ({ path: `/api/exports/${w.exportId}` }) },
-  { method: 'get', route: '/api/exports/:id/download', expect: staffOnly(302), call: async (w) => ({ path: `/api/exports/${w.exportId}/download` }) },
+  {
+    method: 'get',
+    route: '/api/exports/:id/download',
+    expect: staffOnly(302),
+    call: async (w) => ({ path: `/api/exports/${w.exportId}/download` }),
+  },
   { method: 'get', route: '/api/form', expect: all(200), call: async () => ({ path: '/api/form' }) },
   { method: 'get', route: '/api/health', expect: all(200), call: async () => ({ path: '/api/health' }) },
 ];
@@ -281,7 +469,8 @@ describe.each(ROWS)('$method $route', (row) => {
     const res = await (body === undefined ? req : req.send(body as object));
     answered.set(`${row.method} ${row.route} ${caller}`, res.status);
     expect({ caller, status: res.status }).toEqual({ caller, status: expected(row.expect, caller) });
-    if (res.status >= 400) expect(res.body).toMatchObject({ statusCode: res.status, error: expect.any(String), message: expect.any(String) });
+    if (res.status >= 400)
+      expect(res.body).toMatchObject({ statusCode: res.status, error: expect.any(String), message: expect.any(String) });
   });
 });
 
@@ -291,7 +480,8 @@ it('answers no applicant route with 2xx for a judge or staff account that has a 
   // applicant routes: the owner's answer (2xx, or one about content or state) is neither staff's nor a judge's
   const applicantRows = ROWS.filter((r) => r.expect.owner !== r.expect.staff && r.expect.owner !== r.expect.judge);
   expect(applicantRows.length).toBeGreaterThan(10);
-  const granted = applicantRows.flatMap((r) => MEMBER_CALLERS.map((c) => [`${r.method} ${r.route} ${c}`, answered.get(`${r.method} ${r.route} ${c}`)] as const))
+  const granted = applicantRows
+    .flatMap((r) => MEMBER_CALLERS.map((c) => [`${r.method} ${r.route} ${c}`, answered.get(`${r.method} ${r.route} ${c}`)] as const))
     .filter(([, status]) => status === undefined || status < 300);
   expect(granted).toEqual([]);
 });

@@ -26,15 +26,24 @@ it('the second write with the old ETag gets 412 with the current version; nothin
   expect(aliceRead.headers.etag).toBe(bobRead.headers.etag);
 
   const aliceWrite = await as(alice, request(t.http).patch(url()))
-    .set('If-Match', aliceRead.headers.etag).send({ culture: { mission: '爱丽丝写的使命' } }).expect(200);
+    .set('If-Match', aliceRead.headers.etag)
+    .send({ culture: { mission: '爱丽丝写的使命' } })
+    .expect(200);
   expect(aliceWrite.headers.etag).not.toBe(aliceRead.headers.etag);
 
   const bobWrite = await as(bob, request(t.http).patch(url()))
-    .set('If-Match', bobRead.headers.etag).send({ culture: { mission: '鲍勃写的使命', vision: '鲍勃的愿景' } }).expect(412);
+    .set('If-Match', bobRead.headers.etag)
+    .send({ culture: { mission: '鲍勃写的使命', vision: '鲍勃的愿景' } })
+    .expect(412);
   expect(bobWrite.body).toMatchObject({
     statusCode: 412,
     code: 'stale_version',
-    current: { version: 2, etag: aliceWrite.headers.etag, data: { culture: { mission: '爱丽丝写的使命' } }, updatedBy: { id: alice.userId } },
+    current: {
+      version: 2,
+      etag: aliceWrite.headers.etag,
+      data: { culture: { mission: '爱丽丝写的使命' } },
+      updatedBy: { id: alice.userId },
+    },
   });
   expect(bobWrite.body.details[0].path).toBe('If-Match');
 
@@ -42,7 +51,10 @@ it('the second write with the old ETag gets 412 with the current version; nothin
   expect(after.body.data).toEqual({ culture: { mission: '爱丽丝写的使命' } });
 
   // Bob merges and retries on the version he was shown
-  await as(bob, request(t.http).patch(url())).set('If-Match', bobWrite.body.current.etag).send({ culture: { vision: '鲍勃的愿景' } }).expect(200);
+  await as(bob, request(t.http).patch(url()))
+    .set('If-Match', bobWrite.body.current.etag)
+    .send({ culture: { vision: '鲍勃的愿景' } })
+    .expect(200);
   const merged = await as(alice, request(t.http).get(url())).expect(200);
   expect(merged.body.data).toEqual({ culture: { mission: '爱丽丝写的使命', vision: '鲍勃的愿景' } });
 });
@@ -51,7 +63,9 @@ it('concurrent writes on one version: exactly one lands', async () => {
   const read = await as(alice, request(t.http).get(url())).expect(200);
   const results = await Promise.all(
     Array.from({ length: 10 }, (_, i) =>
-      as(i % 2 ? alice : bob, request(t.http).patch(url())).set('If-Match', read.headers.etag).send({ culture: { coreValues: `第 ${i} 版` } }),
+      as(i % 2 ? alice : bob, request(t.http).patch(url()))
+        .set('If-Match', read.headers.etag)
+        .send({ culture: { coreValues: `第 ${i} 版` } }),
     ),
   );
   const statuses = results.map((r) => r.status).sort();
@@ -63,7 +77,9 @@ it('concurrent writes on one version: exactly one lands', async () => {
 });
 
 it('a write without If-Match is 428; a malformed one is 412', async () => {
-  const r = await as(alice, request(t.http).patch(url())).send({ culture: { mission: 'x' } }).expect(428);
+  const r = await as(alice, request(t.http).patch(url()))
+    .send({ culture: { mission: 'x' } })
+    .expect(428);
   expect(r.body.details[0]).toMatchObject({ path: 'If-Match', code: 'if_match_required' });
   await as(alice, request(t.http).put(url())).set('If-Match', 'W/"nonsense"').send({}).expect(412);
 });
@@ -71,15 +87,23 @@ it('a write without If-Match is 428; a malformed one is 412', async () => {
 it('the application itself is versioned the same way', async () => {
   const app = await as(alice, request(t.http).get(`/api/applications/${appId}`)).expect(200);
   const ok = await as(alice, request(t.http).patch(`/api/applications/${appId}`))
-    .set('If-Match', app.headers.etag).send({ nomination: { type: 'recommended', recommenderName: '中国信息协会', recommenderContact: '010-1234 5678' } }).expect(200);
+    .set('If-Match', app.headers.etag)
+    .send({ nomination: { type: 'recommended', recommenderName: '中国信息协会', recommenderContact: '010-1234 5678' } })
+    .expect(200);
   expect(ok.body.nomination.type).toBe('recommended');
-  await as(bob, request(t.http).patch(`/api/applications/${appId}`)).set('If-Match', app.headers.etag).send({ nomination: { type: 'self' } }).expect(412);
+  await as(bob, request(t.http).patch(`/api/applications/${appId}`))
+    .set('If-Match', app.headers.etag)
+    .send({ nomination: { type: 'self' } })
+    .expect(412);
 });
 
 it('an autosave asking for Prefer: return=minimal gets 204 with the new ETag and nothing else', async () => {
   const read = await as(alice, request(t.http).get(url())).expect(200);
   const res = await as(alice, request(t.http).patch(url()))
-    .set('If-Match', read.headers.etag).set('Prefer', 'return=minimal').send({ culture: { mission: '最简回应' } }).expect(204);
+    .set('If-Match', read.headers.etag)
+    .set('Prefer', 'return=minimal')
+    .send({ culture: { mission: '最简回应' } })
+    .expect(204);
   expect(res.headers['preference-applied']).toBe('return=minimal');
   expect(res.headers.etag).toBe(`"${Number(read.headers.etag.replace(/"/g, '')) + 1}"`);
   expect(res.text).toBe('');

@@ -22,7 +22,8 @@ afterAll(() => t.close());
 
 const freshDraft = async () => (await createApplication(t, owner, await createOpenCycle(t))).id;
 const stateOf = async (id: string) => (await t.db.query('SELECT state FROM applications WHERE id = $1', [id])).rows[0].state;
-const invitations = async () => (await t.db.query('SELECT count(*)::int AS n FROM invitations WHERE organisation_id = $1', [owner.organisationId])).rows[0].n;
+const invitations = async () =>
+  (await t.db.query('SELECT count(*)::int AS n FROM invitations WHERE organisation_id = $1', [owner.organisationId])).rows[0].n;
 /** The request's own address (supertest's port changes per request, so the Host is set too). */
 const OWN_HOST = 'awards.internal:8443';
 const ownOrigin = () => `http://${OWN_HOST}`;
@@ -37,32 +38,68 @@ describe('bodies are JSON only (415)', () => {
     ['application/xml', '<a/>'],
   ])('refuses a cookie-authenticated withdraw sent as %s %j', async (type, body) => {
     const id = await freshDraft();
-    const res = await request(t.http).post(`/api/applications/${id}/withdraw`).set('Cookie', cookie).set('Content-Type', type).set('Accept-Language', 'en').send(body).expect(415);
+    const res = await request(t.http)
+      .post(`/api/applications/${id}/withdraw`)
+      .set('Cookie', cookie)
+      .set('Content-Type', type)
+      .set('Accept-Language', 'en')
+      .send(body)
+      .expect(415);
     expect(res.body).toMatchObject({ statusCode: 415, code: 'unsupported_media_type', message: 'unsupported content type' });
-    if (!type.startsWith('application/xml')) expect(res.body.details).toEqual([expect.objectContaining({ path: '$', code: 'body_type', message: 'the request body must be application/json, application/merge-patch+json' })]);
+    if (!type.startsWith('application/xml'))
+      expect(res.body.details).toEqual([
+        expect.objectContaining({
+          path: '$',
+          code: 'body_type',
+          message: 'the request body must be application/json, application/merge-patch+json',
+        }),
+      ]);
     expect(await stateOf(id)).toBe('draft');
   });
 
   it('refuses a login and an invitation sent as a form, even from an API client', async () => {
     await request(t.http).post('/api/auth/login').type('form').send({ email: owner.email, password: PASSWORD }).expect(415);
-    await request(t.http).post('/api/auth/login').set('Content-Type', 'text/plain').send(JSON.stringify({ email: owner.email, password: PASSWORD })).expect(415);
+    await request(t.http)
+      .post('/api/auth/login')
+      .set('Content-Type', 'text/plain')
+      .send(JSON.stringify({ email: owner.email, password: PASSWORD }))
+      .expect(415);
     const before = await invitations();
-    await request(t.http).post(`/api/organisations/${owner.organisationId}/invitations`).auth(owner.token, { type: 'bearer' }).type('form').send({ email: 'x@example.com' }).expect(415);
+    await request(t.http)
+      .post(`/api/organisations/${owner.organisationId}/invitations`)
+      .auth(owner.token, { type: 'bearer' })
+      .type('form')
+      .send({ email: 'x@example.com' })
+      .expect(415);
     expect(await invitations()).toBe(before);
   });
 
   it('takes multipart only on the upload route, and JSON not there', async () => {
     const id = await freshDraft();
-    const res = await request(t.http).post(`/api/applications/${id}/attachments`).auth(owner.token, { type: 'bearer' }).send({ kind: 'org_chart' }).expect(415);
+    const res = await request(t.http)
+      .post(`/api/applications/${id}/attachments`)
+      .auth(owner.token, { type: 'bearer' })
+      .send({ kind: 'org_chart' })
+      .expect(415);
     expect(res.body.details[0]).toMatchObject({ path: 'file', code: 'not_multipart' });
   });
 
   it('still takes a body-less write and JSON merge patch', async () => {
-    await request(t.http).post(`/api/applications/${await freshDraft()}/withdraw`).set('Cookie', cookie).expect(200);
+    await request(t.http)
+      .post(`/api/applications/${await freshDraft()}/withdraw`)
+      .set('Cookie', cookie)
+      .expect(200);
     const app = await createApplication(t, owner, await createOpenCycle(t));
     const sec = await request(t.http).get(`/api/applications/${app.id}/sections/strategy`).set('Cookie', cookie).expect(200);
-    await request(t.http).patch(`/api/applications/${app.id}/sections/strategy`).set('Cookie', cookie).set('Host', OWN_HOST).set('Origin', ownOrigin())
-      .set('If-Match', sec.headers.etag).set('Content-Type', 'application/merge-patch+json').send(JSON.stringify({ culture: { mission: '使命' } })).expect(200);
+    await request(t.http)
+      .patch(`/api/applications/${app.id}/sections/strategy`)
+      .set('Cookie', cookie)
+      .set('Host', OWN_HOST)
+      .set('Origin', ownOrigin())
+      .set('If-Match', sec.headers.etag)
+      .set('Content-Type', 'application/merge-patch+json')
+      .send(JSON.stringify({ culture: { mission: '使命' } }))
+      .expect(200);
   });
 });
 
@@ -77,7 +114,13 @@ describe('writes from another site (403 cross_site_request)', () => {
 
   it.each(foreign)('refuses a cookie-authenticated withdraw from %s', async (_, headers) => {
     const id = await freshDraft();
-    const res = await request(t.http).post(`/api/applications/${id}/withdraw`).set('Cookie', cookie).set(headers).set('Accept-Language', 'en').send({}).expect(403);
+    const res = await request(t.http)
+      .post(`/api/applications/${id}/withdraw`)
+      .set('Cookie', cookie)
+      .set(headers)
+      .set('Accept-Language', 'en')
+      .send({})
+      .expect(403);
     expect(res.body).toMatchObject({ code: 'cross_site_request', message: expect.stringMatching(/another site/) });
     expect(await stateOf(id)).toBe('draft');
   });
@@ -85,10 +128,22 @@ describe('writes from another site (403 cross_site_request)', () => {
   it.each(foreign)('refuses login, registration, password reset and invitation acceptance from %s', async (_, headers) => {
     const login = await request(t.http).post('/api/auth/login').set(headers).send({ email: owner.email, password: PASSWORD }).expect(403);
     expect(login.headers['set-cookie']).toBeUndefined();
-    await request(t.http).post('/api/auth/register').set(headers).send({ email: `csrf-${Date.now()}@example.com`, password: PASSWORD, name: '某人', organisationName: '某单位' }).expect(403);
+    await request(t.http)
+      .post('/api/auth/register')
+      .set(headers)
+      .send({ email: `csrf-${Date.now()}@example.com`, password: PASSWORD, name: '某人', organisationName: '某单位' })
+      .expect(403);
     await request(t.http).post('/api/auth/password-reset').set(headers).send({ email: owner.email }).expect(403);
-    const inv = await request(t.http).post(`/api/organisations/${owner.organisationId}/invitations`).auth(owner.token, { type: 'bearer' }).send({ email: `inv-${Date.now()}@example.com` }).expect(201);
-    await request(t.http).post(`/api/invitations/${inv.body.token}/accept`).set(headers).send({ name: '同事', password: PASSWORD }).expect(403);
+    const inv = await request(t.http)
+      .post(`/api/organisations/${owner.organisationId}/invitations`)
+      .auth(owner.token, { type: 'bearer' })
+      .send({ email: `inv-${Date.now()}@example.com` })
+      .expect(201);
+    await request(t.http)
+      .post(`/api/invitations/${inv.body.token}/accept`)
+      .set(headers)
+      .send({ name: '同事', password: PASSWORD })
+      .expect(403);
     const { rows } = await t.db.query('SELECT accepted_at FROM invitations WHERE id = $1', [inv.body.id]);
     expect(rows[0].accepted_at).toBeNull();
   });
@@ -105,7 +160,12 @@ describe('writes from another site (403 cross_site_request)', () => {
   });
 
   it('leaves reads alone', async () => {
-    await request(t.http).get('/api/auth/me').set('Cookie', cookie).set('Origin', 'http://evil.example').set('Sec-Fetch-Site', 'cross-site').expect(200);
+    await request(t.http)
+      .get('/api/auth/me')
+      .set('Cookie', cookie)
+      .set('Origin', 'http://evil.example')
+      .set('Sec-Fetch-Site', 'cross-site')
+      .expect(200);
   });
 });
 
@@ -115,12 +175,21 @@ describe('API clients (bearer token, no cookie, no Origin) work as api.md says',
     const token = login.body.accessToken as string;
     const id = await freshDraft();
     await request(t.http).post(`/api/applications/${id}/withdraw`).auth(token, { type: 'bearer' }).send({}).expect(200);
-    await request(t.http).post(`/api/organisations/${owner.organisationId}/invitations`).auth(token, { type: 'bearer' }).send({ email: `api-${Date.now()}@example.com` }).expect(201);
+    await request(t.http)
+      .post(`/api/organisations/${owner.organisationId}/invitations`)
+      .auth(token, { type: 'bearer' })
+      .send({ email: `api-${Date.now()}@example.com` })
+      .expect(201);
     await request(t.http).post('/api/auth/logout').auth(token, { type: 'bearer' }).expect(204);
   });
 
   it('a bearer token is not a cookie: a foreign Origin cannot have attached it', async () => {
     const id = await freshDraft();
-    await request(t.http).post(`/api/applications/${id}/withdraw`).auth(owner.token, { type: 'bearer' }).set('Origin', 'http://tool.example').send({}).expect(200);
+    await request(t.http)
+      .post(`/api/applications/${id}/withdraw`)
+      .auth(owner.token, { type: 'bearer' })
+      .set('Origin', 'http://tool.example')
+      .send({})
+      .expect(200);
   });
 });

@@ -29,7 +29,22 @@ it('a PDF with JavaScript, Launch, URI, GoToR, SubmitForm, page /AA, /OpenAction
   const hostile = await activePdf('HOSTILE-APPENDIX');
   // the sample really carries all of it (so the walk below would see it)
   expect(await activeContentOf(hostile)).toEqual(
-    expect.arrayContaining(['/OpenAction', '/AA', '/JavaScript', '/JS', '/EmbeddedFiles', '/AcroForm', '/S /Launch', '/S /URI', '/S /GoToR', '/S /SubmitForm', '/S /JavaScript', '/Type /EmbeddedFile', 'text app.alert', 'text cmd.exe']),
+    expect.arrayContaining([
+      '/OpenAction',
+      '/AA',
+      '/JavaScript',
+      '/JS',
+      '/EmbeddedFiles',
+      '/AcroForm',
+      '/S /Launch',
+      '/S /URI',
+      '/S /GoToR',
+      '/S /SubmitForm',
+      '/S /JavaScript',
+      '/Type /EmbeddedFile',
+      'text app.alert',
+      'text cmd.exe',
+    ]),
   );
   const entry = await sealedEntry(t, { supportingPdf: hostile });
   for (const query of ['?variant=staff', '?variant=judge&blind=false', '']) {

@@ -40,9 +40,12 @@ const until = async <T>(what: string, probe: () => Promise<T | undefined>, timeo
   }
 };
 
-const dossierRow = async (e: SealedEntry) => (await t.db.query(`SELECT * FROM dossiers WHERE snapshot_id = $1 AND variant = 'applicant'`, [e.snapshotId])).rows[0];
-const get = (e: SealedEntry, path = '') => request(t.http).get(`/api/applications/${e.appId}/dossier${path}`).auth(e.owner.token, { type: 'bearer' });
-const retry = (e: SealedEntry, token = e.owner.token) => request(t.http).post(`/api/applications/${e.appId}/dossier/retry`).auth(token, { type: 'bearer' }).send({});
+const dossierRow = async (e: SealedEntry) =>
+  (await t.db.query(`SELECT * FROM dossiers WHERE snapshot_id = $1 AND variant = 'applicant'`, [e.snapshotId])).rows[0];
+const get = (e: SealedEntry, path = '') =>
+  request(t.http).get(`/api/applications/${e.appId}/dossier${path}`).auth(e.owner.token, { type: 'bearer' });
+const retry = (e: SealedEntry, token = e.owner.token) =>
+  request(t.http).post(`/api/applications/${e.appId}/dossier/retry`).auth(token, { type: 'bearer' }).send({});
 
 describe('a render that fails every attempt', () => {
   let broken: Awaited<ReturnType<typeof entryThatCannotRender>>;
@@ -61,7 +64,12 @@ describe('a render that fails every attempt', () => {
       return res;
     });
     expect(failed.status).toBe(409);
-    expect(failed.body).toMatchObject({ statusCode: 409, code: 'dossier_failed', status: 'failed', message: expect.stringContaining('could not be produced') });
+    expect(failed.body).toMatchObject({
+      statusCode: 409,
+      code: 'dossier_failed',
+      status: 'failed',
+      message: expect.stringContaining('could not be produced'),
+    });
     expect(failed.body.details[0]).toMatchObject({ path: 'dossier', code: 'dossier_failed', params: { reason: expect.any(String) } });
     const reason: string = failed.body.details[0].params.reason;
     expect(reason.length).toBeGreaterThan(0);
@@ -77,7 +85,12 @@ describe('a render that fails every attempt', () => {
 
   it('the status answer says failed with the reason, and asking again starts nothing', async () => {
     const status = await get(e, '/status').expect(200);
-    expect(status.body).toMatchObject({ status: 'failed', snapshotId: e.snapshotId, reason: expect.any(String), failedAt: expect.any(String) });
+    expect(status.body).toMatchObject({
+      status: 'failed',
+      snapshotId: e.snapshotId,
+      reason: expect.any(String),
+      failedAt: expect.any(String),
+    });
     expect(status.headers['retry-after']).toBeUndefined();
     await get(e).expect(409);
     await new Promise((r) => setTimeout(r, 1500));
@@ -112,9 +125,14 @@ describe('a render that fails every attempt', () => {
     expect(await dossierRow(e)).toMatchObject({ status: 'ready', retries: 1, error: null });
     await retry(e).expect(409);
 
-    const audit = await t.db.query(`SELECT actor_id, details FROM audit_log WHERE action = 'dossier.retry' AND application_id = $1`, [e.appId]);
+    const audit = await t.db.query(`SELECT actor_id, details FROM audit_log WHERE action = 'dossier.retry' AND application_id = $1`, [
+      e.appId,
+    ]);
     expect(audit.rows).toHaveLength(1);
-    expect(audit.rows[0]).toMatchObject({ actor_id: e.owner.userId, details: { variant: 'applicant', reason: failedRound.error, round: 1 } });
+    expect(audit.rows[0]).toMatchObject({
+      actor_id: e.owner.userId,
+      details: { variant: 'applicant', reason: failedRound.error, round: 1 },
+    });
   });
 
   it('a copy that is not failed cannot be retried: 409 while a draft, 409 while it renders', async () => {

@@ -49,7 +49,8 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
 
 it('a worker killed mid-render is replaced and the dossier is delivered once', async () => {
   const entry = await sealedEntry(t); // sealing queues the applicant copy
-  const row = async () => (await t.db.query(`SELECT * FROM dossiers WHERE snapshot_id = $1 AND variant = 'applicant'`, [entry.snapshotId])).rows[0];
+  const row = async () =>
+    (await t.db.query(`SELECT * FROM dossiers WHERE snapshot_id = $1 AND variant = 'applicant'`, [entry.snapshotId])).rows[0];
 
   const first = startWorker();
   await waitFor('the render to start', async () => ((await row())?.status === 'rendering' ? true : undefined));

@@ -97,13 +97,18 @@ describe('the dossier of a complete application', () => {
   it('groups the KPI table by category and explains a band KPI', () => {
     expect(text).toContain('运营关键指标 Key operational indicators');
     expect(text).toContain('运营支撑指标 Operational support indicators');
-    const occupancy = text.split('\n').find((l) => l.includes('工时有效率'))!.replace(/\s+/g, ' ');
+    const occupancy = text
+      .split('\n')
+      .find((l) => l.includes('工时有效率'))!
+      .replace(/\s+/g, ' ');
     expect(occupancy).toContain('80–90');
     expect(occupancy).toMatch(/达标 met 区间内$/);
   });
 
   it('is stored once with its SHA-256, and a second request is the same file', async () => {
-    const { rows } = await t.db.query(`SELECT status, sha256, storage_key FROM dossiers WHERE snapshot_id = $1 AND variant = 'applicant'`, [entry.snapshotId]);
+    const { rows } = await t.db.query(`SELECT status, sha256, storage_key FROM dossiers WHERE snapshot_id = $1 AND variant = 'applicant'`, [
+      entry.snapshotId,
+    ]);
     expect(rows).toHaveLength(1);
     expect(rows[0].status).toBe('ready');
     const again = await fetchDossier(t, entry.owner, entry.appId);
@@ -123,7 +128,9 @@ describe('rendering is isolated', () => {
     const port = (listener.address() as AddressInfo).port;
     const payload = `<script>fetch("http://127.0.0.1:${port}/s")</script> <img src="http://127.0.0.1:${port}/x"> <iframe src="file:///etc/passwd"></iframe> {{constructor}} <link rel="stylesheet" href="http://127.0.0.1:${port}/c.css">`;
     try {
-      const hostile = await sealedEntry(t, { edit: (d) => void ((d.strategy as Record<string, unknown>).overallStrategy = `我们的战略。${payload}`) });
+      const hostile = await sealedEntry(t, {
+        edit: (d) => void ((d.strategy as Record<string, unknown>).overallStrategy = `我们的战略。${payload}`),
+      });
       const text = (await pdfText((await fetchDossier(t, hostile.owner, hostile.appId)).pdf)).replace(/\s+/g, ' ');
       expect(text).toContain('<script>fetch(');
       expect(text).toContain(`<img src="http://127.0.0.1:${port}/x">`);
@@ -143,7 +150,15 @@ describe('copies', () => {
     const staffText = await pdfText((await fetchDossier(t, staff, entry.appId)).pdf);
     const blind = await fetchDossier(t, staff, entry.appId, '?variant=judge&blind=true');
     const blindText = await pdfText(blind.pdf);
-    const identifying = ['示例银行股份有限公司', '示例银行', 'wang.xiaomei@example-bank.com.cn', '王晓梅', '本单位同意参加本届表彰活动', '示例银行-总结材料.pdf', '组织架构图-示例银行.png'];
+    const identifying = [
+      '示例银行股份有限公司',
+      '示例银行',
+      'wang.xiaomei@example-bank.com.cn',
+      '王晓梅',
+      '本单位同意参加本届表彰活动',
+      '示例银行-总结材料.pdf',
+      '组织架构图-示例银行.png',
+    ];
     for (const s of identifying.slice(0, 5)) expect(staffText).toContain(s);
     for (const s of identifying) expect(blindText).not.toContain(s);
     expect(blindText).toContain(entry.entryCode);
@@ -153,7 +168,9 @@ describe('copies', () => {
   });
 
   it('the cover names the enterprise as the form does, not the registration; the blind cover names neither', async () => {
-    const renamed = await sealedEntry(t, { edit: (d) => void ((d.basics as { enterprise: Record<string, unknown> }).enterprise.name = '示例银行（四川）有限公司') });
+    const renamed = await sealedEntry(t, {
+      edit: (d) => void ((d.basics as { enterprise: Record<string, unknown> }).enterprise.name = '示例银行（四川）有限公司'),
+    });
     const cover = (await pdfText((await fetchDossier(t, renamed.owner, renamed.appId)).pdf, [1, 1])).replace(/\s+/g, ' ');
     expect(cover).toContain('申报单位 Organisation 示例银行（四川）有限公司');
     expect(cover).not.toContain('示例银行股份有限公司');
@@ -169,13 +186,23 @@ describe('copies', () => {
   });
 
   it('applicants get their own copy only; other organisations and judges get 404; drafts 409', async () => {
-    await request(t.http).get(`/api/applications/${entry.appId}/dossier?variant=staff`).auth(entry.owner.token, { type: 'bearer' }).expect(400);
+    await request(t.http)
+      .get(`/api/applications/${entry.appId}/dossier?variant=staff`)
+      .auth(entry.owner.token, { type: 'bearer' })
+      .expect(400);
     const stranger = await sealedEntry(t);
     await request(t.http).get(`/api/applications/${entry.appId}/dossier`).auth(stranger.owner.token, { type: 'bearer' }).expect(404);
     const judge = await createUser(t, 'judge');
     await request(t.http).get(`/api/applications/${entry.appId}/dossier`).auth(judge.token, { type: 'bearer' }).expect(404);
-    await request(t.http).post(`/api/applications/${stranger.appId}/unseal`).auth(stranger.owner.token, { type: 'bearer' }).send({}).expect(200);
-    const draft = await request(t.http).get(`/api/applications/${stranger.appId}/dossier`).auth(stranger.owner.token, { type: 'bearer' }).expect(409);
+    await request(t.http)
+      .post(`/api/applications/${stranger.appId}/unseal`)
+      .auth(stranger.owner.token, { type: 'bearer' })
+      .send({})
+      .expect(200);
+    const draft = await request(t.http)
+      .get(`/api/applications/${stranger.appId}/dossier`)
+      .auth(stranger.owner.token, { type: 'bearer' })
+      .expect(409);
     expect(draft.body.details[0]).toMatchObject({ path: 'state' });
   });
 });
@@ -219,7 +246,11 @@ describe('bulk export', () => {
     const cycle = await createOpenCycle(t);
     const a = await sealedEntry(t, { cycle });
     const b = await sealedEntry(t, { cycle });
-    const started = await request(t.http).post('/api/exports/dossiers').auth(staff.token, { type: 'bearer' }).send({ cycleId: cycle.cycleId }).expect(202);
+    const started = await request(t.http)
+      .post('/api/exports/dossiers')
+      .auth(staff.token, { type: 'bearer' })
+      .send({ cycleId: cycle.cycleId })
+      .expect(202);
     expect(started.body).toMatchObject({ status: 'queued', progress: 0 });
     let status = started.body;
     for (let i = 0; i < 300 && status.status !== 'ready' && status.status !== 'failed'; i++) {
@@ -233,7 +264,11 @@ describe('bulk export', () => {
     expect(zip.length).toBe(status.size);
     for (const name of [`${a.entryCode}.pdf`, `${b.entryCode}.pdf`, 'manifest.csv']) expect(zip.includes(Buffer.from(name))).toBe(true);
 
-    await request(t.http).post('/api/exports/dossiers').auth(a.owner.token, { type: 'bearer' }).send({ cycleId: cycle.cycleId }).expect(403);
+    await request(t.http)
+      .post('/api/exports/dossiers')
+      .auth(a.owner.token, { type: 'bearer' })
+      .send({ cycleId: cycle.cycleId })
+      .expect(403);
     await request(t.http).post('/api/exports/dossiers').auth(staff.token, { type: 'bearer' }).send({ cycleId: 'nope' }).expect(400);
   });
 });

@@ -53,12 +53,14 @@ it('queues deadline reminders for drafts once per deadline', async () => {
 
 it('a row whose queueing was lost is delivered by the sweep', async () => {
   const { appId } = await completeEntry(t);
-  const [row] = (await t.db.query(
-    `INSERT INTO notification_outbox (kind, application_id, recipient_user_ids, payload, created_at)
+  const [row] = (
+    await t.db.query(
+      `INSERT INTO notification_outbox (kind, application_id, recipient_user_ids, payload, created_at)
      SELECT 'accepted', a.id, array_agg(m.user_id), jsonb_build_object('entryCode', a.entry_code, 'cycle', 'c'), now() - interval '1 minute'
        FROM applications a JOIN memberships m ON m.organisation_id = a.organisation_id WHERE a.id = $1 GROUP BY a.id RETURNING id`,
-    [appId],
-  )).rows;
+      [appId],
+    )
+  ).rows;
   expect(await worker.get(OutboxService).sweep()).toBeGreaterThanOrEqual(1);
   for (let i = 0; i < 100; i++) {
     const { rows } = await t.db.query('SELECT delivered_at FROM notification_outbox WHERE id = $1', [row.id]);

@@ -20,7 +20,10 @@ interface Operation {
 }
 interface Doc {
   paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, Record<string, unknown>>; securitySchemes: Record<string, { type: string; in?: string; scheme?: string }> };
+  components: {
+    schemas: Record<string, Record<string, unknown>>;
+    securitySchemes: Record<string, { type: string; in?: string; scheme?: string }>;
+  };
 }
 
 const METHODS = ['get', 'put', 'post', 'patch', 'delete'];
@@ -32,7 +35,9 @@ let operations: Array<{ method: string; path: string; op: Operation }>;
 beforeAll(async () => {
   t = await startTestApp();
   doc = (await request(t.http).get('/api/openapi.json').expect(200)).body;
-  operations = Object.entries(doc.paths).flatMap(([path, item]) => METHODS.filter((m) => item[m]).map((method) => ({ method, path, op: item[method] })));
+  operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+    METHODS.filter((m) => item[m]).map((method) => ({ method, path, op: item[method] })),
+  );
 });
 afterAll(() => t?.close());
 
@@ -53,7 +58,9 @@ it('every operation documents a 2xx answer with its schema, or a body-less 204 /
         if (!r.headers?.Location) missing.push(`${name(o)}: 302 without Location`);
         continue;
       }
-      const schemas = Object.values(r.content ?? {}).map((c) => c.schema).filter((s) => s && Object.keys(s).length);
+      const schemas = Object.values(r.content ?? {})
+        .map((c) => c.schema)
+        .filter((s) => s && Object.keys(s).length);
       if (!schemas.length) missing.push(`${name(o)}: ${status} without a schema`);
     }
     // Nest's default: a 201 on a POST that never answers 201 (or a 200 next to a 202) would lie
@@ -69,7 +76,8 @@ it('every operation documents its error answers with the one error schema', () =
     for (const status of required) if (!o.op.responses[status]) missing.push(`${name(o)}: no ${status}`);
     for (const [status, r] of Object.entries(o.op.responses)) {
       if (!/^4\d\d$/.test(status)) continue;
-      if (JSON.stringify(r.content) !== JSON.stringify({ 'application/json': { schema: { $ref: ERROR_REF } } })) missing.push(`${name(o)}: ${status} is not JSON ErrorResponse`);
+      if (JSON.stringify(r.content) !== JSON.stringify({ 'application/json': { schema: { $ref: ERROR_REF } } }))
+        missing.push(`${name(o)}: ${status} is not JSON ErrorResponse`);
     }
   }
   expect(missing).toEqual([]);
@@ -84,10 +92,14 @@ it('declares bearer and cookie security, required exactly on the operations that
   const wrong: string[] = [];
   for (const o of operations) {
     // a write without a body passes the media-type check, so the guard's sign-in decides
-    const url = o.path.replace(/\{token\}/g, 'no-such-token').replace(/\{key\}/g, SECTION_KEYS[0]).replace(/\{[^}]+\}/g, randomUUID());
+    const url = o.path
+      .replace(/\{token\}/g, 'no-such-token')
+      .replace(/\{key\}/g, SECTION_KEYS[0])
+      .replace(/\{[^}]+\}/g, randomUUID());
     const res = await request(t.http)[o.method as 'get'](url);
     const security = JSON.stringify(o.op.security ?? null);
-    if (res.status === 401 && security !== JSON.stringify([{ bearer: [] }, { cookie: [] }])) wrong.push(`${name(o)}: answers 401 but security is ${security}`);
+    if (res.status === 401 && security !== JSON.stringify([{ bearer: [] }, { cookie: [] }]))
+      wrong.push(`${name(o)}: answers 401 but security is ${security}`);
     if (res.status !== 401 && security !== '[]') wrong.push(`${name(o)}: answers ${res.status} anonymously but security is ${security}`);
     if (!o.op.responses[String(res.status)]) wrong.push(`${name(o)}: answers ${res.status} anonymously, undocumented`);
   }
@@ -105,9 +117,13 @@ it('section bodies and answers use the schemas built from each section’s descr
   for (const method of ['put', 'patch']) {
     expect(section[method].requestBody?.content?.['application/json']?.schema).toMatchObject({ anyOf: refs });
   }
-  expect((doc.components.schemas.SectionResponse as { properties: Record<string, unknown> }).properties.data).toMatchObject({ anyOf: refs });
+  expect((doc.components.schemas.SectionResponse as { properties: Record<string, unknown> }).properties.data).toMatchObject({
+    anyOf: refs,
+  });
   // the strategy section's mission is a text field of at most 200 characters
-  expect(doc.components.schemas.StrategySection).toMatchObject({ properties: { culture: { type: 'object', properties: { mission: { type: 'string' } } } } });
+  expect(doc.components.schemas.StrategySection).toMatchObject({
+    properties: { culture: { type: 'object', properties: { mission: { type: 'string' } } } },
+  });
 });
 
 /**
@@ -117,7 +133,9 @@ it('section bodies and answers use the schemas built from each section’s descr
  */
 it('the web app has no hand-written response types', () => {
   const root = resolve(__dirname, '../../web/src');
-  const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts')).map((f) => join(root, f));
+  const files = (readdirSync(root, { recursive: true }) as string[])
+    .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts'))
+    .map((f) => join(root, f));
   const sources = files.map((f) => ({ f, text: readFileSync(f, 'utf8') }));
   const aliases = new Map<string, string>();
   for (const { text } of sources) for (const m of text.matchAll(/\btype (\w+)(?:<[^=]*>)? =\s*([^;]+);/g)) aliases.set(m[1], m[2]);

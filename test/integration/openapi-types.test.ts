@@ -26,7 +26,9 @@ it('web/src/api/schema.d.ts is what /api/openapi.json generates', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'topten-openapi-'));
   try {
     await writeFile(join(dir, 'openapi.json'), JSON.stringify(doc, null, 2));
-    await promisify(execFile)(process.execPath, [CLI, join(dir, 'openapi.json'), '-o', join(dir, 'schema.d.ts')], { cwd: join(ROOT, 'web') });
+    await promisify(execFile)(process.execPath, [CLI, join(dir, 'openapi.json'), '-o', join(dir, 'schema.d.ts')], {
+      cwd: join(ROOT, 'web'),
+    });
     const generated = `// Generated from /api/openapi.json by \`npm run gen:api\`; do not edit.\n${await readFile(join(dir, 'schema.d.ts'), 'utf8')}`;
     if (process.env.UPDATE_API_TYPES) await writeFile(TYPES, generated);
     const committed = await readFile(TYPES, 'utf8').catch(() => '');

@@ -47,7 +47,8 @@ it('the request only writes an outbox row and answers alike for known and unknow
   const mail = await smtp.waitFor((m) => m.to.includes(a.email));
   expect(mail.subject).toBe('重设密码 / Reset your password');
   expect(tokenOf(mail).length).toBeGreaterThanOrEqual(40);
-  for (let i = 0; i < 100 && (await t.db.query('SELECT 1 FROM notification_outbox WHERE delivered_at IS NULL')).rowCount; i++) await sleep(100);
+  for (let i = 0; i < 100 && (await t.db.query('SELECT 1 FROM notification_outbox WHERE delivered_at IS NULL')).rowCount; i++)
+    await sleep(100);
   expect((await t.db.query('SELECT 1 FROM notification_outbox WHERE delivered_at IS NULL')).rowCount).toBe(0);
   expect(smtp.mails).toHaveLength(1); // nothing to nobody@example.com
 });
@@ -64,7 +65,10 @@ it('mails a link whose token sets a new password once; old password and sessions
   await request(t.http).post('/api/auth/login').send({ email: a.email, password: PASSWORD }).expect(401);
   await request(t.http).post('/api/auth/login').send({ email: a.email, password: fresh }).expect(200);
 
-  const again = await request(t.http).post('/api/auth/password-reset/confirm').send({ token, password: 'yet another passphrase' }).expect(400);
+  const again = await request(t.http)
+    .post('/api/auth/password-reset/confirm')
+    .send({ token, password: 'yet another passphrase' })
+    .expect(400);
   expect(again.body.details[0]).toMatchObject({ path: 'token', code: 'reset_token_invalid' });
   const { rows } = await t.db.query(`SELECT count(*)::int AS n FROM password_resets WHERE token_hash = $1`, [token]);
   expect(rows[0].n).toBe(0); // only the hash is stored
@@ -80,7 +84,10 @@ it('a reset ends every other outstanding link of the user', async () => {
   expect(first).not.toBe(second);
 
   await request(t.http).post('/api/auth/password-reset/confirm').send({ token: second, password: 'the newest passphrase' }).expect(204);
-  const stale = await request(t.http).post('/api/auth/password-reset/confirm').send({ token: first, password: 'an attacker passphrase' }).expect(400);
+  const stale = await request(t.http)
+    .post('/api/auth/password-reset/confirm')
+    .send({ token: first, password: 'an attacker passphrase' })
+    .expect(400);
   expect(stale.body.details[0]).toMatchObject({ path: 'token', code: 'reset_token_invalid' });
   await request(t.http).post('/api/auth/login').send({ email: a.email, password: 'the newest passphrase' }).expect(200);
 });
@@ -89,9 +96,17 @@ it('a mail that cannot be sent leaves no usable token, and the row is retried', 
   const a = await registerApplicant(t);
   const before = (await t.db.query('SELECT count(*)::int AS n FROM password_resets WHERE user_id = $1', [a.userId])).rows[0].n;
   // a worker whose SMTP server refuses connections, on a queue of its own (it takes no other job)
-  const dead = await startTestWorker({ ...t, config: { ...t.config, smtpUrl: 'smtp://127.0.0.1:1', queuePrefix: `${t.config.queuePrefix}-dead` } });
+  const dead = await startTestWorker({
+    ...t,
+    config: { ...t.config, smtpUrl: 'smtp://127.0.0.1:1', queuePrefix: `${t.config.queuePrefix}-dead` },
+  });
   try {
-    const [row] = (await t.db.query(`INSERT INTO notification_outbox (kind, recipient_user_ids) VALUES ('password_reset', ARRAY[$1::uuid]) RETURNING id`, [a.userId])).rows;
+    const [row] = (
+      await t.db.query(
+        `INSERT INTO notification_outbox (kind, recipient_user_ids) VALUES ('password_reset', ARRAY[$1::uuid]) RETURNING id`,
+        [a.userId],
+      )
+    ).rows;
     await expect(dead.get(OutboxService).deliver(row.id)).rejects.toThrow();
     const { rows } = await t.db.query('SELECT delivered_at, attempts, last_error FROM notification_outbox WHERE id = $1', [row.id]);
     expect(rows[0]).toMatchObject({ delivered_at: null, attempts: 1, last_error: expect.stringMatching(/ECONNREFUSED/) });

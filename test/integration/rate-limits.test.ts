@@ -38,7 +38,10 @@ let nextHost = 10;
 const freshIp = () => `127.0.${Math.floor(nextHost / 250)}.${(nextHost++ % 250) + 2}`;
 
 async function userWith(email: string): Promise<void> {
-  await t.db.query(`INSERT INTO users (email, name, password_hash, role) VALUES ($1, 'x', $2, 'applicant')`, [email, await hashPassword(PASSWORD)]);
+  await t.db.query(`INSERT INTO users (email, name, password_hash, role) VALUES ($1, 'x', $2, 'applicant')`, [
+    email,
+    await hashPassword(PASSWORD),
+  ]);
 }
 const login = (instance: 0 | 1, ip: string, email: string, password = 'a wrong passphrase') =>
   postFrom(ip, ports[instance], '/api/auth/login', { email, password });
@@ -89,7 +92,16 @@ it('limits registrations per address and reset requests per address and per acco
   const ip = freshIp();
   const reg = [];
   for (let i = 0; i < LIMIT + 1; i++) {
-    reg.push((await postFrom(ip, ports[i % 2], '/api/auth/register', { email: `reg-${i}-${Date.now()}@example.com`, password: PASSWORD, name: '李雷', organisationName: `单位 ${i}` })).status);
+    reg.push(
+      (
+        await postFrom(ip, ports[i % 2], '/api/auth/register', {
+          email: `reg-${i}-${Date.now()}@example.com`,
+          password: PASSWORD,
+          name: '李雷',
+          organisationName: `单位 ${i}`,
+        })
+      ).status,
+    );
   }
   expect(reg).toEqual([201, 201, 201, 429]);
 
@@ -99,7 +111,8 @@ it('limits registrations per address and reset requests per address and per acco
   expect(resets).toEqual([202, 202, 202, 429]);
   const sameIp = freshIp();
   const perIp = [];
-  for (let i = 0; i < LIMIT + 1; i++) perIp.push((await postFrom(sameIp, ports[i % 2], '/api/auth/password-reset', { email: `r${i}-${email}` })).status);
+  for (let i = 0; i < LIMIT + 1; i++)
+    perIp.push((await postFrom(sameIp, ports[i % 2], '/api/auth/password-reset', { email: `r${i}-${email}` })).status);
   expect(perIp).toEqual([202, 202, 202, 429]);
 });
 

@@ -64,13 +64,18 @@ async function pngBomb(w: number, h: number, opts: { idat?: Buffer } = {}): Prom
     for await (const d of Readable.from(rows()).pipe(createDeflate({ level: 9 }))) parts.push(d as Buffer);
     idat = Buffer.concat(parts);
   }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', idat),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** A small real JPEG whose frame header is rewritten to claim w × h. */
 function jpegBomb(w: number, h: number): Buffer {
   const small = Buffer.from(jpeg.encode({ data: Buffer.alloc(16 * 16 * 4, 200), width: 16, height: 16 }, 90).data);
-  for (let i = 2; i < small.length; ) {
+  for (let i = 2; i < small.length;) {
     const marker = small[i + 1];
     if (marker === 0xc0 || marker === 0xc2) {
       small.writeUInt16BE(h, i + 5);
@@ -99,7 +104,11 @@ async function sealedApplication(): Promise<{ owner: Account; appId: string }> {
 }
 
 const uploadReceipt = (who: Account, appId: string, bytes: Buffer, name: string) =>
-  request(t.http).post(`/api/applications/${appId}/attachments`).auth(who.token, { type: 'bearer' }).field('kind', 'stamped_receipt').attach('file', bytes, name);
+  request(t.http)
+    .post(`/api/applications/${appId}/attachments`)
+    .auth(who.token, { type: 'bearer' })
+    .field('kind', 'stamped_receipt')
+    .attach('file', bytes, name);
 
 it('bombs are refused at upload or end unreadable, and the worker stays under 300 MB', async () => {
   const pid = worker.pid!;
@@ -131,7 +140,8 @@ it('bombs are refused at upload or end unreadable, and the worker stays under 30
   }
   // many receipts: the eleventh live one is refused
   const many = await sealedApplication();
-  for (let i = 0; i < 10; i++) accepted.push((await uploadReceipt(many.owner, many.appId, pngFile(300, 300), `r${i}.png`).expect(201)).body.id);
+  for (let i = 0; i < 10; i++)
+    accepted.push((await uploadReceipt(many.owner, many.appId, pngFile(300, 300), `r${i}.png`).expect(201)).body.id);
   expect((await uploadReceipt(many.owner, many.appId, pngFile(300, 300), 'r10.png').expect(409)).body.code).toBe('too_many_receipts');
 
   // the same bombs stored as they were before uploads were checked: the worker must not decode them either
@@ -169,14 +179,20 @@ it('bombs are refused at upload or end unreadable, and the worker stays under 30
   onPage.addPage([595, 842]).drawImage(await onPage.embedPng(qr), { x: 400, y: 640, width: 108, height: 108 });
   const controls = await sealedApplication();
   const controlIds: string[] = [];
-  for (const [bytes, name] of [[qr, 'qr.png'], [qrJpeg, 'qr.jpg'], [Buffer.from(await onPage.save()), 'qr.pdf']] as const) {
+  for (const [bytes, name] of [
+    [qr, 'qr.png'],
+    [qrJpeg, 'qr.jpg'],
+    [Buffer.from(await onPage.save()), 'qr.pdf'],
+  ] as const) {
     controlIds.push((await uploadReceipt(controls.owner, controls.appId, bytes, name).expect(201)).body.id);
   }
 
   const until = Date.now() + 360_000;
   let rows: Array<{ id: string; content_type: string; receipt_check: string }>;
   for (;;) {
-    rows = (await t.db.query('SELECT id, content_type, receipt_check FROM attachments WHERE id = ANY($1::uuid[])', [[...accepted, ...controlIds]])).rows;
+    rows = (
+      await t.db.query('SELECT id, content_type, receipt_check FROM attachments WHERE id = ANY($1::uuid[])', [[...accepted, ...controlIds]])
+    ).rows;
     if (rows.every((r) => r.receipt_check !== 'pending')) break;
     if (Date.now() > until) throw new Error(`checks still pending: ${JSON.stringify(rows.filter((r) => r.receipt_check === 'pending'))}`);
     expect(worker.exitCode).toBeNull();
@@ -184,7 +200,12 @@ it('bombs are refused at upload or end unreadable, and the worker stays under 30
   }
   expect(rows).toHaveLength(accepted.length + controlIds.length);
   expect(rows.filter((r) => accepted.includes(r.id) && r.receipt_check !== 'unreadable')).toEqual([]);
-  expect(rows.filter((r) => controlIds.includes(r.id)).map((r) => [r.content_type, r.receipt_check]).sort()).toEqual([
+  expect(
+    rows
+      .filter((r) => controlIds.includes(r.id))
+      .map((r) => [r.content_type, r.receipt_check])
+      .sort(),
+  ).toEqual([
     ['application/pdf', 'different'],
     ['image/jpeg', 'different'],
     ['image/png', 'different'],

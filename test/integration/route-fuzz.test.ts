@@ -52,7 +52,10 @@ class Raw {
 function toText(v: unknown): string {
   if (v instanceof Raw) return v.text;
   if (Array.isArray(v)) return `[${v.map(toText).join(',')}]`;
-  if (v !== null && typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}:${toText(x)}`).join(',')}}`;
+  if (v !== null && typeof v === 'object')
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${JSON.stringify(k)}:${toText(x)}`)
+      .join(',')}}`;
   return JSON.stringify(v) ?? 'null';
 }
 
@@ -61,17 +64,75 @@ const nestedObject = (n: number) => new Raw(`${'{"a":'.repeat(n)}1${'}'.repeat(n
 const DEPTHS = [33, 64, 1000, 10_000, 100_000];
 
 const ODD_INSTANTS = [
-  '2026', '2026-02', '2026-01-01', '2026-02-30T00:00:00Z', '2027-02-29T12:00:00+08:00', '2026-13-01T00:00:00Z',
-  '2026-01-01T24:00:00Z', '2026-01-01T23:59:60Z', '2026-01-01T00:00:00+15:00', '2026-01-01T00:00:00-14:01',
-  '2026-01-01T00:00:00+99:99', '2026-12-31T23:59:59+14:00', '2026-12-31T23:59:59-14:00', '0000-01-01T00:00:00Z',
-  '+275760-09-13T00:00:00.000Z', '-000001-01-01T00:00:00Z', '9999-12-31T23:59:59.999999999Z', '2026-01-01T00:00:00',
-  'yesterday', '1e308', 'NaN',
+  '2026',
+  '2026-02',
+  '2026-01-01',
+  '2026-02-30T00:00:00Z',
+  '2027-02-29T12:00:00+08:00',
+  '2026-13-01T00:00:00Z',
+  '2026-01-01T24:00:00Z',
+  '2026-01-01T23:59:60Z',
+  '2026-01-01T00:00:00+15:00',
+  '2026-01-01T00:00:00-14:01',
+  '2026-01-01T00:00:00+99:99',
+  '2026-12-31T23:59:59+14:00',
+  '2026-12-31T23:59:59-14:00',
+  '0000-01-01T00:00:00Z',
+  '+275760-09-13T00:00:00.000Z',
+  '-000001-01-01T00:00:00Z',
+  '9999-12-31T23:59:59.999999999Z',
+  '2026-01-01T00:00:00',
+  'yesterday',
+  '1e308',
+  'NaN',
 ];
-const ODD_NUMBER_TEXT = ['1e308', '-1e308', '1e400', '-1e400', '-0', '0.0', '9007199254740993', '-9007199254740993', '123456789012345678901234567890', '1e-400', '5e-324', '0.1', '-1', '4294967296'];
+const ODD_NUMBER_TEXT = [
+  '1e308',
+  '-1e308',
+  '1e400',
+  '-1e400',
+  '-0',
+  '0.0',
+  '9007199254740993',
+  '-9007199254740993',
+  '123456789012345678901234567890',
+  '1e-400',
+  '5e-324',
+  '0.1',
+  '-1',
+  '4294967296',
+];
 const ODD_STRINGS = [
-  '\u0000', 'a\u0000b', '\ud800', '\udfff', 'x\ud83d', '\ude00y', '', ' ', '\t', '1e308', '-0', 'NaN', 'Infinity', '9007199254740993',
-  '=HYPERLINK("http://evil.example","x")', '@SUM(1)', '__proto__', 'constructor', 'toString', 'x'.repeat(10_000), '字'.repeat(3001),
-  'a@b', '\ud800@example.com', 'null', 'true', '[]', '{}', '../../etc/passwd', '%00', '<script>alert(1)</script>',
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  '\udfff',
+  'x\ud83d',
+  '\ude00y',
+  '',
+  ' ',
+  '\t',
+  '1e308',
+  '-0',
+  'NaN',
+  'Infinity',
+  '9007199254740993',
+  '=HYPERLINK("http://evil.example","x")',
+  '@SUM(1)',
+  '__proto__',
+  'constructor',
+  'toString',
+  'x'.repeat(10_000),
+  '字'.repeat(3001),
+  'a@b',
+  '\ud800@example.com',
+  'null',
+  'true',
+  '[]',
+  '{}',
+  '../../etc/passwd',
+  '%00',
+  '<script>alert(1)</script>',
 ];
 
 /** A hostile leaf: odd numbers, odd strings, odd instants, deep nesting, random UTF-16. */
@@ -84,7 +145,10 @@ const hostile: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(true, false, null, [], {}, 0, 1, -1) },
 );
 
-const hostileKey = fc.oneof(fc.constantFrom('\u0000', 'k\ud800', '__proto__', 'constructor', '', 'a.b', 'x'.repeat(300)), fc.string({ unit: 'binary', maxLength: 8 }));
+const hostileKey = fc.oneof(
+  fc.constantFrom('\u0000', 'k\ud800', '__proto__', 'constructor', '', 'a.b', 'x'.repeat(300)),
+  fc.string({ unit: 'binary', maxLength: 8 }),
+);
 
 // ---------------------------------------------------------------------------------------------
 // From the OpenAPI document: body and query arbitraries per route
@@ -113,7 +177,8 @@ interface OpenApi {
 function resolve(s: Schema | undefined): Schema {
   let cur = s ?? {};
   for (let i = 0; cur.$ref && i < 10; i++) cur = openapi.components?.schemas?.[cur.$ref.split('/').pop()!] ?? {};
-  if (cur.allOf) return cur.allOf.map(resolve).reduce<Schema>((a, b) => ({ ...a, ...b, properties: { ...a.properties, ...b.properties } }), {});
+  if (cur.allOf)
+    return cur.allOf.map(resolve).reduce<Schema>((a, b) => ({ ...a, ...b, properties: { ...a.properties, ...b.properties } }), {});
   return cur;
 }
 
@@ -133,21 +198,36 @@ function typed(s: Schema, depth: number): fc.Arbitrary<unknown> {
       const props = s.properties;
       // a few of the keys at a time (as autosave sends them), so that a large section's body is
       // often entirely valid and reaches the write
-      const doc = fc.subarray(Object.keys(props), { maxLength: Math.min(3, Object.keys(props).length) })
+      const doc = fc
+        .subarray(Object.keys(props), { maxLength: Math.min(3, Object.keys(props).length) })
         .chain((keys) => fc.record(Object.fromEntries(keys.map((k) => [k, valueArb(props[k], depth + 1)]))));
-      return fc.tuple(doc, fc.option(fc.dictionary(hostileKey, hostile, { maxKeys: 2 }), { freq: 5 }))
+      return fc
+        .tuple(doc, fc.option(fc.dictionary(hostileKey, hostile, { maxKeys: 2 }), { freq: 5 }))
         .map(([d, extra]) => (extra ? { ...extra, ...d } : d));
     }
     case 'array':
       return fc.array(valueArb(s.items, depth + 1), { maxLength: 3 });
     case 'string':
-      if (s.format === 'date-time' || s.format === 'date') return fc.oneof(fc.constantFrom(...ODD_INSTANTS), fc.date({ noInvalidDate: true }).map((d) => d.toISOString()));
+      if (s.format === 'date-time' || s.format === 'date')
+        return fc.oneof(
+          fc.constantFrom(...ODD_INSTANTS),
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+        );
       if (s.format === 'uuid') return fc.oneof(fc.uuid(), fc.constant(w.appId), fc.constant(w.cycle.cycleId));
       if (s.format === 'email') return fc.oneof(fc.emailAddress(), fc.constantFrom('\ud800@example.com', 'a\u0000@example.com'));
-      return fc.oneof(fc.string({ maxLength: 30 }), fc.emailAddress(), fc.uuid(), fc.constantFrom(w.appId, w.cycle.cycleId, w.cycle.categoryId, '2026-12-31T23:59:59+08:00'));
+      return fc.oneof(
+        fc.string({ maxLength: 30 }),
+        fc.emailAddress(),
+        fc.uuid(),
+        fc.constantFrom(w.appId, w.cycle.cycleId, w.cycle.categoryId, '2026-12-31T23:59:59+08:00'),
+      );
     case 'integer':
     case 'number':
-      return fc.oneof(fc.integer({ min: -10, max: 10_000 }), fc.double({ noNaN: true }), fc.constantFrom(...ODD_NUMBER_TEXT).map((n) => new Raw(n)));
+      return fc.oneof(
+        fc.integer({ min: -10, max: 10_000 }),
+        fc.double({ noNaN: true }),
+        fc.constantFrom(...ODD_NUMBER_TEXT).map((n) => new Raw(n)),
+      );
     case 'boolean':
       return fc.boolean();
     default:
@@ -190,7 +270,8 @@ function pct(s: string): string {
   let out = '';
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
-    if (cp >= 0xd800 && cp <= 0xdfff) out += [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
+    if (cp >= 0xd800 && cp <= 0xdfff)
+      out += [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
     else out += encodeURIComponent(ch);
   }
   return out;
@@ -199,11 +280,24 @@ function pct(s: string): string {
 function queryArb(r: RouteInfo): fc.Arbitrary<string> {
   const declared = (operationOf(r)?.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
   const valueText = fc.oneof(
-    fc.constantFrom(...ODD_INSTANTS, ...ODD_STRINGS.filter((s) => s.length < 100), ...ODD_NUMBER_TEXT, 'true', 'false', '2026-12-01T00:00:00+08:00'),
+    fc.constantFrom(
+      ...ODD_INSTANTS,
+      ...ODD_STRINGS.filter((s) => s.length < 100),
+      ...ODD_NUMBER_TEXT,
+      'true',
+      'false',
+      '2026-12-01T00:00:00+08:00',
+    ),
     fc.constantFrom(w.appId, w.owner.userId, w.cycle.cycleId, randomUUID()),
     fc.string({ unit: 'binary', maxLength: 10 }),
   );
-  const pairs = fc.array(fc.tuple(declared.length ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...declared) }, { weight: 1, arbitrary: hostileKey }) : hostileKey, valueText), { maxLength: 4 });
+  const pairs = fc.array(
+    fc.tuple(
+      declared.length ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...declared) }, { weight: 1, arbitrary: hostileKey }) : hostileKey,
+      valueText,
+    ),
+    { maxLength: 4 },
+  );
   return fc.oneof(
     { weight: 3, arbitrary: pairs.map((ps) => ps.map(([k, v]) => `${pct(k)}=${pct(v)}`).join('&')) },
     { weight: 1, arbitrary: fc.constantFrom('', 'a[b][c]=1', 'from=%ED%A0%80', 'x=%00', 'from=%', 'a=1&a=2&a=3') },
@@ -224,7 +318,18 @@ function realId(url: string, name: string): string | undefined {
   return undefined;
 }
 
-const hostileSegment = fc.constantFrom('%00', '%ED%A0%80', 'x'.repeat(300), '%2e%2e', '0', '-1', '1e308', 'null', '%E2%80%AE', '%F0%9F%98%80');
+const hostileSegment = fc.constantFrom(
+  '%00',
+  '%ED%A0%80',
+  'x'.repeat(300),
+  '%2e%2e',
+  '0',
+  '-1',
+  '1e308',
+  'null',
+  '%E2%80%AE',
+  '%F0%9F%98%80',
+);
 
 function pathArb(r: RouteInfo): fc.Arbitrary<string> {
   const parts = r.url.split('/').map((seg) => {
@@ -232,7 +337,12 @@ function pathArb(r: RouteInfo): fc.Arbitrary<string> {
     if (!seg.startsWith(':')) return fc.constant(seg);
     const name = seg.slice(1);
     const real = realId(r.url, name);
-    const good = name === 'key' ? fc.constantFrom(...SECTION_KEYS) : real ? fc.constant(real) : fc.oneof(fc.uuid(), fc.string({ minLength: 1, maxLength: 40 }).map(pct));
+    const good =
+      name === 'key'
+        ? fc.constantFrom(...SECTION_KEYS)
+        : real
+          ? fc.constant(real)
+          : fc.oneof(fc.uuid(), fc.string({ minLength: 1, maxLength: 40 }).map(pct));
     return fc.oneof({ weight: 8, arbitrary: good }, { weight: 1, arbitrary: fc.uuid() }, { weight: 1, arbitrary: hostileSegment });
   });
   return fc.tuple(...parts).map((segs) => segs.join('/'));
@@ -243,7 +353,10 @@ function pathArb(r: RouteInfo): fc.Arbitrary<string> {
 
 async function mintToken(userId: string): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await t.db.query(`INSERT INTO sessions (user_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 day')`, [userId, hashToken(token)]);
+  await t.db.query(`INSERT INTO sessions (user_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 day')`, [
+    userId,
+    hashToken(token),
+  ]);
   return token;
 }
 
@@ -286,7 +399,10 @@ beforeAll(async () => {
   const cycle = await createOpenCycle(t);
   const appId = (await createApplication(t, owner, cycle)).id;
   w = {
-    owner, bystander, cycle, appId,
+    owner,
+    bystander,
+    cycle,
+    appId,
     attId: await attachmentRow(t, appId, owner, 'org_chart'),
     userIds: { owner: owner.userId, staff: staff.userId, admin: admin.userId },
     tokens: { owner: owner.token, staff: staff.token, admin: admin.token },
@@ -316,7 +432,12 @@ async function send(r: RouteInfo, s: Sample): Promise<{ status: number; text: st
     const etag = await currentEtag(s.path);
     if (etag) headers['if-match'] = etag;
   } else if (s.ifMatch === 'junk') headers['if-match'] = '"999999"';
-  const res = await fetch(`${base}${s.path}${s.query ? `?${s.query}` : ''}`, { method: r.method, headers, body: hasBody ? s.body : undefined, redirect: 'manual' });
+  const res = await fetch(`${base}${s.path}${s.query ? `?${s.query}` : ''}`, {
+    method: r.method,
+    headers,
+    body: hasBody ? s.body : undefined,
+    redirect: 'manual',
+  });
   // a success's body is beside the point (and may be a 900 KB script): only errors are read
   if (res.status < 400) {
     await res.body?.cancel();
@@ -326,14 +447,16 @@ async function send(r: RouteInfo, s: Sample): Promise<{ status: number; text: st
 }
 
 const sampleArb = (r: RouteInfo): fc.Arbitrary<Sample> =>
-  pathArb(r).chain((path) => fc.record({
-    caller: fc.constantFrom<Caller>('owner', 'owner', 'owner', 'staff', 'staff', 'admin', 'anonymous'),
-    path: fc.constant(path),
-    query: fc.oneof({ weight: r.method === 'GET' ? 3 : 1, arbitrary: queryArb(r) }, { weight: 2, arbitrary: fc.constant('') }),
-    body: bodyArb(r, path),
-    type: r.method === 'PATCH' ? fc.constantFrom('application/json', 'application/merge-patch+json') : fc.constant('application/json'),
-    ifMatch: fc.constantFrom<Sample['ifMatch']>('current', 'current', 'current', 'none', 'junk'),
-  }));
+  pathArb(r).chain((path) =>
+    fc.record({
+      caller: fc.constantFrom<Caller>('owner', 'owner', 'owner', 'staff', 'staff', 'admin', 'anonymous'),
+      path: fc.constant(path),
+      query: fc.oneof({ weight: r.method === 'GET' ? 3 : 1, arbitrary: queryArb(r) }, { weight: 2, arbitrary: fc.constant('') }),
+      body: bodyArb(r, path),
+      type: r.method === 'PATCH' ? fc.constantFrom('application/json', 'application/merge-patch+json') : fc.constant('application/json'),
+      ifMatch: fc.constantFrom<Sample['ifMatch']>('current', 'current', 'current', 'none', 'junk'),
+    }),
+  );
 
 const describeSample = (r: RouteInfo, s: Sample) =>
   `${r.method} ${s.path}?${s.query} as ${s.caller} (${s.type}, If-Match ${s.ifMatch}): ${JSON.stringify(s.body?.slice(0, 400))}`;
@@ -375,7 +498,10 @@ it(`every route, ${RUNS} requests each: never 5xx, every error in the JSON contr
       { numRuns: RUNS, endOnFailure: true },
     );
     if (process.env.ROUTE_FUZZ_TIMES) console.log(`${Date.now() - started} ms ${r.method} ${r.url}`);
-    if (result.failed) failures.push(`${r.method} ${r.url}: ${result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance)}`);
+    if (result.failed)
+      failures.push(
+        `${r.method} ${r.url}: ${result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance)}`,
+      );
   };
   await Promise.all(Array.from({ length: LANES }, lane));
   expect(failures).toEqual([]);

@@ -39,7 +39,12 @@ async function freshEntry(): Promise<string> {
     layoutPhotos: [await attachmentRow(t, appId, owner, 'layout_photo')],
   });
   await Promise.all(
-    Object.entries(data).map(([key, section]) => as(request(t.http).put(`/api/applications/${appId}/sections/${key}`)).set('If-Match', '"1"').send(section).expect(200)),
+    Object.entries(data).map(([key, section]) =>
+      as(request(t.http).put(`/api/applications/${appId}/sections/${key}`))
+        .set('If-Match', '"1"')
+        .send(section)
+        .expect(200),
+    ),
   );
   return appId;
 }
@@ -88,7 +93,9 @@ it(`every autosave answered 2xx is in the snapshot, every later one gets 409 (${
       expect(saved.every((o) => o.status === 204)).toBe(true);
       expect({ section, status: last.status, code: last.code }).toEqual({ section, status: 409, code: 'wrong_state' });
       // the last write that was acknowledged is what the snapshot holds (the fixture's text if none was)
-      const expected = saved.length ? saved[saved.length - 1].value : (completeApplication({ orgChart: [], layoutPhotos: [] }) as Record<string, Record<string, unknown>>)[section][field];
+      const expected = saved.length
+        ? saved[saved.length - 1].value
+        : (completeApplication({ orgChart: [], layoutPhotos: [] }) as Record<string, Record<string, unknown>>)[section][field];
       expect({ rep, section, text: snapshot.sections[section][field] }).toEqual({ rep, section, text: expected });
       savedTotal += saved.length;
       refusedTotal += 1;

@@ -32,35 +32,80 @@ afterAll(() => t.close());
 
 /** A plausible value for a field, or junk of another type. */
 function valueArb(f: FieldNode): fc.Arbitrary<unknown> {
-  const junk = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom('', ' ', '__proto__', '💥'.repeat(3), -1, 1e308, 0.001, true, [], {}));
+  const junk = fc.oneof(
+    fc.jsonValue({ maxDepth: 2 }),
+    fc.constantFrom('', ' ', '__proto__', '💥'.repeat(3), -1, 1e308, 0.001, true, [], {}),
+  );
   const codes = 'options' in f ? f.options.map((o) => o.code) : [];
   let plausible: fc.Arbitrary<unknown>;
   switch (f.type) {
-    case 'text': case 'essay': plausible = fc.string({ maxLength: f.type === 'text' ? 260 : 40 }); break;
-    case 'int': case 'year': plausible = fc.integer({ min: -5, max: 3000 }); break;
-    case 'decimal': case 'percent': plausible = fc.oneof(fc.double({ min: -10, max: 200, noNaN: true }), fc.integer({ min: 0, max: 100 })); break;
-    case 'date': plausible = fc.date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)); break;
-    case 'email': plausible = fc.oneof(fc.emailAddress(), fc.string()); break;
-    case 'url': plausible = fc.oneof(fc.webUrl(), fc.string()); break;
-    case 'phone': case 'postcode': plausible = fc.stringMatching(/^[0-9 +()-]{0,32}$/); break;
-    case 'choice': plausible = fc.constantFrom(...codes, 'nope'); break;
-    case 'multi': case 'pick3': plausible = fc.array(fc.constantFrom(...codes, 'nope'), { maxLength: 5 }); break;
-    case 'yesno': plausible = fc.record({ answer: fc.oneof(fc.boolean(), junk), detail: fc.oneof(fc.string({ maxLength: 20 }), junk) }, { requiredKeys: [] }); break;
-    case 'boolean': plausible = fc.boolean(); break;
-    case 'attachment': plausible = fc.array(fc.oneof(fc.uuid(), fc.string()), { maxLength: 3 }); break;
-    case 'group': plausible = docArb(f.fields); break;
-    case 'list': plausible = fc.array(docArb(f.fields), { maxLength: 3 }); break;
-    case 'computed': plausible = fc.double(); break;
+    case 'text':
+    case 'essay':
+      plausible = fc.string({ maxLength: f.type === 'text' ? 260 : 40 });
+      break;
+    case 'int':
+    case 'year':
+      plausible = fc.integer({ min: -5, max: 3000 });
+      break;
+    case 'decimal':
+    case 'percent':
+      plausible = fc.oneof(fc.double({ min: -10, max: 200, noNaN: true }), fc.integer({ min: 0, max: 100 }));
+      break;
+    case 'date':
+      plausible = fc
+        .date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10));
+      break;
+    case 'email':
+      plausible = fc.oneof(fc.emailAddress(), fc.string());
+      break;
+    case 'url':
+      plausible = fc.oneof(fc.webUrl(), fc.string());
+      break;
+    case 'phone':
+    case 'postcode':
+      plausible = fc.stringMatching(/^[0-9 +()-]{0,32}$/);
+      break;
+    case 'choice':
+      plausible = fc.constantFrom(...codes, 'nope');
+      break;
+    case 'multi':
+    case 'pick3':
+      plausible = fc.array(fc.constantFrom(...codes, 'nope'), { maxLength: 5 });
+      break;
+    case 'yesno':
+      plausible = fc.record(
+        { answer: fc.oneof(fc.boolean(), junk), detail: fc.oneof(fc.string({ maxLength: 20 }), junk) },
+        { requiredKeys: [] },
+      );
+      break;
+    case 'boolean':
+      plausible = fc.boolean();
+      break;
+    case 'attachment':
+      plausible = fc.array(fc.oneof(fc.uuid(), fc.string()), { maxLength: 3 });
+      break;
+    case 'group':
+      plausible = docArb(f.fields);
+      break;
+    case 'list':
+      plausible = fc.array(docArb(f.fields), { maxLength: 3 });
+      break;
+    case 'computed':
+      plausible = fc.double();
+      break;
   }
   return fc.oneof({ weight: 4, arbitrary: plausible }, { weight: 1, arbitrary: junk }, { weight: 1, arbitrary: fc.constant(null) });
 }
 
 function docArb(fields: readonly FieldNode[]): fc.Arbitrary<Record<string, unknown>> {
   const shape = Object.fromEntries(expandFields(fields).map((f) => [f.key, valueArb(f)]));
-  return fc.tuple(
-    fc.record(shape, { requiredKeys: [] }),
-    fc.option(fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 2 }), { freq: 4 }),
-  ).map(([doc, extra]) => (extra ? { ...extra, ...doc } : doc));
+  return fc
+    .tuple(
+      fc.record(shape, { requiredKeys: [] }),
+      fc.option(fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 2 }), { freq: 4 }),
+    )
+    .map(([doc, extra]) => (extra ? { ...extra, ...doc } : doc));
 }
 
 /** Raw request bodies: documents, any JSON at all, and text that is not JSON. */

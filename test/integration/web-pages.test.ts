@@ -46,7 +46,11 @@ function raw(server: Server, path: string, headers: Record<string, string> = {})
   });
 }
 const decoded = (r: Raw) =>
-  r.headers['content-encoding'] === 'br' ? brotliDecompressSync(r.body) : r.headers['content-encoding'] === 'gzip' ? gunzipSync(r.body) : r.body;
+  r.headers['content-encoding'] === 'br'
+    ? brotliDecompressSync(r.body)
+    : r.headers['content-encoding'] === 'gzip'
+      ? gunzipSync(r.body)
+      : r.body;
 /** The scripts index.html names (entry and preloaded chunks). */
 const scriptsOf = (html: string) => [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]);
 
@@ -64,7 +68,13 @@ it('serves hashed assets with a year of caching, pre-compressed as Accept-Encodi
   const html = (await request(t.http).get('/').expect(200)).text;
   const entry = scriptsOf(html)[0];
   const file = readFileSync(join(webDistDir()!, entry));
-  for (const [accept, encoding] of [['gzip, deflate, br, zstd', 'br'], ['gzip, deflate', 'gzip'], ['br;q=0, gzip', 'gzip'], ['', undefined], ['identity', undefined]] as const) {
+  for (const [accept, encoding] of [
+    ['gzip, deflate, br, zstd', 'br'],
+    ['gzip, deflate', 'gzip'],
+    ['br;q=0, gzip', 'gzip'],
+    ['', undefined],
+    ['identity', undefined],
+  ] as const) {
     const res = await raw(t.http, entry, accept ? { 'Accept-Encoding': accept } : {});
     expect({ accept, status: res.status, encoding: res.headers['content-encoding'] }).toEqual({ accept, status: 200, encoding });
     expect(res.headers['cache-control']).toContain('immutable');
@@ -132,7 +142,13 @@ describe('rebuilding web/dist under a running API', () => {
     // the build list: the "previous" build, and one from long ago whose file must be pruned
     const files = readdirSync(join(dir, 'assets')).map((f) => `assets/${f}`);
     writeFileSync(join(dir, 'assets', 'ancient-11111111.js'), 'console.log(1)');
-    writeFileSync(join(dir, '.builds.json'), JSON.stringify([{ at: 0, files: ['assets/ancient-11111111.js'] }, { at: Date.now(), files }]));
+    writeFileSync(
+      join(dir, '.builds.json'),
+      JSON.stringify([
+        { at: 0, files: ['assets/ancient-11111111.js'] },
+        { at: Date.now(), files },
+      ]),
+    );
 
     pages = await NestFactory.create<NestFastifyApplication>(PagesOnly, new FastifyAdapter(), { logger: false });
     await serveWebPages(pages, dir);

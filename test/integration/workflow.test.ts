@@ -40,7 +40,10 @@ describe('sealing', () => {
     const res = await post(owner, appId, 'seal').expect(200);
     expect(res.body).toMatchObject({ state: 'sealed', snapshotId: expect.any(String), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
 
-    await as(owner, request(t.http).patch(`/api/applications/${appId}/sections/strategy`)).set('If-Match', '"2"').send({ culture: { mission: 'x' } }).expect(409);
+    await as(owner, request(t.http).patch(`/api/applications/${appId}/sections/strategy`))
+      .set('If-Match', '"2"')
+      .send({ culture: { mission: 'x' } })
+      .expect(409);
     const snap = await as(owner, request(t.http).get(`/api/snapshots/${res.body.snapshotId}`)).expect(200);
     expect(snap.body.document.sections.basics.enterprise.name).toBe('示例银行股份有限公司');
     expect(snap.body.document.computed.recruitment).toEqual({ accuracyRate: 25 });
@@ -57,7 +60,9 @@ describe('sealing', () => {
     expect(statuses.filter((s) => s === 409)).toHaveLength(19);
     expect(results.find((r) => r.status === 409)!.body.details[0]).toMatchObject({ path: 'state', params: { state: 'sealed' } });
     const snaps = await t.db.query('SELECT count(*)::int AS n FROM snapshots WHERE application_id = $1', [appId]);
-    const audit = await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE application_id = $1 AND action = 'application.seal'`, [appId]);
+    const audit = await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE application_id = $1 AND action = 'application.seal'`, [
+      appId,
+    ]);
     expect([snaps.rows[0].n, audit.rows[0].n]).toEqual([1, 1]);
   });
 });
@@ -70,7 +75,9 @@ describe('verifying snapshots', () => {
     expect(ok.body).toMatchObject({ valid: true, expected: sealed.sha256, actual: sealed.sha256 });
 
     // the table refuses changes; a tamperer with table-owner rights has to switch that off first
-    await expect(t.db.query(`UPDATE snapshots SET canonical = canonical || ' ' WHERE id = $1`, [sealed.snapshotId])).rejects.toThrow(/immutable/);
+    await expect(t.db.query(`UPDATE snapshots SET canonical = canonical || ' ' WHERE id = $1`, [sealed.snapshotId])).rejects.toThrow(
+      /immutable/,
+    );
     await t.db.query('ALTER TABLE snapshots DISABLE TRIGGER snapshots_immutable');
     await t.db.query(`UPDATE snapshots SET canonical = replace(canonical, '示例银行', '示范银行') WHERE id = $1`, [sealed.snapshotId]);
     await t.db.query('ALTER TABLE snapshots ENABLE TRIGGER snapshots_immutable');
@@ -83,8 +90,12 @@ describe('verifying snapshots', () => {
     // the same from the command line, against the same database
     const cli = join(__dirname, '..', '..', 'src', 'cli', 'verify-snapshot.ts');
     const run = (id: string) =>
-      promisify(execFile)(process.execPath, ['-r', 'ts-node/register/transpile-only', cli, id], { env: { ...process.env, DATABASE_URL: t.databaseUrl } })
-        .then((r) => ({ code: 0, out: r.stdout }), (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }));
+      promisify(execFile)(process.execPath, ['-r', 'ts-node/register/transpile-only', cli, id], {
+        env: { ...process.env, DATABASE_URL: t.databaseUrl },
+      }).then(
+        (r) => ({ code: 0, out: r.stdout }),
+        (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
+      );
     const tampered = await run(sealed.snapshotId);
     expect(tampered.code).toBe(2);
     expect(JSON.parse(tampered.out)).toMatchObject({ valid: false, expected: sealed.sha256 });
@@ -109,10 +120,14 @@ describe('deadlines', () => {
     expect(closed.body.details[0].params.deadline).toMatch(/\+08:00$/);
 
     const until = new Date(Date.now() + 3 * 86400_000).toISOString();
-    await as(staff, request(t.http).post(`/api/applications/${a.appId}/extension`)).send({ until, reason: '系统故障补偿' }).expect(200);
+    await as(staff, request(t.http).post(`/api/applications/${a.appId}/extension`))
+      .send({ until, reason: '系统故障补偿' })
+      .expect(200);
     await post(a.owner, a.appId, 'seal').expect(200);
     await post(b.owner, b.appId, 'seal').expect(409);
-    await as(a.owner, request(t.http).post(`/api/applications/${a.appId}/extension`)).send({ until, reason: 'x' }).expect(403);
+    await as(a.owner, request(t.http).post(`/api/applications/${a.appId}/extension`))
+      .send({ until, reason: 'x' })
+      .expect(403);
   });
 });
 
@@ -142,10 +157,16 @@ describe('submit and screening', () => {
 
   it('unseal goes back to draft before the deadline; withdraw ends the entry', async () => {
     const { owner, appId } = await completeEntry();
-    const member = await inviteMember(t, { ...owner, organisationId: (await t.db.query('SELECT organisation_id FROM applications WHERE id = $1', [appId])).rows[0].organisation_id });
+    const member = await inviteMember(t, {
+      ...owner,
+      organisationId: (await t.db.query('SELECT organisation_id FROM applications WHERE id = $1', [appId])).rows[0].organisation_id,
+    });
     await post(owner, appId, 'seal').expect(200);
     await post(member, appId, 'unseal').expect(200);
-    await as(owner, request(t.http).patch(`/api/applications/${appId}/sections/strategy`)).set('If-Match', '"2"').send({ culture: { mission: '改过的使命' } }).expect(200);
+    await as(owner, request(t.http).patch(`/api/applications/${appId}/sections/strategy`))
+      .set('If-Match', '"2"')
+      .send({ culture: { mission: '改过的使命' } })
+      .expect(200);
     await post(owner, appId, 'withdraw').expect(200);
     await post(owner, appId, 'withdraw').expect(409);
     await post(staff, appId, 'withdraw').expect(403);
@@ -160,7 +181,12 @@ describe('audit', () => {
     const actions = list.body.map((r: { action: string }) => r.action);
     expect(actions[0]).toBe('application.seal');
     expect(actions.filter((a: string) => a === 'section.write')).toHaveLength(12);
-    expect(list.body[0]).toMatchObject({ actorId: owner.userId, fromState: 'draft', toState: 'sealed', snapshotSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(list.body[0]).toMatchObject({
+      actorId: owner.userId,
+      fromState: 'draft',
+      toState: 'sealed',
+      snapshotSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(list.body.find((r: { action: string }) => r.action === 'section.write').details).toEqual({ version: 2 });
 
     const logins = await as(staff, request(t.http).get('/api/audit?action=auth.login')).expect(200);
@@ -168,7 +194,9 @@ describe('audit', () => {
 
     const csv = await as(staff, request(t.http).get(`/api/audit/export.csv?applicationId=${appId}`)).expect(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    expect(csv.text.split('\r\n')[0]).toBe('\uFEFFid,at,action,actorName,actorEmail,actorRole,applicationId,entity,entityId,fromState,toState,snapshotSha256,details');
+    expect(csv.text.split('\r\n')[0]).toBe(
+      '\uFEFFid,at,action,actorName,actorEmail,actorRole,applicationId,entity,entityId,fromState,toState,snapshotSha256,details',
+    );
     expect(csv.text).toContain('application.seal');
 
     await as(owner, request(t.http).get('/api/audit')).expect(403);

@@ -30,10 +30,20 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html, failureSummary: n.failureSummary })) }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, html: n.html, failureSummary: n.failureSummary })),
+    }));
   });
 }
 
 /** One line per violation and node, for a test's output. */
 export const describeViolations = (where: string, vs: AxeViolation[]) =>
-  vs.flatMap((v) => v.nodes.map((n) => `${where}: [${v.impact}] ${v.id} (${v.help}) at ${n.target.join(' ')} — ${n.html.slice(0, 160)}${v.id === 'color-contrast' ? ` — ${n.failureSummary?.split('\n').slice(1).join(' ').trim()}` : ''}`));
+  vs.flatMap((v) =>
+    v.nodes.map(
+      (n) =>
+        `${where}: [${v.impact}] ${v.id} (${v.help}) at ${n.target.join(' ')} — ${n.html.slice(0, 160)}${v.id === 'color-contrast' ? ` — ${n.failureSummary?.split('\n').slice(1).join(' ').trim()}` : ''}`,
+    ),
+  );

@@ -10,7 +10,9 @@ import type { TestApp } from './test-app';
 export async function entryThatCannotRender(t: TestApp): Promise<{ entry: SealedEntry; restore: () => Promise<void> }> {
   const storage = t.app.get(StorageService);
   const entry = await sealedEntry(t);
-  const { rows } = await t.db.query(`SELECT storage_key FROM attachments WHERE application_id = $1 AND kind = 'supporting_doc'`, [entry.appId]);
+  const { rows } = await t.db.query(`SELECT storage_key FROM attachments WHERE application_id = $1 AND kind = 'supporting_doc'`, [
+    entry.appId,
+  ]);
   const key = rows[0].storage_key as string;
   const bytes = await storage.getBuffer(key);
   await storage.delete(key);

@@ -62,7 +62,9 @@ async function setInput(page: Page, selector: string, text: string): Promise<voi
 
 /** Clicks the option of an open antd Select dropdown (a DOM click: the dropdown may still be animating). */
 export async function pickOption(page: Page, title: string): Promise<void> {
-  const option = await page.waitForSelector(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${title}"]`);
+  const option = await page.waitForSelector(
+    `.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${title}"]`,
+  );
   await option!.evaluate((el) => (el as HTMLElement).click());
 }
 
@@ -70,13 +72,24 @@ export async function pickOption(page: Page, title: string): Promise<void> {
 async function choose(page: Page, id: string, titles: string[]): Promise<void> {
   const select = await page.waitForSelector(`#${id}`);
   await select!.evaluate((el) => el.closest('.ant-select')!.scrollIntoView({ block: 'center' }));
-  await ((await select!.evaluateHandle((el) => el.closest('.ant-select-selector') ?? el.closest('.ant-select')!)).asElement() as ElementHandle<Element>).click();
+  await (
+    (
+      await select!.evaluateHandle((el) => el.closest('.ant-select-selector') ?? el.closest('.ant-select')!)
+    ).asElement() as ElementHandle<Element>
+  ).click();
   for (const title of titles) await pickOption(page, title);
   await page.keyboard.press('Escape');
 }
 
 /** Puts `value` into the field at `path` of `section`, through its input. */
-export async function fillField(page: Page, section: string, path: string, field: FieldNode, value: unknown, lang: 'zh' | 'en' = 'zh'): Promise<void> {
+export async function fillField(
+  page: Page,
+  section: string,
+  path: string,
+  field: FieldNode,
+  value: unknown,
+  lang: 'zh' | 'en' = 'zh',
+): Promise<void> {
   const id = fieldId(section, path);
   const optionTitle = (code: string) => {
     const o = 'options' in field ? field.options.find((x) => x.code === code) : undefined;
@@ -137,5 +150,7 @@ export async function openSection(w: BrowserWorld, page: Page, appId: string, ke
 
 /** Waits until the section's save state says everything typed is on the server. */
 export async function waitSaved(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('[data-save-state]')?.getAttribute('data-save-state') === 'saved', { timeout: 20_000 });
+  await page.waitForFunction(() => document.querySelector('[data-save-state]')?.getAttribute('data-save-state') === 'saved', {
+    timeout: 20_000,
+  });
 }

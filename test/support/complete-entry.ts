@@ -15,7 +15,10 @@ export async function attachmentRow(t: TestApp, appId: string, owner: Account, k
 }
 
 /** A complete application of a fresh organisation, every section entered over HTTP. */
-export async function completeEntry(t: TestApp, cycle?: OpenCycle): Promise<{ owner: Account & { organisationId: string }; appId: string }> {
+export async function completeEntry(
+  t: TestApp,
+  cycle?: OpenCycle,
+): Promise<{ owner: Account & { organisationId: string }; appId: string }> {
   const owner = await registerApplicant(t);
   const appId = (await createApplication(t, owner, cycle ?? (await createOpenCycle(t)))).id;
   const data = completeApplication({
@@ -23,7 +26,12 @@ export async function completeEntry(t: TestApp, cycle?: OpenCycle): Promise<{ ow
     layoutPhotos: [await attachmentRow(t, appId, owner, 'layout_photo')],
   });
   for (const [key, section] of Object.entries(data)) {
-    await request(t.http).put(`/api/applications/${appId}/sections/${key}`).auth(owner.token, { type: 'bearer' }).set('If-Match', '"1"').send(section).expect(200);
+    await request(t.http)
+      .put(`/api/applications/${appId}/sections/${key}`)
+      .auth(owner.token, { type: 'bearer' })
+      .set('If-Match', '"1"')
+      .send(section)
+      .expect(200);
   }
   return { owner, appId };
 }

@@ -17,7 +17,10 @@ export interface Account {
 /** A new applicant with a new organisation, signed in (novu-style: every test its own org). */
 export async function registerApplicant(t: TestApp, org = `测试单位 ${unique()}`): Promise<Account & { organisationId: string }> {
   const email = `applicant-${unique()}@example.com`;
-  const res = await request(t.http).post('/api/auth/register').send({ email, password: PASSWORD, name: '申报人', organisationName: org }).expect(201);
+  const res = await request(t.http)
+    .post('/api/auth/register')
+    .send({ email, password: PASSWORD, name: '申报人', organisationName: org })
+    .expect(201);
   return { token: res.body.accessToken, userId: res.body.user.id, email, organisationId: res.body.organisation.id };
 }
 
@@ -25,7 +28,10 @@ export async function registerApplicant(t: TestApp, org = `测试单位 ${unique
 export async function createUser(t: TestApp, role: Role): Promise<Account> {
   const email = `${role}-${unique()}@example.com`;
   const { rows } = await t.db.query(`INSERT INTO users (email, name, password_hash, role) VALUES ($1, $2, $3, $4) RETURNING id`, [
-    email, `${role} user`, await hashPassword(PASSWORD), role,
+    email,
+    `${role} user`,
+    await hashPassword(PASSWORD),
+    role,
   ]);
   const res = await request(t.http).post('/api/auth/login').send({ email, password: PASSWORD }).expect(200);
   return { token: res.body.accessToken, userId: rows[0].id, email };
@@ -34,8 +40,15 @@ export async function createUser(t: TestApp, role: Role): Promise<Account> {
 /** A second member of an applicant's organisation, joined through a real invitation. */
 export async function inviteMember(t: TestApp, owner: Account & { organisationId: string }): Promise<Account & { organisationId: string }> {
   const email = `member-${unique()}@example.com`;
-  const inv = await request(t.http).post(`/api/organisations/${owner.organisationId}/invitations`).auth(owner.token, { type: 'bearer' }).send({ email }).expect(201);
-  const res = await request(t.http).post(`/api/invitations/${inv.body.token}/accept`).send({ name: '同事', password: PASSWORD }).expect(201);
+  const inv = await request(t.http)
+    .post(`/api/organisations/${owner.organisationId}/invitations`)
+    .auth(owner.token, { type: 'bearer' })
+    .send({ email })
+    .expect(201);
+  const res = await request(t.http)
+    .post(`/api/invitations/${inv.body.token}/accept`)
+    .send({ name: '同事', password: PASSWORD })
+    .expect(201);
   return { token: res.body.accessToken, userId: res.body.userId, email, organisationId: owner.organisationId };
 }
 

@@ -16,8 +16,12 @@ export interface StreamUpload {
 export function streamUpload(u: StreamUpload): Promise<{ status: number; body: any; sent: number }> {
   const boundary = `----topten${randomBytes(8).toString('hex')}`;
   const pre = Buffer.concat([
-    ...Object.entries(u.fields ?? {}).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${u.file.name}"\r\nContent-Type: ${u.file.contentType}\r\n\r\n`),
+    ...Object.entries(u.fields ?? {}).map(([k, v]) =>
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+    ),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${u.file.name}"\r\nContent-Type: ${u.file.contentType}\r\n\r\n`,
+    ),
   ]);
   const post = Buffer.from(`\r\n--${boundary}--\r\n`);
   const chunk = randomBytes(256 * 1024);
@@ -26,7 +30,11 @@ export function streamUpload(u: StreamUpload): Promise<{ status: number; body: a
     let answered = false;
     const req = request(u.url, {
       method: 'POST',
-      headers: { authorization: `Bearer ${u.token}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'transfer-encoding': 'chunked' },
+      headers: {
+        authorization: `Bearer ${u.token}`,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'transfer-encoding': 'chunked',
+      },
     });
     req.on('response', (res) => {
       answered = true;

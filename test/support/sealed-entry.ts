@@ -15,8 +15,19 @@ import type { TestApp } from './test-app';
 
 export const run = promisify(execFile);
 
-export async function upload(t: TestApp, who: Account, appId: string, kind: string, bytes: Buffer, name: string): Promise<{ id: string; sha256: string }> {
-  const res = await request(t.http).post(`/api/applications/${appId}/attachments`).auth(who.token, { type: 'bearer' }).field('kind', kind).attach('file', bytes, name);
+export async function upload(
+  t: TestApp,
+  who: Account,
+  appId: string,
+  kind: string,
+  bytes: Buffer,
+  name: string,
+): Promise<{ id: string; sha256: string }> {
+  const res = await request(t.http)
+    .post(`/api/applications/${appId}/attachments`)
+    .auth(who.token, { type: 'bearer' })
+    .field('kind', kind)
+    .attach('file', bytes, name);
   if (res.status !== 201) throw new Error(`upload ${name}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
@@ -33,19 +44,35 @@ export interface SealedEntry {
 /** A complete entry (the fixture, with `edit` applied) with a PNG org chart, a photo and a PDF, sealed. */
 export async function sealedEntry(
   t: TestApp,
-  opts: { cycle?: OpenCycle; edit?: (data: ReturnType<typeof completeApplication>) => void; /** instead of the readable sample PDF */ supportingPdf?: Buffer } = {},
+  opts: {
+    cycle?: OpenCycle;
+    edit?: (data: ReturnType<typeof completeApplication>) => void;
+    /** instead of the readable sample PDF */ supportingPdf?: Buffer;
+  } = {},
 ): Promise<SealedEntry> {
   const cycle = opts.cycle ?? (await createOpenCycle(t));
   const owner = await registerApplicant(t, '示例银行股份有限公司');
   const app = await createApplication(t, owner, cycle);
   const orgChart = await upload(t, owner, app.id, 'org_chart', pngFile(120, 80), '组织架构图-示例银行.png');
   const photo = await upload(t, owner, app.id, 'layout_photo', pngFile(160, 90), '现场布局.png');
-  const pdf = await upload(t, owner, app.id, 'supporting_doc', opts.supportingPdf ?? (await readablePdf('APPENDED-SUPPORTING-DOC')), '示例银行-总结材料.pdf');
+  const pdf = await upload(
+    t,
+    owner,
+    app.id,
+    'supporting_doc',
+    opts.supportingPdf ?? (await readablePdf('APPENDED-SUPPORTING-DOC')),
+    '示例银行-总结材料.pdf',
+  );
   const data = completeApplication({ orgChart: [orgChart.id], layoutPhotos: [photo.id] });
   (data.highlights as Record<string, unknown>).summaryMaterials = [pdf.id];
   opts.edit?.(data);
   for (const [key, section] of Object.entries(data)) {
-    await request(t.http).put(`/api/applications/${app.id}/sections/${key}`).auth(owner.token, { type: 'bearer' }).set('If-Match', '"1"').send(section).expect(200);
+    await request(t.http)
+      .put(`/api/applications/${app.id}/sections/${key}`)
+      .auth(owner.token, { type: 'bearer' })
+      .set('If-Match', '"1"')
+      .send(section)
+      .expect(200);
   }
   const sealed = await request(t.http).post(`/api/applications/${app.id}/seal`).auth(owner.token, { type: 'bearer' }).send({}).expect(200);
   const { rows } = await t.db.query('SELECT entry_code FROM applications WHERE id = $1', [app.id]);
@@ -53,7 +80,13 @@ export async function sealedEntry(
 }
 
 /** Polls the dossier route until the PDF is there (202 + Retry-After meanwhile). */
-export async function fetchDossier(t: TestApp, who: Account, appId: string, query = '', timeoutMs = 60_000): Promise<{ pdf: Buffer; first: number; sawPending: boolean }> {
+export async function fetchDossier(
+  t: TestApp,
+  who: Account,
+  appId: string,
+  query = '',
+  timeoutMs = 60_000,
+): Promise<{ pdf: Buffer; first: number; sawPending: boolean }> {
   const until = Date.now() + timeoutMs;
   let first = 0;
   let sawPending = false;
@@ -89,11 +122,20 @@ export async function withPdfFile<T>(pdf: Buffer, fn: (path: string) => Promise<
 }
 
 export const pdfText = (pdf: Buffer, pages?: [number, number]) =>
-  withPdfFile(pdf, async (f) => (await run('pdftotext', [...(pages ? ['-f', String(pages[0]), '-l', String(pages[1])] : []), '-layout', f, '-'], { maxBuffer: 64 << 20 })).stdout);
+  withPdfFile(
+    pdf,
+    async (f) =>
+      (
+        await run('pdftotext', [...(pages ? ['-f', String(pages[0]), '-l', String(pages[1])] : []), '-layout', f, '-'], {
+          maxBuffer: 64 << 20,
+        })
+      ).stdout,
+  );
 
 export const pdfFonts = (pdf: Buffer) => withPdfFile(pdf, async (f) => (await run('pdffonts', [f])).stdout);
 
-export const pdfPageCount = (pdf: Buffer) => withPdfFile(pdf, async (f) => Number(/Pages:\s+(\d+)/.exec((await run('pdfinfo', [f])).stdout)![1]));
+export const pdfPageCount = (pdf: Buffer) =>
+  withPdfFile(pdf, async (f) => Number(/Pages:\s+(\d+)/.exec((await run('pdfinfo', [f])).stdout)![1]));
 
 /** One page as a PNG, as a scanner would deliver it. */
 export const pdfPagePng = (pdf: Buffer, page: number, dpi = 150) =>

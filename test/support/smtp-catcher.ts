@@ -19,16 +19,27 @@ export function decodeSubject(raw: string): string {
   const bytes = words.map(([, enc, data]) =>
     enc.toUpperCase() === 'B'
       ? Buffer.from(data, 'base64')
-      : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1'),
+      : Buffer.from(
+          data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+          'latin1',
+        ),
   );
   return Buffer.concat(bytes).toString('utf8');
 }
 
 const unQuotedPrintable = (raw: string) =>
-  Buffer.from(raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+  Buffer.from(
+    raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+    'latin1',
+  ).toString('utf8');
 
 /** A local SMTP server that keeps every message it receives (no network beyond loopback). */
-export async function startSmtpCatcher(): Promise<{ url: string; mails: CaughtMail[]; close(): Promise<void>; waitFor(match: (m: CaughtMail) => boolean, ms?: number): Promise<CaughtMail> }> {
+export async function startSmtpCatcher(): Promise<{
+  url: string;
+  mails: CaughtMail[];
+  close(): Promise<void>;
+  waitFor(match: (m: CaughtMail) => boolean, ms?: number): Promise<CaughtMail>;
+}> {
   const mails: CaughtMail[] = [];
   const server = new SMTPServer({
     authOptional: true,

@@ -42,4 +42,5 @@ export const processMemory = {
   resetPeak: (pid: number) => writeFileSync(`/proc/${pid}/clear_refs`, '5'),
 };
 
-const statusKb = (pid: number, field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
+const statusKb = (pid: number, field: string) =>
+  Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);

@@ -21,7 +21,11 @@ function newestSource(dir: string): number {
 export function webBuildIsCurrent(): boolean {
   const index = join(WEB, 'dist', 'index.html');
   if (!existsSync(index)) return false;
-  const sources = Math.max(newestSource(join(WEB, 'src')), newestSource(join(WEB, 'scripts')), ...['index.html', 'vite.config.ts', 'package-lock.json'].map((f) => statSync(join(WEB, f)).mtimeMs));
+  const sources = Math.max(
+    newestSource(join(WEB, 'src')),
+    newestSource(join(WEB, 'scripts')),
+    ...['index.html', 'vite.config.ts', 'package-lock.json'].map((f) => statSync(join(WEB, f)).mtimeMs),
+  );
   return statSync(index).mtimeMs >= sources;
 }
 
@@ -31,6 +35,8 @@ export function ensureWebBuild(): void {
   try {
     execFileSync('bash', [join(__dirname, '..', '..', 'scripts', 'build-web.sh')], { stdio: 'inherit' });
   } catch (e) {
-    throw new Error(`building web/ failed (bash scripts/build-web.sh); the browser tests need web/dist: ${(e as Error).message}`, { cause: e });
+    throw new Error(`building web/ failed (bash scripts/build-web.sh); the browser tests need web/dist: ${(e as Error).message}`, {
+      cause: e,
+    });
   }
 }

@@ -9,13 +9,17 @@ import { currentBuild } from './dist-output.mjs';
 const sizes = (f) => {
   const raw = statSync(join('dist', f)).size;
   const bytes = readFileSync(join('dist', f));
-  const gz = existsSync(join('dist', `${f}.gz`)) ? statSync(join('dist', `${f}.gz`)).size : Math.min(raw, gzipSync(bytes, { level: 9 }).length);
+  const gz = existsSync(join('dist', `${f}.gz`))
+    ? statSync(join('dist', `${f}.gz`)).size
+    : Math.min(raw, gzipSync(bytes, { level: 9 }).length);
   const br = existsSync(join('dist', `${f}.br`)) ? statSync(join('dist', `${f}.br`)).size : Math.min(raw, brotliCompressSync(bytes).length);
   return { raw, gz, br };
 };
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
-const files = currentBuild('dist').filter((f) => /\.(js|css|html)$/.test(f)).sort();
+const files = currentBuild('dist')
+  .filter((f) => /\.(js|css|html)$/.test(f))
+  .sort();
 const total = { raw: 0, gz: 0, br: 0 };
 for (const f of files) {
   const s = sizes(f);
@@ -29,4 +33,6 @@ console.log(`bundle total: ${kb(total.raw)}, gzip ${kb(total.gz)}, br ${kb(total
 const html = readFileSync('dist/index.html', 'utf8');
 const initial = ['index.html', ...[...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1])];
 const first = initial.map(sizes).reduce((a, s) => ({ raw: a.raw + s.raw, gz: a.gz + s.gz, br: a.br + s.br }), { raw: 0, gz: 0, br: 0 });
-console.log(`first load (index.html + entry + preloaded chunks, ${initial.length} files): raw ${kb(first.raw)}, gzip ${kb(first.gz)}, br ${kb(first.br)}`);
+console.log(
+  `first load (index.html + entry + preloaded chunks, ${initial.length} files): raw ${kb(first.raw)}, gzip ${kb(first.gz)}, br ${kb(first.br)}`,
+);

@@ -26,7 +26,10 @@ export function precompress(dir, file) {
     if (kept.length) return kept;
   }
   const variants = [
-    [`${file}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } })],
+    [
+      `${file}.br`,
+      brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
+    ],
     [`${file}.gz`, gzipSync(bytes, { level: 9 })],
   ];
   const written = [];

@@ -8,8 +8,10 @@
 let clearWord = '清除';
 
 function fix(root: ParentNode): void {
-  for (const icon of root.querySelectorAll<HTMLElement>('.anticon[role="img"]:not([aria-hidden])')) icon.setAttribute('aria-hidden', 'true');
-  for (const button of root.querySelectorAll<HTMLElement>('.ant-select-clear')) if (button.getAttribute('aria-label') !== clearWord) button.setAttribute('aria-label', clearWord);
+  for (const icon of root.querySelectorAll<HTMLElement>('.anticon[role="img"]:not([aria-hidden])'))
+    icon.setAttribute('aria-hidden', 'true');
+  for (const button of root.querySelectorAll<HTMLElement>('.ant-select-clear'))
+    if (button.getAttribute('aria-label') !== clearWord) button.setAttribute('aria-label', clearWord);
 }
 
 export function watchLibraryNames(): void {

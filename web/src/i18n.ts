@@ -52,7 +52,10 @@ const TEXTS = {
   mine: ['我的版本', 'My version'],
   keepSelected: ['保存所选', 'Save my choices'],
   review: ['检查并封存', 'Review and seal'],
-  consent: ['我确认以上所填内容属实，同意封存并生成申报材料。', 'I confirm the entries are true and agree to seal them and produce the dossier.'],
+  consent: [
+    '我确认以上所填内容属实，同意封存并生成申报材料。',
+    'I confirm the entries are true and agree to seal them and produce the dossier.',
+  ],
   seal: ['封存', 'Seal'],
   sealed: ['已封存', 'Sealed'],
   rendering: ['正在生成申报材料 PDF…', 'Producing the dossier PDF…'],
@@ -79,7 +82,10 @@ const TEXTS = {
   deadlineIn: ['截止 {when}（{zone}）', 'Deadline {when} ({zone})'],
   returnedTitle: ['申报已被退回，请修改后重新封存提交', 'Your entry was returned: edit it, then seal and submit again'],
   dossierMissing: ['申报材料暂不可用，请稍后再试。', 'The dossier is not available yet; try again later.'],
-  dossierFailed: ['申报材料生成失败。请重新生成；如仍失败，请联系组委会。', 'The dossier could not be produced. Try again; if it fails again, please contact the organisers.'],
+  dossierFailed: [
+    '申报材料生成失败。请重新生成；如仍失败，请联系组委会。',
+    'The dossier could not be produced. Try again; if it fails again, please contact the organisers.',
+  ],
   dossierFailedReason: ['原因：{reason}', 'Reason: {reason}'],
   dossierRetry: ['重新生成', 'Try again'],
   uploadFailed: ['上传失败', 'Upload failed'],
@@ -120,7 +126,8 @@ export const STATE_LABELS: Record<string, [string, string]> = {
 };
 
 /** Fills `{name}` placeholders of a catalogue text. */
-export const format = (text: string, vars?: Record<string, string | number>) => (vars ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : text);
+export const format = (text: string, vars?: Record<string, string | number>) =>
+  vars ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : text;
 
 export const LangContext = createContext<{ lang: Lang; setLang: (l: Lang) => void }>({ lang: 'zh', setLang: () => undefined });
 

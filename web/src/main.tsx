@@ -32,26 +32,49 @@ function Shell() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 12, paddingInline: 16 }}>
-        <Link to="/" style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0, flex: '1 1 auto' }}>{t('appTitle')}</Link>
+        <Link
+          to="/"
+          style={{
+            color: '#fff',
+            fontWeight: 600,
+            whiteSpace: 'nowrap',
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+            minWidth: 0,
+            flex: '1 1 auto',
+          }}
+        >
+          {t('appTitle')}
+        </Link>
         <Space size={screens.md ? 'middle' : 'small'} style={{ flex: 'none' }}>
-          <Button size="small" lang={lang === 'zh' ? 'en' : 'zh-CN'} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('language')}</Button>
-          {me && <Link to="/organisation" style={{ color: '#fff', whiteSpace: 'nowrap' }}>{t('members')}</Link>}
+          <Button size="small" lang={lang === 'zh' ? 'en' : 'zh-CN'} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+            {t('language')}
+          </Button>
+          {me && (
+            <Link to="/organisation" style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+              {t('members')}
+            </Link>
+          )}
           {me && screens.md && <Typography.Text style={{ color: '#fff' }}>{me.user.name}</Typography.Text>}
-          {me && <Button size="small" onClick={() => void post('/api/auth/logout').finally(() => setMe(null))}>{t('logout')}</Button>}
+          {me && (
+            <Button size="small" onClick={() => void post('/api/auth/logout').finally(() => setMe(null))}>
+              {t('logout')}
+            </Button>
+          )}
         </Space>
       </Layout.Header>
       <Layout.Content style={{ padding: 16, maxWidth: 1400, width: '100%', margin: '0 auto' }}>
         {me === undefined ? null : (
           <Suspense fallback={<Skeleton active />}>
-          <Routes>
-            <Route path="/login" element={me ? <Navigate to="/" /> : <LoginPage onSignedIn={reload} />} />
-            <Route path="/register" element={me ? <Navigate to="/" /> : <RegisterPage onSignedIn={reload} />} />
-            <Route path="/" element={me ? <ApplicationsPage /> : <Navigate to="/login" />} />
-            <Route path="/applications/:id" element={me ? <EditorPage /> : <Navigate to="/login" />} />
-            <Route path="/organisation" element={me ? <MembersPage /> : <Navigate to="/login" />} />
-            <Route path="/invitations/:token" element={<AcceptInvitationPage signedIn={!!me} onJoined={reload} />} />
-            <Route path="*" element={<Navigate to="/" />} />
-          </Routes>
+            <Routes>
+              <Route path="/login" element={me ? <Navigate to="/" /> : <LoginPage onSignedIn={reload} />} />
+              <Route path="/register" element={me ? <Navigate to="/" /> : <RegisterPage onSignedIn={reload} />} />
+              <Route path="/" element={me ? <ApplicationsPage /> : <Navigate to="/login" />} />
+              <Route path="/applications/:id" element={me ? <EditorPage /> : <Navigate to="/login" />} />
+              <Route path="/organisation" element={me ? <MembersPage /> : <Navigate to="/login" />} />
+              <Route path="/invitations/:token" element={<AcceptInvitationPage signedIn={!!me} onJoined={reload} />} />
+              <Route path="*" element={<Navigate to="/" />} />
+            </Routes>
           </Suspense>
         )}
       </Layout.Content>

@@ -20,4 +20,6 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 export const UploadRoute = () => SetMetadata(UPLOAD_KEY, true);
 
 /** The signed-in actor (undefined on public routes when anonymous). */
-export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor | undefined => ctx.switchToHttp().getRequest().actor);
+export const CurrentActor = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): Actor | undefined => ctx.switchToHttp().getRequest().actor,
+);

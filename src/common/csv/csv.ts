@@ -16,7 +16,13 @@ export function neutraliseFormula(text: string): string {
 /** One cell: text as is (neutralised), dates as ISO-8601, objects as JSON; RFC 4180 quoting. */
 export function csvCell(value: unknown): string {
   const raw =
-    value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    value === null || value === undefined
+      ? ''
+      : value instanceof Date
+        ? value.toISOString()
+        : typeof value === 'object'
+          ? JSON.stringify(value)
+          : String(value);
   const s = neutraliseFormula(raw);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -18,8 +18,16 @@ const STATUS: Record<DomainErrorKind, number> = {
 };
 
 const CODE_BY_STATUS: Record<number, string> = {
-  400: 'invalid', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 412: 'precondition_failed', 413: 'payload_too_large',
-  415: 'unsupported_media_type', 416: 'range_not_satisfiable', 429: 'too_many_requests',
+  400: 'invalid',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  412: 'precondition_failed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  416: 'range_not_satisfiable',
+  429: 'too_many_requests',
 };
 
 /**
@@ -44,7 +52,13 @@ export class HttpErrorFilter implements ExceptionFilter {
       message: message(code, lang, params),
       code,
     };
-    if (details?.length) body.details = details.map((d) => ({ path: d.path, code: d.code, message: d.message ?? message(d.code, lang, d.params), ...(d.params ? { params: d.params } : {}) }));
+    if (details?.length)
+      body.details = details.map((d) => ({
+        path: d.path,
+        code: d.code,
+        message: d.message ?? message(d.code, lang, d.params),
+        ...(d.params ? { params: d.params } : {}),
+      }));
     Object.assign(body, extra);
     if (res.sent) return;
     // A route may have set its own type (the audit CSV) or a download name before it failed: the
@@ -53,7 +67,13 @@ export class HttpErrorFilter implements ExceptionFilter {
     void res.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
-  private classify(e: unknown): { status: number; code: string; details?: ErrorDetail[]; extra?: Record<string, unknown>; params?: Record<string, unknown> } {
+  private classify(e: unknown): {
+    status: number;
+    code: string;
+    details?: ErrorDetail[];
+    extra?: Record<string, unknown>;
+    params?: Record<string, unknown>;
+  } {
     if (e instanceof DomainError) return { status: STATUS[e.kind], code: e.code, details: e.details, extra: e.extra, params: e.params };
     if (e instanceof HttpException) {
       const status = e.getStatus();
@@ -67,7 +87,11 @@ export class HttpErrorFilter implements ExceptionFilter {
     // client error as an Error carrying its 4xx statusCode: that status, in our contract.
     const statusCode = (e as { statusCode?: unknown } | null)?.statusCode;
     if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-      return { status: statusCode, code: CODE_BY_STATUS[statusCode] ?? 'invalid', details: statusCode === 400 ? [{ path: '$', code: 'invalid' }] : undefined };
+      return {
+        status: statusCode,
+        code: CODE_BY_STATUS[statusCode] ?? 'invalid',
+        details: statusCode === 400 ? [{ path: '$', code: 'invalid' }] : undefined,
+      };
     }
     return { status: 500, code: 'internal' };
   }
@@ -85,7 +109,18 @@ export function frameworkError(error: Error & { statusCode?: number; code?: stri
   void res
     .status(status)
     .header('content-type', 'application/json; charset=utf-8')
-    .send({ statusCode: status, error: HttpStatus[status] ? titleOf(status) : 'Bad Request', message: message(code, lang), code, ...(details ? { details } : {}) });
+    .send({
+      statusCode: status,
+      error: HttpStatus[status] ? titleOf(status) : 'Bad Request',
+      message: message(code, lang),
+      code,
+      ...(details ? { details } : {}),
+    });
 }
 
-const titleOf = (status: number): string => (HttpStatus[status] ?? 'Error').toString().split('_').map((w) => w.charAt(0) + w.slice(1).toLowerCase()).join(' ');
+const titleOf = (status: number): string =>
+  (HttpStatus[status] ?? 'Error')
+    .toString()
+    .split('_')
+    .map((w) => w.charAt(0) + w.slice(1).toLowerCase())
+    .join(' ');

@@ -18,7 +18,16 @@ class Sample {
 
 describe('flattenValidationErrors', () => {
   it('reads each limit from the decorator as declared, not from the message text', () => {
-    const instance = plainToInstance(Sample, { password: 'short', name: 'too long', count: 0, tags: ['x', 'y', 'z'], kind: 'c', inner: { n: 8 }, '': 1, 'a.b': 2 });
+    const instance = plainToInstance(Sample, {
+      password: 'short',
+      name: 'too long',
+      count: 0,
+      tags: ['x', 'y', 'z'],
+      kind: 'c',
+      inner: { n: 8 },
+      '': 1,
+      'a.b': 2,
+    });
     const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: true, value: false } });
     expect(flattenValidationErrors(errors)).toEqual([
       { path: '""', code: 'unknown_field' },

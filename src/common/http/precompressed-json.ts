@@ -23,7 +23,9 @@ export class PrecompressedJson {
       this.body = {
         identity,
         etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`,
-        br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+        br: brotliCompressSync(identity, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length },
+        }),
         gzip: gzipSync(identity, { level: 9 }),
       };
     }

@@ -10,7 +10,10 @@ const mb = (v: unknown): string => String(Math.round((Number(v) / 1024 / 1024) *
 const list = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : String(v ?? ''));
 
 export const MESSAGES: Record<string, { zh: Text; en: Text }> = {
-  required: { zh: (p) => (p.min && Number(p.min) > 1 ? `至少需要 ${p.min} 项` : '必填'), en: (p) => (p.min && Number(p.min) > 1 ? `at least ${p.min} required` : 'required') },
+  required: {
+    zh: (p) => (p.min && Number(p.min) > 1 ? `至少需要 ${p.min} 项` : '必填'),
+    en: (p) => (p.min && Number(p.min) > 1 ? `at least ${p.min} required` : 'required'),
+  },
   invalid: { zh: () => '格式不正确', en: () => 'is not valid' },
   unknown_field: { zh: () => '不是表单中的字段', en: () => 'is not a field of this form' },
   read_only: { zh: () => '由系统计算，不能填写', en: () => 'is computed by the server and read-only' },
@@ -26,7 +29,10 @@ export const MESSAGES: Record<string, { zh: Text; en: Text }> = {
   too_many: { zh: (p) => `最多 ${p.max} 项`, en: (p) => `at most ${p.max} items` },
   other_required: { zh: () => '选择了“其他”，请说明', en: () => '“Other” is chosen: please specify' },
   other_not_allowed: { zh: () => '未选择“其他”时不能填写', en: () => 'only allowed when “Other” is chosen' },
-  exclusive: { zh: (p) => `“${list(p.codes)}”不能与其他选项同时选择`, en: (p) => `“${list(p.codes)}” cannot be combined with other choices` },
+  exclusive: {
+    zh: (p) => `“${list(p.codes)}”不能与其他选项同时选择`,
+    en: (p) => `“${list(p.codes)}” cannot be combined with other choices`,
+  },
   detail_required: { zh: () => '选择“是”时请说明', en: () => 'please give details when the answer is yes' },
   sum_100: { zh: (p) => `合计应为 100%（当前 ${p.sum}%）`, en: (p) => `must add up to 100% (now ${p.sum}%)` },
   must_be_true: { zh: () => '必须同意', en: () => 'must be accepted' },
@@ -39,7 +45,10 @@ export const MESSAGES: Record<string, { zh: Text; en: Text }> = {
   wrong_state: { zh: (p) => `当前状态为“${p.state}”，不能执行此操作`, en: (p) => `not possible while the application is ${p.state}` },
   stale_version: { zh: () => '内容已被他人修改，请先查看最新版本', en: () => 'changed by someone else since you loaded it' },
   if_match_required: { zh: () => '缺少 If-Match 请求头', en: () => 'the If-Match header is required' },
-  duplicate_application: { zh: () => '本单位在该奖项类别已有申报', en: () => 'your organisation already has an application in this category' },
+  duplicate_application: {
+    zh: () => '本单位在该奖项类别已有申报',
+    en: () => 'your organisation already has an application in this category',
+  },
   email_taken: { zh: () => '该邮箱已注册', en: () => 'this e-mail is already registered' },
   bad_credentials: { zh: () => '邮箱或密码错误', en: () => 'wrong e-mail or password' },
   control_chars: { zh: () => '不能包含控制字符', en: () => 'must not contain control characters' },
@@ -48,11 +57,18 @@ export const MESSAGES: Record<string, { zh: Text; en: Text }> = {
   reset_token_invalid: { zh: () => '重设链接无效或已过期', en: () => 'the reset link is invalid or has expired' },
   invalid_uscc: { zh: () => '统一社会信用代码不正确', en: () => 'is not a valid Unified Social Credit Code' },
   invitation_invalid: { zh: () => '邀请无效或已过期', en: () => 'the invitation is invalid or has expired' },
-  invitee_not_applicant: { zh: () => '该邮箱属于评审、工作人员或管理员账号，不能加入申报单位', en: () => 'this e-mail belongs to a judge, staff or admin account, which cannot join an applicant organisation' },
-  not_applicant: { zh: () => '评审、工作人员和管理员账号不能加入申报单位，也不能代为申报', en: () => 'judge, staff and admin accounts cannot join an applicant organisation or act for one' },
+  invitee_not_applicant: {
+    zh: () => '该邮箱属于评审、工作人员或管理员账号，不能加入申报单位',
+    en: () => 'this e-mail belongs to a judge, staff or admin account, which cannot join an applicant organisation',
+  },
+  not_applicant: {
+    zh: () => '评审、工作人员和管理员账号不能加入申报单位，也不能代为申报',
+    en: () => 'judge, staff and admin accounts cannot join an applicant organisation or act for one',
+  },
   role_has_memberships: {
     zh: (p) => `该用户是申报单位（${list(p.organisations)}）的成员，不能改为评审、工作人员或管理员；这些角色请使用单独的账号`,
-    en: (p) => `this user is a member of the applicant organisation(s) ${list(p.organisations)} and cannot become a judge, staff or admin; use a separate account for those roles`,
+    en: (p) =>
+      `this user is a member of the applicant organisation(s) ${list(p.organisations)} and cannot become a judge, staff or admin; use a separate account for those roles`,
   },
   invitation_email: { zh: () => '该邀请发给了另一个邮箱', en: () => 'the invitation was sent to another e-mail address' },
   too_deep: { zh: (p) => `嵌套层级过深（最多 ${p.max} 层）`, en: (p) => `is nested too deeply (at most ${p.max} levels)` },
@@ -73,18 +89,36 @@ export const MESSAGES: Record<string, { zh: Text; en: Text }> = {
   too_many_requests: { zh: () => '请求过于频繁，请稍后再试', en: () => 'too many requests, try again later' },
   unsupported_media_type: { zh: () => '不支持的内容类型', en: () => 'unsupported content type' },
   body_type: { zh: (p) => `请求体的类型应为 ${list(p.allowed)}`, en: (p) => `the request body must be ${list(p.allowed)}` },
-  cross_site_request: { zh: () => '请求来自其他网站，已拒绝；请在本站页面上操作', en: () => 'refused: the request came from another site; use this site’s own pages' },
+  cross_site_request: {
+    zh: () => '请求来自其他网站，已拒绝；请在本站页面上操作',
+    en: () => 'refused: the request came from another site; use this site’s own pages',
+  },
   payload_too_large: { zh: () => '请求内容过大', en: () => 'the request is too large' },
   file_too_large: { zh: (p) => `文件超过 ${mb(p.limit)} MB 的上限`, en: (p) => `the file exceeds the ${mb(p.limit)} MB limit` },
-  quota_exceeded: { zh: (p) => `本申报的附件合计不能超过 ${mb(p.limit)} MB`, en: (p) => `this application's attachments may not exceed ${mb(p.limit)} MB in all` },
-  file_type: { zh: (p) => `文件内容不是允许的类型（${list(p.allowed)}）`, en: (p) => `the file's content is not an allowed type (${list(p.allowed)})` },
-  file_damaged: { zh: (p) => `文件内容不是完整有效的 ${p.type}（已损坏，或只是开头像 ${p.type}）`, en: (p) => `the file is not a complete, valid ${p.type} (damaged, or only its first bytes look like one)` },
-  file_too_complex: { zh: () => '文件结构过于复杂，无法检查，请另存为较简单的 PDF 后再上传', en: () => 'the file is too complex to check; save it as a simpler PDF and upload it again' },
+  quota_exceeded: {
+    zh: (p) => `本申报的附件合计不能超过 ${mb(p.limit)} MB`,
+    en: (p) => `this application's attachments may not exceed ${mb(p.limit)} MB in all`,
+  },
+  file_type: {
+    zh: (p) => `文件内容不是允许的类型（${list(p.allowed)}）`,
+    en: (p) => `the file's content is not an allowed type (${list(p.allowed)})`,
+  },
+  file_damaged: {
+    zh: (p) => `文件内容不是完整有效的 ${p.type}（已损坏，或只是开头像 ${p.type}）`,
+    en: (p) => `the file is not a complete, valid ${p.type} (damaged, or only its first bytes look like one)`,
+  },
+  file_too_complex: {
+    zh: () => '文件结构过于复杂，无法检查，请另存为较简单的 PDF 后再上传',
+    en: () => 'the file is too complex to check; save it as a simpler PDF and upload it again',
+  },
   image_too_large: {
     zh: (p) => `图片像素过多（${p.width} × ${p.height}），最多 ${Math.round(Number(p.limit) / 1e6)} 百万像素`,
     en: (p) => `the image has too many pixels (${p.width} × ${p.height}); at most ${Math.round(Number(p.limit) / 1e6)} megapixels`,
   },
-  too_many_receipts: { zh: (p) => `每份申报最多保留 ${p.max} 份盖章回执，请先删除不需要的`, en: (p) => `at most ${p.max} stamped receipts per application: remove one you no longer need first` },
+  too_many_receipts: {
+    zh: (p) => `每份申报最多保留 ${p.max} 份盖章回执，请先删除不需要的`,
+    en: (p) => `at most ${p.max} stamped receipts per application: remove one you no longer need first`,
+  },
   file_required: { zh: () => '请选择要上传的文件', en: () => 'choose a file to upload' },
   kind_first: { zh: () => '请在文件之前提供 kind 字段', en: () => 'send the kind field before the file' },
   one_file: { zh: () => '每次只能上传一个文件', en: () => 'one file per request' },
@@ -99,7 +133,10 @@ export const MESSAGES: Record<string, { zh: Text; en: Text }> = {
     zh: (p) => `申报材料生成失败${p.reason ? `（${p.reason}）` : ''}，可以重新生成`,
     en: (p) => `the dossier could not be produced${p.reason ? ` (${p.reason})` : ''}; it can be produced again`,
   },
-  dossier_not_failed: { zh: (p) => `申报材料当前为“${p.status ?? ''}”，无需重新生成`, en: (p) => `the dossier is ${p.status ?? ''}; only a failed one can be produced again` },
+  dossier_not_failed: {
+    zh: (p) => `申报材料当前为“${p.status ?? ''}”，无需重新生成`,
+    en: (p) => `the dossier is ${p.status ?? ''}; only a failed one can be produced again`,
+  },
   internal: { zh: () => '服务器内部错误，请稍后再试', en: () => 'internal error, please try again later' },
 };
 

@@ -55,11 +55,13 @@ export function inputProblems(value: unknown, root = '$', prefix = ''): ErrorDet
         out.push({ path: at, code: 'too_deep', params: { max: MAX_DEPTH } });
         continue;
       }
-      const entries: Array<[string | number, unknown]> = Array.isArray(v) ? v.map((e, i) => [i, e]) : Object.entries(v as Record<string, unknown>);
+      const entries: Array<[string | number, unknown]> = Array.isArray(v)
+        ? v.map((e, i) => [i, e])
+        : Object.entries(v as Record<string, unknown>);
       // reversed so that problems come out in document order
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, child] = entries[i];
-                if (typeof key === 'string') {
+        if (typeof key === 'string') {
           const code = badText(key);
           if (code) {
             // the key itself, JSON-escaped, so that the path stays printable

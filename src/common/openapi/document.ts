@@ -27,7 +27,10 @@ export function documentCommonAnswers(doc: OpenAPIObject): OpenAPIObject {
       if (!open) statuses.push(401);
       if (WRITES.has(method)) statuses.push(403, 413, 415);
       for (const status of statuses) {
-        op.responses[status] ??= { description: errorDescription(status), content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } } };
+        op.responses[status] ??= {
+          description: errorDescription(status),
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } },
+        };
       }
     }
   }

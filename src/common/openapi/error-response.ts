@@ -5,7 +5,11 @@ export class ErrorDetailResponse {
   @ApiProperty({ example: 'basics.center.postcode' }) path!: string;
   @ApiProperty({ example: 'invalid_postcode' }) code!: string;
   @ApiProperty() message!: string;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'The values the message names (limits, the current state, …)' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The values the message names (limits, the current state, …)',
+  })
   params?: Record<string, unknown>;
 }
 
@@ -23,7 +27,13 @@ export class ErrorResponse {
   @ApiPropertyOptional({ type: [ErrorDetailResponse] }) details?: ErrorDetailResponse[];
   @ApiPropertyOptional({ description: '409 wrong_state: the state the entry is in' }) state?: string;
   @ApiPropertyOptional({ description: '409 deadline_passed: the deadline' }) deadline?: string;
-  @ApiPropertyOptional({ format: 'uuid', description: '409 duplicate_application: the live application of that category' }) existingApplicationId?: string;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: '412 stale_version on an application or a section: what the server holds now (its summary, or the section as GET answers it)' })
+  @ApiPropertyOptional({ format: 'uuid', description: '409 duplicate_application: the live application of that category' })
+  existingApplicationId?: string;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      '412 stale_version on an application or a section: what the server holds now (its summary, or the section as GET answers it)',
+  })
   current?: Record<string, unknown>;
 }

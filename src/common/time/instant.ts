@@ -37,5 +37,8 @@ export const IsInstant = () => (target: object, propertyName: string) =>
     name: 'invalid_instant',
     target: target.constructor,
     propertyName,
-    validator: { validate: (v: unknown) => parseInstant(v) !== undefined, defaultMessage: () => `${propertyName} must be an ISO-8601 instant with an offset` },
+    validator: {
+      validate: (v: unknown) => parseInstant(v) !== undefined,
+      defaultMessage: () => `${propertyName} must be an ISO-8601 instant with an offset`,
+    },
   });

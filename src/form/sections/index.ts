@@ -15,8 +15,18 @@ import { technologySection } from './technology/technology.section';
 import { trainingSection } from './training/training.section';
 
 export const ALL_SECTIONS: readonly SectionDefinition[] = [
-  basicsSection, strategySection, recruitmentSection, trainingSection, peopleSection, omnichannelSection,
-  satisfactionSection, kpisSection, technologySection, environmentSection, highlightsSection, receiptSection,
+  basicsSection,
+  strategySection,
+  recruitmentSection,
+  trainingSection,
+  peopleSection,
+  omnichannelSection,
+  satisfactionSection,
+  kpisSection,
+  technologySection,
+  environmentSection,
+  highlightsSection,
+  receiptSection,
   selfAssessmentSection,
 ];
 

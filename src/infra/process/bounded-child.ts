@@ -35,7 +35,10 @@ const SAMPLE_MS = 10;
 
 /** Runs `file args…` under the limits; resolves with stdout when it exits 0. */
 export function runBounded(file: string, args: string[], opts: BoundedOptions): Promise<{ stdout: string; stderr: string }> {
-  const limits = [...(opts.addressSpaceBytes ? [`--as=${opts.addressSpaceBytes}`] : []), ...(opts.cpuSeconds ? [`--cpu=${opts.cpuSeconds}`] : [])];
+  const limits = [
+    ...(opts.addressSpaceBytes ? [`--as=${opts.addressSpaceBytes}`] : []),
+    ...(opts.cpuSeconds ? [`--cpu=${opts.cpuSeconds}`] : []),
+  ];
   // prlimit execs the program: the pid we watch is the program's own
   const [cmd, argv] = limits.length ? ['prlimit', [...limits, '--', file, ...args]] : [file, args];
   const maxOut = opts.maxOutputBytes ?? 1 << 20;
@@ -60,7 +63,8 @@ export function runBounded(file: string, args: string[], opts: BoundedOptions): 
     const timer = setTimeout(() => kill('timeout', `${file}: no answer within ${opts.timeoutMs} ms`), opts.timeoutMs);
     const sampler = setInterval(() => {
       const rss = child.pid ? residentBytes(child.pid) : 0;
-      if (rss > opts.maxRssBytes) kill('memory', `${file}: resident set ${Math.round(rss / 1048576)} MB over ${Math.round(opts.maxRssBytes / 1048576)} MB`);
+      if (rss > opts.maxRssBytes)
+        kill('memory', `${file}: resident set ${Math.round(rss / 1048576)} MB over ${Math.round(opts.maxRssBytes / 1048576)} MB`);
     }, SAMPLE_MS);
     const done = () => {
       clearTimeout(timer);
@@ -75,7 +79,13 @@ export function runBounded(file: string, args: string[], opts: BoundedOptions): 
       const stderr = Buffer.concat(err).toString('utf8').slice(0, 2000);
       if (failure) return reject(failure);
       // RLIMIT_AS surfaces as an allocation failure (abort, or a non-zero exit)
-      if (code !== 0) return reject(new BoundedChildError(signal === 'SIGXCPU' ? 'timeout' : 'failed', `${file}: exit ${code ?? signal}: ${stderr.trim().slice(0, 300)}`));
+      if (code !== 0)
+        return reject(
+          new BoundedChildError(
+            signal === 'SIGXCPU' ? 'timeout' : 'failed',
+            `${file}: exit ${code ?? signal}: ${stderr.trim().slice(0, 300)}`,
+          ),
+        );
       resolve({ stdout: Buffer.concat(out).toString('utf8'), stderr });
     });
   });

@@ -8,7 +8,9 @@ import { UnrecoverableError, type Job } from 'bullmq';
  * job fails at once and visibly.
  */
 export const missingRow = (what: string, id: unknown) =>
-  new UnrecoverableError(`${what} ${String(id)} does not exist in this database (a job of another deployment sharing this Redis? check QUEUE_PREFIX)`);
+  new UnrecoverableError(
+    `${what} ${String(id)} does not exist in this database (a job of another deployment sharing this Redis? check QUEUE_PREFIX)`,
+  );
 
 /**
  * A queue's consumer as a table from job name to handler. The worker module checks at start

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export type ApplicationState =
-  | 'draft' | 'sealed' | 'submitted' | 'accepted' | 'rejected' | 'in_review' | 'finalist' | 'awarded' | 'not_awarded' | 'withdrawn';
+  'draft' | 'sealed' | 'submitted' | 'accepted' | 'rejected' | 'in_review' | 'finalist' | 'awarded' | 'not_awarded' | 'withdrawn';
 
 export interface Nomination {
   type: 'self' | 'recommended';

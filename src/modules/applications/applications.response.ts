@@ -6,7 +6,18 @@ import { NominationDto } from './applications.dto';
 
 import type { ApplicationState } from './application.entity';
 
-const STATES: ApplicationState[] = ['draft', 'sealed', 'submitted', 'accepted', 'rejected', 'in_review', 'finalist', 'awarded', 'not_awarded', 'withdrawn'];
+const STATES: ApplicationState[] = [
+  'draft',
+  'sealed',
+  'submitted',
+  'accepted',
+  'rejected',
+  'in_review',
+  'finalist',
+  'awarded',
+  'not_awarded',
+  'withdrawn',
+];
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 export class LabelResponse {

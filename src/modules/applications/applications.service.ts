@@ -50,33 +50,41 @@ export class ApplicationsService {
     if (!category) throw validationError([{ path: 'categoryId', code: 'category_not_in_cycle' }]);
     const now = Date.now();
     if (now < cycle.opens_at.getTime() || now >= cycle.submission_deadline.getTime()) {
-      throw new DomainError('conflict', 'cycle_not_open', [{
-        path: 'cycleId', code: 'cycle_not_open',
-        params: { opensAt: isoInZone(cycle.opens_at, cycle.time_zone), submissionDeadline: isoInZone(cycle.submission_deadline, cycle.time_zone) },
-      }]);
+      throw new DomainError('conflict', 'cycle_not_open', [
+        {
+          path: 'cycleId',
+          code: 'cycle_not_open',
+          params: {
+            opensAt: isoInZone(cycle.opens_at, cycle.time_zone),
+            submissionDeadline: isoInZone(cycle.submission_deadline, cycle.time_zone),
+          },
+        },
+      ]);
     }
 
-    const id = await this.db.transaction(async (tx) => {
-      const existing = await tx.query(
-        `SELECT id FROM applications WHERE organisation_id = $1 AND cycle_id = $2 AND category_id = $3 AND state <> 'withdrawn'`,
-        [organisationId, dto.cycleId, dto.categoryId],
-      );
-      if (existing.length) throw duplicate(existing[0].id);
-      const [app] = await tx.query(
-        `INSERT INTO applications (organisation_id, cycle_id, category_id, entry_code, state, nomination, created_by)
+    const id = await this.db
+      .transaction(async (tx) => {
+        const existing = await tx.query(
+          `SELECT id FROM applications WHERE organisation_id = $1 AND cycle_id = $2 AND category_id = $3 AND state <> 'withdrawn'`,
+          [organisationId, dto.cycleId, dto.categoryId],
+        );
+        if (existing.length) throw duplicate(existing[0].id);
+        const [app] = await tx.query(
+          `INSERT INTO applications (organisation_id, cycle_id, category_id, entry_code, state, nomination, created_by)
          VALUES ($1, $2, $3, $4, 'draft', $5, $6) RETURNING id`,
-        [organisationId, dto.cycleId, dto.categoryId, entryCode(), JSON.stringify(nomination), actor.userId],
-      );
-      // every section exists from the start, so each has a version (ETag) to write against
-      await tx.query(
-        `INSERT INTO application_sections (application_id, section_key, data) SELECT $1, k, '{}'::jsonb FROM unnest($2::text[]) AS k`,
-        [app.id, this.registry.keys()],
-      );
-      return app.id as string;
-    }).catch((e: { code?: string; constraint?: string }) => {
-      if (e.code === '23505' && e.constraint === 'applications_live_key') throw duplicate();
-      throw e;
-    });
+          [organisationId, dto.cycleId, dto.categoryId, entryCode(), JSON.stringify(nomination), actor.userId],
+        );
+        // every section exists from the start, so each has a version (ETag) to write against
+        await tx.query(
+          `INSERT INTO application_sections (application_id, section_key, data) SELECT $1, k, '{}'::jsonb FROM unnest($2::text[]) AS k`,
+          [app.id, this.registry.keys()],
+        );
+        return app.id as string;
+      })
+      .catch((e: { code?: string; constraint?: string }) => {
+        if (e.code === '23505' && e.constraint === 'applications_live_key') throw duplicate();
+        throw e;
+      });
     return this.get(actor, id);
   }
 
@@ -107,12 +115,12 @@ export class ApplicationsService {
    */
   private async listedCompleteness(ids: string[]): Promise<Map<string, Pick<Completeness, 'complete' | 'sections'>>> {
     const [versions, files] = await Promise.all([
-      this.db.query('SELECT application_id, section_key, version FROM application_sections WHERE application_id = ANY($1::uuid[])', [ids]) as Promise<
-        Array<{ application_id: string; section_key: string; version: number }>
-      >,
-      this.db.query('SELECT application_id, id, kind FROM attachments WHERE application_id = ANY($1::uuid[]) AND deleted_at IS NULL', [ids]) as Promise<
-        Array<{ application_id: string; id: string; kind: string }>
-      >,
+      this.db.query('SELECT application_id, section_key, version FROM application_sections WHERE application_id = ANY($1::uuid[])', [
+        ids,
+      ]) as Promise<Array<{ application_id: string; section_key: string; version: number }>>,
+      this.db.query('SELECT application_id, id, kind FROM attachments WHERE application_id = ANY($1::uuid[]) AND deleted_at IS NULL', [
+        ids,
+      ]) as Promise<Array<{ application_id: string; id: string; kind: string }>>,
     ]);
     const versionsOf = new Map<string, string[]>(ids.map((id) => [id, []]));
     for (const v of versions) versionsOf.get(v.application_id)!.push(`${v.section_key}:${v.version}`);
@@ -165,7 +173,9 @@ export class ApplicationsService {
       const now = await this.access.readable(actor, id);
       if (now.state !== 'draft') throw wrongState(now.state);
       assertBeforeDeadline(now);
-      throw new DomainError('precondition_failed', 'stale_version', [{ path: 'If-Match', code: 'stale_version' }], { current: await this.summary(id, false) });
+      throw new DomainError('precondition_failed', 'stale_version', [{ path: 'If-Match', code: 'stale_version' }], {
+        current: await this.summary(id, false),
+      });
     }
     return this.summary(id, true);
   }
@@ -176,7 +186,10 @@ export class ApplicationsService {
   }
 
   async computeCompleteness(id: string): Promise<Completeness> {
-    const files: Array<{ id: string; kind: string }> = await this.db.query('SELECT id, kind FROM attachments WHERE application_id = $1 AND deleted_at IS NULL', [id]);
+    const files: Array<{ id: string; kind: string }> = await this.db.query(
+      'SELECT id, kind FROM attachments WHERE application_id = $1 AND deleted_at IS NULL',
+      [id],
+    );
     return this.completenessOf(await this.sections.allData(id), new Map(files.map((f) => [f.id, f.kind])));
   }
 
@@ -265,9 +278,13 @@ function checkNomination(n: NominationDto): NominationDto {
     throw validationError([{ path: 'nomination.recommenderName', code: 'required' }]);
   }
   if (n.type === 'self' && (n.recommenderName || n.recommenderContact)) {
-    throw validationError([{ path: n.recommenderName ? 'nomination.recommenderName' : 'nomination.recommenderContact', code: 'only_when_recommended' }]);
+    throw validationError([
+      { path: n.recommenderName ? 'nomination.recommenderName' : 'nomination.recommenderContact', code: 'only_when_recommended' },
+    ]);
   }
-  return n.type === 'self' ? { type: 'self' } : { type: 'recommended', recommenderName: n.recommenderName!.trim(), recommenderContact: n.recommenderContact?.trim() };
+  return n.type === 'self'
+    ? { type: 'self' }
+    : { type: 'recommended', recommenderName: n.recommenderName!.trim(), recommenderContact: n.recommenderContact?.trim() };
 }
 
 function entryCode(): string {
@@ -277,4 +294,9 @@ function entryCode(): string {
 }
 
 const duplicate = (existingId?: string) =>
-  new DomainError('conflict', 'duplicate_application', [{ path: 'categoryId', code: 'duplicate_application' }], existingId ? { existingApplicationId: existingId } : {});
+  new DomainError(
+    'conflict',
+    'duplicate_application',
+    [{ path: 'categoryId', code: 'duplicate_application' }],
+    existingId ? { existingApplicationId: existingId } : {},
+  );

@@ -18,7 +18,13 @@ export const effectiveDeadline = (a: DeadlineFields): Date =>
 /** 409 naming the deadline in the cycle's zone (message and detail carry the same parameter). */
 export function deadlinePassed(a: DeadlineFields): DomainError {
   const deadline = isoInZone(effectiveDeadline(a), a.time_zone);
-  return new DomainError('conflict', 'deadline_passed', [{ path: 'deadline', code: 'deadline_passed', params: { deadline } }], { deadline }, { deadline });
+  return new DomainError(
+    'conflict',
+    'deadline_passed',
+    [{ path: 'deadline', code: 'deadline_passed', params: { deadline } }],
+    { deadline },
+    { deadline },
+  );
 }
 
 /** Every applicant write (sections, nomination, files, seal, unseal, submit) stops at the deadline, by the server's clock. */

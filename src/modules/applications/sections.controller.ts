@@ -25,12 +25,20 @@ export class SectionsController {
   @ApiOperation({ summary: 'Section data and server-computed fields; ETag' })
   @ApiOkResponse({ type: SectionResponse })
   @ApiErrors(404)
-  async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('key') key: string, @Res({ passthrough: true }) res: FastifyReply) {
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Param('key') key: string,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ) {
     return withEtag(res, await this.sections.get(actor, id, key));
   }
 
   @Put(':key')
-  @ApiOperation({ summary: 'Replace the whole section (partial allowed in draft); If-Match required; `Prefer: return=minimal` answers 204 with the new ETag' })
+  @ApiOperation({
+    summary:
+      'Replace the whole section (partial allowed in draft); If-Match required; `Prefer: return=minimal` answers 204 with the new ETag',
+  })
   @ApiHeader({ name: 'If-Match', required: true })
   @ApiBody({ schema: { ...SECTION_BODY_SCHEMA, description: 'The section document of `:key` (fields as GET /api/form describes them)' } })
   @ApiOkResponse({ type: SectionResponse })
@@ -49,7 +57,9 @@ export class SectionsController {
   }
 
   @Patch(':key')
-  @ApiOperation({ summary: 'JSON merge patch (RFC 7396) for autosave; If-Match required; `Prefer: return=minimal` answers 204 with the new ETag' })
+  @ApiOperation({
+    summary: 'JSON merge patch (RFC 7396) for autosave; If-Match required; `Prefer: return=minimal` answers 204 with the new ETag',
+  })
   @ApiHeader({ name: 'If-Match', required: true })
   @ApiBody({ schema: { ...SECTION_BODY_SCHEMA, description: 'A JSON merge patch of the section document of `:key` (null removes a key)' } })
   @ApiOkResponse({ type: SectionResponse })

@@ -1,5 +1,15 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiFoundResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiFoundResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiErrors } from '../../common/openapi/api-errors';
 import { AttachmentResponse } from './attachments.response';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -25,7 +35,10 @@ export class AttachmentsController {
     schema: {
       type: 'object',
       required: ['file'],
-      properties: { kind: { type: 'string', enum: ATTACHMENT_KINDS, description: 'send before the file' }, file: { type: 'string', format: 'binary' } },
+      properties: {
+        kind: { type: 'string', enum: ATTACHMENT_KINDS, description: 'send before the file' },
+        file: { type: 'string', format: 'binary' },
+      },
     },
   })
   @ApiCreatedResponse({ type: AttachmentResponse })
@@ -57,9 +70,17 @@ export class AttachmentsController {
 
   @Get(':attId')
   @ApiOperation({ summary: '302 to a short-lived signed URL that downloads the file (Content-Disposition: attachment)' })
-  @ApiFoundResponse({ description: 'Location: the signed URL (valid 5 minutes)', headers: { Location: { schema: { type: 'string', format: 'uri' } } } })
+  @ApiFoundResponse({
+    description: 'Location: the signed URL (valid 5 minutes)',
+    headers: { Location: { schema: { type: 'string', format: 'uri' } } },
+  })
   @ApiErrors(404)
-  async download(@CurrentActor() a: Actor, @Param('id', IdParam) id: string, @Param('attId', IdParam) attId: string, @Res() reply: FastifyReply) {
+  async download(
+    @CurrentActor() a: Actor,
+    @Param('id', IdParam) id: string,
+    @Param('attId', IdParam) attId: string,
+    @Res() reply: FastifyReply,
+  ) {
     const url = await this.attachments.downloadUrl(a, id, attId);
     await reply.header('Cache-Control', 'no-store').redirect(url, 302);
   }

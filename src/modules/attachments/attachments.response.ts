@@ -9,6 +9,9 @@ export class AttachmentResponse {
   @ApiProperty({ example: 'application/pdf', description: 'From the content, not the declared type' }) contentType!: string;
   @ApiProperty({ type: String, nullable: true }) originalName!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiPropertyOptional({ enum: ['pending', 'matched', 'different', 'unreadable'], description: 'Stamped receipts: whether the QR code on the scan matches the sealed snapshot' })
+  @ApiPropertyOptional({
+    enum: ['pending', 'matched', 'different', 'unreadable'],
+    description: 'Stamped receipts: whether the QR code on the scan matches the sealed snapshot',
+  })
   receiptCheck?: 'pending' | 'matched' | 'different' | 'unreadable';
 }

@@ -54,7 +54,12 @@ interface AttachmentRow {
 export const MAX_LIVE_RECEIPTS = 10;
 
 /** The state in which each kind may be added or removed: the receipt comes after sealing. */
-const EDITABLE_IN: Record<AttachmentKind, string> = { org_chart: 'draft', layout_photo: 'draft', supporting_doc: 'draft', stamped_receipt: 'sealed' };
+const EDITABLE_IN: Record<AttachmentKind, string> = {
+  org_chart: 'draft',
+  layout_photo: 'draft',
+  supporting_doc: 'draft',
+  stamped_receipt: 'sealed',
+};
 
 /**
  * Files of an application. Bytes stream from the request through an inspector (type, size,
@@ -77,7 +82,8 @@ export class AttachmentsService {
   /** Reads `kind` (a field before the file, or `?kind=`) and exactly one `file` part. */
   async upload(actor: Actor, applicationId: string, req: FastifyRequest, queryKind?: string): Promise<AttachmentView> {
     const access = await this.policy.writable(actor, applicationId);
-    if (!req.isMultipart()) throw new DomainError('unsupported_media_type', 'unsupported_media_type', [{ path: 'file', code: 'not_multipart' }]);
+    if (!req.isMultipart())
+      throw new DomainError('unsupported_media_type', 'unsupported_media_type', [{ path: 'file', code: 'not_multipart' }]);
     let kind = queryKind === undefined ? undefined : parseKind(queryKind);
     let stored: AttachmentView | undefined;
     try {
@@ -130,11 +136,21 @@ export class AttachmentsService {
       assertBeforeDeadline(app);
       await tx.query('UPDATE attachments SET deleted_at = now() WHERE id = $1', [row.id]);
       await this.audit.record(
-        { action: 'attachment.delete', actor, applicationId, entity: 'attachment', entityId: row.id, details: { kind: row.kind, sha256: row.sha256, size: Number(row.size) } },
+        {
+          action: 'attachment.delete',
+          actor,
+          applicationId,
+          entity: 'attachment',
+          entityId: row.id,
+          details: { kind: row.kind, sha256: row.sha256, size: Number(row.size) },
+        },
         tx,
       );
       // a sealed snapshot (even a superseded one) names this file: its bytes stay as evidence
-      const [cited] = await tx.query(`SELECT 1 FROM snapshots WHERE application_id = $1 AND position($2 in canonical) > 0 LIMIT 1`, [applicationId, row.id]);
+      const [cited] = await tx.query(`SELECT 1 FROM snapshots WHERE application_id = $1 AND position($2 in canonical) > 0 LIMIT 1`, [
+        applicationId,
+        row.id,
+      ]);
       return cited ? null : row.storage_key;
     });
     if (key) await this.storage.delete(key).catch((e) => this.log.warn(`object ${key} not deleted: ${e}`));
@@ -155,8 +171,12 @@ export class AttachmentsService {
     const limit = Math.max(0, Math.min(maxFileBytes, remaining));
     const tooLarge = () =>
       limit < maxFileBytes
-        ? new DomainError('payload_too_large', 'payload_too_large', [{ path: 'file', code: 'quota_exceeded', params: { limit: maxApplicationBytes } }])
-        : new DomainError('payload_too_large', 'payload_too_large', [{ path: 'file', code: 'file_too_large', params: { limit: maxFileBytes } }]);
+        ? new DomainError('payload_too_large', 'payload_too_large', [
+            { path: 'file', code: 'quota_exceeded', params: { limit: maxApplicationBytes } },
+          ])
+        : new DomainError('payload_too_large', 'payload_too_large', [
+            { path: 'file', code: 'file_too_large', params: { limit: maxFileBytes } },
+          ]);
 
     const id = randomUUID();
     const key = `applications/${access.id}/attachments/${id}`;
@@ -171,27 +191,47 @@ export class AttachmentsService {
       await this.storage.putFile(key, spool, inspector.bytes, type.mime);
       const sha256 = inspector.digest();
       const originalName = sanitizeFileName(part.filename, type);
-      const row = await this.db.transaction(async (tx) => {
-        const app = await lockForFiles(tx, access.id);
-        if (app.state !== EDITABLE_IN[kind]) throw wrongState(app.state);
-        assertBeforeDeadline(app);
-        if ((await this.usedBytes(access.id, tx)) + inspector.bytes > maxApplicationBytes) throw tooLarge();
-        if (kind === 'stamped_receipt') await this.assertReceiptRoom(access.id, tx);
-        const [inserted]: AttachmentRow[] = await tx.query(
-          `INSERT INTO attachments (id, application_id, kind, storage_key, size, sha256, content_type, original_name, uploaded_by, receipt_check)
+      const row = await this.db
+        .transaction(async (tx) => {
+          const app = await lockForFiles(tx, access.id);
+          if (app.state !== EDITABLE_IN[kind]) throw wrongState(app.state);
+          assertBeforeDeadline(app);
+          if ((await this.usedBytes(access.id, tx)) + inspector.bytes > maxApplicationBytes) throw tooLarge();
+          if (kind === 'stamped_receipt') await this.assertReceiptRoom(access.id, tx);
+          const [inserted]: AttachmentRow[] = await tx.query(
+            `INSERT INTO attachments (id, application_id, kind, storage_key, size, sha256, content_type, original_name, uploaded_by, receipt_check)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
            RETURNING id, kind, storage_key, size, sha256, content_type, original_name, created_at, receipt_check`,
-          [id, access.id, kind, key, inspector.bytes, sha256, type.mime, originalName, actor.userId, kind === 'stamped_receipt' ? 'pending' : null],
-        );
-        await this.audit.record(
-          { action: 'attachment.upload', actor, applicationId: access.id, entity: 'attachment', entityId: id, details: { kind, sha256, size: inspector.bytes, contentType: type.mime, name: originalName } },
-          tx,
-        );
-        return inserted;
-      }).catch(async (e) => {
-        await this.storage.delete(key).catch(() => undefined);
-        throw e;
-      });
+            [
+              id,
+              access.id,
+              kind,
+              key,
+              inspector.bytes,
+              sha256,
+              type.mime,
+              originalName,
+              actor.userId,
+              kind === 'stamped_receipt' ? 'pending' : null,
+            ],
+          );
+          await this.audit.record(
+            {
+              action: 'attachment.upload',
+              actor,
+              applicationId: access.id,
+              entity: 'attachment',
+              entityId: id,
+              details: { kind, sha256, size: inspector.bytes, contentType: type.mime, name: originalName },
+            },
+            tx,
+          );
+          return inserted;
+        })
+        .catch(async (e) => {
+          await this.storage.delete(key).catch(() => undefined);
+          throw e;
+        });
       if (kind === 'stamped_receipt') await this.queueReceiptCheck(id);
       return view(row);
     } finally {
@@ -202,7 +242,11 @@ export class AttachmentsService {
   /** The QR check never blocks anything: if it cannot be queued now, the row stays `pending`. */
   private async queueReceiptCheck(attachmentId: string): Promise<void> {
     await this.jobs
-      .add(DossierJob.receiptCheck, { attachmentId }, { jobId: `receipt_${attachmentId}`, attempts: 3, backoff: { type: 'exponential', delay: 2000 } })
+      .add(
+        DossierJob.receiptCheck,
+        { attachmentId },
+        { jobId: `receipt_${attachmentId}`, attempts: 3, backoff: { type: 'exponential', delay: 2000 } },
+      )
       .catch((e: Error) => this.log.warn(`queueing the receipt check of ${attachmentId} failed: ${e.message}`));
   }
 
@@ -212,14 +256,26 @@ export class AttachmentsService {
   }
 
   private async assertReceiptRoom(applicationId: string, q: Pick<DataSource, 'query'> = this.db): Promise<void> {
-    const [row] = await q.query(`SELECT count(*)::int AS n FROM attachments WHERE application_id = $1 AND kind = 'stamped_receipt' AND deleted_at IS NULL`, [applicationId]);
+    const [row] = await q.query(
+      `SELECT count(*)::int AS n FROM attachments WHERE application_id = $1 AND kind = 'stamped_receipt' AND deleted_at IS NULL`,
+      [applicationId],
+    );
     if (row.n >= MAX_LIVE_RECEIPTS) {
-      throw new DomainError('conflict', 'too_many_receipts', [{ path: 'file', code: 'too_many_receipts', params: { max: MAX_LIVE_RECEIPTS } }], {}, { max: MAX_LIVE_RECEIPTS });
+      throw new DomainError(
+        'conflict',
+        'too_many_receipts',
+        [{ path: 'file', code: 'too_many_receipts', params: { max: MAX_LIVE_RECEIPTS } }],
+        {},
+        { max: MAX_LIVE_RECEIPTS },
+      );
     }
   }
 
   private async usedBytes(applicationId: string, q: Pick<DataSource, 'query'> = this.db): Promise<number> {
-    const [row] = await q.query('SELECT coalesce(sum(size), 0)::bigint AS used FROM attachments WHERE application_id = $1 AND deleted_at IS NULL', [applicationId]);
+    const [row] = await q.query(
+      'SELECT coalesce(sum(size), 0)::bigint AS used FROM attachments WHERE application_id = $1 AND deleted_at IS NULL',
+      [applicationId],
+    );
     return Number(row.used);
   }
 
@@ -246,7 +302,8 @@ async function lockForFiles(tx: EntityManager, applicationId: string): Promise<D
 }
 
 function parseKind(raw: string): AttachmentKind {
-  if (!(ATTACHMENT_KINDS as string[]).includes(raw)) throw validationError([{ path: 'kind', code: 'not_in_options', params: { options: ATTACHMENT_KINDS } }]);
+  if (!(ATTACHMENT_KINDS as string[]).includes(raw))
+    throw validationError([{ path: 'kind', code: 'not_in_options', params: { options: ATTACHMENT_KINDS } }]);
   return raw as AttachmentKind;
 }
 

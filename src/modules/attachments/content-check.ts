@@ -14,7 +14,9 @@ export const MAX_IMAGE_PIXELS = 40_000_000;
 const TYPE_NAMES: Record<string, string> = { 'application/pdf': 'PDF', 'image/png': 'PNG', 'image/jpeg': 'JPEG', 'image/webp': 'WebP' };
 
 const damaged = (mime: string) =>
-  new DomainError('unsupported_media_type', 'unsupported_media_type', [{ path: 'file', code: 'file_damaged', params: { type: TYPE_NAMES[mime] ?? mime } }]);
+  new DomainError('unsupported_media_type', 'unsupported_media_type', [
+    { path: 'file', code: 'file_damaged', params: { type: TYPE_NAMES[mime] ?? mime } },
+  ]);
 
 export async function checkContent(path: string, size: number, mime: string): Promise<void> {
   if (mime === 'application/pdf') {

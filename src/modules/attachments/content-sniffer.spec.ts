@@ -10,7 +10,9 @@ describe('sniff: the type from the first bytes', () => {
     ['RIFF\x24\0\0\0WEBPVP8 ', 'image/webp'],
   ])('%j → %s', (head, mime) => expect(sniff(b(head))?.mime).toBe(mime));
 
-  it.each([['MZ\x90\0'], ['GIF89a'], ['<html>'], ['PK\x03\x04'], ['RIFF\x24\0\0\0WAVE'], ['']])('%j → not allowed', (head) => expect(sniff(b(head))).toBeNull());
+  it.each([['MZ\x90\0'], ['GIF89a'], ['<html>'], ['PK\x03\x04'], ['RIFF\x24\0\0\0WAVE'], ['']])('%j → not allowed', (head) =>
+    expect(sniff(b(head))).toBeNull(),
+  );
 });
 
 describe('sanitizeFileName', () => {

@@ -67,7 +67,10 @@ function sniffOfficeZip(head: Buffer): DetectedType {
  */
 export function sanitizeFileName(raw: string | undefined, detected: { ext: string }): string {
   let name = (raw ?? '').normalize('NFC').split(/[\\/]/).pop() ?? '';
-  name = name.replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/^[.\s]+|[.\s]+$/g, '').trim();
+  name = name
+    .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/^[.\s]+|[.\s]+$/g, '')
+    .trim();
   const dot = name.lastIndexOf('.');
   let stem = dot > 0 ? name.slice(0, dot) : name;
   if (!stem) stem = 'file';

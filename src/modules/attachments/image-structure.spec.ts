@@ -6,7 +6,16 @@ const png = (w: number, h: number) => PNG.sync.write(Object.assign(new PNG({ wid
 const jpg = (w: number, h: number) => jpeg.encode({ data: Buffer.alloc(w * h * 4, 128), width: w, height: h }, 80).data;
 /** A lossless WebP container around a (not decoded here) VP8L bitstream of w × h. */
 function webp(w: number, h: number, extra = Buffer.alloc(0)): Buffer {
-  const vp8l = Buffer.from([0x2f, (w - 1) & 0xff, (((w - 1) >> 8) & 0x3f) | (((h - 1) & 0x03) << 6), ((h - 1) >> 2) & 0xff, ((h - 1) >> 10) & 0x0f, 0, 0, 0]);
+  const vp8l = Buffer.from([
+    0x2f,
+    (w - 1) & 0xff,
+    (((w - 1) >> 8) & 0x3f) | (((h - 1) & 0x03) << 6),
+    ((h - 1) >> 2) & 0xff,
+    ((h - 1) >> 10) & 0x0f,
+    0,
+    0,
+    0,
+  ]);
   const chunk = Buffer.concat([Buffer.from('VP8L'), Buffer.from([vp8l.length, 0, 0, 0]), vp8l]);
   const body = Buffer.concat([Buffer.from('WEBP'), chunk]);
   const size = Buffer.alloc(4);

@@ -81,7 +81,17 @@ async function walkPng(src: ByteSource): Promise<ImageHeader> {
       const height = d.readUInt32BE(4);
       const [depth, ct, compression, filter, interlace] = [d[8], d[9], d[10], d[11], d[12]];
       const kind = PNG_TYPES[ct];
-      if (!width || !height || width > 0x7fffffff || height > 0x7fffffff || !kind?.depths.includes(depth) || compression || filter || interlace > 1) damaged('PNG IHDR values');
+      if (
+        !width ||
+        !height ||
+        width > 0x7fffffff ||
+        height > 0x7fffffff ||
+        !kind?.depths.includes(depth) ||
+        compression ||
+        filter ||
+        interlace > 1
+      )
+        damaged('PNG IHDR values');
       colorType = ct;
       header = { width, height, detail: { bitsPerPixel: depth * kind.channels } };
     } else if (type === 'PLTE') sawPalette = true;
@@ -124,7 +134,8 @@ async function walkJpeg(src: ByteSource): Promise<ImageHeader> {
       continue;
     }
     if (marker === 0xd9) return header ?? damaged('JPEG: EOI before any image');
-    if (marker === 0x00 || marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) damaged(`JPEG: marker ${marker.toString(16)} out of place`);
+    if (marker === 0x00 || marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01)
+      damaged(`JPEG: marker ${marker.toString(16)} out of place`);
     if (marker < 0xc0) damaged(`JPEG: invalid marker ${marker.toString(16)}`);
     const length = (await exactly(src, at + 2, 2)).readUInt16BE(0);
     if (length < 2 || at + 2 + length > src.size) damaged('JPEG segment length');

@@ -10,7 +10,12 @@ async function main(): Promise<void> {
   const bytes = readFileSync(process.argv[2]);
   let answer: { ok: true; pages: number; encrypted: boolean } | { ok: false; why: string };
   try {
-    const doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, parseSpeed: ParseSpeeds.Fastest, throwOnInvalidObject: false });
+    const doc = await PDFDocument.load(bytes, {
+      ignoreEncryption: true,
+      updateMetadata: false,
+      parseSpeed: ParseSpeeds.Fastest,
+      throwOnInvalidObject: false,
+    });
     // "%PDF-" and then anything else loads as an empty document: no catalog, no page tree
     const root = doc.context.trailerInfo.Root;
     if (!root || !(doc.context.lookup(root) instanceof PDFDict)) throw new Error('no catalog');

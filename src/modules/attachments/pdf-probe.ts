@@ -19,12 +19,16 @@ export function probePdf(path: string): Promise<PdfProbe> {
   return gate.run(async () => {
     const { file, args } = nodeModuleCommand(CHILD, PDF_PROBE_LIMITS.heapMb);
     try {
-      const { stdout } = await runBounded(file, [...args, path], { timeoutMs: PDF_PROBE_LIMITS.timeoutMs, maxRssBytes: PDF_PROBE_LIMITS.maxRssBytes });
+      const { stdout } = await runBounded(file, [...args, path], {
+        timeoutMs: PDF_PROBE_LIMITS.timeoutMs,
+        maxRssBytes: PDF_PROBE_LIMITS.maxRssBytes,
+      });
       return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as PdfProbe;
     } catch (e) {
       if (e instanceof BoundedChildError && e.reason !== 'failed') return { ok: false, why: e.message, tooComplex: true };
       // a V8 heap exhausted by the document is "too complex" as well
-      if (e instanceof BoundedChildError && /heap out of memory|Allocation failed/i.test(e.message)) return { ok: false, why: e.message, tooComplex: true };
+      if (e instanceof BoundedChildError && /heap out of memory|Allocation failed/i.test(e.message))
+        return { ok: false, why: e.message, tooComplex: true };
       throw e;
     }
   });

@@ -9,7 +9,21 @@ import { parseInstant } from '../../common/time/instant';
 import { toCsv } from '../../common/csv/csv';
 import { AuditService, type AuditFilter } from './audit.service';
 
-const CSV_COLUMNS = ['id', 'at', 'action', 'actorName', 'actorEmail', 'actorRole', 'applicationId', 'entity', 'entityId', 'fromState', 'toState', 'snapshotSha256', 'details'];
+const CSV_COLUMNS = [
+  'id',
+  'at',
+  'action',
+  'actorName',
+  'actorEmail',
+  'actorRole',
+  'applicationId',
+  'entity',
+  'entityId',
+  'fromState',
+  'toState',
+  'snapshotSha256',
+  'details',
+];
 
 @ApiTags('audit')
 @Controller('audit')
@@ -40,7 +54,10 @@ export class AuditController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="audit.csv"')
   @ApiOperation({ summary: 'The same, as CSV (staff)' })
-  @ApiOkResponse({ description: 'CSV, one row per entry (formula-like cells prefixed with \')', content: { 'text/csv': { schema: { type: 'string' } } } })
+  @ApiOkResponse({
+    description: "CSV, one row per entry (formula-like cells prefixed with ')",
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
   @ApiErrors(403)
   async export(
     @Query('applicationId', optionalUuidQuery('applicationId')) applicationId?: string,

@@ -35,8 +35,16 @@ export class AuditService {
       `INSERT INTO audit_log (actor_id, actor_role, action, application_id, entity, entity_id, from_state, to_state, snapshot_sha256, details)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [
-        entry.actor?.userId ?? null, entry.actor?.role ?? null, entry.action, entry.applicationId ?? null, entry.entity ?? null,
-        entry.entityId ?? null, entry.fromState ?? null, entry.toState ?? null, entry.snapshotSha256 ?? null, JSON.stringify(entry.details ?? {}),
+        entry.actor?.userId ?? null,
+        entry.actor?.role ?? null,
+        entry.action,
+        entry.applicationId ?? null,
+        entry.entity ?? null,
+        entry.entityId ?? null,
+        entry.fromState ?? null,
+        entry.toState ?? null,
+        entry.snapshotSha256 ?? null,
+        JSON.stringify(entry.details ?? {}),
       ],
     );
   }

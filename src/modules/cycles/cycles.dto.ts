@@ -1,8 +1,17 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested,
-  Validate, ValidatorConstraint, type ValidatorConstraintInterface,
+  ArrayMaxSize,
+  IsArray,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+  Validate,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
 } from 'class-validator';
 import { IsInstant } from '../../common/time/instant';
 import { isValidTimeZone } from '../../common/time/zoned-time';
@@ -25,10 +34,18 @@ export class CategoryDto {
 
 export class CreateCycleDto {
   @ApiProperty({ example: '2026 中国十佳呼叫中心评选' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
-  @ApiPropertyOptional({ example: 'Asia/Shanghai', default: 'Asia/Shanghai' }) @IsOptional() @Validate(TimeZoneConstraint) timeZone?: string;
+  @ApiPropertyOptional({ example: 'Asia/Shanghai', default: 'Asia/Shanghai' })
+  @IsOptional()
+  @Validate(TimeZoneConstraint)
+  timeZone?: string;
   @ApiProperty({ example: '2026-09-01T00:00:00+08:00' }) @IsInstant() opensAt!: string;
   @ApiProperty({ example: '2026-12-31T23:59:59+08:00' }) @IsInstant() submissionDeadline!: string;
-  @ApiProperty({ type: [CategoryDto] }) @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => CategoryDto) categories!: CategoryDto[];
+  @ApiProperty({ type: [CategoryDto] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => CategoryDto)
+  categories!: CategoryDto[];
 }
 
 export class UpdateCycleDto extends PartialType(OmitType(CreateCycleDto, ['categories'] as const)) {}

@@ -76,7 +76,12 @@ export class CyclesService {
 
   private async insertCategory(tx: EntityManager, cycleId: string, c: CategoryDto): Promise<void> {
     await tx
-      .query('INSERT INTO categories (cycle_id, code, name_zh, name_en) VALUES ($1, $2, $3, $4)', [cycleId, c.code, c.nameZh.trim(), c.nameEn.trim()])
+      .query('INSERT INTO categories (cycle_id, code, name_zh, name_en) VALUES ($1, $2, $3, $4)', [
+        cycleId,
+        c.code,
+        c.nameZh.trim(),
+        c.nameEn.trim(),
+      ])
       .catch((e: { code?: string }) => {
         if (e.code === '23505') throw new DomainError('conflict', 'duplicate', [{ path: 'code', code: 'duplicate' }]);
         throw e;

@@ -76,7 +76,11 @@ export class DossierBuilder implements OnModuleDestroy {
     private readonly registry: SectionRegistry,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.renderer = new PdfRenderer({ executablePath: config.chromiumPath, pages: config.dossiers.concurrency, timeoutMs: config.dossiers.renderTimeoutMs });
+    this.renderer = new PdfRenderer({
+      executablePath: config.chromiumPath,
+      pages: config.dossiers.concurrency,
+      timeoutMs: config.dossiers.renderTimeoutMs,
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -110,12 +114,18 @@ export class DossierBuilder implements OnModuleDestroy {
 
   /** Render the dossier row `id` unless it is already stored; returns where it is. */
   async build(id: string, progress: Progress = () => undefined): Promise<RenderedDossier> {
-    const [row]: Array<DossierRow & { sha256: string | null; size: string | null; pages?: number }> = await this.db.query('SELECT * FROM dossiers WHERE id = $1', [id]);
+    const [row]: Array<DossierRow & { sha256: string | null; size: string | null; pages?: number }> = await this.db.query(
+      'SELECT * FROM dossiers WHERE id = $1',
+      [id],
+    );
     if (!row) throw missingRow('dossier', id);
     if (row.status === 'ready' && row.storage_key && (await this.storage.exists(row.storage_key))) {
       return { storageKey: row.storage_key, sha256: row.sha256!, size: Number(row.size), pages: 0 };
     }
-    await this.db.query(`UPDATE dossiers SET status = 'rendering', progress = 5, renders = renders + 1, error = NULL, updated_at = now() WHERE id = $1`, [id]);
+    await this.db.query(
+      `UPDATE dossiers SET status = 'rendering', progress = 5, renders = renders + 1, error = NULL, updated_at = now() WHERE id = $1`,
+      [id],
+    );
     await progress(5);
     const { html, header, appendices, footer, title } = await this.prepare(row);
     await this.setProgress(id, 40, progress);
@@ -145,7 +155,10 @@ export class DossierBuilder implements OnModuleDestroy {
     if (!snap) throw missingRow('snapshot', row.snapshot_id);
     const document = JSON.parse(snap.canonical) as SnapshotDocument;
     const [viewerId, blindness] = row.viewer.split('/');
-    const viewerName = row.variant === 'judge' ? ((await this.db.query('SELECT name FROM users WHERE id = $1', [viewerId]))[0]?.name as string | undefined) : undefined;
+    const viewerName =
+      row.variant === 'judge'
+        ? ((await this.db.query('SELECT name FROM users WHERE id = $1', [viewerId]))[0]?.name as string | undefined)
+        : undefined;
 
     const attachments = await this.loadAttachments(document, row.variant === 'judge' && blindness === 'blind');
     const sealedAt = sealedTimeText(snap.created_at, snap.time_zone);
@@ -156,7 +169,9 @@ export class DossierBuilder implements OnModuleDestroy {
       snapshot: { id: row.snapshot_id, sha256: snap.sha256, sealedAt, document },
       categoryLabel: { zh: snap.name_zh, en: snap.name_en },
       attachments: attachments.map((a) => a.meta),
-      qrSvg: await (await qrCode()).toString(receiptQrPayload(document.application.entryCode, snap.sha256), { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
+      qrSvg: await (
+        await qrCode()
+      ).toString(receiptQrPayload(document.application.entryCode, snap.sha256), { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
       generatedAt: new Date().toISOString(),
     });
     return {
@@ -172,7 +187,15 @@ export class DossierBuilder implements OnModuleDestroy {
   private async loadAttachments(document: SnapshotDocument, blind: boolean): Promise<Array<{ meta: DossierAttachment; bytes?: Buffer }>> {
     const ids = document.attachments.filter((a) => a.kind !== 'stamped_receipt').map((a) => a.id);
     if (!ids.length) return [];
-    const rows: Array<{ id: string; kind: string; storage_key: string; size: string; sha256: string; content_type: string; original_name: string | null }> = await this.db.query(
+    const rows: Array<{
+      id: string;
+      kind: string;
+      storage_key: string;
+      size: string;
+      sha256: string;
+      content_type: string;
+      original_name: string | null;
+    }> = await this.db.query(
       'SELECT id, kind, storage_key, size, sha256, content_type, original_name FROM attachments WHERE id = ANY($1::uuid[])',
       [ids],
     );
@@ -182,7 +205,14 @@ export class DossierBuilder implements OnModuleDestroy {
         .map((id) => byId.get(id))
         .filter((r): r is NonNullable<typeof r> => !!r)
         .map(async (r) => {
-          const meta: DossierAttachment = { id: r.id, kind: r.kind, name: r.original_name ?? r.id, sha256: r.sha256, size: Number(r.size), contentType: r.content_type };
+          const meta: DossierAttachment = {
+            id: r.id,
+            kind: r.kind,
+            name: r.original_name ?? r.id,
+            sha256: r.sha256,
+            size: Number(r.size),
+            contentType: r.content_type,
+          };
           const wanted = IMAGE_TYPES.has(r.content_type) || r.content_type === 'application/pdf';
           if (!wanted) return { meta };
           const bytes = await this.storage.getBuffer(r.storage_key);

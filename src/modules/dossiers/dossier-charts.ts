@@ -51,7 +51,9 @@ export function barChart(categories: string[], series: Series[]): string {
   if (series.length > 1) {
     series.forEach((s, si) => {
       const x = labelW + si * 110;
-      parts.push(`<rect x="${x}" y="3" width="10" height="10" fill="${COLORS[si % COLORS.length]}"/><text x="${x + 14}" y="12" font-size="9">${escapeXml(s.label)}</text>`);
+      parts.push(
+        `<rect x="${x}" y="3" width="10" height="10" fill="${COLORS[si % COLORS.length]}"/><text x="${x + 14}" y="12" font-size="9">${escapeXml(s.label)}</text>`,
+      );
     });
   }
   parts.push(`<line x1="${labelW}" y1="${legendH}" x2="${labelW}" y2="${height - 4}" stroke="#999" stroke-width="0.6"/>`);
@@ -66,7 +68,13 @@ export function basicsCharts(def: SectionDefinition, data: SectionData): Chart[]
 
   const age = AGE_KEYS.map((k) => num(data, `staffing.ageDistribution.${k}`));
   if (age.some((v) => v !== undefined)) {
-    charts.push({ title: label('staffing.ageDistribution'), svg: barChart(AGE_KEYS.map((k) => zh(`staffing.ageDistribution.${k}`)), [{ label: '', values: age }]) });
+    charts.push({
+      title: label('staffing.ageDistribution'),
+      svg: barChart(
+        AGE_KEYS.map((k) => zh(`staffing.ageDistribution.${k}`)),
+        [{ label: '', values: age }],
+      ),
+    });
   }
 
   const mix = CONTACT_MIX_ROWS.map((r) => [num(data, `contactMix.${r}.inboundPct`), num(data, `contactMix.${r}.outboundPct`)]);
@@ -89,7 +97,10 @@ export function basicsCharts(def: SectionDefinition, data: SectionData): Chart[]
       title: label('staffing.seats.fullTime.education'),
       svg: barChart(
         EDUCATION_KEYS.map((k) => zh(`staffing.seats.fullTime.education.${k}`)),
-        seats.map((t) => ({ label: zh(`staffing.seats.${t}`), values: EDUCATION_KEYS.map((k) => num(data, `staffing.seats.${t}.education.${k}`)) })),
+        seats.map((t) => ({
+          label: zh(`staffing.seats.${t}`),
+          values: EDUCATION_KEYS.map((k) => num(data, `staffing.seats.${t}.education.${k}`)),
+        })),
       ),
     });
   }

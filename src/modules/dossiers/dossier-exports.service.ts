@@ -60,8 +60,15 @@ export class DossierExportsService {
   async create(actor: Actor, cycleId: string) {
     const [cycle] = await this.db.query('SELECT id FROM cycles WHERE id = $1', [cycleId]);
     if (!cycle) throw notFound();
-    const [row]: ExportRow[] = await this.db.query(`INSERT INTO exports (kind, cycle_id, requested_by) VALUES ('dossiers_zip', $1, $2) RETURNING *`, [cycleId, actor.userId]);
-    await this.queue.add(DossierJob.exportZip, { exportId: row.id }, { jobId: `export_${row.id}`, attempts: 3, backoff: { type: 'exponential', delay: 5000 } });
+    const [row]: ExportRow[] = await this.db.query(
+      `INSERT INTO exports (kind, cycle_id, requested_by) VALUES ('dossiers_zip', $1, $2) RETURNING *`,
+      [cycleId, actor.userId],
+    );
+    await this.queue.add(
+      DossierJob.exportZip,
+      { exportId: row.id },
+      { jobId: `export_${row.id}`, attempts: 3, backoff: { type: 'exponential', delay: 5000 } },
+    );
     return view(row);
   }
 
@@ -101,7 +108,10 @@ export class DossierExportBuilder {
         WHERE a.cycle_id = $1 AND a.state <> 'draft' ORDER BY a.entry_code`,
       [row.cycle_id],
     );
-    await this.db.query(`UPDATE exports SET status = 'running', total = $2, done = 0, error = NULL WHERE id = $1`, [exportId, entries.length]);
+    await this.db.query(`UPDATE exports SET status = 'running', total = $2, done = 0, error = NULL WHERE id = $1`, [
+      exportId,
+      entries.length,
+    ]);
 
     const key = `exports/${exportId}.zip`;
     const zip = new ZipFile();
@@ -124,7 +134,10 @@ export class DossierExportBuilder {
         await this.db.query('UPDATE exports SET done = $2 WHERE id = $1', [exportId, i + 1]);
         await progress(Math.floor((100 * (i + 1)) / Math.max(1, entries.length)));
       }
-      zip.addBuffer(Buffer.from(toCsv(manifest, ['entry_code', 'snapshot_sha256', 'dossier_sha256', 'file'], { bom: false })), 'manifest.csv');
+      zip.addBuffer(
+        Buffer.from(toCsv(manifest, ['entry_code', 'snapshot_sha256', 'dossier_sha256', 'file'], { bom: false })),
+        'manifest.csv',
+      );
       zip.end();
       await upload;
     } catch (error) {
@@ -134,6 +147,9 @@ export class DossierExportBuilder {
       await this.db.query(`UPDATE exports SET status = 'failed', error = $2 WHERE id = $1`, [exportId, (error as Error).message]);
       throw error;
     }
-    await this.db.query(`UPDATE exports SET status = 'ready', storage_key = $2, sha256 = $3, size = $4, completed_at = now() WHERE id = $1`, [exportId, key, hash.digest('hex'), size]);
+    await this.db.query(
+      `UPDATE exports SET status = 'ready', storage_key = $2, sha256 = $3, size = $4, completed_at = now() WHERE id = $1`,
+      [exportId, key, hash.digest('hex'), size],
+    );
   }
 }

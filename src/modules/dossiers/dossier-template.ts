@@ -37,7 +37,10 @@ export function loadDossierTemplate(dir: string): DossierTemplate {
     hash.update(path.slice(dir.length)).update(text);
     return text;
   };
-  const hbsIn = (sub: string) => readdirSync(join(dir, sub)).filter((f) => f.endsWith('.hbs')).sort();
+  const hbsIn = (sub: string) =>
+    readdirSync(join(dir, sub))
+      .filter((f) => f.endsWith('.hbs'))
+      .sort();
   for (const f of hbsIn('partials')) hb.registerPartial(basename(f, '.hbs'), read(join(dir, 'partials', f)));
   for (const f of hbsIn('sections')) hb.registerPartial(`section-${basename(f, '.hbs')}`, read(join(dir, 'sections', f)));
   const css = read(join(dir, 'dossier.css'));

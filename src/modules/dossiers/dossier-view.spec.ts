@@ -7,7 +7,15 @@ import { ALL_SECTIONS } from '../../form/sections';
 import { SectionRegistry } from '../../form/section-registry';
 import { barChart } from './dossier-charts';
 import { loadDossierTemplate } from './dossier-template';
-import { buildDossierView, fileNameParts, formatValue, identifyingNames, type DossierInput, type DossierView, type SnapshotDocument } from './dossier-view';
+import {
+  buildDossierView,
+  fileNameParts,
+  formatValue,
+  identifyingNames,
+  type DossierInput,
+  type DossierView,
+  type SnapshotDocument,
+} from './dossier-view';
 
 const registry = SectionRegistry.of(ALL_SECTIONS);
 const ORG = '示例银行股份有限公司';
@@ -17,7 +25,13 @@ function input(variant: DossierInput['variant'], blind = false, edit?: (s: Recor
   edit?.(sections);
   const ctx = { section: (k: string) => sections[k] ?? {} };
   const document: SnapshotDocument = {
-    application: { id: 'app', entryCode: 'TT-ABC123', cycle: { id: 'c', name: '2026 年度评选' }, category: { id: 'k', code: 'omni' }, organisation: { id: 'o', name: ORG } },
+    application: {
+      id: 'app',
+      entryCode: 'TT-ABC123',
+      cycle: { id: 'c', name: '2026 年度评选' },
+      category: { id: 'k', code: 'omni' },
+      organisation: { id: 'o', name: ORG },
+    },
     sections,
     computed: Object.fromEntries(ALL_SECTIONS.filter((d) => d.compute).map((d) => [d.key, computeSection(d, sections[d.key] ?? {}, ctx)])),
     attachments: [
@@ -32,8 +46,24 @@ function input(variant: DossierInput['variant'], blind = false, edit?: (s: Recor
     snapshot: { id: 's', sha256: 'a'.repeat(64), sealedAt: '2026-11-23 10:00 (UTC+08:00)', document },
     categoryLabel: { zh: '卓越全渠道客服', en: 'Omnichannel excellence' },
     attachments: [
-      { id: 'a1', kind: 'org_chart', name: `${ORG}-架构.png`, sha256: 'f'.repeat(64), size: 2048, contentType: 'image/png', dataUri: 'data:image/png;base64,AAAA' },
-      { id: 'a2', kind: 'layout_photo', name: '现场.png', sha256: 'e'.repeat(64), size: 4096, contentType: 'image/png', dataUri: 'data:image/png;base64,BBBB' },
+      {
+        id: 'a1',
+        kind: 'org_chart',
+        name: `${ORG}-架构.png`,
+        sha256: 'f'.repeat(64),
+        size: 2048,
+        contentType: 'image/png',
+        dataUri: 'data:image/png;base64,AAAA',
+      },
+      {
+        id: 'a2',
+        kind: 'layout_photo',
+        name: '现场.png',
+        sha256: 'e'.repeat(64),
+        size: 4096,
+        contentType: 'image/png',
+        dataUri: 'data:image/png;base64,BBBB',
+      },
     ],
     qrSvg: '<svg></svg>',
     generatedAt: '2026-11-23T02:00:00Z',
@@ -52,7 +82,10 @@ describe('dossier view', () => {
   });
 
   it('prints an unanswered optional field as "—"', () => {
-    const v = buildDossierView(registry, input('staff', false, (s) => delete (s.basics.enterprise as Record<string, unknown>).website));
+    const v = buildDossierView(
+      registry,
+      input('staff', false, (s) => delete (s.basics.enterprise as Record<string, unknown>).website),
+    );
     const row = v.sections[0].rows.find((r) => r.label.en === 'Website');
     expect(row).toMatchObject({ value: '—', empty: true });
   });
@@ -75,14 +108,24 @@ describe('dossier view', () => {
   });
 
   it('the 合计 row adds each column, so a wrong table shows its wrong sums', () => {
-    const v = buildDossierView(registry, input('staff', false, (s) => (((s.basics.contactMix as Record<string, Record<string, number>>).email.inboundPct = 13))));
+    const v = buildDossierView(
+      registry,
+      input('staff', false, (s) => ((s.basics.contactMix as Record<string, Record<string, number>>).email.inboundPct = 13)),
+    );
     const mix = v.sections[0].rows.find((r) => r.label.en === 'Contact mix (% of contacts)')!;
     expect(mix.table!.rows.at(-1)!.cells.map((c) => c.text)).toEqual(['110%', '100%']);
   });
 
   it("prints agents and their education as the form's table, with the headcount total and the weighted education", () => {
     const seats = buildDossierView(registry, input('staff')).sections[0].rows.find((r) => r.label.zh === '座席员数')!;
-    expect(seats.table!.columns.map((c) => c.zh)).toEqual(['座席类型', '总人数 (人)', '本科及以上 (%)', '大专 (%)', '中专 (%)', '高中及以下 (%)']);
+    expect(seats.table!.columns.map((c) => c.zh)).toEqual([
+      '座席类型',
+      '总人数 (人)',
+      '本科及以上 (%)',
+      '大专 (%)',
+      '中专 (%)',
+      '高中及以下 (%)',
+    ]);
     expect(seats.table!.rows.map((r) => r.label.zh)).toEqual(['全职座席', '兼职座席', '远程客户代表', '合计']);
     expect(seats.table!.rows[2].cells.map((c) => c.text)).toEqual(['0', '—', '—', '—', '—']); // no remote agents: education dashed, as on the form
     // 380 full-time and 20 part-time: (42.5 × 380 + 10 × 20) / 400 = 40.875
@@ -102,8 +145,11 @@ describe('dossier view', () => {
 
   it('a band KPI shows its band, and where the actual lies instead of a negative gap beside 达标', () => {
     const kpiOf = (edit: (s: Record<string, SectionData>) => void, name: string) =>
-      buildDossierView(registry, input('staff', false, edit)).sections.find((s) => s.key === 'kpis')!.kpis.find((k) => k.name === name)!;
-    const setOccupancy = (actual: number) => (s: Record<string, SectionData>) => void ((s.kpis.operations as Record<string, { actual: number }>).occupancy.actual = actual);
+      buildDossierView(registry, input('staff', false, edit))
+        .sections.find((s) => s.key === 'kpis')!
+        .kpis.find((k) => k.name === name)!;
+    const setOccupancy = (actual: number) => (s: Record<string, SectionData>) =>
+      void ((s.kpis.operations as Record<string, { actual: number }>).occupancy.actual = actual);
     // target 85 ±5 points; 81.8 is met although 3.8 % under target
     const within = kpiOf(setOccupancy(81.8), '工时有效率（占用率）');
     expect(within.criterion.text).toBe('80–90');
@@ -125,7 +171,9 @@ describe('dossier view', () => {
 
   it("the cover names the entrant as the form does, the registration's organisation only when the form has none, and nothing when blind", () => {
     const named = (name: string) => (s: Record<string, SectionData>) => void ((s.basics.enterprise as Record<string, unknown>).name = name);
-    expect(buildDossierView(registry, input('staff', false, named('示例银行（四川）有限公司'))).cover.company).toBe('示例银行（四川）有限公司');
+    expect(buildDossierView(registry, input('staff', false, named('示例银行（四川）有限公司'))).cover.company).toBe(
+      '示例银行（四川）有限公司',
+    );
     expect(buildDossierView(registry, input('applicant', false, named('  '))).cover.company).toBe(ORG);
     const blind = buildDossierView(registry, input('judge', true, named('示例银行（四川）有限公司')));
     expect(blind.cover.company).toBeUndefined();
@@ -140,7 +188,10 @@ describe('dossier view', () => {
   });
 
   it('blind judge copies hide the identifying fields, the receipt, file names and the names in free text', () => {
-    const v = buildDossierView(registry, input('judge', true, (s) => ((s.strategy as Record<string, unknown>).overallStrategy = `${ORG}的战略：示例银行坚持创新。`)));
+    const v = buildDossierView(
+      registry,
+      input('judge', true, (s) => ((s.strategy as Record<string, unknown>).overallStrategy = `${ORG}的战略：示例银行坚持创新。`)),
+    );
     const text = allText(v);
     expect(text).not.toContain('示例银行');
     expect(text).not.toContain('wang.xiaomei');
@@ -171,19 +222,37 @@ describe('dossier templates', () => {
   const dir = join(__dirname, '..', '..', '..', 'templates', 'dossier');
 
   it('never print user data unescaped: the triple-stash is kept for the stylesheet and server-made SVG', () => {
-    const files = ['layout.hbs', 'judge-header.hbs', ...readdirSync(join(dir, 'partials')).map((f) => `partials/${f}`), ...readdirSync(join(dir, 'sections')).map((f) => `sections/${f}`)];
+    const files = [
+      'layout.hbs',
+      'judge-header.hbs',
+      ...readdirSync(join(dir, 'partials')).map((f) => `partials/${f}`),
+      ...readdirSync(join(dir, 'sections')).map((f) => `sections/${f}`),
+    ];
     const raw = files.flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/\{\{\{\s*([\w.]+)\s*\}\}\}/g)].map((m) => m[1]));
     expect(new Set(raw)).toEqual(new Set(['css', 'svg', 'qrSvg']));
   });
 
   it('has a partial for every section of the form', () => {
     const partials = readdirSync(join(dir, 'sections')).map((f) => f.replace(/\.hbs$/, ''));
-    expect(partials.sort()).toEqual(ALL_SECTIONS.filter((d) => d.part !== 3).map((d) => d.key).sort());
+    expect(partials.sort()).toEqual(
+      ALL_SECTIONS.filter((d) => d.part !== 3)
+        .map((d) => d.key)
+        .sort(),
+    );
   });
 
   it('renders the view with user text escaped and the version changing with the templates', () => {
     const tpl = loadDossierTemplate(dir);
-    const html = tpl.render(buildDossierView(registry, input('staff', false, (s) => ((s.strategy as Record<string, unknown>).overallStrategy = '<script>alert(1)</script>{{constructor}}'))));
+    const html = tpl.render(
+      buildDossierView(
+        registry,
+        input(
+          'staff',
+          false,
+          (s) => ((s.strategy as Record<string, unknown>).overallStrategy = '<script>alert(1)</script>{{constructor}}'),
+        ),
+      ),
+    );
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;{{constructor}}');
     expect(html).not.toContain('<script>');
     expect(tpl.version).toMatch(/^[0-9a-f]{12}$/);

@@ -116,7 +116,17 @@ export interface DossierView {
   toc: Array<{ anchor: string; title: string }>;
   sections: SectionView[];
   receipt?: { consent: string; rows: FieldRow[]; entryCode: string; sha256: string; qrSvg: string; sealedAt: string };
-  attachments: Array<{ anchor: string; index: number; kind: Label; name: string; nameParts: string[]; sha256: string; size: string; appended: boolean; note?: Label }>;
+  attachments: Array<{
+    anchor: string;
+    index: number;
+    kind: Label;
+    name: string;
+    nameParts: string[];
+    sha256: string;
+    size: string;
+    appended: boolean;
+    note?: Label;
+  }>;
   footer: { entryCode: string; shortSha: string; sealedAt: string };
   generatedAt: string;
 }
@@ -161,7 +171,7 @@ export function buildDossierView(registry: SectionRegistry, input: DossierInput)
       continue;
     }
     if (def.optional && !Object.keys(data).length) continue;
-    const hidden = blind ? def.identifying ?? [] : [];
+    const hidden = blind ? (def.identifying ?? []) : [];
     const ctx: RowContext = { section: def.key, data, computed: doc.computed[def.key] ?? {}, hidden, redact, attachmentsById, fileName };
     const kpis = def.key === 'kpis' ? kpiRows(def, data, doc.computed.kpis ?? {}, redact) : [];
     sections.push({
@@ -184,7 +194,15 @@ export function buildDossierView(registry: SectionRegistry, input: DossierInput)
           consent: `${receiptConsent(receiptDef)}（${doc.application.cycle.name}）`,
           rows: fieldRows(
             expandFields(receiptDef.fields).filter((f) => f.type !== 'attachment' && f.key !== 'consent'),
-            { section: receiptDef.key, data: doc.sections[receiptDef.key] ?? {}, computed: {}, hidden: [], redact, attachmentsById, fileName },
+            {
+              section: receiptDef.key,
+              data: doc.sections[receiptDef.key] ?? {},
+              computed: {},
+              hidden: [],
+              redact,
+              attachmentsById,
+              fileName,
+            },
             '',
             0,
           ),
@@ -195,7 +213,10 @@ export function buildDossierView(registry: SectionRegistry, input: DossierInput)
         }
       : undefined;
 
-  const cited = doc.attachments.filter((a) => a.kind !== 'stamped_receipt').map((a) => attachmentsById.get(a.id)).filter((a): a is DossierAttachment => !!a);
+  const cited = doc.attachments
+    .filter((a) => a.kind !== 'stamped_receipt')
+    .map((a) => attachmentsById.get(a.id))
+    .filter((a): a is DossierAttachment => !!a);
   const attachments = cited.map((a, i) => ({
     anchor: `att-${i + 1}`,
     index: i + 1,
@@ -205,7 +226,15 @@ export function buildDossierView(registry: SectionRegistry, input: DossierInput)
     sha256: a.sha256,
     size: formatBytes(a.size),
     appended: !!a.appendedPages,
-    note: a.appendedPages ? undefined : a.dataUri ? { zh: '图片已嵌入正文', en: 'image shown in the dossier' } : a.contentType === 'application/pdf' ? (blind ? { zh: '匿名评审本不附原件', en: 'not included in blind copies' } : { zh: 'PDF 无法合并，请单独下载', en: 'PDF could not be merged; download it separately' }) : { zh: '请单独下载', en: 'download separately' },
+    note: a.appendedPages
+      ? undefined
+      : a.dataUri
+        ? { zh: '图片已嵌入正文', en: 'image shown in the dossier' }
+        : a.contentType === 'application/pdf'
+          ? blind
+            ? { zh: '匿名评审本不附原件', en: 'not included in blind copies' }
+            : { zh: 'PDF 无法合并，请单独下载', en: 'PDF could not be merged; download it separately' }
+          : { zh: '请单独下载', en: 'download separately' },
   }));
 
   const toc = [
@@ -223,7 +252,7 @@ export function buildDossierView(registry: SectionRegistry, input: DossierInput)
       category: input.categoryLabel,
       entryCode: doc.application.entryCode,
       // The entrant as the form names it; the registration's organisation only when that is empty.
-      company: blind ? undefined : enterpriseName(doc) ?? doc.application.organisation.name,
+      company: blind ? undefined : (enterpriseName(doc) ?? doc.application.organisation.name),
       sealedAt,
       sha256: input.snapshot.sha256,
       variantLabel: VARIANT_LABELS[input.variant],
@@ -249,7 +278,8 @@ interface RowContext {
 
 function fieldRows(fields: FieldNode[], ctx: RowContext, prefix: string, depth: number): FieldRow[] {
   const rows: FieldRow[] = [];
-  const value = (path: string) => path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), ctx.data);
+  const value = (path: string) =>
+    path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), ctx.data);
   for (const f of fields) {
     const path = prefix ? `${prefix}.${f.key}` : f.key;
     if (isHidden(ctx.hidden, path)) {
@@ -286,14 +316,23 @@ function fieldRows(fields: FieldNode[], ctx: RowContext, prefix: string, depth: 
         value: files.length ? files.map((a, i) => ctx.fileName(a, i)).join('；') : EMPTY,
         empty: !files.length,
         files: files.map((a, i) => fileNameParts(ctx.fileName(a, i))),
-        images: files.filter((a) => a.dataUri).map((a, i) => ({ src: a.dataUri!, caption: ctx.fileName(a, i), captionParts: fileNameParts(ctx.fileName(a, i)) })),
+        images: files
+          .filter((a) => a.dataUri)
+          .map((a, i) => ({ src: a.dataUri!, caption: ctx.fileName(a, i), captionParts: fileNameParts(ctx.fileName(a, i)) })),
       });
       continue;
     }
-    const raw = f.type === 'computed' ? getIn(ctx.computed, path) ?? value(path) : value(path);
+    const raw = f.type === 'computed' ? (getIn(ctx.computed, path) ?? value(path)) : value(path);
     const other = value(`${path}Other`);
     const text = formatValue(f, raw, typeof other === 'string' ? other : undefined);
-    rows.push({ depth, heading: false, label: f.label, value: text === undefined ? EMPTY : ctx.redact(text), empty: text === undefined, long: f.type === 'essay' || (f.type === 'yesno' && !!text && text.length > 40) });
+    rows.push({
+      depth,
+      heading: false,
+      label: f.label,
+      value: text === undefined ? EMPTY : ctx.redact(text),
+      empty: text === undefined,
+      long: f.type === 'essay' || (f.type === 'yesno' && !!text && text.length > 40),
+    });
   }
   return rows;
 }
@@ -378,7 +417,9 @@ function kpiGap(rule: KpiRule | undefined, target: unknown, actual: unknown, r: 
   if (rule?.direction === 'band' && typeof target === 'number' && typeof actual === 'number' && r && typeof r.met === 'boolean') {
     if (r.met) return { text: '区间内', note: 'within band' };
     const [lo, hi] = kpiBand(rule, target);
-    return actual < lo ? { text: `低于下限 ${num2(lo - actual)}`, note: `${num2(lo - actual)} below band` } : { text: `高于上限 ${num2(actual - hi)}`, note: `${num2(actual - hi)} above band` };
+    return actual < lo
+      ? { text: `低于下限 ${num2(lo - actual)}`, note: `${num2(lo - actual)} below band` }
+      : { text: `高于上限 ${num2(actual - hi)}`, note: `${num2(actual - hi)} above band` };
   }
   return r && typeof r.gapPct === 'number' ? { text: `${r.gapPct > 0 ? '+' : ''}${r.gapPct}%` } : { text: EMPTY };
 }
@@ -386,7 +427,16 @@ function kpiGap(rule: KpiRule | undefined, target: unknown, actual: unknown, r: 
 function kpiRows(def: SectionDefinition, data: SectionData, computed: SectionData, redact: (s: string) => string): KpiRow[] {
   const fmt = (v: unknown) => (typeof v === 'number' ? num2(v) : EMPTY);
   const result = (area: string, key: string) => getIn(computed, `${area}.${key}`) as KpiResult;
-  const row = (area: Label, name: string, nameEn: string | undefined, unit: string, rule: KpiRule | undefined, target: unknown, actual: unknown, r: KpiResult): KpiRow => ({
+  const row = (
+    area: Label,
+    name: string,
+    nameEn: string | undefined,
+    unit: string,
+    rule: KpiRule | undefined,
+    target: unknown,
+    actual: unknown,
+    r: KpiResult,
+  ): KpiRow => ({
     area,
     name,
     nameEn,
@@ -403,14 +453,36 @@ function kpiRows(def: SectionDefinition, data: SectionData, computed: SectionDat
     if (areaField.type !== 'group') continue;
     for (const k of REQUIRED_KPIS.filter((x) => x.key.startsWith(`${areaField.key}.`))) {
       const [, key] = k.key.split('.');
-      rows.push(row(areaField.label, k.label.zh, k.label.en, k.unit.zh, k, getIn(data, `${k.key}.target`), getIn(data, `${k.key}.actual`), result(areaField.key, key)));
+      rows.push(
+        row(
+          areaField.label,
+          k.label.zh,
+          k.label.en,
+          k.unit.zh,
+          k,
+          getIn(data, `${k.key}.target`),
+          getIn(data, `${k.key}.actual`),
+          result(areaField.key, key),
+        ),
+      );
     }
     const others = getIn(data, `${areaField.key}.others`);
     if (Array.isArray(others)) {
       const results = getIn(computed, `${areaField.key}.others`);
       others.forEach((o: Record<string, unknown>, i) => {
         const rule: KpiRule | undefined = o?.direction === 'higher' || o?.direction === 'lower' ? { direction: o.direction } : undefined;
-        rows.push(row(areaField.label, redact(String(o?.name ?? EMPTY)), undefined, redact(String(o?.unit ?? '')), rule, o?.target, o?.actual, Array.isArray(results) ? results[i] : undefined));
+        rows.push(
+          row(
+            areaField.label,
+            redact(String(o?.name ?? EMPTY)),
+            undefined,
+            redact(String(o?.unit ?? '')),
+            rule,
+            o?.target,
+            o?.actual,
+            Array.isArray(results) ? results[i] : undefined,
+          ),
+        );
       });
     }
   }
@@ -465,14 +537,25 @@ const TABLES: Record<string, (f: GroupField, get: (path: string) => unknown) => 
     const total = heads.every((h) => h !== undefined) ? heads.reduce<number>((a, b) => a + (b as number), 0) : undefined;
     const weighted = (c: FieldNode) => {
       if (!total) return undefined;
-      const parts = staffed.map((k) => [numAt(get, `${k.key}.${headcount.key}`)!, numAt(get, `${k.key}.${education.key}.${c.key}`)] as const);
+      const parts = staffed.map(
+        (k) => [numAt(get, `${k.key}.${headcount.key}`)!, numAt(get, `${k.key}.${education.key}.${c.key}`)] as const,
+      );
       return parts.every(([, v]) => v !== undefined) ? parts.reduce((a, [h, v]) => a + h * (v as number), 0) / total : undefined;
     };
     return {
       columns: [{ zh: '座席类型', en: 'Agent type' }, headcount.label, ...eduCols.map((c) => c.label)],
       rows: [
-        ...kinds.map((k) => ({ label: k.label, cells: [headcount, ...eduCols].map((c) => cellOf(c, get(c === headcount ? `${k.key}.${c.key}` : `${k.key}.${education.key}.${c.key}`))) })),
-        { label: TOTAL, cells: [total === undefined ? { text: EMPTY, empty: true } : { text: String(total) }, ...eduCols.map((c) => pct(weighted(c)))], total: true },
+        ...kinds.map((k) => ({
+          label: k.label,
+          cells: [headcount, ...eduCols].map((c) =>
+            cellOf(c, get(c === headcount ? `${k.key}.${c.key}` : `${k.key}.${education.key}.${c.key}`)),
+          ),
+        })),
+        {
+          label: TOTAL,
+          cells: [total === undefined ? { text: EMPTY, empty: true } : { text: String(total) }, ...eduCols.map((c) => pct(weighted(c)))],
+          total: true,
+        },
       ],
       note: { zh: '合计行的学历分布按各类座席人数加权。', en: 'The total row weights each row’s education by its headcount.' },
     };
@@ -484,7 +567,12 @@ const TABLES: Record<string, (f: GroupField, get: (path: string) => unknown) => 
     const present = values.filter((v): v is number => v !== undefined);
     return {
       columns: [{ zh: '年龄', en: 'Age' }, ...cols.map((c) => c.label), TOTAL],
-      rows: [{ label: { zh: '百分比 (%)', en: 'Share (%)' }, cells: [...cols.map((c) => cellOf(c, get(c.key))), pct(present.length ? present.reduce((a, b) => a + b, 0) : undefined)] }],
+      rows: [
+        {
+          label: { zh: '百分比 (%)', en: 'Share (%)' },
+          cells: [...cols.map((c) => cellOf(c, get(c.key))), pct(present.length ? present.reduce((a, b) => a + b, 0) : undefined)],
+        },
+      ],
     };
   },
 };
@@ -508,10 +596,17 @@ function receiptConsent(def: SectionDefinition): string {
 /** Names that identify the entrant, and their short forms without the legal suffix. */
 export function identifyingNames(doc: SnapshotDocument): string[] {
   const s = doc.sections;
-  const names = [doc.application.organisation.name, getIn(s.basics ?? {}, 'enterprise.name'), getIn(s.basics ?? {}, 'center.name'), getIn(s.receipt ?? {}, 'unitName')]
+  const names = [
+    doc.application.organisation.name,
+    getIn(s.basics ?? {}, 'enterprise.name'),
+    getIn(s.basics ?? {}, 'center.name'),
+    getIn(s.receipt ?? {}, 'unitName'),
+  ]
     .filter((n): n is string => typeof n === 'string' && n.trim().length >= 2)
     .map((n) => n.trim());
-  const short = names.map((n) => n.replace(/(股份有限公司|有限责任公司|有限公司|集团|公司|客户服务中心|呼叫中心|中心)$/u, '')).filter((n) => n.length >= 2);
+  const short = names
+    .map((n) => n.replace(/(股份有限公司|有限责任公司|有限公司|集团|公司|客户服务中心|呼叫中心|中心)$/u, ''))
+    .filter((n) => n.length >= 2);
   return [...new Set([...names, ...short])].sort((a, b) => b.length - a.length);
 }
 

@@ -14,7 +14,10 @@ const RETRY_AFTER_SECONDS = 2;
 
 /** Which copy: the caller's by default; staff may name `variant` (and `blind` for a judge copy). */
 const copyQueries = () =>
-  applyDecorators(ApiQuery({ name: 'variant', required: false, enum: ['applicant', 'staff', 'judge'] }), ApiQuery({ name: 'blind', required: false, enum: ['true', 'false'] }));
+  applyDecorators(
+    ApiQuery({ name: 'variant', required: false, enum: ['applicant', 'staff', 'judge'] }),
+    ApiQuery({ name: 'blind', required: false, enum: ['true', 'false'] }),
+  );
 
 @ApiTags('dossiers')
 @Controller('applications/:id/dossier')
@@ -27,14 +30,30 @@ export class DossiersController {
       'PDF dossier of the current sealed snapshot: the applicant copy for the organisation, the staff copy for staff (variant=judge&blind=true|false previews a judge copy). 202 + Retry-After with { status, progress } while it renders; 409 dossier_failed (reason in details) when rendering failed — see POST …/dossier/retry; 409 while the entry is a draft',
   })
   @copyQueries()
-  @ApiOkResponse({ description: 'The PDF (ETag and X-Content-SHA256: its SHA-256)', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
-  @ApiAcceptedResponse({ type: DossierPendingResponse, description: 'Still rendering: ask again after Retry-After seconds', headers: { 'Retry-After': { schema: { type: 'integer' } } } })
+  @ApiOkResponse({
+    description: 'The PDF (ETag and X-Content-SHA256: its SHA-256)',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiAcceptedResponse({
+    type: DossierPendingResponse,
+    description: 'Still rendering: ask again after Retry-After seconds',
+    headers: { 'Retry-After': { schema: { type: 'integer' } } },
+  })
   @ApiErrors(404, 409)
-  async get(@CurrentActor() a: Actor, @Param('id', IdParam) id: string, @Query() query: { variant?: string; blind?: string }, @Res() reply: FastifyReply) {
+  async get(
+    @CurrentActor() a: Actor,
+    @Param('id', IdParam) id: string,
+    @Query() query: { variant?: string; blind?: string },
+    @Res() reply: FastifyReply,
+  ) {
     const answer = await this.dossiers.forApplication(a, id, query);
     if (!answer.ready) {
       const { status, progress, snapshotId } = answer;
-      return reply.status(202).header('Retry-After', String(RETRY_AFTER_SECONDS)).header('Cache-Control', 'no-store').send({ status, progress, snapshotId });
+      return reply
+        .status(202)
+        .header('Retry-After', String(RETRY_AFTER_SECONDS))
+        .header('Cache-Control', 'no-store')
+        .send({ status, progress, snapshotId });
     }
     return reply
       .header('Content-Type', 'application/pdf')
@@ -47,11 +66,19 @@ export class DossiersController {
   }
 
   @Get('status')
-  @ApiOperation({ summary: 'Where the same copy stands, without the PDF: { status: queued|rendering|ready|failed, progress, reason } (queues the render like GET …/dossier); for polling' })
+  @ApiOperation({
+    summary:
+      'Where the same copy stands, without the PDF: { status: queued|rendering|ready|failed, progress, reason } (queues the render like GET …/dossier); for polling',
+  })
   @ApiOkResponse({ type: DossierStatusResponse })
   @ApiErrors(404, 409)
   @copyQueries()
-  async status(@CurrentActor() a: Actor, @Param('id', IdParam) id: string, @Query() query: { variant?: string; blind?: string }, @Res({ passthrough: true }) reply: FastifyReply) {
+  async status(
+    @CurrentActor() a: Actor,
+    @Param('id', IdParam) id: string,
+    @Query() query: { variant?: string; blind?: string },
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const answer = await this.dossiers.status(a, id, query);
     reply.header('Cache-Control', 'no-store');
     if (answer.status === 'queued' || answer.status === 'rendering') reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
@@ -60,11 +87,19 @@ export class DossiersController {
 
   @Post('retry')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Render a failed copy again (the organisation for its copy, staff for theirs): 202 { status: queued }; 409 dossier_not_failed unless it failed' })
+  @ApiOperation({
+    summary:
+      'Render a failed copy again (the organisation for its copy, staff for theirs): 202 { status: queued }; 409 dossier_not_failed unless it failed',
+  })
   @ApiAcceptedResponse({ type: DossierStatusResponse, headers: { 'Retry-After': { schema: { type: 'integer' } } } })
   @ApiErrors(404, 409)
   @copyQueries()
-  async retry(@CurrentActor() a: Actor, @Param('id', IdParam) id: string, @Query() query: { variant?: string; blind?: string }, @Res({ passthrough: true }) reply: FastifyReply) {
+  async retry(
+    @CurrentActor() a: Actor,
+    @Param('id', IdParam) id: string,
+    @Query() query: { variant?: string; blind?: string },
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const answer = await this.dossiers.retry(a, id, query);
     reply.header('Retry-After', String(RETRY_AFTER_SECONDS)).header('Cache-Control', 'no-store');
     return answer;

@@ -28,7 +28,8 @@ export interface DossierStatus {
   failedAt: string | null;
 }
 
-export type DossierAnswer = { ready: true; stream: Readable; size: number; sha256: string; fileName: string } | ({ ready: false } & DossierStatus);
+export type DossierAnswer =
+  { ready: true; stream: Readable; size: number; sha256: string; fileName: string } | ({ ready: false } & DossierStatus);
 
 interface DossierQuery {
   variant?: string;
@@ -49,7 +50,13 @@ const statusOf = (row: StoredDossierRow): DossierStatus => ({
 
 /** 409: the copy's render failed for good; the reason is in the details, `POST …/dossier/retry` starts again. */
 const dossierFailed = (row: StoredDossierRow) =>
-  new DomainError('conflict', 'dossier_failed', [{ path: 'dossier', code: 'dossier_failed', params: { reason: row.error ?? '' } }], { status: 'failed', reason: row.error }, {});
+  new DomainError(
+    'conflict',
+    'dossier_failed',
+    [{ path: 'dossier', code: 'dossier_failed', params: { reason: row.error ?? '' } }],
+    { status: 'failed', reason: row.error },
+    {},
+  );
 
 @Injectable()
 export class DossiersService {
@@ -86,7 +93,9 @@ export class DossiersService {
 
   /** After a seal commits: the applicant's copy is wanted at once. Best effort (GET queues it again). */
   async afterSeal(snapshotId: string): Promise<void> {
-    await this.request(snapshotId, 'applicant').catch((e: Error) => this.logger.warn(`queueing the dossier of ${snapshotId} failed: ${e.message}`));
+    await this.request(snapshotId, 'applicant').catch((e: Error) =>
+      this.logger.warn(`queueing the dossier of ${snapshotId} failed: ${e.message}`),
+    );
   }
 
   /**
@@ -98,7 +107,13 @@ export class DossiersService {
     const row = await this.request(copy.snapshotId, copy.variant, copy.viewer);
     if (row.status === 'failed') throw dossierFailed(row);
     if (row.status === 'ready' && row.storage_key) {
-      return { ready: true, stream: await this.storage.getStream(row.storage_key), size: Number(row.size), sha256: row.sha256!, fileName: `${copy.entryCode}-${copy.variant}.pdf` };
+      return {
+        ready: true,
+        stream: await this.storage.getStream(row.storage_key),
+        size: Number(row.size),
+        sha256: row.sha256!,
+        fileName: `${copy.entryCode}-${copy.variant}.pdf`,
+      };
     }
     return { ready: false, ...statusOf(row) };
   }
@@ -124,14 +139,27 @@ export class DossiersService {
       );
       if (!next) return undefined;
       await this.audit.record(
-        { action: 'dossier.retry', actor, applicationId, entity: 'dossier', entityId: row.id, details: { variant: copy.variant, viewer: copy.viewer || undefined, reason: row.error, round: next.retries } },
+        {
+          action: 'dossier.retry',
+          actor,
+          applicationId,
+          entity: 'dossier',
+          entityId: row.id,
+          details: { variant: copy.variant, viewer: copy.viewer || undefined, reason: row.error, round: next.retries },
+        },
         tx,
       );
       return next;
     });
     if (!updated) {
       const [current] = await this.db.query('SELECT status FROM dossiers WHERE id = $1', [row.id]);
-      throw new DomainError('conflict', 'dossier_not_failed', [{ path: 'status', code: 'dossier_not_failed', params: { status: current.status } }], { status: current.status }, { status: current.status });
+      throw new DomainError(
+        'conflict',
+        'dossier_not_failed',
+        [{ path: 'status', code: 'dossier_not_failed', params: { status: current.status } }],
+        { status: current.status },
+        { status: current.status },
+      );
     }
     // the failed round's job is of no further use (BullMQ would keep it until removeOnFail trims it)
     await (await this.queue.getJob(renderJobId(row)))?.remove().catch(() => undefined);

@@ -38,7 +38,10 @@ export class ExportsController {
 
   @Get(':id/download')
   @ApiOperation({ summary: '302 to a short-lived signed URL of the finished ZIP; 409 until it is ready' })
-  @ApiFoundResponse({ description: 'Location: the signed URL (valid 5 minutes)', headers: { Location: { schema: { type: 'string', format: 'uri' } } } })
+  @ApiFoundResponse({
+    description: 'Location: the signed URL (valid 5 minutes)',
+    headers: { Location: { schema: { type: 'string', format: 'uri' } } },
+  })
   @ApiErrors(403, 404, 409)
   async download(@Param('id', IdParam) id: string, @Res() reply: FastifyReply) {
     await reply.header('Cache-Control', 'no-store').redirect(await this.exports.downloadUrl(id), 302);

@@ -17,7 +17,10 @@ describe('appended PDFs are made inert', () => {
     const appended = (await PDFDocument.load(pdf)).getPage(2).node;
     expect(appended.lookup(PDFName.of('Group'), PDFDict).get(PDFName.of('S'))).toBe(PDFName.of('Transparency'));
     // harmless annotations stay (the form field's widget keeps its appearance), file attachments go
-    const subtypes = appended.lookup(PDFName.of('Annots'), PDFArray).asArray().map((a) => String(appended.context.lookup(a, PDFDict).get(PDFName.of('Subtype'))));
+    const subtypes = appended
+      .lookup(PDFName.of('Annots'), PDFArray)
+      .asArray()
+      .map((a) => String(appended.context.lookup(a, PDFDict).get(PDFName.of('Subtype'))));
     expect(subtypes).toEqual(['/Link', '/Link', '/Link', '/Link', '/Widget']);
   });
 });

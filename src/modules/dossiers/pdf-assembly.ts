@@ -3,7 +3,22 @@
  * the table of contents (its rows are links, so their targets tell the pages) and stamp the
  * footer on every page, appended ones included. One pass with pdf-lib; no second render.
  */
-import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFRef, PDFStream, PDFString, StandardFonts, rgb, type PDFObject, type PDFPage } from 'pdf-lib';
+import {
+  ParseSpeeds,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNull,
+  PDFRef,
+  PDFStream,
+  PDFString,
+  StandardFonts,
+  rgb,
+  type PDFObject,
+  type PDFPage,
+} from 'pdf-lib';
 
 export interface Appendix {
   bytes: Buffer;
@@ -34,7 +49,12 @@ export async function countPdfPages(bytes: Buffer): Promise<number> {
   }
 }
 
-export async function assembleDossier(main: Buffer, appendices: Appendix[], footer: FooterText, meta: { title: string }): Promise<AssemblyResult> {
+export async function assembleDossier(
+  main: Buffer,
+  appendices: Appendix[],
+  footer: FooterText,
+  meta: { title: string },
+): Promise<AssemblyResult> {
   const doc = await PDFDocument.load(main, LOAD);
   const ours = new Set(doc.context.enumerateIndirectObjects().map(([ref]) => ref.tag));
   const skipped: number[] = [];
@@ -84,7 +104,13 @@ function numberTocRows(doc: PDFDocument, pages: PDFPage[], font: Awaited<ReturnT
       const [, y1, x2, y2] = rect.asArray().map((n) => Number(n.toString()));
       const label = String(index + 1);
       const size = 10;
-      pages[p].drawText(label, { x: x2 - 4 - font.widthOfTextAtSize(label, size), y: (y1 + y2) / 2 - size * 0.35, size, font, color: rgb(0.1, 0.1, 0.1) });
+      pages[p].drawText(label, {
+        x: x2 - 4 - font.widthOfTextAtSize(label, size),
+        y: (y1 + y2) / 2 - size * 0.35,
+        size,
+        font,
+        color: rgb(0.1, 0.1, 0.1),
+      });
     }
   }
 }
@@ -128,13 +154,27 @@ function namedDestinations(doc: PDFDocument): Map<string, PDFObject> {
 }
 
 /** Keys that make a PDF do something (run script, open a file or a URL, submit, play) or carry files. */
-const ACTIVE_KEYS = ['A', 'AA', 'OpenAction', 'JS', 'JavaScript', 'Names', 'AcroForm', 'EmbeddedFiles', 'EF', 'URI', 'RichMediaContent'].map((k) => PDFName.of(k));
+const ACTIVE_KEYS = [
+  'A',
+  'AA',
+  'OpenAction',
+  'JS',
+  'JavaScript',
+  'Names',
+  'AcroForm',
+  'EmbeddedFiles',
+  'EF',
+  'URI',
+  'RichMediaContent',
+].map((k) => PDFName.of(k));
 /** Annotations that exist to play media or carry a file: dropped whole. */
 const ACTIVE_ANNOTATIONS = new Set(['FileAttachment', 'Sound', 'Movie', 'Screen', 'RichMedia', '3D', 'Projection']);
 const ACTIVE_TYPES = new Set(['Action', 'Filespec', 'EmbeddedFile']);
 /** Action types (ISO 32000-2 table 201); /S names elsewhere (groups, soft masks, borders, transitions) do not overlap. */
 const ACTION_TYPES = new Set(
-  'GoTo GoToR GoToE GoToDp GoTo3DView Launch Thread URI Sound Movie Hide Named SubmitForm ResetForm ImportData JavaScript SetOCGState Rendition Trans RichMediaExecute ECMAScript'.split(' '),
+  'GoTo GoToR GoToE GoToDp GoTo3DView Launch Thread URI Sound Movie Hide Named SubmitForm ResetForm ImportData JavaScript SetOCGState Rendition Trans RichMediaExecute ECMAScript'.split(
+    ' ',
+  ),
 );
 
 /**

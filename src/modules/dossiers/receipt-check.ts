@@ -29,7 +29,8 @@ export class ReceiptChecker {
     );
     if (!row) throw missingRow('stamped receipt', attachmentId);
     const found = await readQrCode(await this.storage.getBuffer(row.storage_key), row.content_type);
-    const result: ReceiptCheck = found === null ? 'unreadable' : row.sha256 && found === receiptQrPayload(row.entry_code, row.sha256) ? 'matched' : 'different';
+    const result: ReceiptCheck =
+      found === null ? 'unreadable' : row.sha256 && found === receiptQrPayload(row.entry_code, row.sha256) ? 'matched' : 'different';
     await this.db.query('UPDATE attachments SET receipt_check = $2, receipt_checked_at = now() WHERE id = $1', [attachmentId, result]);
     return result;
   }

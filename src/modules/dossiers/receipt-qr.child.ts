@@ -24,7 +24,11 @@ function main(): void {
     contentType === 'image/png'
       ? PNG.sync.read(bytes)
       : jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: Number(jpegMb), maxResolutionInMP: 100 });
-  let bitmap: Bitmap = { data: new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.byteLength), width: img.width, height: img.height };
+  let bitmap: Bitmap = {
+    data: new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.byteLength),
+    width: img.width,
+    height: img.height,
+  };
   const factor = Math.ceil(Math.sqrt((bitmap.width * bitmap.height) / SCAN_PIXELS));
   if (factor > 1) bitmap = shrink(bitmap, factor);
   let found = jsQR(bitmap.data, bitmap.width, bitmap.height, { inversionAttempts: 'dontInvert' })?.data ?? null;

@@ -80,7 +80,12 @@ export function readQrCode(bytes: Buffer, contentType: string): Promise<string |
 
 /** Page 1 of the PDF as a PNG at a size chosen from its MediaBox; null when it is too large to be worth it or poppler fails. */
 async function rasterisePdfPage(pdf: string, outBase: string): Promise<string | null> {
-  const limits = { timeoutMs: RECEIPT_LIMITS.popplerTimeoutMs, maxRssBytes: RECEIPT_LIMITS.popplerBytes, addressSpaceBytes: RECEIPT_LIMITS.popplerBytes, cpuSeconds: RECEIPT_LIMITS.popplerCpuSeconds };
+  const limits = {
+    timeoutMs: RECEIPT_LIMITS.popplerTimeoutMs,
+    maxRssBytes: RECEIPT_LIMITS.popplerBytes,
+    addressSpaceBytes: RECEIPT_LIMITS.popplerBytes,
+    cpuSeconds: RECEIPT_LIMITS.popplerCpuSeconds,
+  };
   try {
     const info = (await runBounded('pdfinfo', ['-f', '1', '-l', '1', '-box', pdf], limits)).stdout;
     const box = /Page\s+1 MediaBox:\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)/.exec(info);
@@ -93,7 +98,11 @@ async function rasterisePdfPage(pdf: string, outBase: string): Promise<string | 
     if (dpi < RECEIPT_LIMITS.minDpi) return null;
     // both dimensions given: pdftoppm draws exactly this many pixels whatever UserUnit or rotation say
     const [px, py] = [Math.max(1, Math.floor(w * dpi)), Math.max(1, Math.floor(h * dpi))];
-    await runBounded('pdftoppm', ['-f', '1', '-l', '1', '-scale-to-x', String(px), '-scale-to-y', String(py), '-png', '-singlefile', pdf, outBase], limits);
+    await runBounded(
+      'pdftoppm',
+      ['-f', '1', '-l', '1', '-scale-to-x', String(px), '-scale-to-y', String(py), '-png', '-singlefile', pdf, outBase],
+      limits,
+    );
     return `${outBase}.png`;
   } catch (e) {
     if (e instanceof BoundedChildError) return unreadable(e);

@@ -11,8 +11,13 @@ import { REDIS } from '../../infra/redis/redis.module';
 import { StorageService } from '../../infra/storage/storage.service';
 
 type Up = 'up' | 'down';
-const within = <T>(p: Promise<T>, ms: number) => Promise.race([p, new Promise<never>((_, rej) => setTimeout(() => rej(new Error('timeout')), ms).unref())]);
-const probe = (p: () => Promise<unknown>): Promise<Up> => within(p(), 1500).then(() => 'up' as const, () => 'down' as const);
+const within = <T>(p: Promise<T>, ms: number) =>
+  Promise.race([p, new Promise<never>((_, rej) => setTimeout(() => rej(new Error('timeout')), ms).unref())]);
+const probe = (p: () => Promise<unknown>): Promise<Up> =>
+  within(p(), 1500).then(
+    () => 'up' as const,
+    () => 'down' as const,
+  );
 
 @ApiTags('health')
 @Controller('health')

@@ -12,7 +12,9 @@ export class RegisterDto {
   @ApiProperty({ example: 'li.lei@example.com' }) @IsEmail() @MaxLength(200) email!: string;
   @ApiProperty(PASSWORD_DOC) @NewPassword() password!: string;
   @ApiProperty({ example: '李雷', maxLength: 100, description: 'Trimmed; required after trimming' }) @NameText(100) name!: string;
-  @ApiProperty({ example: '示例银行股份有限公司', maxLength: 200, description: 'Trimmed; required after trimming' }) @NameText(200) organisationName!: string;
+  @ApiProperty({ example: '示例银行股份有限公司', maxLength: 200, description: 'Trimmed; required after trimming' })
+  @NameText(200)
+  organisationName!: string;
 }
 
 export class LoginDto {

@@ -26,31 +26,33 @@ export class AuthService {
   async register(dto: RegisterDto, userAgent?: string): Promise<SignedIn & { organisation: { id: string; name: string } }> {
     const email = dto.email.trim().toLowerCase();
     const passwordHash = await hashPassword(dto.password);
-    const created = await this.db.transaction(async (tx) => {
-      const taken = await tx.query('SELECT 1 FROM users WHERE lower(email) = $1', [email]);
-      if (taken.length) throw new DomainError('conflict', 'email_taken', [{ path: 'email', code: 'email_taken' }]);
-      const [user] = await tx.query(
-        `INSERT INTO users (email, name, password_hash, role) VALUES ($1, $2, $3, 'applicant') RETURNING id, email, name, role`,
-        [email, dto.name.trim(), passwordHash],
-      );
-      const [org] = await tx.query('INSERT INTO organisations (name) VALUES ($1) RETURNING id, name', [dto.organisationName.trim()]);
-      await tx.query(`INSERT INTO memberships (organisation_id, user_id, role) VALUES ($1, $2, 'owner')`, [org.id, user.id]);
-      return { user, org };
-    }).catch((e: unknown) => {
-      // two registrations racing for one e-mail: the unique index decides
-      if ((e as { code?: string }).code === '23505') throw new DomainError('conflict', 'email_taken', [{ path: 'email', code: 'email_taken' }]);
-      throw e;
-    });
+    const created = await this.db
+      .transaction(async (tx) => {
+        const taken = await tx.query('SELECT 1 FROM users WHERE lower(email) = $1', [email]);
+        if (taken.length) throw new DomainError('conflict', 'email_taken', [{ path: 'email', code: 'email_taken' }]);
+        const [user] = await tx.query(
+          `INSERT INTO users (email, name, password_hash, role) VALUES ($1, $2, $3, 'applicant') RETURNING id, email, name, role`,
+          [email, dto.name.trim(), passwordHash],
+        );
+        const [org] = await tx.query('INSERT INTO organisations (name) VALUES ($1) RETURNING id, name', [dto.organisationName.trim()]);
+        await tx.query(`INSERT INTO memberships (organisation_id, user_id, role) VALUES ($1, $2, 'owner')`, [org.id, user.id]);
+        return { user, org };
+      })
+      .catch((e: unknown) => {
+        // two registrations racing for one e-mail: the unique index decides
+        if ((e as { code?: string }).code === '23505')
+          throw new DomainError('conflict', 'email_taken', [{ path: 'email', code: 'email_taken' }]);
+        throw e;
+      });
     const session = await this.sessions.create(created.user.id, userAgent);
     return { ...session, user: created.user, organisation: created.org };
   }
 
   async login(emailRaw: string, password: string, userAgent?: string): Promise<SignedIn> {
     const email = emailRaw.trim().toLowerCase();
-    const [user] = await this.db.query(
-      'SELECT id, email, name, role, password_hash FROM users WHERE lower(email) = $1 AND NOT disabled',
-      [email],
-    );
+    const [user] = await this.db.query('SELECT id, email, name, role, password_hash FROM users WHERE lower(email) = $1 AND NOT disabled', [
+      email,
+    ]);
     if (!(await verifyPassword(user?.password_hash, password))) {
       await this.audit.record({ action: 'auth.login_failed', details: { email } });
       throw new DomainError('unauthorized', 'bad_credentials');

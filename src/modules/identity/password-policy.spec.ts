@@ -7,7 +7,8 @@ class Body {
   @NewPassword() password!: unknown;
 }
 const LONGEST = 'Gr4nite-Lantern-Otter '.repeat(10).slice(0, PASSWORD_MAX);
-const codes = (password: unknown) => flattenValidationErrors(validateSync(plainToInstance(Body, { password }))).map((d) => `${d.path}:${d.code}`);
+const codes = (password: unknown) =>
+  flattenValidationErrors(validateSync(plainToInstance(Body, { password }))).map((d) => `${d.path}:${d.code}`);
 
 describe('password policy', () => {
   it.each([

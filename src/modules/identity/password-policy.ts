@@ -10,12 +10,29 @@ const COMMON = new Set(COMMON_PASSWORDS);
 const BASES = new Set(BASE_WORDS);
 /** Runs people type as passwords; any stretch of one (wrapping around) counts as common. */
 const RUNS = [
-  '0123456789', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiopasdfghjklzxcvbnm', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm',
-  '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p', 'qazwsxedcrfvtgbyhnujmikolp', '1q2w3e4r5t6y7u8i9o0p', 'q1w2e3r4t5y6u7i8o9p0',
-  'zaq12wsxcde34rfvbgt56yhn', '!qaz@wsx#edc$rfv', '!@#$%^&*()', '1234qwerasdfzxcv', 'qwer1234', 'asdf1234', 'zxcv1234',
-  '147258369', '159753', '741852963', '963852741',
+  '0123456789',
+  'abcdefghijklmnopqrstuvwxyz',
+  'qwertyuiopasdfghjklzxcvbnm',
+  'qwertyuiop',
+  'asdfghjkl',
+  'zxcvbnm',
+  '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p',
+  'qazwsxedcrfvtgbyhnujmikolp',
+  '1q2w3e4r5t6y7u8i9o0p',
+  'q1w2e3r4t5y6u7i8o9p0',
+  'zaq12wsxcde34rfvbgt56yhn',
+  '!qaz@wsx#edc$rfv',
+  '!@#$%^&*()',
+  '1234qwerasdfzxcv',
+  'qwer1234',
+  'asdf1234',
+  'zxcv1234',
+  '147258369',
+  '159753',
+  '741852963',
+  '963852741',
 ];
-const RUNS_BOTH_WAYS = RUNS.flatMap((r) => [r + r, [...r + r].reverse().join('')]);
+const RUNS_BOTH_WAYS = RUNS.flatMap((r) => [r + r, [...(r + r)].reverse().join('')]);
 
 /**
  * True when a password is among the first an attacker tries: on the list, a short favourite

@@ -49,7 +49,10 @@ export class PasswordResetService {
       const id = claimed[0].user_id;
       await tx.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [id, passwordHash]);
       await invalidateResetTokens(tx, id); // the other links mailed before this one end too
-      await this.audit.record({ action: 'auth.password_reset', actor: { userId: id, role: 'applicant' }, entity: 'user', entityId: id }, tx);
+      await this.audit.record(
+        { action: 'auth.password_reset', actor: { userId: id, role: 'applicant' }, entity: 'user', entityId: id },
+        tx,
+      );
       return id;
     });
     await this.sessions.revokeAllOf(userId); // every old sign-in ends with the old password

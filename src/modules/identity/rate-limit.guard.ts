@@ -29,7 +29,10 @@ export function clientKey(ip: string): string {
   const left = head ? head.split(':') : [];
   const right = ip.includes('::') && tail ? tail.split(':') : [];
   const groups = ip.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 /**
@@ -58,7 +61,10 @@ export class RateLimitGuard implements CanActivate {
     const hits = await Promise.all(keys.map((k) => this.limiter.hit(k, this.config.loginRateLimit, WINDOW_MS)));
     const refused = hits.filter((h) => !h.allowed);
     if (!refused.length) return true;
-    void ctx.switchToHttp().getResponse<FastifyReply>().header('Retry-After', String(Math.max(...refused.map((h) => h.retryAfterSeconds))));
+    void ctx
+      .switchToHttp()
+      .getResponse<FastifyReply>()
+      .header('Retry-After', String(Math.max(...refused.map((h) => h.retryAfterSeconds))));
     throw new DomainError('too_many_requests', 'too_many_requests');
   }
 }

@@ -15,10 +15,11 @@ interface Queryable {
  */
 export async function issueResetLink(db: Queryable, userId: string, publicUrl: string): Promise<string> {
   const token = newToken();
-  await db.query(
-    `INSERT INTO password_resets (user_id, token_hash, expires_at) VALUES ($1, $2, now() + make_interval(mins => $3))`,
-    [userId, hashToken(token), RESET_VALID_MINUTES],
-  );
+  await db.query(`INSERT INTO password_resets (user_id, token_hash, expires_at) VALUES ($1, $2, now() + make_interval(mins => $3))`, [
+    userId,
+    hashToken(token),
+    RESET_VALID_MINUTES,
+  ]);
   return `${publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
 }
 

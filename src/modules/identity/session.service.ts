@@ -27,7 +27,10 @@ export class SessionService implements SessionResolver {
     const token = newToken();
     const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3600_000);
     await this.db.rows('INSERT INTO sessions (user_id, token_hash, user_agent, expires_at) VALUES ($1, $2, $3, $4)', [
-      userId, hashToken(token), userAgent?.slice(0, 300) ?? null, expiresAt,
+      userId,
+      hashToken(token),
+      userAgent?.slice(0, 300) ?? null,
+      expiresAt,
     ]);
     return { token, expiresAt };
   }

@@ -48,10 +48,19 @@ export class UsersService implements OnApplicationBootstrap {
         );
         const organisations = orgs.map((o) => o.name);
         if (organisations.length) {
-          throw new DomainError('conflict', 'role_has_memberships', [{ path: 'role', code: 'role_has_memberships', params: { organisations } }], {}, { organisations });
+          throw new DomainError(
+            'conflict',
+            'role_has_memberships',
+            [{ path: 'role', code: 'role_has_memberships', params: { organisations } }],
+            {},
+            { organisations },
+          );
         }
       }
-      const [[user]] = await tx.query('UPDATE users SET role = $2, updated_at = now() WHERE id = $1 RETURNING id, email, name, role', [id, role]);
+      const [[user]] = await tx.query('UPDATE users SET role = $2, updated_at = now() WHERE id = $1 RETURNING id, email, name, role', [
+        id,
+        role,
+      ]);
       await this.audit.record({ action: 'user.role', actor, entity: 'user', entityId: id, fromState: before.role, toState: role }, tx);
       return user;
     });

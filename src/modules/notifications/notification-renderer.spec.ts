@@ -3,7 +3,9 @@ import { renderNotification } from './notification-renderer';
 
 describe('renderNotification', () => {
   it('renders Chinese first, then English, and escapes what users typed', () => {
-    const mail = renderNotification('returned', { entryCode: 'TT-ABC234', cycle: '2026 评选', reason: '<script>x</script> 请补充' }, ['a@example.com']);
+    const mail = renderNotification('returned', { entryCode: 'TT-ABC234', cycle: '2026 评选', reason: '<script>x</script> 请补充' }, [
+      'a@example.com',
+    ]);
     expect(mail.subject).toBe('申报被退回修改：TT-ABC234 / Application returned: TT-ABC234');
     expect(mail.html.indexOf('退回原因')).toBeLessThan(mail.html.indexOf('Reason:'));
     expect(mail.html).toContain('&lt;script&gt;x&lt;/script&gt;');

@@ -7,35 +7,74 @@ interface Text {
 
 export const NOTIFICATION_TEXTS: Record<string, { zh: Text; en: Text }> = {
   sealed: {
-    zh: { title: (p) => `申报已封存：${p.entryCode}`, lines: (p) => [`您的申报已封存，封存指纹 SHA-256：${p.sha256}。`, '请下载申报书，打印回执页并加盖公章后上传扫描件，然后提交。'] },
-    en: { title: (p) => `Application sealed: ${p.entryCode}`, lines: (p) => [`Your application is sealed; its SHA-256 is ${p.sha256}.`, 'Download the dossier, print the receipt page, stamp it with the company seal, upload the scan and submit.'] },
+    zh: {
+      title: (p) => `申报已封存：${p.entryCode}`,
+      lines: (p) => [`您的申报已封存，封存指纹 SHA-256：${p.sha256}。`, '请下载申报书，打印回执页并加盖公章后上传扫描件，然后提交。'],
+    },
+    en: {
+      title: (p) => `Application sealed: ${p.entryCode}`,
+      lines: (p) => [
+        `Your application is sealed; its SHA-256 is ${p.sha256}.`,
+        'Download the dossier, print the receipt page, stamp it with the company seal, upload the scan and submit.',
+      ],
+    },
   },
   submitted: {
     zh: { title: (p) => `申报已提交：${p.entryCode}`, lines: () => ['您的申报已提交，组委会将进行形式审查。'] },
-    en: { title: (p) => `Application submitted: ${p.entryCode}`, lines: () => ['Your application has been submitted and will be screened by the organisers.'] },
+    en: {
+      title: (p) => `Application submitted: ${p.entryCode}`,
+      lines: () => ['Your application has been submitted and will be screened by the organisers.'],
+    },
   },
   returned: {
     zh: { title: (p) => `申报被退回修改：${p.entryCode}`, lines: (p) => [`退回原因：${p.reason}`, '请修改后重新封存并提交。'] },
-    en: { title: (p) => `Application returned: ${p.entryCode}`, lines: (p) => [`Reason: ${p.reason}`, 'Please revise it, seal it again and submit.'] },
+    en: {
+      title: (p) => `Application returned: ${p.entryCode}`,
+      lines: (p) => [`Reason: ${p.reason}`, 'Please revise it, seal it again and submit.'],
+    },
   },
   accepted: {
     zh: { title: (p) => `申报已受理：${p.entryCode}`, lines: () => ['您的申报已通过形式审查，进入评审。'] },
-    en: { title: (p) => `Application accepted: ${p.entryCode}`, lines: () => ['Your application passed screening and goes to the judges.'] },
+    en: {
+      title: (p) => `Application accepted: ${p.entryCode}`,
+      lines: () => ['Your application passed screening and goes to the judges.'],
+    },
   },
   rejected: {
     zh: { title: (p) => `申报未被受理：${p.entryCode}`, lines: (p) => [p.reason ? `原因：${p.reason}` : '您的申报未通过形式审查。'] },
-    en: { title: (p) => `Application not accepted: ${p.entryCode}`, lines: (p) => [p.reason ? `Reason: ${p.reason}` : 'Your application did not pass screening.'] },
+    en: {
+      title: (p) => `Application not accepted: ${p.entryCode}`,
+      lines: (p) => [p.reason ? `Reason: ${p.reason}` : 'Your application did not pass screening.'],
+    },
   },
   password_reset: {
-    zh: { title: () => '重设密码', lines: (p) => [`请在 1 小时内打开以下链接设置新密码：${p.link}`, '如果这不是您本人的操作，请忽略本邮件，您的密码不会改变。'] },
-    en: { title: () => 'Reset your password', lines: (p) => [`Open this link within one hour to set a new password: ${p.link}`, 'If you did not ask for this, ignore this mail; your password stays as it is.'] },
+    zh: {
+      title: () => '重设密码',
+      lines: (p) => [`请在 1 小时内打开以下链接设置新密码：${p.link}`, '如果这不是您本人的操作，请忽略本邮件，您的密码不会改变。'],
+    },
+    en: {
+      title: () => 'Reset your password',
+      lines: (p) => [
+        `Open this link within one hour to set a new password: ${p.link}`,
+        'If you did not ask for this, ignore this mail; your password stays as it is.',
+      ],
+    },
   },
   deadline_3d: {
-    zh: { title: (p) => `距申报截止还有 3 天：${p.entryCode}`, lines: (p) => [`截止时间：${p.deadline}。您的申报仍是草稿，请尽快完成、封存并提交。`] },
-    en: { title: (p) => `3 days to the deadline: ${p.entryCode}`, lines: (p) => [`Deadline: ${p.deadline}. Your application is still a draft: complete, seal and submit it soon.`] },
+    zh: {
+      title: (p) => `距申报截止还有 3 天：${p.entryCode}`,
+      lines: (p) => [`截止时间：${p.deadline}。您的申报仍是草稿，请尽快完成、封存并提交。`],
+    },
+    en: {
+      title: (p) => `3 days to the deadline: ${p.entryCode}`,
+      lines: (p) => [`Deadline: ${p.deadline}. Your application is still a draft: complete, seal and submit it soon.`],
+    },
   },
   deadline_24h: {
     zh: { title: (p) => `距申报截止不足 24 小时：${p.entryCode}`, lines: (p) => [`截止时间：${p.deadline}。您的申报仍是草稿。`] },
-    en: { title: (p) => `Less than 24 hours to the deadline: ${p.entryCode}`, lines: (p) => [`Deadline: ${p.deadline}. Your application is still a draft.`] },
+    en: {
+      title: (p) => `Less than 24 hours to the deadline: ${p.entryCode}`,
+      lines: (p) => [`Deadline: ${p.deadline}. Your application is still a draft.`],
+    },
   },
 };

@@ -53,33 +53,50 @@ export class OutboxService {
   /** Send one row's e-mail and mark it delivered, under its row lock. */
   async deliver(outboxId: string): Promise<'sent' | 'already'> {
     let failure: unknown;
-    const outcome = await this.db.transaction(async (tx) => {
-      const [row] = await tx.query(
-        'SELECT id, kind, payload, recipient_user_ids, delivered_at FROM notification_outbox WHERE id = $1 FOR UPDATE',
-        [outboxId],
-      );
-      if (!row) return 'missing' as const;
-      if (row.delivered_at) return 'already' as const;
-      const recipients: Array<{ id: string; email: string }> = await tx.query('SELECT id, email FROM users WHERE id = ANY($1) AND NOT disabled', [row.recipient_user_ids]);
-      let payload = row.payload;
-      // a reset link is issued only now, in this transaction: the row never holds the secret, and
-      // a send that fails rolls the token back (a row for an unknown address has no recipient)
-      if (row.kind === 'password_reset' && recipients.length === 1) payload = { link: await issueResetLink(tx, recipients[0].id, this.config.publicUrl) };
-      try {
-        await this.mailer.send(renderNotification(row.kind, payload, recipients.map((r) => r.email)));
-      } catch (e) {
-        failure = e;
-        throw e; // rolls back what this delivery wrote
-      }
-      await tx.query('UPDATE notification_outbox SET delivered_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1', [outboxId]);
-      return 'sent' as const;
-    }).catch((e: unknown) => {
-      if (failure !== undefined && e === failure) return 'failed' as const;
-      throw e;
-    });
+    const outcome = await this.db
+      .transaction(async (tx) => {
+        const [row] = await tx.query(
+          'SELECT id, kind, payload, recipient_user_ids, delivered_at FROM notification_outbox WHERE id = $1 FOR UPDATE',
+          [outboxId],
+        );
+        if (!row) return 'missing' as const;
+        if (row.delivered_at) return 'already' as const;
+        const recipients: Array<{ id: string; email: string }> = await tx.query(
+          'SELECT id, email FROM users WHERE id = ANY($1) AND NOT disabled',
+          [row.recipient_user_ids],
+        );
+        let payload = row.payload;
+        // a reset link is issued only now, in this transaction: the row never holds the secret, and
+        // a send that fails rolls the token back (a row for an unknown address has no recipient)
+        if (row.kind === 'password_reset' && recipients.length === 1)
+          payload = { link: await issueResetLink(tx, recipients[0].id, this.config.publicUrl) };
+        try {
+          await this.mailer.send(
+            renderNotification(
+              row.kind,
+              payload,
+              recipients.map((r) => r.email),
+            ),
+          );
+        } catch (e) {
+          failure = e;
+          throw e; // rolls back what this delivery wrote
+        }
+        await tx.query('UPDATE notification_outbox SET delivered_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1', [
+          outboxId,
+        ]);
+        return 'sent' as const;
+      })
+      .catch((e: unknown) => {
+        if (failure !== undefined && e === failure) return 'failed' as const;
+        throw e;
+      });
     if (outcome === 'missing') throw missingRow('notification', outboxId);
     if (outcome === 'failed') {
-      await this.db.query('UPDATE notification_outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [outboxId, String(failure)]);
+      await this.db.query('UPDATE notification_outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [
+        outboxId,
+        String(failure),
+      ]);
       throw failure; // BullMQ retries with backoff
     }
     return outcome;
@@ -89,22 +106,29 @@ export class OutboxService {
   async queueDeadlineReminders(now = new Date()): Promise<number> {
     const ids: string[] = [];
     for (const r of REMINDERS) {
-      const rows: Array<{ id: string; entry_code: string; cycle: string; time_zone: string; deadline: Date; organisation_id: string }> = await this.db.query(
-        `SELECT a.id, a.entry_code, c.name AS cycle, c.time_zone, a.organisation_id,
+      const rows: Array<{ id: string; entry_code: string; cycle: string; time_zone: string; deadline: Date; organisation_id: string }> =
+        await this.db.query(
+          `SELECT a.id, a.entry_code, c.name AS cycle, c.time_zone, a.organisation_id,
                 greatest(c.submission_deadline, coalesce(a.deadline_extension, c.submission_deadline)) AS deadline
            FROM applications a JOIN cycles c ON c.id = a.cycle_id
           WHERE a.state = 'draft'
             AND greatest(c.submission_deadline, coalesce(a.deadline_extension, c.submission_deadline))
                 BETWEEN $1::timestamptz + make_interval(hours => $2) AND $1::timestamptz + make_interval(hours => $3)`,
-        [now, r.withinHours[0], r.withinHours[1]],
-      );
+          [now, r.withinHours[0], r.withinHours[1]],
+        );
       for (const a of rows) {
         const deadline = isoInZone(a.deadline, a.time_zone);
         const inserted = await this.db.query(
           `INSERT INTO notification_outbox (kind, application_id, recipient_user_ids, payload, dedup_key)
            SELECT $1, $2, coalesce(array_agg(user_id), '{}'), $3, $4 FROM ${APPLICANT_MEMBERSHIPS} m WHERE organisation_id = $5
            ON CONFLICT (dedup_key) DO NOTHING RETURNING id`,
-          [r.kind, a.id, JSON.stringify({ entryCode: a.entry_code, cycle: a.cycle, deadline }), `${r.kind}:${a.id}:${deadline}`, a.organisation_id],
+          [
+            r.kind,
+            a.id,
+            JSON.stringify({ entryCode: a.entry_code, cycle: a.cycle, deadline }),
+            `${r.kind}:${a.id}:${deadline}`,
+            a.organisation_id,
+          ],
         );
         ids.push(...inserted.map((i: { id: string }) => i.id));
       }

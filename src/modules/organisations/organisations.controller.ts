@@ -1,7 +1,13 @@
 import { Body, Controller, Get, Inject, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../../common/openapi/api-errors';
-import { InvitationAcceptedResponse, InvitationResponse, MemberUnitResponse, OrganisationResponse, OrganisationWithMembersResponse } from './organisations.response';
+import {
+  InvitationAcceptedResponse,
+  InvitationResponse,
+  MemberUnitResponse,
+  OrganisationResponse,
+  OrganisationWithMembersResponse,
+} from './organisations.response';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Public, Roles } from '../../common/auth/decorators';

@@ -1,5 +1,14 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Validate,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 import { NameText } from '../../common/validation/text';
 import { NewPassword, PASSWORD_MAX, PASSWORD_MIN } from '../identity/password-policy';
 import { isValidUscc } from './uscc';
@@ -14,7 +23,9 @@ class UsccConstraint implements ValidatorConstraintInterface {
 export class UpdateOrganisationDto {
   @ApiPropertyOptional({ maxLength: 200, description: 'Trimmed; required after trimming' }) @IsOptional() @NameText(200) name?: string;
   @ApiPropertyOptional({ description: '统一社会信用代码 (18 characters, check character validated)' })
-  @IsOptional() @Validate(UsccConstraint) uscc?: string;
+  @IsOptional()
+  @Validate(UsccConstraint)
+  uscc?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) parentGroup?: string;
 }
 
@@ -29,5 +40,8 @@ export class InviteDto {
 /** Accepting while signed out creates the account for the invited e-mail. */
 export class AcceptInvitationDto {
   @ApiPropertyOptional({ maxLength: 100, description: 'Trimmed; required after trimming' }) @IsOptional() @NameText(100) name?: string;
-  @ApiPropertyOptional({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX, description: 'Not spaces only, not a common password' }) @IsOptional() @NewPassword() password?: string;
+  @ApiPropertyOptional({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX, description: 'Not spaces only, not a common password' })
+  @IsOptional()
+  @NewPassword()
+  password?: string;
 }

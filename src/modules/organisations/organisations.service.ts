@@ -78,7 +78,8 @@ export class OrganisationsService {
   async invite(actor: Actor, organisationId: string, emailRaw: string) {
     await this.requireOwner(actor, organisationId);
     const [existing] = await this.db.query('SELECT role FROM users WHERE lower(email) = $1', [emailRaw.trim().toLowerCase()]);
-    if (existing && existing.role !== 'applicant') throw new DomainError('conflict', 'invitee_not_applicant', [{ path: 'email', code: 'invitee_not_applicant' }]);
+    if (existing && existing.role !== 'applicant')
+      throw new DomainError('conflict', 'invitee_not_applicant', [{ path: 'email', code: 'invitee_not_applicant' }]);
     const token = newToken();
     const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86400_000);
     const [inv] = await this.db.query(
@@ -120,10 +121,10 @@ export class OrganisationsService {
         );
         userId = user.id;
       }
-      await tx.query(
-        `INSERT INTO memberships (organisation_id, user_id, role) VALUES ($1, $2, 'member') ON CONFLICT DO NOTHING`,
-        [inv.organisation_id, userId],
-      );
+      await tx.query(`INSERT INTO memberships (organisation_id, user_id, role) VALUES ($1, $2, 'member') ON CONFLICT DO NOTHING`, [
+        inv.organisation_id,
+        userId,
+      ]);
       await tx.query('UPDATE invitations SET accepted_at = now(), accepted_by = $2 WHERE id = $1', [inv.id, userId]);
       return { organisationId: inv.organisation_id as string, userId };
     });
@@ -133,7 +134,10 @@ export class OrganisationsService {
   }
 
   async membershipRole(userId: string, organisationId: string): Promise<'owner' | 'member' | undefined> {
-    const [row] = await this.db.query(`SELECT role FROM ${APPLICANT_MEMBERSHIPS} m WHERE user_id = $1 AND organisation_id = $2`, [userId, organisationId]);
+    const [row] = await this.db.query(`SELECT role FROM ${APPLICANT_MEMBERSHIPS} m WHERE user_id = $1 AND organisation_id = $2`, [
+      userId,
+      organisationId,
+    ]);
     return row?.role;
   }
 

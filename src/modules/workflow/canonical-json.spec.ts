@@ -11,7 +11,7 @@ describe('canonicalJson', () => {
     expect(canonicalJson('  Cafe\u0301 ')).toBe('"Café"');
     expect(canonicalJson(-0)).toBe('0');
     expect(canonicalJson(1e21)).toBe('1e+21');
-    expect(canonicalJson(4.50)).toBe('4.5');
+    expect(canonicalJson(4.5)).toBe('4.5');
   });
   it('keeps array order and omits undefined members', () => {
     expect(canonicalJson({ a: [2, 1], b: undefined })).toBe('{"a":[2,1]}');

@@ -15,8 +15,14 @@ describe('application life cycle', () => {
   });
 
   it.each([
-    ['seal', 'sealed'], ['submit', 'draft'], ['unseal', 'submitted'], ['accept', 'sealed'],
-    ['return', 'accepted'], ['withdraw', 'withdrawn'], ['withdraw', 'awarded'], ['withdraw', 'rejected'],
+    ['seal', 'sealed'],
+    ['submit', 'draft'],
+    ['unseal', 'submitted'],
+    ['accept', 'sealed'],
+    ['return', 'accepted'],
+    ['withdraw', 'withdrawn'],
+    ['withdraw', 'awarded'],
+    ['withdraw', 'rejected'],
   ] as const)('%s does not apply to %s', (action, from) => {
     expect(nextState(action, from)).toBeUndefined();
   });

@@ -1,7 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../../common/openapi/api-errors';
-import { ExtensionResponse, SnapshotListItemResponse, SnapshotResponse, SnapshotVerifyResponse, TransitionResponse } from './workflow.response';
+import {
+  ExtensionResponse,
+  SnapshotListItemResponse,
+  SnapshotResponse,
+  SnapshotVerifyResponse,
+  TransitionResponse,
+} from './workflow.response';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/decorators';
@@ -27,10 +33,18 @@ export class WorkflowController {
 
   @Post('seal')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Seal (owner organisation, draft, before the deadline): 422 lists every incomplete path; freezes a hashed snapshot' })
+  @ApiOperation({
+    summary: 'Seal (owner organisation, draft, before the deadline): 422 lists every incomplete path; freezes a hashed snapshot',
+  })
   @ApiOkResponse({ type: TransitionResponse, description: 'Sealed: snapshotId and sha256 of the frozen snapshot; ETag' })
   @ApiErrors(404, 409, 412, 422)
-  seal(@CurrentActor() a: Actor, @Param('id') id: string, @Headers('if-match') m: string | undefined, @Body() _: EmptyDto, @Res({ passthrough: true }) r: FastifyReply) {
+  seal(
+    @CurrentActor() a: Actor,
+    @Param('id') id: string,
+    @Headers('if-match') m: string | undefined,
+    @Body() _: EmptyDto,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
     return this.run(a, id, 'seal', m, r);
   }
 
@@ -39,7 +53,13 @@ export class WorkflowController {
   @ApiOperation({ summary: 'Back to draft (owner organisation, sealed, before the deadline); the snapshot is kept as superseded' })
   @ApiOkResponse({ type: TransitionResponse, description: 'The new state; ETag' })
   @ApiErrors(404, 409, 412)
-  unseal(@CurrentActor() a: Actor, @Param('id') id: string, @Headers('if-match') m: string | undefined, @Body() _: EmptyDto, @Res({ passthrough: true }) r: FastifyReply) {
+  unseal(
+    @CurrentActor() a: Actor,
+    @Param('id') id: string,
+    @Headers('if-match') m: string | undefined,
+    @Body() _: EmptyDto,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
     return this.run(a, id, 'unseal', m, r);
   }
 
@@ -48,7 +68,13 @@ export class WorkflowController {
   @ApiOperation({ summary: 'Submit (owner organisation, sealed, before the deadline); needs the stamped receipt' })
   @ApiOkResponse({ type: TransitionResponse, description: 'The new state; ETag' })
   @ApiErrors(404, 409, 412, 422)
-  submit(@CurrentActor() a: Actor, @Param('id') id: string, @Headers('if-match') m: string | undefined, @Body() _: EmptyDto, @Res({ passthrough: true }) r: FastifyReply) {
+  submit(
+    @CurrentActor() a: Actor,
+    @Param('id') id: string,
+    @Headers('if-match') m: string | undefined,
+    @Body() _: EmptyDto,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
     return this.run(a, id, 'submit', m, r);
   }
 
@@ -57,7 +83,13 @@ export class WorkflowController {
   @ApiOperation({ summary: 'Withdraw (owner organisation, any state before results)' })
   @ApiOkResponse({ type: TransitionResponse, description: 'The new state; ETag' })
   @ApiErrors(404, 409, 412)
-  withdraw(@CurrentActor() a: Actor, @Param('id') id: string, @Headers('if-match') m: string | undefined, @Body() _: EmptyDto, @Res({ passthrough: true }) r: FastifyReply) {
+  withdraw(
+    @CurrentActor() a: Actor,
+    @Param('id') id: string,
+    @Headers('if-match') m: string | undefined,
+    @Body() _: EmptyDto,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
     return this.run(a, id, 'withdraw', m, r);
   }
 
@@ -67,7 +99,13 @@ export class WorkflowController {
   @ApiOperation({ summary: 'Screening: accept a submitted entry (staff)' })
   @ApiOkResponse({ type: TransitionResponse, description: 'The new state; ETag' })
   @ApiErrors(404, 409, 412)
-  accept(@CurrentActor() a: Actor, @Param('id') id: string, @Headers('if-match') m: string | undefined, @Body() dto: ReasonDto, @Res({ passthrough: true }) r: FastifyReply) {
+  accept(
+    @CurrentActor() a: Actor,
+    @Param('id') id: string,
+    @Headers('if-match') m: string | undefined,
+    @Body() dto: ReasonDto,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
     return this.run(a, id, 'accept', m, r, dto.reason);
   }
 
@@ -77,7 +115,13 @@ export class WorkflowController {
   @ApiOperation({ summary: 'Screening: return to the applicant as a draft, with a reason (staff)' })
   @ApiOkResponse({ type: TransitionResponse, description: 'The new state; ETag' })
   @ApiErrors(404, 409, 412)
-  return(@CurrentActor() a: Actor, @Param('id') id: string, @Headers('if-match') m: string | undefined, @Body() dto: ReasonDto, @Res({ passthrough: true }) r: FastifyReply) {
+  return(
+    @CurrentActor() a: Actor,
+    @Param('id') id: string,
+    @Headers('if-match') m: string | undefined,
+    @Body() dto: ReasonDto,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
     return this.run(a, id, 'return', m, r, dto.reason);
   }
 
@@ -87,7 +131,13 @@ export class WorkflowController {
   @ApiOperation({ summary: 'Screening: reject a submitted entry (staff)' })
   @ApiOkResponse({ type: TransitionResponse, description: 'The new state; ETag' })
   @ApiErrors(404, 409, 412)
-  reject(@CurrentActor() a: Actor, @Param('id') id: string, @Headers('if-match') m: string | undefined, @Body() dto: ReasonDto, @Res({ passthrough: true }) r: FastifyReply) {
+  reject(
+    @CurrentActor() a: Actor,
+    @Param('id') id: string,
+    @Headers('if-match') m: string | undefined,
+    @Body() dto: ReasonDto,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
     return this.run(a, id, 'reject', m, r, dto.reason);
   }
 
@@ -109,8 +159,18 @@ export class WorkflowController {
     return this.snapshots.list(a, id);
   }
 
-  private async run(actor: Actor, id: string, action: Action, ifMatch: string | undefined, res: FastifyReply, reason?: string): Promise<TransitionResult> {
-    const result = await this.workflow.transition(actor, id, action, { reason, baseVersion: ifMatch === undefined ? undefined : versionFromIfMatch(ifMatch) });
+  private async run(
+    actor: Actor,
+    id: string,
+    action: Action,
+    ifMatch: string | undefined,
+    res: FastifyReply,
+    reason?: string,
+  ): Promise<TransitionResult> {
+    const result = await this.workflow.transition(actor, id, action, {
+      reason,
+      baseVersion: ifMatch === undefined ? undefined : versionFromIfMatch(ifMatch),
+    });
     res.header('ETag', result.etag);
     return result;
   }

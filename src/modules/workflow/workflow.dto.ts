@@ -12,7 +12,11 @@ export class EmptyDto {
 
 export class ReasonDto {
   @ApiPropertyOptional({ description: 'Required to return an entry; shown to the applicant' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(2000) reason?: string;
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason?: string;
 }
 
 export class ExtensionDto {

@@ -7,5 +7,10 @@ import { SnapshotsController, WorkflowController } from './workflow.controller';
 import { WorkflowService } from './workflow.service';
 
 /** The application life cycle: transitions, sealed snapshots, deadline extensions. */
-@Module({ imports: [ApplicationsModule, NotificationsModule, DossiersModule], controllers: [WorkflowController, SnapshotsController], providers: [WorkflowService, SnapshotsService], exports: [SnapshotsService] })
+@Module({
+  imports: [ApplicationsModule, NotificationsModule, DossiersModule],
+  controllers: [WorkflowController, SnapshotsController],
+  providers: [WorkflowService, SnapshotsService],
+  exports: [SnapshotsService],
+})
 export class WorkflowModule {}

@@ -1,7 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ApplicationState } from '../applications/application.entity';
 
-const STATES: ApplicationState[] = ['draft', 'sealed', 'submitted', 'accepted', 'rejected', 'in_review', 'finalist', 'awarded', 'not_awarded', 'withdrawn'];
+const STATES: ApplicationState[] = [
+  'draft',
+  'sealed',
+  'submitted',
+  'accepted',
+  'rejected',
+  'in_review',
+  'finalist',
+  'awarded',
+  'not_awarded',
+  'withdrawn',
+];
 
 export class TransitionResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -22,12 +33,14 @@ export class SnapshotListItemResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() sha256!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Set when the entry was unsealed or resealed' }) supersededAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Set when the entry was unsealed or resealed' })
+  supersededAt!: string | null;
 }
 
 export class SnapshotResponse extends SnapshotListItemResponse {
   @ApiProperty({ format: 'uuid' }) applicationId!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The frozen document: every section’s data and computed values' }) document!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The frozen document: every section’s data and computed values' })
+  document!: Record<string, unknown>;
 }
 
 export class SnapshotVerifyResponse {

@@ -67,7 +67,12 @@ export class WorkflowService {
     private readonly dossiers: DossiersService,
   ) {}
 
-  async transition(actor: Actor, id: string, action: Action, opts: { reason?: string; baseVersion?: number } = {}): Promise<TransitionResult> {
+  async transition(
+    actor: Actor,
+    id: string,
+    action: Action,
+    opts: { reason?: string; baseVersion?: number } = {},
+  ): Promise<TransitionResult> {
     const t = TRANSITIONS[action];
     const notifications: string[] = [];
     const result = await this.db.transaction(async (tx) => {
@@ -75,7 +80,9 @@ export class WorkflowService {
       assertAccess(app, t.by === 'applicant' ? 'write' : 'manage');
       if (!(t.from as readonly string[]).includes(app.state)) throw wrongState(app.state);
       if (opts.baseVersion !== undefined && opts.baseVersion !== app.version) {
-        throw new DomainError('precondition_failed', 'stale_version', [{ path: 'If-Match', code: 'stale_version', params: { currentVersion: app.version } }]);
+        throw new DomainError('precondition_failed', 'stale_version', [
+          { path: 'If-Match', code: 'stale_version', params: { currentVersion: app.version } },
+        ]);
       }
       if (t.beforeDeadline) assertBeforeDeadline(app);
       if (action === 'return' && !opts.reason?.trim()) throw validationError([{ path: 'reason', code: 'required' }]);
@@ -114,7 +121,13 @@ export class WorkflowService {
         tx,
       );
       notifications.push(...(await this.notify(tx, action, app, { reason: opts.reason?.trim(), sha256: snapshotSha })));
-      return { id, state: t.to, version: row.version, etag: etagOf(row.version), ...(snapshot ? { snapshotId: snapshot.id, sha256: snapshot.sha256 } : {}) };
+      return {
+        id,
+        state: t.to,
+        version: row.version,
+        etag: etagOf(row.version),
+        ...(snapshot ? { snapshotId: snapshot.id, sha256: snapshot.sha256 } : {}),
+      };
     });
     await this.outbox.enqueue(notifications); // only once committed
     if (result.snapshotId) await this.dossiers.afterSeal(result.snapshotId); // the applicant's copy renders at once
@@ -128,7 +141,10 @@ export class WorkflowService {
       assertAccess(app, 'manage');
       const at = parseInstant(until)!; // checked by the DTO (IsInstant)
       await tx.query('UPDATE applications SET deadline_extension = $2, updated_at = now() WHERE id = $1', [id, at.toISOString()]);
-      await this.audit.record({ action: 'application.extension', actor, applicationId: id, entity: 'application', entityId: id, details: { until, reason } }, tx);
+      await this.audit.record(
+        { action: 'application.extension', actor, applicationId: id, entity: 'application', entityId: id, details: { until, reason } },
+        tx,
+      );
       return { id, deadline: isoInZone(at, app.time_zone), extended: true };
     });
   }
@@ -162,7 +178,11 @@ export class WorkflowService {
     );
     const issues = checkApplication(this.registry, sections, new Map(attachments.map((a) => [a.id, a.kind])));
     if (issues.length) {
-      throw new DomainError('unprocessable', 'incomplete', issues.map((i) => ({ path: `${i.section}.${i.path}`, code: i.code, params: i.params })));
+      throw new DomainError(
+        'unprocessable',
+        'incomplete',
+        issues.map((i) => ({ path: `${i.section}.${i.path}`, code: i.code, params: i.params })),
+      );
     }
     const ctx: SectionContext = { section: (k) => sections[k] ?? {} };
     const document = {
@@ -176,7 +196,12 @@ export class WorkflowService {
         nomination: app.nomination,
       },
       sections: Object.fromEntries(this.registry.all().map((d) => [d.key, sections[d.key] ?? {}])),
-      computed: Object.fromEntries(this.registry.all().filter((d) => d.compute).map((d) => [d.key, computeSection(d, sections[d.key] ?? {}, ctx)])),
+      computed: Object.fromEntries(
+        this.registry
+          .all()
+          .filter((d) => d.compute)
+          .map((d) => [d.key, computeSection(d, sections[d.key] ?? {}, ctx)]),
+      ),
       attachments: attachments.map((a) => ({ id: a.id, kind: a.kind, sha256: a.sha256 })),
     };
     const canonical = canonicalJson(document);

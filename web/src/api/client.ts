@@ -34,13 +34,21 @@ export interface Answer<T> {
   headers: Headers;
 }
 
-export async function call<T>(method: string, path: string, opts: { body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer<T>> {
+export async function call<T>(
+  method: string,
+  path: string,
+  opts: { body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Answer<T>> {
   let res: Response;
   try {
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: { ...(opts.body !== undefined ? { 'Content-Type': 'application/json' } : {}), 'Accept-Language': localStorage.getItem('lang') === 'en' ? 'en' : 'zh-CN', ...opts.headers },
+      headers: {
+        ...(opts.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        'Accept-Language': localStorage.getItem('lang') === 'en' ? 'en' : 'zh-CN',
+        ...opts.headers,
+      },
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
     });
   } catch {
@@ -56,7 +64,12 @@ export const get = <T>(path: string) => call<T>('GET', path).then((a) => a.body)
 export const post = <T>(path: string, body: unknown = {}) => call<T>('POST', path, { body }).then((a) => a.body);
 
 /** Multipart upload with progress (fetch cannot report upload progress; XHR can). */
-export function uploadFile(path: string, kind: string, file: File, onProgress: (percent: number) => void): Promise<Reply<'AttachmentResponse'>> {
+export function uploadFile(
+  path: string,
+  kind: string,
+  file: File,
+  onProgress: (percent: number) => void,
+): Promise<Reply<'AttachmentResponse'>> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);

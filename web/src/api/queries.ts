@@ -34,11 +34,18 @@ export const applicationQuery = (id: string) =>
   queryOptions({ queryKey: ['application', id], queryFn: () => get<EditorApplication>(`/api/applications/${id}`), staleTime: FRESH_MS });
 
 export const completenessQuery = (id: string) =>
-  queryOptions({ queryKey: ['completeness', id], queryFn: () => get<Reply<'CompletenessResponse'>>(`/api/applications/${id}/completeness`).then((c) => c.issues), staleTime: FRESH_MS });
+  queryOptions({
+    queryKey: ['completeness', id],
+    queryFn: () => get<Reply<'CompletenessResponse'>>(`/api/applications/${id}/completeness`).then((c) => c.issues),
+    staleTime: FRESH_MS,
+  });
 
 /** With its ETag (autosave's If-Match); read once per opening of a section (useSection). */
 export const sectionQuery = (id: string, key: string) =>
-  queryOptions({ queryKey: ['section', id, key], queryFn: (): Promise<Answer<SectionAnswer>> => call<SectionAnswer>('GET', `/api/applications/${id}/sections/${key}`) });
+  queryOptions({
+    queryKey: ['section', id, key],
+    queryFn: (): Promise<Answer<SectionAnswer>> => call<SectionAnswer>('GET', `/api/applications/${id}/sections/${key}`),
+  });
 
 /** After a write: the entry's state and what is missing are read again. */
 export function invalidateApplication(id: string): void {

@@ -10,7 +10,17 @@ import { useT } from '../i18n';
 
 type Attachment = Reply<'AttachmentResponse'>;
 
-export function AttachmentField(props: { id: string; appId: string; kind: string; ids: string[]; max?: number; disabled: boolean; onChange: (ids: string[]) => void; bindToField?: boolean; /** ids of the field's label (and its groups'): the upload button names its field */ labelledBy?: string }) {
+export function AttachmentField(props: {
+  id: string;
+  appId: string;
+  kind: string;
+  ids: string[];
+  max?: number;
+  disabled: boolean;
+  onChange: (ids: string[]) => void;
+  bindToField?: boolean;
+  /** ids of the field's label (and its groups'): the upload button names its field */ labelledBy?: string;
+}) {
   const { t } = useT();
   const [files, setFiles] = useState<Attachment[]>([]);
   const [progress, setProgress] = useState<number | null>(null);
@@ -35,7 +45,7 @@ export function AttachmentField(props: { id: string; appId: string; kind: string
       props.onChange([...props.ids, stored.id]);
       await refresh();
     } catch (e) {
-      void message.error(`${t('uploadFailed')}: ${e instanceof ApiError ? e.body.details?.[0]?.message ?? e.message : t('offline')}`);
+      void message.error(`${t('uploadFailed')}: ${e instanceof ApiError ? (e.body.details?.[0]?.message ?? e.message) : t('offline')}`);
     } finally {
       setProgress(null);
       if (input.current) input.current.value = '';
@@ -51,25 +61,75 @@ export function AttachmentField(props: { id: string; appId: string; kind: string
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {shown.length > 0 && (
-        <List size="small" bordered dataSource={shown} renderItem={(f) => (
-          <List.Item actions={[
-            <a key="open" href={`${base}/${f.id}`} target="_blank" rel="noreferrer" aria-label={`${t('preview')} ${f.originalName ?? ''}`}>{t('preview')}</a>,
-            ...(props.disabled ? [] : [<Button key="rm" size="small" danger aria-label={`${t('remove')} ${f.originalName ?? ''}`} onClick={() => void remove(f.id)}>{t('remove')}</Button>]),
-          ]}>
-            <Space wrap>
-              {previews[f.id] && <img src={previews[f.id]} alt={f.originalName ?? ''} className="upload-preview" style={{ width: 64, height: 64, objectFit: 'cover', borderRadius: 4 }} />}
-              <Typography.Text>{f.originalName ?? f.id}</Typography.Text>
-              <Typography.Text type="secondary">{f.size >= 1024 * 1024 ? `${(f.size / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(f.size / 1024))} KB`}</Typography.Text>
-            </Space>
-          </List.Item>
-        )} />
+        <List
+          size="small"
+          bordered
+          dataSource={shown}
+          renderItem={(f) => (
+            <List.Item
+              actions={[
+                <a
+                  key="open"
+                  href={`${base}/${f.id}`}
+                  target="_blank"
+                  rel="noreferrer"
+                  aria-label={`${t('preview')} ${f.originalName ?? ''}`}
+                >
+                  {t('preview')}
+                </a>,
+                ...(props.disabled
+                  ? []
+                  : [
+                      <Button
+                        key="rm"
+                        size="small"
+                        danger
+                        aria-label={`${t('remove')} ${f.originalName ?? ''}`}
+                        onClick={() => void remove(f.id)}
+                      >
+                        {t('remove')}
+                      </Button>,
+                    ]),
+              ]}
+            >
+              <Space wrap>
+                {previews[f.id] && (
+                  <img
+                    src={previews[f.id]}
+                    alt={f.originalName ?? ''}
+                    className="upload-preview"
+                    style={{ width: 64, height: 64, objectFit: 'cover', borderRadius: 4 }}
+                  />
+                )}
+                <Typography.Text>{f.originalName ?? f.id}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {f.size >= 1024 * 1024 ? `${(f.size / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(f.size / 1024))} KB`}
+                </Typography.Text>
+              </Space>
+            </List.Item>
+          )}
+        />
       )}
       {progress !== null && <Progress percent={progress} size="small" aria-label={t('upload')} aria-describedby={props.labelledBy} />}
       {!props.disabled && (props.max === undefined || shown.length < props.max) && (
         <>
-          <input ref={input} id={props.id} type="file" accept="application/pdf,image/png,image/jpeg,image/webp,.docx,.xlsx,.pptx" style={{ display: 'none' }} onChange={(e) => void onFile(e.target.files?.[0])} />
+          <input
+            ref={input}
+            id={props.id}
+            type="file"
+            accept="application/pdf,image/png,image/jpeg,image/webp,.docx,.xlsx,.pptx"
+            style={{ display: 'none' }}
+            onChange={(e) => void onFile(e.target.files?.[0])}
+          />
           {/* "上传文件 组织架构图": its own words, then its field's label */}
-          <Button id={`${props.id}--upload`} aria-labelledby={props.labelledBy ? `${props.id}--upload ${props.labelledBy}` : undefined} onClick={() => input.current?.click()} disabled={progress !== null}>{t('upload')}</Button>
+          <Button
+            id={`${props.id}--upload`}
+            aria-labelledby={props.labelledBy ? `${props.id}--upload ${props.labelledBy}` : undefined}
+            onClick={() => input.current?.click()}
+            disabled={progress !== null}
+          >
+            {t('upload')}
+          </Button>
         </>
       )}
     </Space>

@@ -57,7 +57,17 @@ const labelId = (id: string) => `${id}--label`;
 const titleId = (id: string) => `${id}--title`;
 const labelledBy = (context: string[], own: string) => [...context, own].join(' ');
 
-export function Fields({ fields, prefix, ctx, context = [] }: { fields: FieldNode[]; prefix: string; ctx: FieldContext; context?: string[] }) {
+export function Fields({
+  fields,
+  prefix,
+  ctx,
+  context = [],
+}: {
+  fields: FieldNode[];
+  prefix: string;
+  ctx: FieldContext;
+  context?: string[];
+}) {
   const seen = new Set<string>();
   return (
     <>
@@ -69,13 +79,34 @@ export function Fields({ fields, prefix, ctx, context = [] }: { fields: FieldNod
         // the "other" box appears only while 其他 is chosen
         if (f.type === 'text' && f.otherOf && !chosenOther(getPath(ctx.data, prefix ? `${prefix}.${f.otherOf}` : f.otherOf))) return null;
         const other = fields.find((o) => o.type === 'text' && o.otherOf === f.key);
-        return <FieldInput key={path} field={f} path={path} otherPath={other && (prefix ? `${prefix}.${other.key}` : other.key)} ctx={ctx} context={context} />;
+        return (
+          <FieldInput
+            key={path}
+            field={f}
+            path={path}
+            otherPath={other && (prefix ? `${prefix}.${other.key}` : other.key)}
+            ctx={ctx}
+            context={context}
+          />
+        );
       })}
     </>
   );
 }
 
-function FieldInput({ field: f, path, otherPath, ctx, context }: { field: FieldNode; path: string; otherPath?: string; ctx: FieldContext; context: string[] }) {
+function FieldInput({
+  field: f,
+  path,
+  otherPath,
+  ctx,
+  context,
+}: {
+  field: FieldNode;
+  path: string;
+  otherPath?: string;
+  ctx: FieldContext;
+  context: string[];
+}) {
   const { t, label } = useT();
   const value = getPath(ctx.data, path);
   const id = fieldId(ctx.section, path);
@@ -109,13 +140,34 @@ function FieldInput({ field: f, path, otherPath, ctx, context }: { field: FieldN
       const columns = percentColumns(f);
       if (columns) return <PercentTable field={f} columns={columns} path={path} id={id} ctx={ctx} context={context} />;
       const percentChildren = f.fields.filter((c) => c.type === 'percent');
-      const sum = percentChildren.length > 1 && percentChildren.length === f.fields.length ? percentChildren.reduce((s, c) => s + (Number(getPath(ctx.data, `${path}.${c.key}`)) || 0), 0) : undefined;
+      const sum =
+        percentChildren.length > 1 && percentChildren.length === f.fields.length
+          ? percentChildren.reduce((s, c) => s + (Number(getPath(ctx.data, `${path}.${c.key}`)) || 0), 0)
+          : undefined;
       const ruleError = ctx.ruleErrors?.[path];
       return (
-        <Card size="small" id={id} title={<span id={titleId(id)}>{label(f.label)}</span>} style={{ marginBottom: 16 }} role="group" aria-labelledby={labelledBy(context, titleId(id))}
-          extra={sum === undefined ? undefined : <Tag color={Math.abs(sum - 100) < 0.05 ? 'success' : 'orange'} aria-live="polite">{`${t('total')} ${rounded(sum)}% / 100%`}</Tag>}>
+        <Card
+          size="small"
+          id={id}
+          title={<span id={titleId(id)}>{label(f.label)}</span>}
+          style={{ marginBottom: 16 }}
+          role="group"
+          aria-labelledby={labelledBy(context, titleId(id))}
+          extra={
+            sum === undefined ? undefined : (
+              <Tag
+                color={Math.abs(sum - 100) < 0.05 ? 'success' : 'orange'}
+                aria-live="polite"
+              >{`${t('total')} ${rounded(sum)}% / 100%`}</Tag>
+            )
+          }
+        >
           {help && <Typography.Paragraph type="secondary">{help}</Typography.Paragraph>}
-          {ruleError && <Typography.Paragraph type="danger" role="alert" className="rule-error">{ruleError}</Typography.Paragraph>}
+          {ruleError && (
+            <Typography.Paragraph type="danger" role="alert" className="rule-error">
+              {ruleError}
+            </Typography.Paragraph>
+          )}
           <Fields fields={f.fields} prefix={path} ctx={ctx} context={[...context, titleId(id)]} />
         </Card>
       );
@@ -123,56 +175,143 @@ function FieldInput({ field: f, path, otherPath, ctx, context }: { field: FieldN
     case 'list': {
       const rows = Array.isArray(value) ? (value as Data[]) : [];
       return (
-        <Card size="small" id={id} title={<span id={titleId(id)}>{label(f.label)}</span>} style={{ marginBottom: 16 }} role="group" aria-labelledby={labelledBy(context, titleId(id))}>
+        <Card
+          size="small"
+          id={id}
+          title={<span id={titleId(id)}>{label(f.label)}</span>}
+          style={{ marginBottom: 16 }}
+          role="group"
+          aria-labelledby={labelledBy(context, titleId(id))}
+        >
           {rows.map((_, i) => (
             // each row is titled by its number, so its inputs and its delete button say which row
-            <Card key={i} size="small" type="inner" style={{ marginBottom: 8 }} title={<span id={titleId(`${id}-${i}`)}>{`#${i + 1}`}</span>}
-              role="group" aria-labelledby={labelledBy([...context, titleId(id)], titleId(`${id}-${i}`))}
-              extra={!disabled && <Button size="small" danger aria-describedby={labelledBy([titleId(id)], titleId(`${id}-${i}`))} onClick={() => set(rows.filter((__, j) => j !== i))}>{t('removeRow')}</Button>}>
+            <Card
+              key={i}
+              size="small"
+              type="inner"
+              style={{ marginBottom: 8 }}
+              title={<span id={titleId(`${id}-${i}`)}>{`#${i + 1}`}</span>}
+              role="group"
+              aria-labelledby={labelledBy([...context, titleId(id)], titleId(`${id}-${i}`))}
+              extra={
+                !disabled && (
+                  <Button
+                    size="small"
+                    danger
+                    aria-describedby={labelledBy([titleId(id)], titleId(`${id}-${i}`))}
+                    onClick={() => set(rows.filter((__, j) => j !== i))}
+                  >
+                    {t('removeRow')}
+                  </Button>
+                )
+              }
+            >
               <Fields fields={f.fields} prefix={`${path}.${i}`} ctx={ctx} context={[...context, titleId(id), titleId(`${id}-${i}`)]} />
             </Card>
           ))}
-          {!disabled && rows.length < f.maxItems && <Button aria-describedby={titleId(id)} onClick={() => set([...rows, {}])}>{t('addRow')}</Button>}
+          {!disabled && rows.length < f.maxItems && (
+            <Button aria-describedby={titleId(id)} onClick={() => set([...rows, {}])}>
+              {t('addRow')}
+            </Button>
+          )}
         </Card>
       );
     }
     case 'essay':
-      return item(<Input.TextArea id={id} {...named} disabled={disabled} value={(value as string) ?? ''} onChange={(e) => set(e.target.value)} count={{ show: true, max: f.max ?? ESSAY_MAX, strategy: codePoints }} autoSize={{ minRows: 4, maxRows: 16 }} aria-invalid={!!error} />);
+      return item(
+        <Input.TextArea
+          id={id}
+          {...named}
+          disabled={disabled}
+          value={(value as string) ?? ''}
+          onChange={(e) => set(e.target.value)}
+          count={{ show: true, max: f.max ?? ESSAY_MAX, strategy: codePoints }}
+          autoSize={{ minRows: 4, maxRows: 16 }}
+          aria-invalid={!!error}
+        />,
+      );
     case 'text':
     case 'email':
     case 'url':
     case 'phone':
     case 'postcode':
       return item(
-        <Input id={id} {...named} disabled={disabled} value={(value as string) ?? ''} onChange={(e) => set(e.target.value)}
+        <Input
+          id={id}
+          {...named}
+          disabled={disabled}
+          value={(value as string) ?? ''}
+          onChange={(e) => set(e.target.value)}
           type={f.type === 'email' ? 'email' : f.type === 'url' ? 'url' : f.type === 'phone' ? 'tel' : 'text'}
-          inputMode={f.type === 'postcode' ? 'numeric' : undefined} aria-invalid={!!error}
-          count={f.type === 'text' && codePoints(String(value ?? '')) > (f.max ?? TEXT_MAX) * 0.8 ? { show: true, max: f.max ?? TEXT_MAX, strategy: codePoints } : undefined} />,
+          inputMode={f.type === 'postcode' ? 'numeric' : undefined}
+          aria-invalid={!!error}
+          count={
+            f.type === 'text' && codePoints(String(value ?? '')) > (f.max ?? TEXT_MAX) * 0.8
+              ? { show: true, max: f.max ?? TEXT_MAX, strategy: codePoints }
+              : undefined
+          }
+        />,
       );
     case 'date':
-      return item(<Input id={id} {...named} type="date" disabled={disabled} value={(value as string) ?? ''} onChange={(e) => set(e.target.value)} />);
+      return item(
+        <Input id={id} {...named} type="date" disabled={disabled} value={(value as string) ?? ''} onChange={(e) => set(e.target.value)} />,
+      );
     case 'int':
     case 'year':
     case 'decimal':
     case 'percent':
       return item(
         // no step arrows: the library names them "Increase Value"/"Decrease Value" whatever the page's language
-        <InputNumber id={id} {...named} controls={false} disabled={disabled} value={(value as number) ?? null} onChange={(v) => set(v)} style={{ width: 200 }}
-          min={f.type === 'int' ? f.min ?? 0 : 0} max={f.type === 'percent' ? 100 : undefined} precision={f.type === 'int' || f.type === 'year' ? 0 : f.type === 'percent' ? 1 : 2}
-          addonAfter={f.type === 'percent' ? '%' : f.type === 'decimal' && f.unit ? label(f.unit) : undefined} />,
+        <InputNumber
+          id={id}
+          {...named}
+          controls={false}
+          disabled={disabled}
+          value={(value as number) ?? null}
+          onChange={(v) => set(v)}
+          style={{ width: 200 }}
+          min={f.type === 'int' ? (f.min ?? 0) : 0}
+          max={f.type === 'percent' ? 100 : undefined}
+          precision={f.type === 'int' || f.type === 'year' ? 0 : f.type === 'percent' ? 1 : 2}
+          addonAfter={f.type === 'percent' ? '%' : f.type === 'decimal' && f.unit ? label(f.unit) : undefined}
+        />,
       );
     case 'choice':
       return item(
-        <Select id={id} {...named} disabled={disabled} value={(value as string) ?? undefined} onChange={set} allowClear virtual={false} style={{ maxWidth: 480 }} showSearch={SEARCH_LABELS}
-          options={f.options.map((o) => ({ value: o.code, label: label(o.label) }))} />,
+        <Select
+          id={id}
+          {...named}
+          disabled={disabled}
+          value={(value as string) ?? undefined}
+          onChange={set}
+          allowClear
+          virtual={false}
+          style={{ maxWidth: 480 }}
+          showSearch={SEARCH_LABELS}
+          options={f.options.map((o) => ({ value: o.code, label: label(o.label) }))}
+        />,
       );
     case 'multi':
     case 'pick3': {
       const chosen = Array.isArray(value) ? (value as string[]) : [];
       const limit = f.type === 'pick3' ? 3 : undefined;
       return item(
-        <Select id={id} {...named} mode="multiple" virtual={false} disabled={disabled} value={chosen} showSearch={SEARCH_LABELS} onChange={(v: string[]) => set(limit ? v.slice(0, limit) : applyExclusive(f, chosen, v))} style={{ maxWidth: 640 }}
-          options={f.options.map((o) => ({ value: o.code, label: label(o.label), disabled: !!limit && chosen.length >= limit && !chosen.includes(o.code) }))} />,
+        <Select
+          id={id}
+          {...named}
+          mode="multiple"
+          virtual={false}
+          disabled={disabled}
+          value={chosen}
+          showSearch={SEARCH_LABELS}
+          onChange={(v: string[]) => set(limit ? v.slice(0, limit) : applyExclusive(f, chosen, v))}
+          style={{ maxWidth: 640 }}
+          options={f.options.map((o) => ({
+            value: o.code,
+            label: label(o.label),
+            disabled: !!limit && chosen.length >= limit && !chosen.includes(o.code),
+          }))}
+        />,
         limit ? <span aria-live="polite">{`${t('picked')} ${chosen.length} / ${limit}`}</span> : help,
       );
     }
@@ -180,13 +319,30 @@ function FieldInput({ field: f, path, otherPath, ctx, context }: { field: FieldN
       const v = (value as { answer?: boolean; detail?: string }) ?? {};
       return item(
         <Space direction="vertical" style={{ width: '100%' }}>
-          <Radio.Group id={id} role="radiogroup" {...named} aria-required={!f.optional} disabled={disabled} value={v.answer} onChange={(e) => set({ ...v, answer: e.target.value })}>
+          <Radio.Group
+            id={id}
+            role="radiogroup"
+            {...named}
+            aria-required={!f.optional}
+            disabled={disabled}
+            value={v.answer}
+            onChange={(e) => set({ ...v, answer: e.target.value })}
+          >
             <Radio value={true}>{t('yes')}</Radio>
             <Radio value={false}>{t('no')}</Radio>
           </Radio.Group>
           {v.answer !== undefined && (
-            <Input.TextArea aria-label={`${label(f.label)} — ${t('detail')}`} aria-describedby={context.join(' ') || undefined} placeholder={t('detail')} disabled={disabled} value={v.detail ?? ''}
-              onChange={(e) => set({ ...v, detail: e.target.value || undefined })} maxLength={f.detailMax ?? 1000} showCount autoSize={{ minRows: 2 }} />
+            <Input.TextArea
+              aria-label={`${label(f.label)} — ${t('detail')}`}
+              aria-describedby={context.join(' ') || undefined}
+              placeholder={t('detail')}
+              disabled={disabled}
+              value={v.detail ?? ''}
+              onChange={(e) => set({ ...v, detail: e.target.value || undefined })}
+              maxLength={f.detailMax ?? 1000}
+              showCount
+              autoSize={{ minRows: 2 }}
+            />
           )}
         </Space>,
       );
@@ -194,14 +350,43 @@ function FieldInput({ field: f, path, otherPath, ctx, context }: { field: FieldN
     case 'boolean':
       return (
         <Form.Item validateStatus={error ? 'error' : undefined} help={error} style={{ marginBottom: 16 }}>
-          <Checkbox id={id} aria-labelledby={labelledBy(context, labelId(id))} disabled={disabled} checked={value === true} onChange={(e) => set(e.target.checked)}><span id={labelId(id)}>{label(f.label)}</span></Checkbox>
+          <Checkbox
+            id={id}
+            aria-labelledby={labelledBy(context, labelId(id))}
+            disabled={disabled}
+            checked={value === true}
+            onChange={(e) => set(e.target.checked)}
+          >
+            <span id={labelId(id)}>{label(f.label)}</span>
+          </Checkbox>
         </Form.Item>
       );
     case 'attachment':
-      return item(<AttachmentField id={id} labelledBy={labelledBy(context, labelId(id))} appId={ctx.appId} kind={f.kind} ids={Array.isArray(value) ? (value as string[]) : []} max={f.max} disabled={disabled} onChange={set} />);
+      return item(
+        <AttachmentField
+          id={id}
+          labelledBy={labelledBy(context, labelId(id))}
+          appId={ctx.appId}
+          kind={f.kind}
+          ids={Array.isArray(value) ? (value as string[]) : []}
+          max={f.max}
+          disabled={disabled}
+          onChange={set}
+        />,
+      );
     case 'computed': {
       const v = getPath(ctx.computed, path);
-      return item(<Typography.Text id={id}>{v === undefined || v === null ? '—' : typeof v === 'boolean' ? (v ? t('yes') : t('no')) : `${v}${f.valueType === 'percent' ? '%' : ''}`}</Typography.Text>);
+      return item(
+        <Typography.Text id={id}>
+          {v === undefined || v === null
+            ? '—'
+            : typeof v === 'boolean'
+              ? v
+                ? t('yes')
+                : t('no')
+              : `${v}${f.valueType === 'percent' ? '%' : ''}`}
+        </Typography.Text>,
+      );
     }
     default:
       return null;
@@ -212,7 +397,21 @@ function FieldInput({ field: f, path, otherPath, ctx, context }: { field: FieldN
  * The contact mix as the form prints it: one row per channel, one column per direction, and the
  * 合计 row that must read 100 % per column. Every cell keeps the id and rules of its own field.
  */
-function PercentTable({ field: f, columns, path, id, ctx, context }: { field: FieldNode & { type: 'group' }; columns: FieldNode[]; path: string; id: string; ctx: FieldContext; context: string[] }) {
+function PercentTable({
+  field: f,
+  columns,
+  path,
+  id,
+  ctx,
+  context,
+}: {
+  field: FieldNode & { type: 'group' };
+  columns: FieldNode[];
+  path: string;
+  id: string;
+  ctx: FieldContext;
+  context: string[];
+}) {
   const { t, label } = useT();
   const rows = f.fields.filter((r): r is FieldNode & { type: 'group' } => r.type === 'group');
   const cell = (r: string, c: string) => `${path}.${r}.${c}`;
@@ -222,18 +421,35 @@ function PercentTable({ field: f, columns, path, id, ctx, context }: { field: Fi
   return (
     <Card size="small" id={id} title={<span id={titleId(id)}>{label(f.label)}</span>} style={{ marginBottom: 16 }}>
       {f.help && <Typography.Paragraph type="secondary">{label(f.help)}</Typography.Paragraph>}
-      {ruleError && <Typography.Paragraph type="danger" role="alert" className="rule-error">{ruleError}</Typography.Paragraph>}
-      <table className="percent-table" aria-labelledby={titleId(id)} style={{ width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed' }}>
+      {ruleError && (
+        <Typography.Paragraph type="danger" role="alert" className="rule-error">
+          {ruleError}
+        </Typography.Paragraph>
+      )}
+      <table
+        className="percent-table"
+        aria-labelledby={titleId(id)}
+        style={{ width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed' }}
+      >
         <thead>
           <tr>
             <td style={{ ...cellStyle, width: '30%' }} />
-            {columns.map((c) => <th key={c.key} scope="col" style={cellStyle}><span style={{ color: '#ff4d4f', marginInlineEnd: 4 }} aria-hidden>*</span><span id={`${id}--col-${c.key}`}>{label(c.label)}</span></th>)}
+            {columns.map((c) => (
+              <th key={c.key} scope="col" style={cellStyle}>
+                <span style={{ color: '#ff4d4f', marginInlineEnd: 4 }} aria-hidden>
+                  *
+                </span>
+                <span id={`${id}--col-${c.key}`}>{label(c.label)}</span>
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.key}>
-              <th scope="row" id={`${id}--row-${r.key}`} style={{ ...cellStyle, fontWeight: 500 }}>{label(r.label)}</th>
+              <th scope="row" id={`${id}--row-${r.key}`} style={{ ...cellStyle, fontWeight: 500 }}>
+                {label(r.label)}
+              </th>
               {columns.map((c) => {
                 const p = cell(r.key, c.key);
                 const value = getPath(ctx.data, p);
@@ -242,10 +458,27 @@ function PercentTable({ field: f, columns, path, id, ctx, context }: { field: Fi
                 const error = ctx.errors[p] ?? (problem && t(problem.key, problem.vars));
                 return (
                   <td key={c.key} style={cellStyle}>
-                    <InputNumber id={fieldId(ctx.section, p)} aria-labelledby={labelledBy([...context, titleId(id), `${id}--row-${r.key}`], `${id}--col-${c.key}`)} aria-invalid={!!error} status={error ? 'error' : undefined}
-                      disabled={!ctx.editable} value={(value as number) ?? null} min={0} max={100} precision={1} inputMode="decimal" controls={false} style={{ width: '100%' }} suffix="%"
-                      onChange={(v) => ctx.change(p, cleared(v) ? undefined : v)} />
-                    {error && <div className="ant-form-item-explain-error" style={{ color: '#ff4d4f', fontSize: 12 }}>{error}</div>}
+                    <InputNumber
+                      id={fieldId(ctx.section, p)}
+                      aria-labelledby={labelledBy([...context, titleId(id), `${id}--row-${r.key}`], `${id}--col-${c.key}`)}
+                      aria-invalid={!!error}
+                      status={error ? 'error' : undefined}
+                      disabled={!ctx.editable}
+                      value={(value as number) ?? null}
+                      min={0}
+                      max={100}
+                      precision={1}
+                      inputMode="decimal"
+                      controls={false}
+                      style={{ width: '100%' }}
+                      suffix="%"
+                      onChange={(v) => ctx.change(p, cleared(v) ? undefined : v)}
+                    />
+                    {error && (
+                      <div className="ant-form-item-explain-error" style={{ color: '#ff4d4f', fontSize: 12 }}>
+                        {error}
+                      </div>
+                    )}
                   </td>
                 );
               })}
@@ -254,11 +487,16 @@ function PercentTable({ field: f, columns, path, id, ctx, context }: { field: Fi
         </tbody>
         <tfoot>
           <tr aria-live="polite">
-            <th scope="row" style={{ ...cellStyle, borderBottom: 'none' }}>{t('total')}</th>
+            <th scope="row" style={{ ...cellStyle, borderBottom: 'none' }}>
+              {t('total')}
+            </th>
             {columns.map((c, i) => (
               // 0 may be right (a direction the center does not serve); the seal check knows the mode
               <td key={c.key} style={{ ...cellStyle, borderBottom: 'none' }}>
-                <Tag data-total={c.key} color={Math.abs(totals[i] - 100) < 0.05 ? 'success' : totals[i] === 0 ? 'default' : 'orange'}>{`${rounded(totals[i])}% / 100%`}</Tag>
+                <Tag
+                  data-total={c.key}
+                  color={Math.abs(totals[i] - 100) < 0.05 ? 'success' : totals[i] === 0 ? 'default' : 'orange'}
+                >{`${rounded(totals[i])}% / 100%`}</Tag>
               </td>
             ))}
           </tr>

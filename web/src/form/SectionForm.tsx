@@ -11,14 +11,30 @@ import { useSection, type SaveStatus } from './useSection';
 function SaveState({ status }: { status: SaveStatus }) {
   const { t } = useT();
   const text =
-    status.kind === 'saving' ? t('saving')
-    : status.kind === 'saved' ? `${t('saved')} ${status.at.toTimeString().slice(0, 5)}`
-    : status.kind === 'offline' ? t('offline')
-    : status.kind === 'invalid' ? t('invalid')
-    : status.kind === 'error' ? `${t('error')}: ${status.message}`
-    : '';
-  const color = status.kind === 'offline' ? 'orange' : status.kind === 'invalid' || status.kind === 'error' ? 'red' : status.kind === 'saved' ? 'success' : 'blue';
-  return <Tag color={color} role="status" aria-live="polite" data-save-state={status.kind} style={text ? undefined : { visibility: 'hidden' }}>{text || ' '}</Tag>;
+    status.kind === 'saving'
+      ? t('saving')
+      : status.kind === 'saved'
+        ? `${t('saved')} ${status.at.toTimeString().slice(0, 5)}`
+        : status.kind === 'offline'
+          ? t('offline')
+          : status.kind === 'invalid'
+            ? t('invalid')
+            : status.kind === 'error'
+              ? `${t('error')}: ${status.message}`
+              : '';
+  const color =
+    status.kind === 'offline'
+      ? 'orange'
+      : status.kind === 'invalid' || status.kind === 'error'
+        ? 'red'
+        : status.kind === 'saved'
+          ? 'success'
+          : 'blue';
+  return (
+    <Tag color={color} role="status" aria-live="polite" data-save-state={status.kind} style={text ? undefined : { visibility: 'hidden' }}>
+      {text || ' '}
+    </Tag>
+  );
 }
 
 const FOCUSABLE = 'input:not([type=hidden]):not([type=file]), textarea, button, [tabindex]:not([tabindex="-1"])';
@@ -36,7 +52,21 @@ export interface RuleIssue {
   params?: Record<string, unknown>;
 }
 
-export function SectionForm({ appId, section, editable, focus, onSaved, issues = [] }: { appId: string; section: SectionDescriptor; editable: boolean; focus?: { path: string }; onSaved?: () => void; issues?: RuleIssue[] }) {
+export function SectionForm({
+  appId,
+  section,
+  editable,
+  focus,
+  onSaved,
+  issues = [],
+}: {
+  appId: string;
+  section: SectionDescriptor;
+  editable: boolean;
+  focus?: { path: string };
+  onSaved?: () => void;
+  issues?: RuleIssue[];
+}) {
   const { label, lang } = useT();
   const s = useSection(appId, section.key, editable);
 
@@ -81,13 +111,21 @@ export function SectionForm({ appId, section, editable, focus, onSaved, issues =
   return (
     <div>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>{label(section.title)}</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {label(section.title)}
+        </Typography.Title>
         <SaveState status={s.status} />
       </div>
       <Form layout="vertical" style={{ marginTop: 16 }} onSubmitCapture={(e) => e.preventDefault()}>
-        <Fields fields={section.fields} prefix="" ctx={{ appId, section: section.key, data: s.data, computed: s.computed, errors, ruleErrors, editable, change: s.change }} />
+        <Fields
+          fields={section.fields}
+          prefix=""
+          ctx={{ appId, section: section.key, data: s.data, computed: s.computed, errors, ruleErrors, editable, change: s.change }}
+        />
       </Form>
-      {s.conflict && <ConflictDialog conflict={s.conflict} mine={s.mine} labelOf={(p) => labelAt(section.fields, p, label)} onResolve={s.resolve} />}
+      {s.conflict && (
+        <ConflictDialog conflict={s.conflict} mine={s.mine} labelOf={(p) => labelAt(section.fields, p, label)} onResolve={s.resolve} />
+      )}
     </div>
   );
 }

@@ -25,7 +25,9 @@ describe('mergePatchOf (RFC 7396)', () => {
     expect(mergePatchOf(data, ['enterprise.name'])).toEqual({ enterprise: { name: 'A' } });
   });
   it('a cleared field is sent as null', () => {
-    expect(mergePatchOf({ enterprise: {} }, ['enterprise.address'], { enterprise: { address: 'old' } })).toEqual({ enterprise: { address: null } });
+    expect(mergePatchOf({ enterprise: {} }, ['enterprise.address'], { enterprise: { address: 'old' } })).toEqual({
+      enterprise: { address: null },
+    });
   });
   it('a member removed from an object value is sent as null (the cleared 说明 of a yes/no answer)', () => {
     const base = { bcp: { answer: true, detail: '有预案' } };
@@ -51,6 +53,8 @@ describe('mergePatchOf (RFC 7396)', () => {
   it('a cleared select (undefined) and a removed "other" text become null', () => {
     const base = { center: { businessTypes: ['other'], businessTypesOther: '外包' } };
     const data = { center: { businessTypes: ['telecom'] } };
-    expect(mergePatchOf(data, ['center.businessTypes', 'center.businessTypesOther'], base)).toEqual({ center: { businessTypes: ['telecom'], businessTypesOther: null } });
+    expect(mergePatchOf(data, ['center.businessTypes', 'center.businessTypesOther'], base)).toEqual({
+      center: { businessTypes: ['telecom'], businessTypesOther: null },
+    });
   });
 });

@@ -26,7 +26,11 @@ export function setPath(data: Data, path: string, value: unknown): Data {
     return out;
   }
   const child = out[head];
-  out[head] = setPath(child && typeof child === 'object' ? (child as Data) : /^\d+$/.test(rest[0]) ? ([] as unknown as Data) : {}, rest.join('.'), value);
+  out[head] = setPath(
+    child && typeof child === 'object' ? (child as Data) : /^\d+$/.test(rest[0]) ? ([] as unknown as Data) : {},
+    rest.join('.'),
+    value,
+  );
   return out;
 }
 

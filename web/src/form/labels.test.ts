@@ -5,7 +5,12 @@ import { fieldAt, issueText, labelAt, shownAt } from './labels';
 const l = (zh: string, en: string): Label => ({ zh, en });
 // a small descriptor of the shapes the form has: a group, a list of rows, a yes/no answer
 const fields = [
-  { key: 'enterprise', type: 'group', label: l('企业信息', 'Enterprise'), fields: [{ key: 'name', type: 'text', label: l('名称', 'Name') }] },
+  {
+    key: 'enterprise',
+    type: 'group',
+    label: l('企业信息', 'Enterprise'),
+    fields: [{ key: 'name', type: 'text', label: l('名称', 'Name') }],
+  },
   { key: 'staff', type: 'list', label: l('人员', 'Staff'), fields: [{ key: 'role', type: 'text', label: l('岗位', 'Role') }] },
   { key: 'bcp', type: 'yesno', label: l('业务连续性计划', 'Business continuity plan') },
 ] as unknown as FieldNode[];

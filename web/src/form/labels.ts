@@ -57,4 +57,5 @@ export function shownAt(fields: FieldNode[], path: string): string {
 }
 
 /** The words of a failing rule, in the page's language. */
-export const issueText = (issue: { code: string; params?: Record<string, unknown> }, lang: Lang) => message(issue.code, lang, issue.params ?? {});
+export const issueText = (issue: { code: string; params?: Record<string, unknown> }, lang: Lang) =>
+  message(issue.code, lang, issue.params ?? {});

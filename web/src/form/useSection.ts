@@ -10,7 +10,13 @@ import { queryClient, sectionQuery } from '../api/queries';
 import { conflictingPaths, rebase } from './conflicts';
 import { getPath, mergePatchOf, setPath, type Data } from './descriptor';
 
-export type SaveStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'offline' } | { kind: 'invalid' } | { kind: 'error'; message: string };
+export type SaveStatus =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: Date }
+  | { kind: 'offline' }
+  | { kind: 'invalid' }
+  | { kind: 'error'; message: string };
 
 export interface Conflict {
   theirs: Data;
@@ -18,7 +24,6 @@ export interface Conflict {
   theirsBy?: string;
   paths: string[];
 }
-
 
 interface StoredDraft {
   paths: string[];
@@ -91,13 +96,17 @@ export function useSection(appId: string, key: string, editable: boolean) {
       if (e instanceof OfflineError) {
         wentOffline = true;
         setStatus({ kind: 'offline' });
-      }
-      else if (e instanceof ApiError && e.status === 412) {
+      } else if (e instanceof ApiError && e.status === 412) {
         const current = e.body.current as { data: Data; etag: string; updatedBy?: { name?: string } | null };
         const conflicting = conflictingPaths(dataRef.current, baseRef.current, current.data, dirty.current.keys());
         if (conflicting.length) {
           conflictOpen.current = true;
-          setConflict({ theirs: current.data, theirsEtag: current.etag, theirsBy: current.updatedBy?.name ?? undefined, paths: conflicting });
+          setConflict({
+            theirs: current.data,
+            theirsEtag: current.etag,
+            theirsBy: current.updatedBy?.name ?? undefined,
+            paths: conflicting,
+          });
           setStatus({ kind: 'idle' });
         } else {
           // they changed other fields only: mine go on top of theirs, nothing to ask
@@ -189,7 +198,11 @@ export function useSection(appId: string, key: string, editable: boolean) {
   const resolve = useCallback(
     (keepMine: Set<string>) => {
       if (!conflict) return;
-      const next = rebase(conflict.theirs, dataRef.current, [...dirty.current.keys()].filter((p) => !conflict.paths.includes(p) || keepMine.has(p)));
+      const next = rebase(
+        conflict.theirs,
+        dataRef.current,
+        [...dirty.current.keys()].filter((p) => !conflict.paths.includes(p) || keepMine.has(p)),
+      );
       for (const p of conflict.paths) if (!keepMine.has(p)) dirty.current.delete(p);
       baseRef.current = conflict.theirs;
       dataRef.current = next;

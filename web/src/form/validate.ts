@@ -61,7 +61,9 @@ export function problemOf(f: FieldNode, value: unknown, label: (l: Label) => str
       return decimals(value) > 1 ? { key: 'vDecimals', vars: { n: 1 } } : undefined;
     case 'year': {
       const max = new Date().getFullYear();
-      return typeof value !== 'number' || !Number.isInteger(value) || value < MIN_YEAR || value > max ? { key: 'vYear', vars: { min: MIN_YEAR, max } } : undefined;
+      return typeof value !== 'number' || !Number.isInteger(value) || value < MIN_YEAR || value > max
+        ? { key: 'vYear', vars: { min: MIN_YEAR, max } }
+        : undefined;
     }
     case 'date': {
       if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(new Date(`${value}T00:00:00Z`).getTime())) return { key: 'vDate' };

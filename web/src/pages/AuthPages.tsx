@@ -8,7 +8,9 @@ import { useT } from '../i18n';
 function AuthCard({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <div style={{ display: 'flex', justifyContent: 'center', padding: '48px 16px' }}>
-      <Card title={title} style={{ width: '100%', maxWidth: 420 }}>{children}</Card>
+      <Card title={title} style={{ width: '100%', maxWidth: 420 }}>
+        {children}
+      </Card>
     </div>
   );
 }
@@ -42,11 +44,19 @@ export function LoginPage({ onSignedIn }: { onSignedIn: () => void }) {
     <AuthCard title={t('login')}>
       {error && <Alert type="error" message={error} style={{ marginBottom: 16 }} />}
       <Form layout="vertical" onFinish={submit}>
-        <Form.Item label={t('email')} name="email" htmlFor="login-email" rules={[{ required: true }]}><Input id="login-email" type="email" autoComplete="username" /></Form.Item>
-        <Form.Item label={t('password')} name="password" htmlFor="login-password" rules={[{ required: true }]}><Input.Password id="login-password" autoComplete="current-password" /></Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy} block>{t('login')}</Button>
+        <Form.Item label={t('email')} name="email" htmlFor="login-email" rules={[{ required: true }]}>
+          <Input id="login-email" type="email" autoComplete="username" />
+        </Form.Item>
+        <Form.Item label={t('password')} name="password" htmlFor="login-password" rules={[{ required: true }]}>
+          <Input.Password id="login-password" autoComplete="current-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy} block>
+          {t('login')}
+        </Button>
       </Form>
-      <p style={{ marginTop: 16 }}><Link to="/register">{t('noAccount')}</Link></p>
+      <p style={{ marginTop: 16 }}>
+        <Link to="/register">{t('noAccount')}</Link>
+      </p>
     </AuthCard>
   );
 }
@@ -62,13 +72,25 @@ export function RegisterPage({ onSignedIn }: { onSignedIn: () => void }) {
     <AuthCard title={t('register')}>
       {error && <Alert type="error" message={error} style={{ marginBottom: 16 }} />}
       <Form layout="vertical" onFinish={submit}>
-        <Form.Item label={t('organisationName')} name="organisationName" htmlFor="reg-org" rules={[{ required: true }]}><Input id="reg-org" autoComplete="organization" /></Form.Item>
-        <Form.Item label={t('name')} name="name" htmlFor="reg-name" rules={[{ required: true }]}><Input id="reg-name" autoComplete="name" /></Form.Item>
-        <Form.Item label={t('email')} name="email" htmlFor="reg-email" rules={[{ required: true }]}><Input id="reg-email" type="email" autoComplete="email" /></Form.Item>
-        <Form.Item label={t('password')} name="password" htmlFor="reg-password" rules={[{ required: true }]}><Input.Password id="reg-password" autoComplete="new-password" /></Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy} block>{t('register')}</Button>
+        <Form.Item label={t('organisationName')} name="organisationName" htmlFor="reg-org" rules={[{ required: true }]}>
+          <Input id="reg-org" autoComplete="organization" />
+        </Form.Item>
+        <Form.Item label={t('name')} name="name" htmlFor="reg-name" rules={[{ required: true }]}>
+          <Input id="reg-name" autoComplete="name" />
+        </Form.Item>
+        <Form.Item label={t('email')} name="email" htmlFor="reg-email" rules={[{ required: true }]}>
+          <Input id="reg-email" type="email" autoComplete="email" />
+        </Form.Item>
+        <Form.Item label={t('password')} name="password" htmlFor="reg-password" rules={[{ required: true }]}>
+          <Input.Password id="reg-password" autoComplete="new-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy} block>
+          {t('register')}
+        </Button>
       </Form>
-      <p style={{ marginTop: 16 }}><Link to="/login">{t('haveAccount')}</Link></p>
+      <p style={{ marginTop: 16 }}>
+        <Link to="/login">{t('haveAccount')}</Link>
+      </p>
     </AuthCard>
   );
 }

@@ -10,7 +10,6 @@ import { Countdown } from './ApplicationsPage';
 import { MissingPanel } from './MissingPanel';
 import { SealPanel } from './SealPanel';
 
-
 const REVIEW = '__review';
 
 export function EditorPage() {
@@ -44,33 +43,77 @@ export function EditorPage() {
   };
 
   const menu = (
-    <Menu mode="inline" selectedKeys={[current]} onClick={(e) => goTo(e.key)} items={[
-      ...form.map((s) => {
-        const c = app.sections?.find((x) => x.key === s.key);
-        return { key: s.key, label: <span data-section={s.key}><Badge status={c?.complete ? 'success' : s.optional ? 'default' : 'warning'} /> {label(s.title)}{c && !c.complete && !s.optional ? ` (${c.issues})` : ''}</span> };
-      }),
-      { key: REVIEW, label: <strong>{t('review')}</strong> },
-    ]} />
+    <Menu
+      mode="inline"
+      selectedKeys={[current]}
+      onClick={(e) => goTo(e.key)}
+      items={[
+        ...form.map((s) => {
+          const c = app.sections?.find((x) => x.key === s.key);
+          return {
+            key: s.key,
+            label: (
+              <span data-section={s.key}>
+                <Badge status={c?.complete ? 'success' : s.optional ? 'default' : 'warning'} /> {label(s.title)}
+                {c && !c.complete && !s.optional ? ` (${c.issues})` : ''}
+              </span>
+            ),
+          };
+        }),
+        { key: REVIEW, label: <strong>{t('review')}</strong> },
+      ]}
+    />
   );
 
   return (
     <div>
-      <Typography.Title level={2} style={{ marginBottom: 4 }}>{app.cycle.name}</Typography.Title>
+      <Typography.Title level={2} style={{ marginBottom: 4 }}>
+        {app.cycle.name}
+      </Typography.Title>
       <Typography.Paragraph>
-        <span className="entry-code">{app.entryCode}</span> · <span data-app-state={app.state}>{state(app.state)}</span> · <Countdown deadline={app.deadline} timeZone={app.cycle.timeZone} />
+        <span className="entry-code">{app.entryCode}</span> · <span data-app-state={app.state}>{state(app.state)}</span> ·{' '}
+        <Countdown deadline={app.deadline} timeZone={app.cycle.timeZone} />
       </Typography.Paragraph>
       {app.state === 'draft' && app.returnReason && (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('returnedTitle')} description={<><strong>{t('returnedReason')}: </strong><span id="return-reason">{app.returnReason}</span></>} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('returnedTitle')}
+          description={
+            <>
+              <strong>{t('returnedReason')}: </strong>
+              <span id="return-reason">{app.returnReason}</span>
+            </>
+          }
+        />
       )}
       <Row gutter={16}>
-        {screens.md ? <Col md={6}>{menu}</Col> : (
-          <Col span={24}><Button id="sections-toggle" onClick={() => setMenuOpen(true)} style={{ marginBottom: 12 }}>{t('sections')}</Button><Drawer open={menuOpen} onClose={() => setMenuOpen(false)} placement="left" title={t('sections')}>{menu}</Drawer></Col>
+        {screens.md ? (
+          <Col md={6}>{menu}</Col>
+        ) : (
+          <Col span={24}>
+            <Button id="sections-toggle" onClick={() => setMenuOpen(true)} style={{ marginBottom: 12 }}>
+              {t('sections')}
+            </Button>
+            <Drawer open={menuOpen} onClose={() => setMenuOpen(false)} placement="left" title={t('sections')}>
+              {menu}
+            </Drawer>
+          </Col>
         )}
         <Col xs={24} md={12}>
           {current === REVIEW || !section ? (
             <SealPanel app={app} form={form} onChanged={refresh} goTo={goTo} />
           ) : (
-            <SectionForm key={section.key} appId={id} section={section} editable={editable} focus={focus?.section === section.key ? focus : undefined} onSaved={refreshSoon} issues={issues.filter((i) => i.section === section.key)} />
+            <SectionForm
+              key={section.key}
+              appId={id}
+              section={section}
+              editable={editable}
+              focus={focus?.section === section.key ? focus : undefined}
+              onSaved={refreshSoon}
+              issues={issues.filter((i) => i.section === section.key)}
+            />
           )}
         </Col>
         <Col xs={24} md={6} id="missing-panel">

@@ -10,7 +10,17 @@ import type { Reply } from '../api/client';
 
 export type Issue = Reply<'IssueResponse'>;
 
-export function MissingPanel({ form, issues, current, goTo }: { form: SectionDescriptor[]; issues: Issue[]; current: string; goTo: (section: string, path: string) => void }) {
+export function MissingPanel({
+  form,
+  issues,
+  current,
+  goTo,
+}: {
+  form: SectionDescriptor[];
+  issues: Issue[];
+  current: string;
+  goTo: (section: string, path: string) => void;
+}) {
   const { t, label, lang } = useT();
   const groups = form
     .map((s) => ({ section: s, items: issues.filter((i) => i.section === s.key) }))
@@ -18,25 +28,54 @@ export function MissingPanel({ form, issues, current, goTo }: { form: SectionDes
     .sort((a, b) => Number(b.section.key === current) - Number(a.section.key === current));
 
   return (
-    <Card size="small" title={issues.length ? `${t('missing')} (${issues.length})` : t('missing')} styles={{ body: { maxHeight: '70vh', overflowY: 'auto' } }}>
-      {issues.length === 0 ? <Typography.Text type="success">{t('allComplete')}</Typography.Text> : (
-        <Collapse size="small" ghost defaultActiveKey={[current]} key={current} items={groups.map((g) => ({
-          key: g.section.key,
-          label: <span>{label(g.section.title)} <Badge count={g.items.length} color="orange" /></span>,
-          children: (
-            <List size="small" dataSource={g.items} renderItem={(i) => (
-              <List.Item style={{ paddingInline: 0 }}>
-                <Button type="link" size="small" className="missing-item" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} title={t('goToField')} onClick={() => goTo(i.section, i.path)}>
-                  <span>
-                    {labelAt(g.section.fields, i.path, label)}
-                    {/* not blank but failing a rule: say which, in the rule's words */}
-                    {i.code !== 'required' && <Typography.Text type="danger" className="missing-why">{` — ${issueText(i, lang)}`}</Typography.Text>}
-                  </span>
-                </Button>
-              </List.Item>
-            )} />
-          ),
-        }))} />
+    <Card
+      size="small"
+      title={issues.length ? `${t('missing')} (${issues.length})` : t('missing')}
+      styles={{ body: { maxHeight: '70vh', overflowY: 'auto' } }}
+    >
+      {issues.length === 0 ? (
+        <Typography.Text type="success">{t('allComplete')}</Typography.Text>
+      ) : (
+        <Collapse
+          size="small"
+          ghost
+          defaultActiveKey={[current]}
+          key={current}
+          items={groups.map((g) => ({
+            key: g.section.key,
+            label: (
+              <span>
+                {label(g.section.title)} <Badge count={g.items.length} color="orange" />
+              </span>
+            ),
+            children: (
+              <List
+                size="small"
+                dataSource={g.items}
+                renderItem={(i) => (
+                  <List.Item style={{ paddingInline: 0 }}>
+                    <Button
+                      type="link"
+                      size="small"
+                      className="missing-item"
+                      style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+                      title={t('goToField')}
+                      onClick={() => goTo(i.section, i.path)}
+                    >
+                      <span>
+                        {labelAt(g.section.fields, i.path, label)}
+                        {/* not blank but failing a rule: say which, in the rule's words */}
+                        {i.code !== 'required' && (
+                          <Typography.Text type="danger" className="missing-why">{` — ${issueText(i, lang)}`}</Typography.Text>
+                        )}
+                      </span>
+                    </Button>
+                  </List.Item>
+                )}
+              />
+            ),
+          }))}
+        />
       )}
     </Card>
   );

@@ -35,16 +35,36 @@ export function MembersPage() {
     <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 720 }}>
       <Typography.Title level={2}>{org.name}</Typography.Title>
       <Card title={t('members')}>
-        <List dataSource={org.members ?? []} renderItem={(m) => (
-          <List.Item><Space wrap><span>{m.name}</span><Typography.Text type="secondary">{m.email}</Typography.Text><Tag>{m.role === 'owner' ? t('owner') : t('member')}</Tag></Space></List.Item>
-        )} />
+        <List
+          dataSource={org.members ?? []}
+          renderItem={(m) => (
+            <List.Item>
+              <Space wrap>
+                <span>{m.name}</span>
+                <Typography.Text type="secondary">{m.email}</Typography.Text>
+                <Tag>{m.role === 'owner' ? t('owner') : t('member')}</Tag>
+              </Space>
+            </List.Item>
+          )}
+        />
       </Card>
       <Card title={t('invite')}>
         {error && <Alert type="error" message={error} style={{ marginBottom: 12 }} />}
-        {link && <Alert type="success" message={t('invitationLink')} description={<Typography.Text copyable>{link}</Typography.Text>} style={{ marginBottom: 12 }} />}
+        {link && (
+          <Alert
+            type="success"
+            message={t('invitationLink')}
+            description={<Typography.Text copyable>{link}</Typography.Text>}
+            style={{ marginBottom: 12 }}
+          />
+        )}
         <Form layout="inline" onFinish={invite}>
-          <Form.Item label={t('email')} name="email" htmlFor="invite-email" rules={[{ required: true }]}><Input id="invite-email" type="email" /></Form.Item>
-          <Button type="primary" htmlType="submit">{t('invite')}</Button>
+          <Form.Item label={t('email')} name="email" htmlFor="invite-email" rules={[{ required: true }]}>
+            <Input id="invite-email" type="email" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            {t('invite')}
+          </Button>
         </Form>
       </Card>
     </Space>
@@ -73,11 +93,17 @@ export function AcceptInvitationPage({ signedIn, onJoined }: { signedIn: boolean
         <Form layout="vertical" onFinish={accept}>
           {!signedIn && (
             <>
-              <Form.Item label={t('name')} name="name" htmlFor="inv-name" rules={[{ required: true }]}><Input id="inv-name" autoComplete="name" /></Form.Item>
-              <Form.Item label={t('password')} name="password" htmlFor="inv-password" rules={[{ required: true }]}><Input.Password id="inv-password" autoComplete="new-password" /></Form.Item>
+              <Form.Item label={t('name')} name="name" htmlFor="inv-name" rules={[{ required: true }]}>
+                <Input id="inv-name" autoComplete="name" />
+              </Form.Item>
+              <Form.Item label={t('password')} name="password" htmlFor="inv-password" rules={[{ required: true }]}>
+                <Input.Password id="inv-password" autoComplete="new-password" />
+              </Form.Item>
             </>
           )}
-          <Button type="primary" htmlType="submit" block>{t('acceptInvitation')}</Button>
+          <Button type="primary" htmlType="submit" block>
+            {t('acceptInvitation')}
+          </Button>
         </Form>
       </Card>
     </div>

@@ -53,7 +53,9 @@ function useDossier(appId: string, snapshotId: string | undefined): { dossier: D
     queryKey,
     enabled: snapshotId !== undefined,
     queryFn: async (): Promise<DossierStatus> => {
-      const a = await call<Reply<'DossierStatusResponse'>>('GET', `/api/applications/${appId}/dossier/status`, { headers: { Accept: 'application/json' } });
+      const a = await call<Reply<'DossierStatusResponse'>>('GET', `/api/applications/${appId}/dossier/status`, {
+        headers: { Accept: 'application/json' },
+      });
       return { ...a.body, retryAfter: Number(a.headers.get('Retry-After')) || 2 };
     },
     // offline or a server error: try a few more times, slower
@@ -101,7 +103,17 @@ interface Problem {
   path?: string;
 }
 
-export function SealPanel({ app, form, onChanged, goTo }: { app: ApplicationView; form: SectionDescriptor[]; onChanged: () => void; goTo: (section: string, path?: string) => void }) {
+export function SealPanel({
+  app,
+  form,
+  onChanged,
+  goTo,
+}: {
+  app: ApplicationView;
+  form: SectionDescriptor[];
+  onChanged: () => void;
+  goTo: (section: string, path?: string) => void;
+}) {
   const { t, label, state, lang } = useT();
   const [consent, setConsent] = useState(false);
   const [error, setError] = useState<{ title: string; problems: Problem[] } | null>(null);
@@ -122,7 +134,11 @@ export function SealPanel({ app, form, onChanged, goTo }: { app: ApplicationView
       const problems = (e.body.details ?? []).map((d): Problem => {
         const [section, ...rest] = d.path.split('.');
         const known = form.some((s) => s.key === section) && rest.length > 0;
-        return { code: d.code, params: (d as { params?: Record<string, unknown> }).params, ...(known ? { section, path: rest.join('.') } : {}) };
+        return {
+          code: d.code,
+          params: (d as { params?: Record<string, unknown> }).params,
+          ...(known ? { section, path: rest.join('.') } : {}),
+        };
       });
       setError({ title: e.message, problems });
       if (problems.length) onChanged(); // the missing-items panel catches up with what the server found
@@ -151,28 +167,61 @@ export function SealPanel({ app, form, onChanged, goTo }: { app: ApplicationView
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3}>{t('timeline')}</Typography.Title>
-      <Steps current={timeline.current} status={timeline.failed ? 'error' : undefined} items={timeline.items.map((s) => ({ title: state(s) }))} responsive />
+      <Steps
+        current={timeline.current}
+        status={timeline.failed ? 'error' : undefined}
+        items={timeline.items.map((s) => ({ title: state(s) }))}
+        responsive
+      />
 
       {app.state === 'draft' && (
         <>
           <Typography.Title level={3}>{t('review')}</Typography.Title>
-          <List size="small" bordered dataSource={form.filter((s) => !s.optional)} renderItem={(s) => {
-            const c = app.sections?.find((x) => x.key === s.key);
-            return (
-              <List.Item actions={[<Button key="go" type="link" size="small" onClick={() => goTo(s.key)}>{t('open')}</Button>]}>
-                <Space><Badge status={c?.complete ? 'success' : 'warning'} />{c?.complete ? null : <Badge count={c?.issues ?? 0} color="orange" />}<span>{label(s.title)}</span></Space>
-              </List.Item>
-            );
-          }} />
-          <Checkbox id="seal-consent" checked={consent} onChange={(e) => setConsent(e.target.checked)}>{t('consent')}</Checkbox>
-          <Button type="primary" id="seal-button" disabled={!consent} onClick={() => void act('seal')}>{t('seal')}</Button>
+          <List
+            size="small"
+            bordered
+            dataSource={form.filter((s) => !s.optional)}
+            renderItem={(s) => {
+              const c = app.sections?.find((x) => x.key === s.key);
+              return (
+                <List.Item
+                  actions={[
+                    <Button key="go" type="link" size="small" onClick={() => goTo(s.key)}>
+                      {t('open')}
+                    </Button>,
+                  ]}
+                >
+                  <Space>
+                    <Badge status={c?.complete ? 'success' : 'warning'} />
+                    {c?.complete ? null : <Badge count={c?.issues ?? 0} color="orange" />}
+                    <span>{label(s.title)}</span>
+                  </Space>
+                </List.Item>
+              );
+            }}
+          />
+          <Checkbox id="seal-consent" checked={consent} onChange={(e) => setConsent(e.target.checked)}>
+            {t('consent')}
+          </Checkbox>
+          <Button type="primary" id="seal-button" disabled={!consent} onClick={() => void act('seal')}>
+            {t('seal')}
+          </Button>
         </>
       )}
 
       {app.state !== 'draft' && app.snapshot && (
         <>
-          {dossier.kind === 'ready' && <a id="dossier-link" href={`/api/applications/${app.id}/dossier`} download>{t('downloadDossier')}</a>}
-          {dossier.kind === 'waiting' && <div role="status"><Typography.Text>{t('rendering')}</Typography.Text><Progress percent={dossier.progress} status="active" aria-label={t('rendering')} /></div>}
+          {dossier.kind === 'ready' && (
+            <a id="dossier-link" href={`/api/applications/${app.id}/dossier`} download>
+              {t('downloadDossier')}
+            </a>
+          )}
+          {dossier.kind === 'waiting' && (
+            <div role="status">
+              <Typography.Text>{t('rendering')}</Typography.Text>
+              <Progress percent={dossier.progress} status="active" aria-label={t('rendering')} />
+            </div>
+          )}
           {dossier.kind === 'missing' && <Alert type="info" message={t('dossierMissing')} />}
           {(dossier.kind === 'failed' || dossier.kind === 'retrying') && (
             <Alert
@@ -180,7 +229,11 @@ export function SealPanel({ app, form, onChanged, goTo }: { app: ApplicationView
               type="error"
               message={t('dossierFailed')}
               description={dossier.kind === 'failed' && dossier.reason ? t('dossierFailedReason', { reason: dossier.reason }) : undefined}
-              action={<Button id="dossier-retry" size="small" loading={dossier.kind === 'retrying'} onClick={() => void retry()}>{t('dossierRetry')}</Button>}
+              action={
+                <Button id="dossier-retry" size="small" loading={dossier.kind === 'retrying'} onClick={() => void retry()}>
+                  {t('dossierRetry')}
+                </Button>
+              }
             />
           )}
           <Typography.Text type="secondary">SHA-256 {app.snapshot.sha256}</Typography.Text>
@@ -190,32 +243,69 @@ export function SealPanel({ app, form, onChanged, goTo }: { app: ApplicationView
       {app.state === 'sealed' && (
         <>
           <Alert type="info" message={t('receiptSteps')} />
-          <Typography.Text strong id="receipt-upload-label">{t('uploadReceipt')}</Typography.Text>
-          <AttachmentField id="receipt-upload" labelledBy="receipt-upload-label" appId={app.id} kind="stamped_receipt" ids={receipt} max={5} disabled={false} onChange={setReceipt} bindToField={false} />
+          <Typography.Text strong id="receipt-upload-label">
+            {t('uploadReceipt')}
+          </Typography.Text>
+          <AttachmentField
+            id="receipt-upload"
+            labelledBy="receipt-upload-label"
+            appId={app.id}
+            kind="stamped_receipt"
+            ids={receipt}
+            max={5}
+            disabled={false}
+            onChange={setReceipt}
+            bindToField={false}
+          />
           <Space wrap>
-            <Button type="primary" id="submit-button" onClick={() => void act('submit')}>{t('submit')}</Button>
+            <Button type="primary" id="submit-button" onClick={() => void act('submit')}>
+              {t('submit')}
+            </Button>
             <Button onClick={() => void act('unseal')}>{t('unseal')}</Button>
           </Space>
         </>
       )}
       {/* under the button that was pressed, scrolled into view: the answer is where the eyes are */}
       {error && (
-        <Alert type="error" id="action-error" ref={errorRef} message={error.title.charAt(0).toUpperCase() + error.title.slice(1)} description={
-          error.problems.length > LISTED ? (
-            <Space direction="vertical">
-              <span>{t('manyMissing', { n: error.problems.length })}</span>
-              <Button size="small" onClick={showMissing}>{t('showMissing')}</Button>
-            </Space>
-          ) : error.problems.length > 0 && (
-            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-              {error.problems.map((p, i) => {
-                const name = nameOf(p);
-                const text = issueText(p, lang);
-                return <li key={i}>{name ? <Button type="link" size="small" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => open(p)}>{`${name}${lang === 'zh' ? '：' : ': '}${text}`}</Button> : text}</li>;
-              })}
-            </ul>
-          )
-        } />
+        <Alert
+          type="error"
+          id="action-error"
+          ref={errorRef}
+          message={error.title.charAt(0).toUpperCase() + error.title.slice(1)}
+          description={
+            error.problems.length > LISTED ? (
+              <Space direction="vertical">
+                <span>{t('manyMissing', { n: error.problems.length })}</span>
+                <Button size="small" onClick={showMissing}>
+                  {t('showMissing')}
+                </Button>
+              </Space>
+            ) : (
+              error.problems.length > 0 && (
+                <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                  {error.problems.map((p, i) => {
+                    const name = nameOf(p);
+                    const text = issueText(p, lang);
+                    return (
+                      <li key={i}>
+                        {name ? (
+                          <Button
+                            type="link"
+                            size="small"
+                            style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+                            onClick={() => open(p)}
+                          >{`${name}${lang === 'zh' ? '：' : ': '}${text}`}</Button>
+                        ) : (
+                          text
+                        )}
+                      </li>
+                    );
+                  })}
+                </ul>
+              )
+            )
+          }
+        />
       )}
     </Space>
   );

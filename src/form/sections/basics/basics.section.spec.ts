@@ -13,14 +13,18 @@ describe('basics seal rules', () => {
 
   it('flags a contact-mix column that does not sum to 100', () => {
     expect(rules({ contactMix: mix([60, 10, 20, 5, 0], [100, 0, 0, 0, 0]) })).toContainEqual({
-      path: 'contactMix.inboundPct', code: 'sum_100', params: { sum: 95 },
+      path: 'contactMix.inboundPct',
+      code: 'sum_100',
+      params: { sum: 95 },
     });
   });
 
   it('lets the idle direction be all zeros for inbound-only centers, but not for blended ones', () => {
     const data = { center: { operationMode: 'inbound_only' }, contactMix: mix([60, 10, 20, 5, 5], [0, 0, 0, 0, 0]) };
     expect(rules(data)).toEqual([]);
-    expect(rules({ ...data, center: { operationMode: 'blended' } })).toContainEqual(expect.objectContaining({ path: 'contactMix.outboundPct' }));
+    expect(rules({ ...data, center: { operationMode: 'blended' } })).toContainEqual(
+      expect.objectContaining({ path: 'contactMix.outboundPct' }),
+    );
   });
 
   it('checks only the education rows that were filled in', () => {
@@ -38,7 +42,8 @@ describe('basics seal rules', () => {
   it('requires at least one agent and one physical seat', () => {
     const seats = { fullTime: { headcount: 0 }, partTime: { headcount: 0 }, remote: { headcount: 0 } };
     expect(rules({ staffing: { seats }, facility: { physicalSeats: 0 } }).map((i) => i.path)).toEqual([
-      'staffing.seats', 'facility.physicalSeats',
+      'staffing.seats',
+      'facility.physicalSeats',
     ]);
   });
 

@@ -1,22 +1,7 @@
 /**
  * Part 1 — 基本信息 Basics (`shared/spec/application-form.md` § Part 1).
  */
-import {
-  attachment,
-  choice,
-  decimal,
-  email,
-  group,
-  int,
-  multi,
-  OTHER,
-  opt,
-  percent,
-  phone,
-  text,
-  url,
-  year,
-} from '../../field-builders';
+import { attachment, choice, decimal, email, group, int, multi, OTHER, opt, percent, phone, text, url, year } from '../../field-builders';
 import type { FieldIssue, FieldNode, SectionData, SectionDefinition } from '../../field-types';
 import { getPath, isBlank, num, sumTo100 } from '../../rule-helpers';
 
@@ -39,12 +24,18 @@ export const CHANNEL_OPTIONS = [
 ];
 
 const education = (optional = false): FieldNode =>
-  group('education', '学历分布', 'Education', [
-    percent('bachelorPlus', '本科及以上 (%)', "Bachelor's or above (%)"),
-    percent('associate', '大专 (%)', 'Associate degree (%)'),
-    percent('vocational', '中专 (%)', 'Vocational school (%)'),
-    percent('highSchoolOrBelow', '高中及以下 (%)', 'High school or below (%)'),
-  ], { optional });
+  group(
+    'education',
+    '学历分布',
+    'Education',
+    [
+      percent('bachelorPlus', '本科及以上 (%)', "Bachelor's or above (%)"),
+      percent('associate', '大专 (%)', 'Associate degree (%)'),
+      percent('vocational', '中专 (%)', 'Vocational school (%)'),
+      percent('highSchoolOrBelow', '高中及以下 (%)', 'High school or below (%)'),
+    ],
+    { optional },
+  );
 
 const seatRow = (key: string, zh: string, en: string, educationOptional = false): FieldNode =>
   group(key, zh, en, [int('headcount', '总人数 (人)', 'Headcount'), education(educationOptional)]);
@@ -123,7 +114,11 @@ export const basicsSection: SectionDefinition = {
     ]),
     group('facility', '场地', 'Facility', [
       int('physicalSeats', '物理坐席数 (个)', 'Physical seats'),
-      decimal('areaSqm', '呼叫中心总面积 (平米)', 'Total floor area (m²)', { positive: true, max: 1_000_000, unit: { zh: '平米', en: 'm²' } }),
+      decimal('areaSqm', '呼叫中心总面积 (平米)', 'Total floor area (m²)', {
+        positive: true,
+        max: 1_000_000,
+        unit: { zh: '平米', en: 'm²' },
+      }),
     ]),
     group('contactMix', '呼叫种类百分比 (以呼叫数为基数)', 'Contact mix (% of contacts)', [
       mixRow('voice', '人工电话', 'Agent-handled calls'),
@@ -138,9 +133,7 @@ export const basicsSection: SectionDefinition = {
 
   waivedPaths(data) {
     // A seat type with no people needs no education breakdown.
-    return SEAT_TYPES.filter((t) => num(data, `staffing.seats.${t}.headcount`) === 0).map(
-      (t) => `staffing.seats.${t}.education`,
-    );
+    return SEAT_TYPES.filter((t) => num(data, `staffing.seats.${t}.headcount`) === 0).map((t) => `staffing.seats.${t}.education`);
   },
 
   sealRules(data: SectionData): FieldIssue[] {
@@ -157,8 +150,7 @@ export const basicsSection: SectionDefinition = {
       const values = CONTACT_MIX_ROWS.map((r) => num(data, `contactMix.${r}.${column}`));
       if (values.some((v) => v === undefined)) continue; // reported as required
       const sum = Math.round(values.reduce<number>((a, b) => a + (b as number), 0) * 10) / 10;
-      const idleDirection =
-        (mode === 'inbound_only' && column === 'outboundPct') || (mode === 'outbound_only' && column === 'inboundPct');
+      const idleDirection = (mode === 'inbound_only' && column === 'outboundPct') || (mode === 'outbound_only' && column === 'inboundPct');
       if (idleDirection && sum === 0) continue;
       if (Math.abs(sum - 100) > 0.1 + 1e-9) issues.push({ path: `contactMix.${column}`, code: 'sum_100', params: { sum } });
     }

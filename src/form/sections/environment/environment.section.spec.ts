@@ -17,16 +17,34 @@ describe('environment descriptor', () => {
 
   it('declares the spec table: yes/no with detail, layout, facilities, ergonomics, OHS', () => {
     expect(shape(environmentSection.fields)).toEqual([
-      'envSafetyCertification:yesno+detail', 'infoSecCertification:yesno+detail', 'noiseControl:yesno+detail', 'lightingMonitoring:yesno+detail',
-      'layoutDescription:essay', 'layoutPhotos:attachment',
+      'envSafetyCertification:yesno+detail',
+      'infoSecCertification:yesno+detail',
+      'noiseControl:yesno+detail',
+      'lightingMonitoring:yesno+detail',
+      'layoutDescription:essay',
+      'layoutPhotos:attachment',
       'facilities:group',
-      ...['prepRoom', 'trainingRoom', 'breakRoom', 'canteen', 'recreationRoom', 'gym', 'outdoorSpace', 'parking', 'medicalRoom', 'shower', 'childcare'].map((k) => `facilities.${k}:boolean`),
+      ...[
+        'prepRoom',
+        'trainingRoom',
+        'breakRoom',
+        'canteen',
+        'recreationRoom',
+        'gym',
+        'outdoorSpace',
+        'parking',
+        'medicalRoom',
+        'shower',
+        'childcare',
+      ].map((k) => `facilities.${k}:boolean`),
       'facilities.other:yesno+detail',
       'ergonomics:group',
       ...['pc', 'chairs', 'desks', 'headsets'].map((k) => `ergonomics.${k}:boolean`),
       'ergonomics.other:yesno+detail',
       'ohsFeedback:essay',
-      'lastOhsReview:group', 'lastOhsReview.date:date', 'lastOhsReview.summary:essay',
+      'lastOhsReview:group',
+      'lastOhsReview.date:date',
+      'lastOhsReview.summary:essay',
     ]);
   });
 
@@ -46,7 +64,18 @@ describe('environment descriptor', () => {
 
   it('labels facilities as the spec does', () => {
     expect((field('facilities') as GroupField).fields.map((f) => f.label.zh)).toEqual([
-      '准备室', '培训室', '休息室', '餐厅', '娱乐室', '健身房', '户外活动空间', '停车位', '医疗室', '浴室淋浴', '托儿护理中心', '其它',
+      '准备室',
+      '培训室',
+      '休息室',
+      '餐厅',
+      '娱乐室',
+      '健身房',
+      '户外活动空间',
+      '停车位',
+      '医疗室',
+      '浴室淋浴',
+      '托儿护理中心',
+      '其它',
     ]);
     expect((field('ergonomics') as GroupField).fields.map((f) => f.label.zh)).toEqual(['PC', '座椅', '桌子', '耳麦', '其它']);
   });

@@ -31,20 +31,18 @@ export const environmentSection: SectionDefinition = {
   part: 2,
   title: { zh: '呼叫中心环境建设及管理', en: 'Workplace environment' },
   fields: [
-    yesno('envSafetyCertification', '环境管理及职业安全的评选/认证', 'Environmental and occupational-safety awards or certification', { detailWhenYes: true }),
-    yesno('infoSecCertification', '信息安全管理认证(如ISO27001)', 'Information-security certification (e.g. ISO 27001)', { detailWhenYes: true }),
+    yesno('envSafetyCertification', '环境管理及职业安全的评选/认证', 'Environmental and occupational-safety awards or certification', {
+      detailWhenYes: true,
+    }),
+    yesno('infoSecCertification', '信息安全管理认证(如ISO27001)', 'Information-security certification (e.g. ISO 27001)', {
+      detailWhenYes: true,
+    }),
     yesno('noiseControl', '噪音控制', 'Noise control', { detailWhenYes: true }),
     yesno('lightingMonitoring', '监控灯光照明度及舒适度', 'Lighting level and comfort monitored', { detailWhenYes: true }),
     essay('layoutDescription', '呼叫中心的布局', 'Layout of the contact center'),
     attachment('layoutPhotos', '布局图片', 'Layout photos', 'layout_photo', { min: 1, max: 20 }),
-    group('facilities', '配套设施', 'Facilities', [
-      ...checkboxes(FACILITIES),
-      yesno('other', '其它', 'Other', { detailWhenYes: true }),
-    ]),
-    group('ergonomics', '人体工程学', 'Ergonomics', [
-      ...checkboxes(ERGONOMICS),
-      yesno('other', '其它', 'Other', { detailWhenYes: true }),
-    ]),
+    group('facilities', '配套设施', 'Facilities', [...checkboxes(FACILITIES), yesno('other', '其它', 'Other', { detailWhenYes: true })]),
+    group('ergonomics', '人体工程学', 'Ergonomics', [...checkboxes(ERGONOMICS), yesno('other', '其它', 'Other', { detailWhenYes: true })]),
     essay('ohsFeedback', '如何收集员工对职业健康与环境安全的建议', 'How staff suggestions on occupational health and safety are collected'),
     group('lastOhsReview', '最近一次检讨职业健康与安全', 'Latest occupational health and safety review', [
       date('date', '日期', 'Date'),

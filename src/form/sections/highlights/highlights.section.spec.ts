@@ -9,7 +9,9 @@ describe('highlights descriptor', () => {
 
   it('declares the spec keys', () => {
     expect(highlightsSection.fields.map((f) => `${f.key}:${f.type}`)).toEqual([
-      'bestPractices:essay', 'finalsPresentation:essay', 'summaryMaterials:attachment',
+      'bestPractices:essay',
+      'finalsPresentation:essay',
+      'summaryMaterials:attachment',
     ]);
   });
 

@@ -8,7 +8,9 @@ export const highlightsSection: SectionDefinition = {
   part: 2,
   title: { zh: '其他补充信息', en: 'Additional information' },
   fields: [
-    essay('bestPractices', '优秀实践及成果，以及为什么能赢得此奖项', 'Best practices and results, and why the center deserves the award', { max: 5000 }),
+    essay('bestPractices', '优秀实践及成果，以及为什么能赢得此奖项', 'Best practices and results, and why the center deserves the award', {
+      max: 5000,
+    }),
     essay('finalsPresentation', '决赛20分钟现场展示的内容', 'What a 20-minute finals presentation would show'),
     attachment('summaryMaterials', '整体总结材料', 'Overall summary materials', 'supporting_doc', {
       optional: true,

@@ -9,7 +9,12 @@ const compute = (data: object) => kpisSection.compute!(data as never, basics());
 
 const child = (fields: FieldNode[], key: string): FieldNode => fields.find((f) => f.key === key)!;
 const at = (path: string): FieldNode =>
-  path.split('.').reduce<FieldNode>((node, key) => child((node as GroupField).fields, key), { type: 'group', key: '', label: { zh: '', en: '' }, fields: kpisSection.fields });
+  path.split('.').reduce<FieldNode>((node, key) => child((node as GroupField).fields, key), {
+    type: 'group',
+    key: '',
+    label: { zh: '', en: '' },
+    fields: kpisSection.fields,
+  });
 
 describe('kpis descriptor', () => {
   it('is §8 of part 2', () => {
@@ -19,8 +24,20 @@ describe('kpis descriptor', () => {
   it('declares every required KPI under operations and support, plus others[]', () => {
     const keys = kpisSection.fields.flatMap((area) => (area.type === 'group' ? area.fields.map((f) => `${area.key}.${f.key}`) : []));
     expect(keys).toEqual([
-      'operations.aht', 'operations.acw', 'operations.abandonRate', 'operations.fcr', 'operations.occupancy', 'operations.qualityScore', 'operations.others',
-      'support.absenteeism', 'support.ftAttrition', 'support.ptAttrition', 'support.managerRatio', 'support.qaRatio', 'support.trainerRatio', 'support.others',
+      'operations.aht',
+      'operations.acw',
+      'operations.abandonRate',
+      'operations.fcr',
+      'operations.occupancy',
+      'operations.qualityScore',
+      'operations.others',
+      'support.absenteeism',
+      'support.ftAttrition',
+      'support.ptAttrition',
+      'support.managerRatio',
+      'support.qaRatio',
+      'support.trainerRatio',
+      'support.others',
     ]);
   });
 
@@ -41,7 +58,13 @@ describe('kpis descriptor', () => {
     for (const area of ['operations', 'support']) {
       const l = at(`${area}.others`) as ListField;
       expect(l).toMatchObject({ type: 'list', maxItems: 10, optional: true });
-      expect(l.fields.map((f) => `${f.key}:${f.type}`)).toEqual(['name:text', 'unit:text', 'direction:choice', 'target:decimal', 'actual:decimal']);
+      expect(l.fields.map((f) => `${f.key}:${f.type}`)).toEqual([
+        'name:text',
+        'unit:text',
+        'direction:choice',
+        'target:decimal',
+        'actual:decimal',
+      ]);
       const direction = child(l.fields, 'direction');
       expect(direction.type === 'choice' && direction.options.map((o) => o.code)).toEqual(['higher', 'lower']);
     }
@@ -128,7 +151,10 @@ describe('kpis compute', () => {
   });
 
   it('reports a null gap against a zero target', () => {
-    expect(compute({ support: { absenteeism: { target: 0, actual: 0 } } })).toEqual({ operations: {}, support: { absenteeism: { met: true, gapPct: null } } });
+    expect(compute({ support: { absenteeism: { target: 0, actual: 0 } } })).toEqual({
+      operations: {},
+      support: { absenteeism: { met: true, gapPct: null } },
+    });
   });
 
   it('judges others[] by their own direction, one entry per row, null for incomplete rows', () => {

@@ -15,24 +15,39 @@ const ACTUAL = ['actual', '过去12个月的达成情况', 'Actual (past 12 mont
 
 // The catalogue's definition becomes the help text, so the UI and the PDF state it the same way.
 const kpiField = (k: KpiDefinition): FieldNode =>
-  group(k.key.split('.')[1], k.label.zh, k.label.en, [
-    decimal(...TARGET, { unit: k.unit, max: k.max }),
-    decimal(...ACTUAL, { unit: k.unit, max: k.max }),
-  ], { help: k.definition });
+  group(
+    k.key.split('.')[1],
+    k.label.zh,
+    k.label.en,
+    [decimal(...TARGET, { unit: k.unit, max: k.max }), decimal(...ACTUAL, { unit: k.unit, max: k.max })],
+    { help: k.definition },
+  );
 
 const othersField = (): FieldNode =>
-  list('others', '其他指标', 'Other indicators', OTHERS_MAX, [
-    text('name', '指标名称', 'Indicator'),
-    text('unit', '单位', 'Unit', { max: 50 }),
-    choice('direction', '方向', 'Better when', [opt('higher', '越高越好', 'Higher'), opt('lower', '越低越好', 'Lower')]),
-    decimal(...TARGET),
-    decimal(...ACTUAL),
-  ], { optional: true });
+  list(
+    'others',
+    '其他指标',
+    'Other indicators',
+    OTHERS_MAX,
+    [
+      text('name', '指标名称', 'Indicator'),
+      text('unit', '单位', 'Unit', { max: 50 }),
+      choice('direction', '方向', 'Better when', [opt('higher', '越高越好', 'Higher'), opt('lower', '越低越好', 'Lower')]),
+      decimal(...TARGET),
+      decimal(...ACTUAL),
+    ],
+    { optional: true },
+  );
 
 const area = (prefix: 'operations' | 'support', zh: string, en: string): FieldNode =>
   group(prefix, zh, en, [...REQUIRED_KPIS.filter((k) => k.key.startsWith(`${prefix}.`)).map(kpiField), othersField()]);
 
-function evaluate(data: SectionData, path: string, direction: KpiDirection, tolerance?: KpiDefinition['tolerance']): KpiEvaluation | undefined {
+function evaluate(
+  data: SectionData,
+  path: string,
+  direction: KpiDirection,
+  tolerance?: KpiDefinition['tolerance'],
+): KpiEvaluation | undefined {
   const target = num(data, `${path}.target`);
   const actual = num(data, `${path}.actual`);
   return target === undefined || actual === undefined ? undefined : evaluateKpi(direction, target, actual, tolerance);
@@ -43,7 +58,10 @@ export const kpisSection: SectionDefinition = {
   order: 8,
   part: 2,
   title: { zh: '绩效指标', en: 'Key performance indicators' },
-  fields: [area('operations', '运营关键指标', 'Key operational indicators'), area('support', '运营支撑指标', 'Operational support indicators')],
+  fields: [
+    area('operations', '运营关键指标', 'Key operational indicators'),
+    area('support', '运营支撑指标', 'Operational support indicators'),
+  ],
 
   waivedPaths(_data, ctx) {
     // No part-timers, no part-time attrition to report. Only an explicit 0 waives it: an unanswered
@@ -70,7 +88,7 @@ export const kpisSection: SectionDefinition = {
       if (!Array.isArray(rows)) continue;
       out[areaKey].others = rows.map((row, i) => {
         const direction = (row as { direction?: unknown })?.direction;
-        return direction === 'higher' || direction === 'lower' ? evaluate(data, `${areaKey}.others.${i}`, direction) ?? null : null;
+        return direction === 'higher' || direction === 'lower' ? (evaluate(data, `${areaKey}.others.${i}`, direction) ?? null) : null;
       });
     }
     return out;

@@ -27,9 +27,21 @@ describe('omnichannel descriptor', () => {
     const paths: string[] = [];
     walkFields(omnichannelSection.fields, (_f, path) => paths.push(path));
     expect(paths).toEqual([
-      'certifications', 'certifications.answer', 'certifications.items', 'dedicatedTeam', 'voiceVsNonVoice',
-      'nonVoiceChannels', 'nonVoiceChannels.items', 'nonVoiceChannels.detail', 'nonVoiceRationale', 'nonVoiceDirection',
-      'customerEducation', 'platformChallenges', 'successMeasures', 'successCases', 'qualityManagement',
+      'certifications',
+      'certifications.answer',
+      'certifications.items',
+      'dedicatedTeam',
+      'voiceVsNonVoice',
+      'nonVoiceChannels',
+      'nonVoiceChannels.items',
+      'nonVoiceChannels.detail',
+      'nonVoiceRationale',
+      'nonVoiceDirection',
+      'customerEducation',
+      'platformChallenges',
+      'successMeasures',
+      'successCases',
+      'qualityManagement',
     ]);
   });
 

@@ -9,8 +9,16 @@ describe('receipt descriptor', () => {
 
   it('declares the spec keys with their types', () => {
     expect(receiptSection.fields.map((f) => `${f.key}:${f.type}${f.optional ? '?' : ''}`)).toEqual([
-      'unitName:text', 'address:text', 'postcode:postcode', 'phone:phone', 'fax:phone?', 'contactPerson:text',
-      'email:email', 'unitOpinion:text', 'consent:boolean', 'stampedReceipt:attachment',
+      'unitName:text',
+      'address:text',
+      'postcode:postcode',
+      'phone:phone',
+      'fax:phone?',
+      'contactPerson:text',
+      'email:email',
+      'unitOpinion:text',
+      'consent:boolean',
+      'stampedReceipt:attachment',
     ]);
   });
 

@@ -20,7 +20,15 @@ export const receiptSection: SectionDefinition = {
     text('contactPerson', '联系人', 'Contact person'),
     email('email', '电子邮件', 'E-mail'),
     text('unitOpinion', '单位意见', 'Opinion of the organisation', { max: 1000 }),
-    bool('consent', '本单位同意参加本届表彰活动，并证明以上所填各项内容属实', 'We agree to take part in this award and certify that everything above is true', { mustBeTrue: true }),
-    attachment('stampedReceipt', '公章（加盖公章的回执扫描件）', 'Stamped receipt (scan bearing the company seal)', 'stamped_receipt', { afterSeal: true, max: 5 }),
+    bool(
+      'consent',
+      '本单位同意参加本届表彰活动，并证明以上所填各项内容属实',
+      'We agree to take part in this award and certify that everything above is true',
+      { mustBeTrue: true },
+    ),
+    attachment('stampedReceipt', '公章（加盖公章的回执扫描件）', 'Stamped receipt (scan bearing the company seal)', 'stamped_receipt', {
+      afterSeal: true,
+      max: 5,
+    }),
   ],
 };

@@ -30,7 +30,14 @@ describe('satisfaction descriptor', () => {
     const paths: string[] = [];
     walkFields(satisfactionSection.fields, (_f, path) => paths.push(path));
     expect(paths).toEqual([
-      'score', 'scaleMax', 'methodology', 'measuresDissatisfaction', 'measuredBy', 'frequency', 'actionsTaken', 'biggestOutcome',
+      'score',
+      'scaleMax',
+      'methodology',
+      'measuresDissatisfaction',
+      'measuredBy',
+      'frequency',
+      'actionsTaken',
+      'biggestOutcome',
     ]);
   });
 
@@ -38,7 +45,14 @@ describe('satisfaction descriptor', () => {
     expect(codes('measuredBy')).toEqual(['center_staff', 'other_department', 'third_party', 'other']);
     expect(codes('frequency')).toEqual(['monthly', 'quarterly', 'yearly', 'unknown', 'other']);
     expect(codes('actionsTaken')).toEqual([
-      'extend_hours', 'hardware_upgrade', 'more_ivr_options', 'software_upgrade', 'more_training', 'more_channels', 'none', 'other',
+      'extend_hours',
+      'hardware_upgrade',
+      'more_ivr_options',
+      'software_upgrade',
+      'more_training',
+      'more_channels',
+      'none',
+      'other',
     ]);
     expect(fieldAt(satisfactionSection.fields, 'actionsTaken')).toMatchObject({ exclusive: ['none'] });
   });

@@ -12,8 +12,20 @@ describe('self-assessment descriptor', () => {
   });
 
   it('has the five domains with 12, 15, 7 (counted once), 12 and 12 questions', () => {
-    expect(SELF_ASSESSMENT.map((d) => `${d.key}:${d.questions.length}`)).toEqual(['definition:12', 'customer:15', 'strategy:7', 'performance:12', 'people:12']);
-    expect(selfAssessmentSection.fields.map((g) => `${g.key}:${(g as GroupField).fields.length}`)).toEqual(['definition:12', 'customer:15', 'strategy:7', 'performance:12', 'people:12']);
+    expect(SELF_ASSESSMENT.map((d) => `${d.key}:${d.questions.length}`)).toEqual([
+      'definition:12',
+      'customer:15',
+      'strategy:7',
+      'performance:12',
+      'people:12',
+    ]);
+    expect(selfAssessmentSection.fields.map((g) => `${g.key}:${(g as GroupField).fields.length}`)).toEqual([
+      'definition:12',
+      'customer:15',
+      'strategy:7',
+      'performance:12',
+      'people:12',
+    ]);
   });
 
   it('declares each domain as an optional group of optional checkboxes q1..qN', () => {

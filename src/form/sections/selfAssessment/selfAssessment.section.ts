@@ -14,9 +14,13 @@ export const selfAssessmentSection: SectionDefinition = {
   optional: true,
   title: { zh: '客户联络中心自评（选填）', en: 'Contact-center self-assessment (optional)' },
   fields: SELF_ASSESSMENT.map((d) =>
-    group(d.key, d.zh, d.en, d.questions.map((q, i) =>
-      bool(`q${i + 1}`, q.zh, q.en, { optional: true, help: q.help }),
-    ), { optional: true }),
+    group(
+      d.key,
+      d.zh,
+      d.en,
+      d.questions.map((q, i) => bool(`q${i + 1}`, q.zh, q.en, { optional: true, help: q.help })),
+      { optional: true },
+    ),
   ),
 
   /** Yes-share over all questions of a domain (unanswered counts as not yes). */

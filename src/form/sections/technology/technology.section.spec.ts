@@ -2,8 +2,20 @@ import type { YesNoField } from '../../field-types';
 import { technologySection } from './technology.section';
 
 const SYSTEMS = [
-  'dedicatedPlatform', 'cloudPlatform', 'cti', 'ivr', 'iva', 'chatbot', 'dialer', 'webChat', 'callRecording',
-  'aiQualityInspection', 'wfm', 'emailManagement', 'eLearning', 'disasterRecovery',
+  'dedicatedPlatform',
+  'cloudPlatform',
+  'cti',
+  'ivr',
+  'iva',
+  'chatbot',
+  'dialer',
+  'webChat',
+  'callRecording',
+  'aiQualityInspection',
+  'wfm',
+  'emailManagement',
+  'eLearning',
+  'disasterRecovery',
 ];
 const field = (key: string) => technologySection.fields.find((f) => f.key === key)!;
 
@@ -14,7 +26,11 @@ describe('technology descriptor', () => {
 
   it('declares the spec keys in form order', () => {
     expect(technologySection.fields.map((f) => `${f.key}:${f.type}`)).toEqual([
-      ...SYSTEMS.map((k) => `${k}:yesno`), 'otherTech:yesno', 'bcp:yesno', 'newTech:essay', 'newTechImpact:essay',
+      ...SYSTEMS.map((k) => `${k}:yesno`),
+      'otherTech:yesno',
+      'bcp:yesno',
+      'newTech:essay',
+      'newTechImpact:essay',
     ]);
   });
 

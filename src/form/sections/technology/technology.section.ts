@@ -32,6 +32,10 @@ export const technologySection: SectionDefinition = {
     yesno('otherTech', '其他技术/应用系统', 'Other technology or applications', { detailWhenYes: true }),
     yesno('bcp', '业务延续计划(BCP)及流程', 'Business continuity plan (BCP) and process', { detailWhenYes: true }),
     essay('newTech', '未来1-3年部署了哪些新的应用技术', 'New technology to be deployed in the next 1–3 years'),
-    essay('newTechImpact', '对提高客户体验/降低成本/提高生产率/提高员工满意度的影响', 'Its impact on customer experience, cost, productivity and staff satisfaction'),
+    essay(
+      'newTechImpact',
+      '对提高客户体验/降低成本/提高生产率/提高员工满意度的影响',
+      'Its impact on customer experience, cost, productivity and staff satisfaction',
+    ),
   ],
 };

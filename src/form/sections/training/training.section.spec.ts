@@ -16,8 +16,17 @@ describe('training descriptor', () => {
 
   it('offers the spec skill codes', () => {
     expect(codes('topNewHireSkills')).toEqual([
-      'computer_literacy', 'communication', 'written_communication', 'customer_service', 'education', 'interpersonal',
-      'typing', 'language', 'industry_experience', 'sales_experience', 'other',
+      'computer_literacy',
+      'communication',
+      'written_communication',
+      'customer_service',
+      'education',
+      'interpersonal',
+      'typing',
+      'language',
+      'industry_experience',
+      'sales_experience',
+      'other',
     ]);
   });
 });
