@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: installs what is missing, starts the services, type-checks, runs every test
+# `npm test`: installs what is missing, starts the services, checks the code (types, lint,
+# formatting, dependency direction: scripts/check-code.sh), runs every test
 # against the real services, and ends with one summary line ("jest: N passed, N failed").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,7 +9,7 @@ export NODE_ENV=test
 source scripts/dev-env.sh
 export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://topten:topten@127.0.0.1:5432/topten_test}"
 bash scripts/ensure-services.sh topten_test
-npx tsc --noEmit -p tsconfig.json
+bash scripts/check-code.sh
 bash scripts/build-web.sh
 (cd web && npx vitest run)   # web/'s unit tests: its pure helpers (merge patch, conflicts, labels)
 status=0
