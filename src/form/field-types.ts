@@ -249,6 +249,13 @@ export interface SectionContext {
   section(key: string): SectionData;
 }
 
+/**
+ * Extra dossier content a section asks for: `distribution-charts` charts its distribution tables
+ * (age, education, tenure, …); `kpi-table` prints its indicators as one table with target, actual,
+ * met and gap.
+ */
+export type DossierContribution = 'distribution-charts' | 'kpi-table';
+
 export interface SectionDefinition {
   /** Wire key: `basics`, `strategy`, … */
   key: string;
@@ -273,6 +280,14 @@ export interface SectionDefinition {
    * fields or groups that identify the company, or `'*'` for the whole section.
    */
   identifying?: string[];
+  /**
+   * Paths whose values are the entrant's names (company, center), redacted from free text in blind
+   * copies wherever they occur. The first one of the first section declaring it names the entrant
+   * on the dossier's cover.
+   */
+  names?: string[];
+  /** What the section adds to the dossier beside its fields (rendered by the dossier module). */
+  dossier?: DossierContribution[];
   /** Read-only values derived from the data, returned beside it and frozen in the snapshot. */
   compute?: (data: SectionData, ctx: SectionContext) => SectionData;
 }

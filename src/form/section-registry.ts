@@ -3,9 +3,9 @@ import type { SectionDefinition } from './field-types';
 
 /**
  * Every section of the form, in form order. Generic code — completeness, snapshot, the form
- * descriptor, the PDF — walks this instead of knowing each section. Each section's Nest module
- * registers its definition here when the application boots; pure code (unit tests, CLI tools)
- * builds one with `SectionRegistry.of(ALL_SECTIONS)`.
+ * descriptor, the PDF — walks this instead of knowing each section. Built once from
+ * `ALL_SECTIONS` (`sections/index.ts`, the one place a section is registered): by FormModule for
+ * the application, by `SectionRegistry.of(ALL_SECTIONS)` for pure code (unit tests, CLI tools).
  */
 @Injectable()
 export class SectionRegistry {

@@ -1,4 +1,4 @@
-/** Every section definition in form order — for pure code (tests, CLI) that runs without Nest. */
+/** Every section, in form order: the one place a section is registered (FormModule and pure code build the registry from it). */
 import type { SectionDefinition } from '../field-types';
 import { basicsSection } from './basics/basics.section';
 import { environmentSection } from './environment/environment.section';

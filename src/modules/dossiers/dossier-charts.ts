@@ -60,8 +60,8 @@ export function barChart(categories: string[], series: Series[]): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img">${parts.join('')}</svg>`;
 }
 
-/** Age distribution, contact mix and education of the basics section. */
-export function basicsCharts(def: SectionDefinition, data: SectionData): Chart[] {
+/** Charts of a section's distribution tables (age, contact mix, education); declared by the section (`dossier`). */
+export function distributionCharts(def: SectionDefinition, data: SectionData): Chart[] {
   const label = (path: string): Label => fieldAt(def.fields, path)?.label ?? { zh: path, en: path };
   const zh = (path: string) => label(path).zh;
   const charts: Chart[] = [];

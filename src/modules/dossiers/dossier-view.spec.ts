@@ -207,7 +207,7 @@ describe('dossier view', () => {
   });
 
   it('derives the short name of the entrant for redaction', () => {
-    expect(identifyingNames(input('judge', true).snapshot.document)).toEqual(expect.arrayContaining([ORG, '示例银行']));
+    expect(identifyingNames(registry, input('judge', true).snapshot.document)).toEqual(expect.arrayContaining([ORG, '示例银行']));
   });
 
   it('formats choices with their "other" text and yes/no with detail', () => {

@@ -7,7 +7,7 @@ import { expandFields } from '../../form/expanded-fields';
 import type { FieldNode, GroupField, Label, SectionData, SectionDefinition } from '../../form/field-types';
 import { REQUIRED_KPIS, type KpiDefinition } from '../../form/kpi-catalogue';
 import type { SectionRegistry } from '../../form/section-registry';
-import { basicsCharts, type Chart } from './dossier-charts';
+import { distributionCharts, type Chart } from './dossier-charts';
 
 export type DossierVariant = 'applicant' | 'staff' | 'judge';
 
@@ -158,7 +158,7 @@ export function receiptQrPayload(entryCode: string, sha256: string): string {
 export function buildDossierView(registry: SectionRegistry, input: DossierInput): DossierView {
   const doc = input.snapshot.document;
   const blind = input.variant === 'judge' && input.blind;
-  const redact = blind ? redactor(identifyingNames(doc)) : (s: string) => s;
+  const redact = blind ? redactor(identifyingNames(registry, doc)) : (s: string) => s;
   const attachmentsById = new Map(input.attachments.map((a) => [a.id, a]));
   const fileName = (a: DossierAttachment, i: number) => (blind ? `${ATTACHMENT_KIND_LABELS[a.kind]?.zh ?? a.kind} ${i + 1}` : a.name);
 
@@ -173,7 +173,8 @@ export function buildDossierView(registry: SectionRegistry, input: DossierInput)
     if (def.optional && !Object.keys(data).length) continue;
     const hidden = blind ? (def.identifying ?? []) : [];
     const ctx: RowContext = { section: def.key, data, computed: doc.computed[def.key] ?? {}, hidden, redact, attachmentsById, fileName };
-    const kpis = def.key === 'kpis' ? kpiRows(def, data, doc.computed.kpis ?? {}, redact) : [];
+    const contributes = new Set(def.dossier ?? []);
+    const kpis = contributes.has('kpi-table') ? kpiRows(def, data, doc.computed[def.key] ?? {}, redact) : [];
     sections.push({
       key: def.key,
       anchor: `sec-${def.key}`,
@@ -181,7 +182,7 @@ export function buildDossierView(registry: SectionRegistry, input: DossierInput)
       title: def.title,
       partial: `section-${def.key}`,
       rows: fieldRows(expandFields(def.fields), ctx, '', 0),
-      charts: def.key === 'basics' ? basicsCharts(def, data) : [],
+      charts: contributes.has('distribution-charts') ? distributionCharts(def, data) : [],
       kpis,
       kpiGroups: [...new Set(kpis.map((k) => k.area))].map((area) => ({ area, rows: kpis.filter((k) => k.area === area) })),
     });
@@ -252,7 +253,7 @@ export function buildDossierView(registry: SectionRegistry, input: DossierInput)
       category: input.categoryLabel,
       entryCode: doc.application.entryCode,
       // The entrant as the form names it; the registration's organisation only when that is empty.
-      company: blind ? undefined : (enterpriseName(doc) ?? doc.application.organisation.name),
+      company: blind ? undefined : (entrantName(registry, doc) ?? doc.application.organisation.name),
       sealedAt,
       sha256: input.snapshot.sha256,
       variantLabel: VARIANT_LABELS[input.variant],
@@ -582,10 +583,20 @@ export function fileNameParts(name: string): string[] {
   return name.split(/(?<=[-_.\s·、，,（）()【】[\]])/u).filter((p) => p.length);
 }
 
-/** 企业名称 as the entrant wrote it on the form, if any. */
-function enterpriseName(doc: SnapshotDocument): string | undefined {
-  const name = getIn(doc.sections.basics ?? {}, 'enterprise.name');
+/** The entrant as the form names it: the first `names` path of the first section declaring names. */
+function entrantName(registry: SectionRegistry, doc: SnapshotDocument): string | undefined {
+  const def = registry.all().find((d) => d.names?.length);
+  const name = def && getIn(doc.sections[def.key] ?? {}, def.names![0]);
   return typeof name === 'string' && name.trim() ? name.trim() : undefined;
+}
+
+/** The entrant's names as written on the form, in the order the sections declare them (`names`). */
+function declaredNames(registry: SectionRegistry, doc: SnapshotDocument): string[] {
+  return registry
+    .all()
+    .flatMap((def) => (def.names ?? []).map((path) => getIn(doc.sections[def.key] ?? {}, path)))
+    .filter((n): n is string => typeof n === 'string' && n.trim().length > 0)
+    .map((n) => n.trim());
 }
 
 function receiptConsent(def: SectionDefinition): string {
@@ -594,14 +605,8 @@ function receiptConsent(def: SectionDefinition): string {
 }
 
 /** Names that identify the entrant, and their short forms without the legal suffix. */
-export function identifyingNames(doc: SnapshotDocument): string[] {
-  const s = doc.sections;
-  const names = [
-    doc.application.organisation.name,
-    getIn(s.basics ?? {}, 'enterprise.name'),
-    getIn(s.basics ?? {}, 'center.name'),
-    getIn(s.receipt ?? {}, 'unitName'),
-  ]
+export function identifyingNames(registry: SectionRegistry, doc: SnapshotDocument): string[] {
+  const names = [doc.application.organisation.name, ...declaredNames(registry, doc)]
     .filter((n): n is string => typeof n === 'string' && n.trim().length >= 2)
     .map((n) => n.trim());
   const short = names

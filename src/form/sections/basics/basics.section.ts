@@ -48,6 +48,8 @@ export const basicsSection: SectionDefinition = {
   order: 1,
   part: 1,
   identifying: ['enterprise', 'contact', 'center.name', 'center.address'],
+  names: ['enterprise.name', 'center.name'],
+  dossier: ['distribution-charts'],
   title: { zh: '基本信息', en: 'Basic information' },
   fields: [
     group('enterprise', '企业基本信息', 'Company', [

@@ -58,6 +58,7 @@ export const kpisSection: SectionDefinition = {
   order: 8,
   part: 2,
   title: { zh: '绩效指标', en: 'Key performance indicators' },
+  dossier: ['kpi-table'],
   fields: [
     area('operations', '运营关键指标', 'Key operational indicators'),
     area('support', '运营支撑指标', 'Operational support indicators'),

@@ -11,6 +11,7 @@ export const receiptSection: SectionDefinition = {
   part: 3,
   title: { zh: '单位回执', en: 'Receipt' },
   identifying: ['*'],
+  names: ['unitName'],
   fields: [
     text('unitName', '单位名称', 'Organisation name'),
     text('address', '地址', 'Address'),
