@@ -67,10 +67,13 @@ fi
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromium-headless-shell ] || missing+=(chromium-headless-shell)
-fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
+# (the font list is read once into a variable: `fc-list | grep -q` under pipefail fails with SIGPIPE
+# when grep stops early, which made every run reinstall the fonts)
+fonts="$(fc-list : family 2>/dev/null || true)"
+grep -qi 'Noto Sans CJK' <<<"$fonts" || missing+=(fonts-noto-cjk)
 # TrueType CJK outlines: Chromium embeds them as real (subset) fonts; Noto CJK's CFF outlines it
 # can only print as Type 3 glyph procedures (README, "Dossier fonts")
-fc-list 2>/dev/null | grep -qi 'WenQuanYi Zen Hei' || missing+=(fonts-wqy-zenhei)
+grep -qi 'WenQuanYi Zen Hei' <<<"$fonts" || missing+=(fonts-wqy-zenhei)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 
