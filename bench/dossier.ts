@@ -16,6 +16,7 @@ import { ALL_SECTIONS } from '../src/form/sections';
 import { SectionRegistry } from '../src/form/section-registry';
 import { databaseOptions } from '../src/database-options';
 import { StorageService } from '../src/infra/storage/storage.service';
+import { Sql } from '../src/infra/database/sql';
 import { canonicalJson } from '../src/modules/workflow/canonical-json';
 import { DossierBuilder } from '../src/modules/dossiers/dossier-builder';
 import { launchChromium, PRINT_OPTIONS } from '../src/modules/dossiers/pdf-renderer';
@@ -132,7 +133,7 @@ async function main(): Promise<void> {
   await db.initialize();
   const registry = SectionRegistry.of(ALL_SECTIONS);
   const builderWith = (pages: number) =>
-    new DossierBuilder(db, storage, registry, { ...config, dossiers: { ...config.dossiers, concurrency: pages } });
+    new DossierBuilder(new Sql(db), storage, registry, { ...config, dossiers: { ...config.dossiers, concurrency: pages } });
 
   // the final HTML the platform prints, and the size of what comes out
   const probe = builderWith(1);

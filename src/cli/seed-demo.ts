@@ -6,6 +6,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { databaseOptions } from '../database-options';
+import { Sql } from '../infra/database/sql';
 import { runCli } from './run-cli';
 
 export const DEMO_CYCLE = { name: '2026 中国十佳呼叫中心评选', timeZone: 'Asia/Shanghai' };
@@ -18,23 +19,23 @@ export const DEMO_CATEGORY = {
 export async function seedDemo(url: string): Promise<{ cycleId: string; created: boolean }> {
   const ds = await new DataSource(databaseOptions(url, 1)).initialize();
   try {
-    return await ds.transaction(async (tx) => {
-      const [existing] = await tx.query('SELECT id FROM cycles WHERE name = $1', [DEMO_CYCLE.name]);
-      if (existing) return { cycleId: existing.id as string, created: false };
-      const [cycle] = await tx.query(
+    return await new Sql(ds).transaction(async (tx) => {
+      const existing = await tx.one<{ id: string }>('SELECT id FROM cycles WHERE name = $1', [DEMO_CYCLE.name]);
+      if (existing) return { cycleId: existing.id, created: false };
+      const [cycle] = await tx.rows<{ id: string }>(
         `INSERT INTO cycles (name, time_zone, opens_at, submission_deadline)
          VALUES ($1, $2, now() - interval '30 days',
                  ((date_trunc('day', (now() + interval '60 days') AT TIME ZONE $2) + interval '1 day - 1 second') AT TIME ZONE $2))
          RETURNING id`,
         [DEMO_CYCLE.name, DEMO_CYCLE.timeZone],
       );
-      await tx.query('INSERT INTO categories (cycle_id, code, name_zh, name_en) VALUES ($1, $2, $3, $4)', [
+      await tx.run('INSERT INTO categories (cycle_id, code, name_zh, name_en) VALUES ($1, $2, $3, $4)', [
         cycle.id,
         DEMO_CATEGORY.code,
         DEMO_CATEGORY.nameZh,
         DEMO_CATEGORY.nameEn,
       ]);
-      return { cycleId: cycle.id as string, created: true };
+      return { cycleId: cycle.id, created: true };
     });
   } finally {
     await ds.destroy();

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
 import { randomInt } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { isStaff, type Actor } from '../../common/auth/actor';
 import { DomainError, forbidden, notFound, validationError, wrongState } from '../../common/errors/domain-error';
 import { isoInZone } from '../../common/time/zoned-time';
 import { checkApplication, type ApplicationIssue } from '../../form/completeness';
 import type { SectionData } from '../../form/field-types';
 import { SectionRegistry } from '../../form/section-registry';
+import { Sql } from '../../infra/database/sql';
 import { ApplicationAccessPolicy, applicationAccessSql } from './application-access.policy';
 import type { CreateApplicationDto, NominationDto } from './applications.dto';
 import { assertBeforeDeadline, EFFECTIVE_DEADLINE_SQL, effectiveDeadline, type DeadlineFields } from './deadline';
@@ -30,7 +29,7 @@ export class ApplicationsService {
   private readonly completenessMemo = new LRUCache<string, Pick<Completeness, 'complete' | 'sections'>>({ max: 5_000 });
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Sql,
     private readonly access: ApplicationAccessPolicy,
     private readonly sections: SectionsService,
     private readonly registry: SectionRegistry,
@@ -44,9 +43,15 @@ export class ApplicationsService {
     if (!organisationId) throw validationError([{ path: 'organisationId', code: 'no_organisation' }]);
     if (!orgs.includes(organisationId)) throw notFound();
 
-    const [cycle] = await this.db.query('SELECT id, opens_at, submission_deadline, time_zone FROM cycles WHERE id = $1', [dto.cycleId]);
+    const [cycle] = await this.db.rows<{ id: string; opens_at: Date; submission_deadline: Date; time_zone: string }>(
+      'SELECT id, opens_at, submission_deadline, time_zone FROM cycles WHERE id = $1',
+      [dto.cycleId],
+    );
     if (!cycle) throw validationError([{ path: 'cycleId', code: 'not_found' }]);
-    const [category] = await this.db.query('SELECT id FROM categories WHERE id = $1 AND cycle_id = $2', [dto.categoryId, dto.cycleId]);
+    const [category] = await this.db.rows<{ id: string }>('SELECT id FROM categories WHERE id = $1 AND cycle_id = $2', [
+      dto.categoryId,
+      dto.cycleId,
+    ]);
     if (!category) throw validationError([{ path: 'categoryId', code: 'category_not_in_cycle' }]);
     const now = Date.now();
     if (now < cycle.opens_at.getTime() || now >= cycle.submission_deadline.getTime()) {
@@ -64,22 +69,22 @@ export class ApplicationsService {
 
     const id = await this.db
       .transaction(async (tx) => {
-        const existing = await tx.query(
+        const existing = await tx.rows<{ id: string }>(
           `SELECT id FROM applications WHERE organisation_id = $1 AND cycle_id = $2 AND category_id = $3 AND state <> 'withdrawn'`,
           [organisationId, dto.cycleId, dto.categoryId],
         );
         if (existing.length) throw duplicate(existing[0].id);
-        const [app] = await tx.query(
+        const [app] = await tx.rows<{ id: string }>(
           `INSERT INTO applications (organisation_id, cycle_id, category_id, entry_code, state, nomination, created_by)
          VALUES ($1, $2, $3, $4, 'draft', $5, $6) RETURNING id`,
           [organisationId, dto.cycleId, dto.categoryId, entryCode(), JSON.stringify(nomination), actor.userId],
         );
         // every section exists from the start, so each has a version (ETag) to write against
-        await tx.query(
+        await tx.run(
           `INSERT INTO application_sections (application_id, section_key, data) SELECT $1, k, '{}'::jsonb FROM unnest($2::text[]) AS k`,
           [app.id, this.registry.keys()],
         );
-        return app.id as string;
+        return app.id;
       })
       .catch((e: { code?: string; constraint?: string }) => {
         if (e.code === '23505' && e.constraint === 'applications_live_key') throw duplicate();
@@ -97,7 +102,7 @@ export class ApplicationsService {
     if (filter.cycleId) and((n) => `a.cycle_id = $${n}`, filter.cycleId);
     if (filter.state) and((n) => `a.state = $${n}`, filter.state);
     if (filter.memberUnit !== undefined) and((n) => `o.member_unit = $${n}`, filter.memberUnit);
-    const rows: SummaryRow[] = await this.db.query(
+    const rows = await this.db.rows<SummaryRow>(
       `${SUMMARY_SELECT} WHERE ${where.join(' AND ')} ORDER BY o.member_unit DESC, a.created_at DESC LIMIT 1000`,
       params,
     );
@@ -115,12 +120,14 @@ export class ApplicationsService {
    */
   private async listedCompleteness(ids: string[]): Promise<Map<string, Pick<Completeness, 'complete' | 'sections'>>> {
     const [versions, files] = await Promise.all([
-      this.db.query('SELECT application_id, section_key, version FROM application_sections WHERE application_id = ANY($1::uuid[])', [
-        ids,
-      ]) as Promise<Array<{ application_id: string; section_key: string; version: number }>>,
-      this.db.query('SELECT application_id, id, kind FROM attachments WHERE application_id = ANY($1::uuid[]) AND deleted_at IS NULL', [
-        ids,
-      ]) as Promise<Array<{ application_id: string; id: string; kind: string }>>,
+      this.db.rows<{ application_id: string; section_key: string; version: number }>(
+        'SELECT application_id, section_key, version FROM application_sections WHERE application_id = ANY($1::uuid[])',
+        [ids],
+      ),
+      this.db.rows<{ application_id: string; id: string; kind: string }>(
+        'SELECT application_id, id, kind FROM attachments WHERE application_id = ANY($1::uuid[]) AND deleted_at IS NULL',
+        [ids],
+      ),
     ]);
     const versionsOf = new Map<string, string[]>(ids.map((id) => [id, []]));
     for (const v of versions) versionsOf.get(v.application_id)!.push(`${v.section_key}:${v.version}`);
@@ -135,7 +142,7 @@ export class ApplicationsService {
     });
     if (!missing.length) return result;
     // versions are read again with the data: a write in between just makes this a fresh key
-    const sections: Array<{ application_id: string; section_key: string; version: number; data: SectionData }> = await this.db.query(
+    const sections = await this.db.rows<{ application_id: string; section_key: string; version: number; data: SectionData }>(
       'SELECT application_id, section_key, version, data FROM application_sections WHERE application_id = ANY($1::uuid[])',
       [missing],
     );
@@ -163,7 +170,7 @@ export class ApplicationsService {
     if (row.state !== 'draft') throw wrongState(row.state);
     assertBeforeDeadline(row);
     const nomination = checkNomination(dto);
-    const [updated] = await this.db.query(
+    const updated = await this.db.rows<{ id: string }>(
       `UPDATE applications a SET nomination = $3, version = a.version + 1, updated_at = now()
         WHERE a.id = $1 AND a.version = $2 AND a.state = 'draft'
           AND now() < (SELECT ${EFFECTIVE_DEADLINE_SQL} FROM cycles c WHERE c.id = a.cycle_id) RETURNING a.id`,
@@ -186,7 +193,7 @@ export class ApplicationsService {
   }
 
   async computeCompleteness(id: string): Promise<Completeness> {
-    const files: Array<{ id: string; kind: string }> = await this.db.query(
+    const files = await this.db.rows<{ id: string; kind: string }>(
       'SELECT id, kind FROM attachments WHERE application_id = $1 AND deleted_at IS NULL',
       [id],
     );
@@ -207,7 +214,7 @@ export class ApplicationsService {
 
   /** One application as every route shows it (the list builds the same from its batch queries). */
   private async summary(id: string, withCompleteness: boolean) {
-    const [a]: SummaryRow[] = await this.db.query(`${SUMMARY_SELECT} WHERE a.id = $1`, [id]);
+    const [a] = await this.db.rows<SummaryRow>(`${SUMMARY_SELECT} WHERE a.id = $1`, [id]);
     if (!a) throw notFound();
     return toSummary(a, withCompleteness ? await this.computeCompleteness(id) : undefined);
   }

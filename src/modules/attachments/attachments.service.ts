@@ -1,7 +1,6 @@
 import type { MultipartFile } from '@fastify/multipart';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -10,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Queue } from 'bullmq';
-import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
 import { DomainError, notFound, validationError, wrongState } from '../../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { AttachmentKind } from '../../form/field-types';
+import { Sql, type SqlRunner, type SqlTx } from '../../infra/database/sql';
 import { DOSSIERS_QUEUE, DossierJob } from '../../infra/queue/queues';
 import { StorageService } from '../../infra/storage/storage.service';
 import { ApplicationAccessPolicy, UUID, type AccessRow } from '../applications/application-access.policy';
@@ -71,7 +70,7 @@ export class AttachmentsService {
   private readonly log = new Logger(AttachmentsService.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Sql,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly storage: StorageService,
     private readonly policy: ApplicationAccessPolicy,
@@ -108,7 +107,7 @@ export class AttachmentsService {
 
   async list(actor: Actor, applicationId: string): Promise<AttachmentView[]> {
     await this.policy.readable(actor, applicationId);
-    const rows: AttachmentRow[] = await this.db.query(
+    const rows = await this.db.rows<AttachmentRow>(
       `SELECT id, kind, storage_key, size, sha256, content_type, original_name, created_at, receipt_check FROM attachments
         WHERE application_id = $1 AND deleted_at IS NULL ORDER BY created_at, id`,
       [applicationId],
@@ -127,14 +126,14 @@ export class AttachmentsService {
     await this.policy.writable(actor, applicationId);
     const key = await this.db.transaction(async (tx) => {
       const app = await lockForFiles(tx, applicationId);
-      const [row]: AttachmentRow[] = await tx.query(
+      const [row] = await tx.rows<Pick<AttachmentRow, 'id' | 'kind' | 'storage_key' | 'size' | 'sha256'>>(
         'SELECT id, kind, storage_key, size, sha256 FROM attachments WHERE id = $1 AND application_id = $2 AND deleted_at IS NULL',
         [attachmentId, applicationId],
       );
       if (!row) throw notFound();
       if (app.state !== EDITABLE_IN[row.kind]) throw wrongState(app.state);
       assertBeforeDeadline(app);
-      await tx.query('UPDATE attachments SET deleted_at = now() WHERE id = $1', [row.id]);
+      await tx.run('UPDATE attachments SET deleted_at = now() WHERE id = $1', [row.id]);
       await this.audit.record(
         {
           action: 'attachment.delete',
@@ -147,10 +146,10 @@ export class AttachmentsService {
         tx,
       );
       // a sealed snapshot (even a superseded one) names this file: its bytes stay as evidence
-      const [cited] = await tx.query(`SELECT 1 FROM snapshots WHERE application_id = $1 AND position($2 in canonical) > 0 LIMIT 1`, [
-        applicationId,
-        row.id,
-      ]);
+      const [cited] = await tx.rows<unknown>(
+        `SELECT 1 FROM snapshots WHERE application_id = $1 AND position($2 in canonical) > 0 LIMIT 1`,
+        [applicationId, row.id],
+      );
       return cited ? null : row.storage_key;
     });
     if (key) await this.storage.delete(key).catch((e) => this.log.warn(`object ${key} not deleted: ${e}`));
@@ -198,7 +197,7 @@ export class AttachmentsService {
           assertBeforeDeadline(app);
           if ((await this.usedBytes(access.id, tx)) + inspector.bytes > maxApplicationBytes) throw tooLarge();
           if (kind === 'stamped_receipt') await this.assertReceiptRoom(access.id, tx);
-          const [inserted]: AttachmentRow[] = await tx.query(
+          const [inserted] = await tx.rows<AttachmentRow>(
             `INSERT INTO attachments (id, application_id, kind, storage_key, size, sha256, content_type, original_name, uploaded_by, receipt_check)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
            RETURNING id, kind, storage_key, size, sha256, content_type, original_name, created_at, receipt_check`,
@@ -251,12 +250,12 @@ export class AttachmentsService {
   }
 
   private async discard(id: string): Promise<void> {
-    const [row] = await this.db.query('DELETE FROM attachments WHERE id = $1 RETURNING storage_key', [id]);
+    const [row] = await this.db.rows<{ storage_key: string }>('DELETE FROM attachments WHERE id = $1 RETURNING storage_key', [id]);
     if (row) await this.storage.delete(row.storage_key).catch(() => undefined);
   }
 
-  private async assertReceiptRoom(applicationId: string, q: Pick<DataSource, 'query'> = this.db): Promise<void> {
-    const [row] = await q.query(
+  private async assertReceiptRoom(applicationId: string, q: SqlRunner = this.db): Promise<void> {
+    const [row] = await q.rows<{ n: number }>(
       `SELECT count(*)::int AS n FROM attachments WHERE application_id = $1 AND kind = 'stamped_receipt' AND deleted_at IS NULL`,
       [applicationId],
     );
@@ -271,8 +270,8 @@ export class AttachmentsService {
     }
   }
 
-  private async usedBytes(applicationId: string, q: Pick<DataSource, 'query'> = this.db): Promise<number> {
-    const [row] = await q.query(
+  private async usedBytes(applicationId: string, q: SqlRunner = this.db): Promise<number> {
+    const [row] = await q.rows<{ used: string }>(
       'SELECT coalesce(sum(size), 0)::bigint AS used FROM attachments WHERE application_id = $1 AND deleted_at IS NULL',
       [applicationId],
     );
@@ -281,7 +280,7 @@ export class AttachmentsService {
 
   private async find(applicationId: string, attachmentId: string): Promise<AttachmentRow> {
     if (!UUID.test(attachmentId)) throw notFound();
-    const [row]: AttachmentRow[] = await this.db.query(
+    const [row] = await this.db.rows<AttachmentRow>(
       `SELECT id, kind, storage_key, size, sha256, content_type, original_name, created_at, receipt_check FROM attachments
         WHERE id = $1 AND application_id = $2 AND deleted_at IS NULL`,
       [attachmentId, applicationId],
@@ -292,8 +291,8 @@ export class AttachmentsService {
 }
 
 /** The application row locked for a file change, with what the state and deadline checks need. */
-async function lockForFiles(tx: EntityManager, applicationId: string): Promise<DeadlineFields & { state: string }> {
-  const [app] = await tx.query(
+async function lockForFiles(tx: SqlTx, applicationId: string): Promise<DeadlineFields & { state: string }> {
+  const [app] = await tx.rows<DeadlineFields & { state: string }>(
     `SELECT a.state, c.submission_deadline, a.deadline_extension, c.time_zone
        FROM applications a JOIN cycles c ON c.id = a.cycle_id WHERE a.id = $1 FOR UPDATE OF a`,
     [applicationId],

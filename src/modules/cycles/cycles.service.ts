@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError, notFound, validationError } from '../../common/errors/domain-error';
 import { parseInstant } from '../../common/time/instant';
 import { isoInZone } from '../../common/time/zoned-time';
+import { Sql, type SqlRunner } from '../../infra/database/sql';
 import type { CategoryDto, CreateCycleDto, UpdateCycleDto } from './cycles.dto';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -14,6 +13,15 @@ interface CycleRow {
   time_zone: string;
   opens_at: Date;
   submission_deadline: Date;
+}
+
+/** A category with the cycle it belongs to. */
+interface CategoryRow {
+  id: string;
+  cycle_id: string;
+  code: string;
+  name_zh: string;
+  name_en: string;
 }
 
 export interface CycleView {
@@ -28,18 +36,18 @@ export interface CycleView {
 
 @Injectable()
 export class CyclesService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly db: Sql) {}
 
   /** Applicants and judges see cycles open now; staff see every cycle. */
   async list(includeClosed: boolean): Promise<CycleView[]> {
-    const rows: CycleRow[] = await this.db.query(
+    const rows = await this.db.rows<CycleRow>(
       `SELECT * FROM cycles ${includeClosed ? '' : 'WHERE opens_at <= now() AND submission_deadline > now()'} ORDER BY opens_at DESC`,
     );
     return this.withCategories(rows);
   }
 
   async get(id: string): Promise<CycleView> {
-    const rows: CycleRow[] = await this.db.query('SELECT * FROM cycles WHERE id = $1', [id]);
+    const rows = await this.db.rows<CycleRow>('SELECT * FROM cycles WHERE id = $1', [id]);
     if (!rows.length) throw notFound();
     return (await this.withCategories(rows))[0];
   }
@@ -47,12 +55,12 @@ export class CyclesService {
   async create(dto: CreateCycleDto): Promise<CycleView> {
     checkOrder(dto.opensAt, dto.submissionDeadline);
     const id = await this.db.transaction(async (tx) => {
-      const [row] = await tx.query(
+      const [row] = await tx.rows<{ id: string }>(
         'INSERT INTO cycles (name, time_zone, opens_at, submission_deadline) VALUES ($1, $2, $3, $4) RETURNING id',
         [dto.name.trim(), dto.timeZone ?? DEFAULT_TIME_ZONE, utc(dto.opensAt), utc(dto.submissionDeadline)],
       );
       for (const c of dto.categories) await this.insertCategory(tx, row.id, c);
-      return row.id as string;
+      return row.id;
     });
     return this.get(id);
   }
@@ -60,7 +68,7 @@ export class CyclesService {
   async update(id: string, dto: UpdateCycleDto): Promise<CycleView> {
     const current = await this.get(id);
     checkOrder(dto.opensAt ?? current.opensAt, dto.submissionDeadline ?? current.submissionDeadline);
-    await this.db.query(
+    await this.db.run(
       `UPDATE cycles SET name = COALESCE($2, name), time_zone = COALESCE($3, time_zone), opens_at = COALESCE($4, opens_at),
               submission_deadline = COALESCE($5, submission_deadline), updated_at = now() WHERE id = $1`,
       [id, dto.name?.trim() ?? null, dto.timeZone ?? null, utc(dto.opensAt), utc(dto.submissionDeadline)],
@@ -70,13 +78,13 @@ export class CyclesService {
 
   async addCategory(cycleId: string, dto: CategoryDto): Promise<CycleView> {
     await this.get(cycleId);
-    await this.insertCategory(this.db.manager, cycleId, dto);
+    await this.insertCategory(this.db, cycleId, dto);
     return this.get(cycleId);
   }
 
-  private async insertCategory(tx: EntityManager, cycleId: string, c: CategoryDto): Promise<void> {
+  private async insertCategory(tx: SqlRunner, cycleId: string, c: CategoryDto): Promise<void> {
     await tx
-      .query('INSERT INTO categories (cycle_id, code, name_zh, name_en) VALUES ($1, $2, $3, $4)', [
+      .run('INSERT INTO categories (cycle_id, code, name_zh, name_en) VALUES ($1, $2, $3, $4)', [
         cycleId,
         c.code,
         c.nameZh.trim(),
@@ -90,7 +98,7 @@ export class CyclesService {
 
   private async withCategories(rows: CycleRow[]): Promise<CycleView[]> {
     if (!rows.length) return [];
-    const cats: Array<{ id: string; cycle_id: string; code: string; name_zh: string; name_en: string }> = await this.db.query(
+    const cats = await this.db.rows<CategoryRow>(
       'SELECT id, cycle_id, code, name_zh, name_en FROM categories WHERE cycle_id = ANY($1) ORDER BY created_at',
       [rows.map((r) => r.id)],
     );

@@ -5,11 +5,10 @@
  * one, and a finished row is not rendered again.
  */
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { SectionRegistry } from '../../form/section-registry';
+import { Sql } from '../../infra/database/sql';
 import { missingRow } from '../../infra/queue/job-table.processor';
 import { StorageService } from '../../infra/storage/storage.service';
 import { dossierTemplate } from './dossier-template';
@@ -58,6 +57,27 @@ export interface RenderedDossier {
 
 type Progress = (percent: number) => Promise<void> | void;
 
+/** A sealed snapshot with what its dossier prints beside it: the cycle's zone and the category's names. */
+interface SnapshotToPrint {
+  canonical: string;
+  sha256: string;
+  created_at: Date;
+  time_zone: string;
+  name_zh: string;
+  name_en: string;
+}
+
+/** An attachment the snapshot names, as the dossier inlines or appends it. */
+interface AttachmentToPrint {
+  id: string;
+  kind: string;
+  storage_key: string;
+  size: string;
+  sha256: string;
+  content_type: string;
+  original_name: string | null;
+}
+
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp']);
 
 export const dossierKey = (row: Pick<DossierRow, 'snapshot_id' | 'variant' | 'viewer' | 'template_version'>) =>
@@ -71,7 +91,7 @@ export class DossierBuilder implements OnModuleDestroy {
   readonly renderer: PdfRenderer;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Sql,
     private readonly storage: StorageService,
     private readonly registry: SectionRegistry,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -89,7 +109,7 @@ export class DossierBuilder implements OnModuleDestroy {
 
   /** The row of one copy, created when new. */
   async ensureRow(snapshotId: string, variant: DossierVariant, viewer = ''): Promise<StoredDossierRow> {
-    const [row] = await this.db.query(
+    const [row] = await this.db.rows<StoredDossierRow>(
       `INSERT INTO dossiers (snapshot_id, variant, viewer, template_version) VALUES ($1, $2, $3, $4)
        ON CONFLICT (snapshot_id, variant, viewer, template_version) DO UPDATE SET updated_at = dossiers.updated_at
        RETURNING *`,
@@ -104,7 +124,7 @@ export class DossierBuilder implements OnModuleDestroy {
    * old round never touches a newer one. Returns the row when it changed.
    */
   async markFailed(id: string, round: number, reason: string): Promise<StoredDossierRow | undefined> {
-    const [rows] = await this.db.query(
+    const rows = await this.db.rows<StoredDossierRow>(
       `UPDATE dossiers SET status = 'failed', error = $3, failed_at = now(), updated_at = now()
         WHERE id = $1 AND retries = $2 AND status IN ('queued', 'rendering') RETURNING *`,
       [id, round, (reason || 'unknown error').slice(0, REASON_MAX)],
@@ -114,7 +134,7 @@ export class DossierBuilder implements OnModuleDestroy {
 
   /** Render the dossier row `id` unless it is already stored; returns where it is. */
   async build(id: string, progress: Progress = () => undefined): Promise<RenderedDossier> {
-    const [row]: Array<DossierRow & { sha256: string | null; size: string | null; pages?: number }> = await this.db.query(
+    const [row] = await this.db.rows<DossierRow & { sha256: string | null; size: string | null; pages?: number }>(
       'SELECT * FROM dossiers WHERE id = $1',
       [id],
     );
@@ -122,7 +142,7 @@ export class DossierBuilder implements OnModuleDestroy {
     if (row.status === 'ready' && row.storage_key && (await this.storage.exists(row.storage_key))) {
       return { storageKey: row.storage_key, sha256: row.sha256!, size: Number(row.size), pages: 0 };
     }
-    await this.db.query(
+    await this.db.run(
       `UPDATE dossiers SET status = 'rendering', progress = 5, renders = renders + 1, error = NULL, updated_at = now() WHERE id = $1`,
       [id],
     );
@@ -135,7 +155,7 @@ export class DossierBuilder implements OnModuleDestroy {
     const sha256 = createHash('sha256').update(assembled.pdf).digest('hex');
     const storageKey = dossierKey(row);
     await this.storage.putBuffer(storageKey, assembled.pdf, 'application/pdf');
-    await this.db.query(
+    await this.db.run(
       `UPDATE dossiers SET status = 'ready', progress = 100, storage_key = $2, sha256 = $3, size = $4, completed_at = now(), updated_at = now() WHERE id = $1`,
       [id, storageKey, sha256, assembled.pdf.length],
     );
@@ -145,7 +165,7 @@ export class DossierBuilder implements OnModuleDestroy {
 
   /** The final HTML and what goes after it; exposed for the benchmark's raw-Chromium floor. */
   async prepare(row: DossierRow) {
-    const [snap] = await this.db.query(
+    const [snap] = await this.db.rows<SnapshotToPrint>(
       `SELECT s.canonical, s.sha256, s.created_at, c.time_zone, k.name_zh, k.name_en
          FROM snapshots s JOIN applications a ON a.id = s.application_id
          JOIN cycles c ON c.id = a.cycle_id JOIN categories k ON k.id = a.category_id
@@ -156,9 +176,7 @@ export class DossierBuilder implements OnModuleDestroy {
     const document = JSON.parse(snap.canonical) as SnapshotDocument;
     const [viewerId, blindness] = row.viewer.split('/');
     const viewerName =
-      row.variant === 'judge'
-        ? ((await this.db.query('SELECT name FROM users WHERE id = $1', [viewerId]))[0]?.name as string | undefined)
-        : undefined;
+      row.variant === 'judge' ? (await this.db.one<{ name: string }>('SELECT name FROM users WHERE id = $1', [viewerId]))?.name : undefined;
 
     const attachments = await this.loadAttachments(document, row.variant === 'judge' && blindness === 'blind');
     const sealedAt = sealedTimeText(snap.created_at, snap.time_zone);
@@ -187,15 +205,7 @@ export class DossierBuilder implements OnModuleDestroy {
   private async loadAttachments(document: SnapshotDocument, blind: boolean): Promise<Array<{ meta: DossierAttachment; bytes?: Buffer }>> {
     const ids = document.attachments.filter((a) => a.kind !== 'stamped_receipt').map((a) => a.id);
     if (!ids.length) return [];
-    const rows: Array<{
-      id: string;
-      kind: string;
-      storage_key: string;
-      size: string;
-      sha256: string;
-      content_type: string;
-      original_name: string | null;
-    }> = await this.db.query(
+    const rows = await this.db.rows<AttachmentToPrint>(
       'SELECT id, kind, storage_key, size, sha256, content_type, original_name FROM attachments WHERE id = ANY($1::uuid[])',
       [ids],
     );
@@ -225,7 +235,7 @@ export class DossierBuilder implements OnModuleDestroy {
   }
 
   private async setProgress(id: string, percent: number, progress: Progress): Promise<void> {
-    await this.db.query('UPDATE dossiers SET progress = GREATEST(progress, $2), updated_at = now() WHERE id = $1', [id, percent]);
+    await this.db.run('UPDATE dossiers SET progress = GREATEST(progress, $2), updated_at = now() WHERE id = $1', [id, percent]);
     await progress(percent);
   }
 }

@@ -4,14 +4,13 @@
  */
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
-import type { DataSource } from 'typeorm';
 import { ZipFile } from 'yazl';
 import type { Actor } from '../../common/auth/actor';
 import { notFound, wrongState } from '../../common/errors/domain-error';
+import { Sql } from '../../infra/database/sql';
 import { DOSSIERS_QUEUE, DossierJob } from '../../infra/queue/queues';
 import { missingRow } from '../../infra/queue/job-table.processor';
 import { StorageService } from '../../infra/storage/storage.service';
@@ -52,15 +51,15 @@ const view = (r: ExportRow) => ({
 @Injectable()
 export class DossierExportsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Sql,
     @InjectQueue(DOSSIERS_QUEUE) private readonly queue: Queue,
     private readonly storage: StorageService,
   ) {}
 
   async create(actor: Actor, cycleId: string) {
-    const [cycle] = await this.db.query('SELECT id FROM cycles WHERE id = $1', [cycleId]);
+    const [cycle] = await this.db.rows<{ id: string }>('SELECT id FROM cycles WHERE id = $1', [cycleId]);
     if (!cycle) throw notFound();
-    const [row]: ExportRow[] = await this.db.query(
+    const [row] = await this.db.rows<ExportRow>(
       `INSERT INTO exports (kind, cycle_id, requested_by) VALUES ('dossiers_zip', $1, $2) RETURNING *`,
       [cycleId, actor.userId],
     );
@@ -84,7 +83,7 @@ export class DossierExportsService {
 
   private async find(id: string): Promise<ExportRow> {
     if (!UUID.test(id)) throw notFound();
-    const [row]: ExportRow[] = await this.db.query('SELECT * FROM exports WHERE id = $1', [id]);
+    const [row] = await this.db.rows<ExportRow>('SELECT * FROM exports WHERE id = $1', [id]);
     if (!row) throw notFound();
     return row;
   }
@@ -94,21 +93,21 @@ export class DossierExportsService {
 @Injectable()
 export class DossierExportBuilder {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Sql,
     private readonly storage: StorageService,
     private readonly dossiers: DossierBuilder,
   ) {}
 
   async run(exportId: string, progress: (percent: number) => Promise<void> | void = () => undefined): Promise<void> {
-    const [row]: ExportRow[] = await this.db.query('SELECT * FROM exports WHERE id = $1', [exportId]);
+    const [row] = await this.db.rows<ExportRow>('SELECT * FROM exports WHERE id = $1', [exportId]);
     if (!row) throw missingRow('export', exportId);
     if (row.status === 'ready') return;
-    const entries: Array<{ entry_code: string; snapshot_id: string; snapshot_sha: string }> = await this.db.query(
+    const entries = await this.db.rows<{ entry_code: string; snapshot_id: string; snapshot_sha: string }>(
       `SELECT a.entry_code, a.snapshot_id, s.sha256 AS snapshot_sha FROM applications a JOIN snapshots s ON s.id = a.snapshot_id
         WHERE a.cycle_id = $1 AND a.state <> 'draft' ORDER BY a.entry_code`,
       [row.cycle_id],
     );
-    await this.db.query(`UPDATE exports SET status = 'running', total = $2, done = 0, error = NULL WHERE id = $1`, [
+    await this.db.run(`UPDATE exports SET status = 'running', total = $2, done = 0, error = NULL WHERE id = $1`, [
       exportId,
       entries.length,
     ]);
@@ -131,7 +130,7 @@ export class DossierExportBuilder {
         const file = `${e.entry_code}.pdf`;
         zip.addBuffer(await this.storage.getBuffer(dossier.storageKey), file, { compress: false });
         manifest.push({ entry_code: e.entry_code, snapshot_sha256: e.snapshot_sha, dossier_sha256: dossier.sha256, file });
-        await this.db.query('UPDATE exports SET done = $2 WHERE id = $1', [exportId, i + 1]);
+        await this.db.run('UPDATE exports SET done = $2 WHERE id = $1', [exportId, i + 1]);
         await progress(Math.floor((100 * (i + 1)) / Math.max(1, entries.length)));
       }
       zip.addBuffer(
@@ -144,12 +143,14 @@ export class DossierExportBuilder {
       zip.outputStream.unpipe(out);
       out.destroy(error as Error);
       await upload.catch(() => undefined);
-      await this.db.query(`UPDATE exports SET status = 'failed', error = $2 WHERE id = $1`, [exportId, (error as Error).message]);
+      await this.db.run(`UPDATE exports SET status = 'failed', error = $2 WHERE id = $1`, [exportId, (error as Error).message]);
       throw error;
     }
-    await this.db.query(
-      `UPDATE exports SET status = 'ready', storage_key = $2, sha256 = $3, size = $4, completed_at = now() WHERE id = $1`,
-      [exportId, key, hash.digest('hex'), size],
-    );
+    await this.db.run(`UPDATE exports SET status = 'ready', storage_key = $2, sha256 = $3, size = $4, completed_at = now() WHERE id = $1`, [
+      exportId,
+      key,
+      hash.digest('hex'),
+      size,
+    ]);
   }
 }

@@ -4,13 +4,12 @@
  */
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { Readable } from 'node:stream';
-import type { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
 import { DomainError, validationError, wrongState } from '../../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { Sql } from '../../infra/database/sql';
 import { DOSSIERS_QUEUE, DossierJob } from '../../infra/queue/queues';
 import { StorageService } from '../../infra/storage/storage.service';
 import { ApplicationAccessPolicy, type AccessGrants } from '../applications/application-access.policy';
@@ -63,7 +62,7 @@ export class DossiersService {
   private readonly logger = new Logger(DossiersService.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Sql,
     @InjectQueue(DOSSIERS_QUEUE) private readonly queue: Queue,
     private readonly storage: StorageService,
     private readonly access: ApplicationAccessPolicy,
@@ -132,7 +131,7 @@ export class DossiersService {
     const copy = await this.copyFor(actor, applicationId, query);
     const row = await this.rows.ensureRow(copy.snapshotId, copy.variant, copy.viewer);
     const updated = await this.db.transaction(async (tx) => {
-      const [[next]]: [StoredDossierRow[]] = await tx.query(
+      const [next] = await tx.rows<StoredDossierRow>(
         `UPDATE dossiers SET status = 'queued', progress = 0, error = NULL, failed_at = NULL, retries = retries + 1, updated_at = now()
           WHERE id = $1 AND status = 'failed' RETURNING *`,
         [row.id],
@@ -152,7 +151,7 @@ export class DossiersService {
       return next;
     });
     if (!updated) {
-      const [current] = await this.db.query('SELECT status FROM dossiers WHERE id = $1', [row.id]);
+      const [current] = await this.db.rows<{ status: string }>('SELECT status FROM dossiers WHERE id = $1', [row.id]);
       throw new DomainError(
         'conflict',
         'dossier_not_failed',
@@ -172,11 +171,14 @@ export class DossiersService {
   private async copyFor(actor: Actor, applicationId: string, query: DossierQuery) {
     const app = await this.access.readable(actor, applicationId);
     const variant = this.variantFor(app, query.variant);
-    const [current] = await this.db.query('SELECT snapshot_id, entry_code FROM applications WHERE id = $1', [applicationId]);
+    const [current] = await this.db.rows<{ snapshot_id: string | null; entry_code: string }>(
+      'SELECT snapshot_id, entry_code FROM applications WHERE id = $1',
+      [applicationId],
+    );
     if (!current.snapshot_id) throw wrongState(app.state);
     if (query.blind !== undefined && !['true', 'false'].includes(query.blind)) throw validationError([{ path: 'blind', code: 'invalid' }]);
     const viewer = variant === 'judge' ? judgeViewer(actor.userId, query.blind !== 'false') : '';
-    return { snapshotId: current.snapshot_id as string, entryCode: current.entry_code as string, variant, viewer };
+    return { snapshotId: current.snapshot_id, entryCode: current.entry_code, variant, viewer };
   }
 
   /** Those who decide on the entry get every copy; its applicants their own. */

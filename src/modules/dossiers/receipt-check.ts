@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { Sql } from '../../infra/database/sql';
 import { missingRow } from '../../infra/queue/job-table.processor';
 import { StorageService } from '../../infra/storage/storage.service';
 import { receiptQrPayload } from './dossier-view';
 import { readQrCode } from './receipt-qr';
 
 export type ReceiptCheck = 'matched' | 'different' | 'unreadable';
+
+/** A stamped receipt with what its QR code should say: the entry code and the current snapshot's hash. */
+interface ReceiptToCheck {
+  storage_key: string;
+  content_type: string;
+  entry_code: string;
+  sha256: string | null;
+}
 
 /**
  * Compares the QR code on an uploaded stamped receipt with the entry's sealed snapshot and records
@@ -15,12 +22,12 @@ export type ReceiptCheck = 'matched' | 'different' | 'unreadable';
 @Injectable()
 export class ReceiptChecker {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Sql,
     private readonly storage: StorageService,
   ) {}
 
   async check(attachmentId: string): Promise<ReceiptCheck> {
-    const [row] = await this.db.query(
+    const row = await this.db.one<ReceiptToCheck>(
       `SELECT t.storage_key, t.content_type, a.entry_code, s.sha256
          FROM attachments t JOIN applications a ON a.id = t.application_id
          LEFT JOIN snapshots s ON s.id = a.snapshot_id
@@ -31,7 +38,7 @@ export class ReceiptChecker {
     const found = await readQrCode(await this.storage.getBuffer(row.storage_key), row.content_type);
     const result: ReceiptCheck =
       found === null ? 'unreadable' : row.sha256 && found === receiptQrPayload(row.entry_code, row.sha256) ? 'matched' : 'different';
-    await this.db.query('UPDATE attachments SET receipt_check = $2, receipt_checked_at = now() WHERE id = $1', [attachmentId, result]);
+    await this.db.run('UPDATE attachments SET receipt_check = $2, receipt_checked_at = now() WHERE id = $1', [attachmentId, result]);
     return result;
   }
 }

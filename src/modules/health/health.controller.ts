@@ -1,12 +1,11 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthResponse } from './health.response';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
 import { access, constants } from 'node:fs/promises';
-import type { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/decorators';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { Sql } from '../../infra/database/sql';
 import { REDIS } from '../../infra/redis/redis.module';
 import { StorageService } from '../../infra/storage/storage.service';
 
@@ -23,7 +22,7 @@ const probe = (p: () => Promise<unknown>): Promise<Up> =>
 @Controller('health')
 export class HealthController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Sql,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly storage: StorageService,
@@ -35,7 +34,7 @@ export class HealthController {
   @ApiOkResponse({ type: HealthResponse })
   async check(): Promise<HealthResponse> {
     const [db, redis, storage, renderer] = await Promise.all([
-      probe(() => this.db.query('SELECT 1')),
+      probe(() => this.db.run('SELECT 1')),
       probe(async () => {
         if (this.redis.status === 'wait' || this.redis.status === 'end') await this.redis.connect().catch(() => undefined);
         return this.redis.ping();

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
+import { Sql } from '../../infra/database/sql';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword, verifyPassword } from './password';
 import { SessionService } from './session.service';
@@ -14,10 +13,18 @@ export interface SignedIn {
   user: { id: string; email: string; name: string; role: Role };
 }
 
+/** A user as sign-in and registration answer them. */
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Sql,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
   ) {}
@@ -28,14 +35,16 @@ export class AuthService {
     const passwordHash = await hashPassword(dto.password);
     const created = await this.db
       .transaction(async (tx) => {
-        const taken = await tx.query('SELECT 1 FROM users WHERE lower(email) = $1', [email]);
+        const taken = await tx.rows<unknown>('SELECT 1 FROM users WHERE lower(email) = $1', [email]);
         if (taken.length) throw new DomainError('conflict', 'email_taken', [{ path: 'email', code: 'email_taken' }]);
-        const [user] = await tx.query(
+        const [user] = await tx.rows<UserRow>(
           `INSERT INTO users (email, name, password_hash, role) VALUES ($1, $2, $3, 'applicant') RETURNING id, email, name, role`,
           [email, dto.name.trim(), passwordHash],
         );
-        const [org] = await tx.query('INSERT INTO organisations (name) VALUES ($1) RETURNING id, name', [dto.organisationName.trim()]);
-        await tx.query(`INSERT INTO memberships (organisation_id, user_id, role) VALUES ($1, $2, 'owner')`, [org.id, user.id]);
+        const [org] = await tx.rows<{ id: string; name: string }>('INSERT INTO organisations (name) VALUES ($1) RETURNING id, name', [
+          dto.organisationName.trim(),
+        ]);
+        await tx.run(`INSERT INTO memberships (organisation_id, user_id, role) VALUES ($1, $2, 'owner')`, [org.id, user.id]);
         return { user, org };
       })
       .catch((e: unknown) => {
@@ -50,9 +59,10 @@ export class AuthService {
 
   async login(emailRaw: string, password: string, userAgent?: string): Promise<SignedIn> {
     const email = emailRaw.trim().toLowerCase();
-    const [user] = await this.db.query('SELECT id, email, name, role, password_hash FROM users WHERE lower(email) = $1 AND NOT disabled', [
-      email,
-    ]);
+    const [user] = await this.db.rows<UserRow & { password_hash: string }>(
+      'SELECT id, email, name, role, password_hash FROM users WHERE lower(email) = $1 AND NOT disabled',
+      [email],
+    );
     if (!(await verifyPassword(user?.password_hash, password))) {
       await this.audit.record({ action: 'auth.login_failed', details: { email } });
       throw new DomainError('unauthorized', 'bad_credentials');

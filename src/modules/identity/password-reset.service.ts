@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { hashToken } from '../../common/auth/tokens';
 import { DomainError } from '../../common/errors/domain-error';
+import { Sql } from '../../infra/database/sql';
 import { AuditService } from '../audit/audit.service';
 import { OutboxService } from '../notifications/outbox.service';
 import { hashPassword } from './password';
@@ -19,7 +18,7 @@ import { SessionService } from './session.service';
 @Injectable()
 export class PasswordResetService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Sql,
     private readonly outbox: OutboxService,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
@@ -28,7 +27,7 @@ export class PasswordResetService {
   async request(emailRaw: string): Promise<void> {
     const email = emailRaw.trim().toLowerCase();
     // an aggregate always yields one row: the same statement, the same write, for every address
-    const [row]: Array<{ id: string }> = await this.db.query(
+    const [row] = await this.db.rows<{ id: string }>(
       `INSERT INTO notification_outbox (kind, recipient_user_ids)
        SELECT 'password_reset', coalesce(array_agg(id), '{}') FROM users WHERE lower(email) = $1 AND NOT disabled
        RETURNING id`,
@@ -41,13 +40,13 @@ export class PasswordResetService {
     const passwordHash = await hashPassword(password);
     const userId = await this.db.transaction(async (tx) => {
       // single use: the UPDATE claims the token, a second request finds nothing to claim
-      const [claimed]: [Array<{ user_id: string }>, number] = await tx.query(
+      const claimed = await tx.rows<{ user_id: string }>(
         `UPDATE password_resets SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING user_id`,
         [hashToken(token)],
       );
       if (!claimed.length) throw new DomainError('validation', 'invalid', [{ path: 'token', code: 'reset_token_invalid' }]);
       const id = claimed[0].user_id;
-      await tx.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [id, passwordHash]);
+      await tx.run('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [id, passwordHash]);
       await invalidateResetTokens(tx, id); // the other links mailed before this one end too
       await this.audit.record(
         { action: 'auth.password_reset', actor: { userId: id, role: 'applicant' }, entity: 'user', entityId: id },

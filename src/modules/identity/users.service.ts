@@ -1,20 +1,27 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { Sql } from '../../infra/database/sql';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from './password';
 import { SessionService } from './session.service';
 import type { Role } from './user.entity';
 
+/** A user as staff see them in the list and after a role change. */
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
 @Injectable()
 export class UsersService implements OnApplicationBootstrap {
   private readonly logger = new Logger(UsersService.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Sql,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
@@ -24,7 +31,7 @@ export class UsersService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const admin = this.config.admin;
     if (!admin) return;
-    const rows = await this.db.query(
+    const rows = await this.db.rows<{ id: string }>(
       `INSERT INTO users (email, name, password_hash, role) VALUES ($1, 'Administrator', $2, 'admin')
        ON CONFLICT (lower(email)) DO NOTHING RETURNING id`,
       [admin.email, await hashPassword(admin.password)],
@@ -33,16 +40,18 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   list() {
-    return this.db.query('SELECT id, email, name, role, disabled, created_at AS "createdAt" FROM users ORDER BY created_at');
+    return this.db.rows<UserRow & { disabled: boolean; createdAt: Date }>(
+      'SELECT id, email, name, role, disabled, created_at AS "createdAt" FROM users ORDER BY created_at',
+    );
   }
 
   async changeRole(actor: Actor, id: string, role: Role) {
     const updated = await this.db.transaction(async (tx) => {
-      const [before] = await tx.query('SELECT role FROM users WHERE id = $1 FOR UPDATE', [id]);
+      const before = await tx.one<{ role: Role }>('SELECT role FROM users WHERE id = $1 FOR UPDATE', [id]);
       if (!before) throw notFound();
       // judges, staff and admins are never organisation members (issue 10): refuse, naming them
       if (role !== 'applicant') {
-        const orgs: Array<{ name: string }> = await tx.query(
+        const orgs = await tx.rows<{ name: string }>(
           'SELECT o.name FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = $1 ORDER BY m.created_at',
           [id],
         );
@@ -57,10 +66,10 @@ export class UsersService implements OnApplicationBootstrap {
           );
         }
       }
-      const [[user]] = await tx.query('UPDATE users SET role = $2, updated_at = now() WHERE id = $1 RETURNING id, email, name, role', [
-        id,
-        role,
-      ]);
+      const [user] = await tx.rows<UserRow>(
+        'UPDATE users SET role = $2, updated_at = now() WHERE id = $1 RETURNING id, email, name, role',
+        [id, role],
+      );
       await this.audit.record({ action: 'user.role', actor, entity: 'user', entityId: id, fromState: before.role, toState: role }, tx);
       return user;
     });

@@ -1,10 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import type { DataSource } from 'typeorm';
 import { isoInZone } from '../../common/time/zoned-time';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { Sql } from '../../infra/database/sql';
 import { Mailer } from '../../infra/mail/mailer';
 import { missingRow } from '../../infra/queue/job-table.processor';
 import { NOTIFICATIONS_QUEUE, NotificationJob } from '../../infra/queue/queues';
@@ -17,6 +16,25 @@ const REMINDERS: Array<{ kind: 'deadline_3d' | 'deadline_24h'; withinHours: [num
   { kind: 'deadline_3d', withinHours: [24, 72] },
 ];
 
+/** An outbox row as delivery reads it. */
+interface OutboxRow {
+  id: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  recipient_user_ids: string[];
+  delivered_at: Date | null;
+}
+
+/** A draft whose (possibly extended) deadline is within a reminder's window. */
+interface DraftNearDeadline {
+  id: string;
+  entry_code: string;
+  cycle: string;
+  time_zone: string;
+  deadline: Date;
+  organisation_id: string;
+}
+
 /**
  * The notification outbox: rows are written in the transaction that causes them; after commit
  * their delivery is queued (job id = row id, so never twice), and a periodic sweep queues any
@@ -27,7 +45,7 @@ export class OutboxService {
   private readonly logger = new Logger(OutboxService.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Sql,
     @InjectQueue(NOTIFICATIONS_QUEUE) private readonly queue: Queue,
     private readonly mailer: Mailer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -43,7 +61,7 @@ export class OutboxService {
 
   /** Undelivered rows older than a few seconds, queued again (duplicates are dropped by job id). */
   async sweep(): Promise<number> {
-    const rows: Array<{ id: string }> = await this.db.query(
+    const rows = await this.db.rows<{ id: string }>(
       `SELECT id FROM notification_outbox WHERE delivered_at IS NULL AND created_at < now() - interval '5 seconds' ORDER BY created_at LIMIT 500`,
     );
     await this.enqueue(rows.map((r) => r.id));
@@ -55,16 +73,15 @@ export class OutboxService {
     let failure: unknown;
     const outcome = await this.db
       .transaction(async (tx) => {
-        const [row] = await tx.query(
+        const row = await tx.one<OutboxRow>(
           'SELECT id, kind, payload, recipient_user_ids, delivered_at FROM notification_outbox WHERE id = $1 FOR UPDATE',
           [outboxId],
         );
         if (!row) return 'missing' as const;
         if (row.delivered_at) return 'already' as const;
-        const recipients: Array<{ id: string; email: string }> = await tx.query(
-          'SELECT id, email FROM users WHERE id = ANY($1) AND NOT disabled',
-          [row.recipient_user_ids],
-        );
+        const recipients = await tx.rows<{ id: string; email: string }>('SELECT id, email FROM users WHERE id = ANY($1) AND NOT disabled', [
+          row.recipient_user_ids,
+        ]);
         let payload = row.payload;
         // a reset link is issued only now, in this transaction: the row never holds the secret, and
         // a send that fails rolls the token back (a row for an unknown address has no recipient)
@@ -82,7 +99,7 @@ export class OutboxService {
           failure = e;
           throw e; // rolls back what this delivery wrote
         }
-        await tx.query('UPDATE notification_outbox SET delivered_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1', [
+        await tx.run('UPDATE notification_outbox SET delivered_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1', [
           outboxId,
         ]);
         return 'sent' as const;
@@ -93,7 +110,7 @@ export class OutboxService {
       });
     if (outcome === 'missing') throw missingRow('notification', outboxId);
     if (outcome === 'failed') {
-      await this.db.query('UPDATE notification_outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [
+      await this.db.run('UPDATE notification_outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [
         outboxId,
         String(failure),
       ]);
@@ -106,19 +123,18 @@ export class OutboxService {
   async queueDeadlineReminders(now = new Date()): Promise<number> {
     const ids: string[] = [];
     for (const r of REMINDERS) {
-      const rows: Array<{ id: string; entry_code: string; cycle: string; time_zone: string; deadline: Date; organisation_id: string }> =
-        await this.db.query(
-          `SELECT a.id, a.entry_code, c.name AS cycle, c.time_zone, a.organisation_id,
+      const rows = await this.db.rows<DraftNearDeadline>(
+        `SELECT a.id, a.entry_code, c.name AS cycle, c.time_zone, a.organisation_id,
                 greatest(c.submission_deadline, coalesce(a.deadline_extension, c.submission_deadline)) AS deadline
            FROM applications a JOIN cycles c ON c.id = a.cycle_id
           WHERE a.state = 'draft'
             AND greatest(c.submission_deadline, coalesce(a.deadline_extension, c.submission_deadline))
                 BETWEEN $1::timestamptz + make_interval(hours => $2) AND $1::timestamptz + make_interval(hours => $3)`,
-          [now, r.withinHours[0], r.withinHours[1]],
-        );
+        [now, r.withinHours[0], r.withinHours[1]],
+      );
       for (const a of rows) {
         const deadline = isoInZone(a.deadline, a.time_zone);
-        const inserted = await this.db.query(
+        const inserted = await this.db.rows<{ id: string }>(
           `INSERT INTO notification_outbox (kind, application_id, recipient_user_ids, payload, dedup_key)
            SELECT $1, $2, coalesce(array_agg(user_id), '{}'), $3, $4 FROM ${APPLICANT_MEMBERSHIPS} m WHERE organisation_id = $5
            ON CONFLICT (dedup_key) DO NOTHING RETURNING id`,
@@ -130,7 +146,7 @@ export class OutboxService {
             a.organisation_id,
           ],
         );
-        ids.push(...inserted.map((i: { id: string }) => i.id));
+        ids.push(...inserted.map((i) => i.id));
       }
     }
     await this.enqueue(ids);

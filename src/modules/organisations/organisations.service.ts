@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { isStaff, type Actor } from '../../common/auth/actor';
 import { hashToken, newToken } from '../../common/auth/tokens';
 import { DomainError, forbidden, notFound, validationError } from '../../common/errors/domain-error';
+import { Sql } from '../../infra/database/sql';
 import { hashPassword } from '../identity/password';
 import { SessionService } from '../identity/session.service';
 import { APPLICANT_MEMBERSHIPS } from './membership-sql';
@@ -13,15 +12,40 @@ const INVITATION_DAYS = 14;
 
 const ORG_COLUMNS = `o.id, o.name, o.uscc, o.parent_group AS "parentGroup", o.member_unit AS "memberUnit", o.created_at AS "createdAt"`;
 
+/** An organisation as `ORG_COLUMNS` selects it. */
+interface OrganisationRow {
+  id: string;
+  name: string;
+  uscc: string | null;
+  parentGroup: string | null;
+  memberUnit: boolean;
+  createdAt: Date;
+}
+
+/** A member of an organisation with the account behind the membership. */
+interface MemberRow {
+  id: string;
+  name: string;
+  email: string;
+  role: 'owner' | 'member';
+}
+
+/** An open invitation, as accepting it reads it. */
+interface InvitationRow {
+  id: string;
+  organisation_id: string;
+  email: string;
+}
+
 @Injectable()
 export class OrganisationsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Sql,
     private readonly sessions: SessionService,
   ) {}
 
   listForUser(userId: string) {
-    return this.db.query(
+    return this.db.rows<OrganisationRow & { membershipRole: 'owner' | 'member' }>(
       `SELECT ${ORG_COLUMNS}, m.role AS "membershipRole" FROM organisations o
          JOIN ${APPLICANT_MEMBERSHIPS} m ON m.organisation_id = o.id WHERE m.user_id = $1 ORDER BY m.created_at`,
       [userId],
@@ -31,7 +55,7 @@ export class OrganisationsService {
   /** Staff list, member units first when asked (form Part 4: they have priority). */
   listAll(memberUnit?: boolean) {
     const where = memberUnit === undefined ? '' : 'WHERE o.member_unit = $1';
-    return this.db.query(
+    return this.db.rows<OrganisationRow>(
       `SELECT ${ORG_COLUMNS} FROM organisations o ${where} ORDER BY o.member_unit DESC, o.name`,
       memberUnit === undefined ? [] : [memberUnit],
     );
@@ -41,9 +65,9 @@ export class OrganisationsService {
   async get(actor: Actor, id: string) {
     const role = await this.membershipRole(actor.userId, id);
     if (!role && !isStaff(actor)) throw notFound();
-    const [org] = await this.db.query(`SELECT ${ORG_COLUMNS} FROM organisations o WHERE o.id = $1`, [id]);
+    const [org] = await this.db.rows<OrganisationRow>(`SELECT ${ORG_COLUMNS} FROM organisations o WHERE o.id = $1`, [id]);
     if (!org) throw notFound();
-    const members = await this.db.query(
+    const members = await this.db.rows<MemberRow>(
       `SELECT u.id, u.name, u.email, m.role FROM ${APPLICANT_MEMBERSHIPS} m JOIN users u ON u.id = m.user_id
         WHERE m.organisation_id = $1 ORDER BY m.created_at`,
       [id],
@@ -53,7 +77,7 @@ export class OrganisationsService {
 
   async update(actor: Actor, id: string, dto: UpdateOrganisationDto) {
     await this.requireOwner(actor, id);
-    const [rows] = await this.db.query(
+    const rows = await this.db.rows<{ id: string }>(
       `UPDATE organisations SET name = COALESCE($2, name), uscc = COALESCE($3, uscc), parent_group = COALESCE($4, parent_group),
               updated_at = now() WHERE id = $1 RETURNING id`,
       [id, dto.name?.trim() ?? null, dto.uscc?.trim().toUpperCase() ?? null, dto.parentGroup?.trim() ?? null],
@@ -63,7 +87,7 @@ export class OrganisationsService {
   }
 
   async setMemberUnit(id: string, memberUnit: boolean) {
-    const [rows] = await this.db.query(
+    const rows = await this.db.rows<{ id: string; name: string; memberUnit: boolean }>(
       `UPDATE organisations SET member_unit = $2, updated_at = now() WHERE id = $1 RETURNING id, name, member_unit AS "memberUnit"`,
       [id, memberUnit],
     );
@@ -77,12 +101,12 @@ export class OrganisationsService {
    */
   async invite(actor: Actor, organisationId: string, emailRaw: string) {
     await this.requireOwner(actor, organisationId);
-    const [existing] = await this.db.query('SELECT role FROM users WHERE lower(email) = $1', [emailRaw.trim().toLowerCase()]);
+    const existing = await this.db.one<{ role: string }>('SELECT role FROM users WHERE lower(email) = $1', [emailRaw.trim().toLowerCase()]);
     if (existing && existing.role !== 'applicant')
       throw new DomainError('conflict', 'invitee_not_applicant', [{ path: 'email', code: 'invitee_not_applicant' }]);
     const token = newToken();
     const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86400_000);
-    const [inv] = await this.db.query(
+    const [inv] = await this.db.rows<{ id: string; email: string; expiresAt: Date }>(
       `INSERT INTO invitations (organisation_id, email, token_hash, invited_by, expires_at)
        VALUES ($1, $2, $3, $4, $5) RETURNING id, email, expires_at AS "expiresAt"`,
       [organisationId, emailRaw.trim().toLowerCase(), hashToken(token), actor.userId, expiresAt],
@@ -98,7 +122,7 @@ export class OrganisationsService {
    */
   async accept(actor: Actor | undefined, token: string, dto: AcceptInvitationDto, userAgent?: string) {
     const joined = await this.db.transaction(async (tx) => {
-      const [inv] = await tx.query(
+      const inv = await tx.one<InvitationRow>(
         `SELECT id, organisation_id, email FROM invitations
           WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > now() FOR UPDATE`,
         [hashToken(token)],
@@ -107,26 +131,26 @@ export class OrganisationsService {
       let userId: string;
       if (actor) {
         if (actor.email.toLowerCase() !== inv.email) throw new DomainError('forbidden', 'invitation_email');
-        const [me] = await tx.query('SELECT role FROM users WHERE id = $1 FOR SHARE', [actor.userId]);
+        const me = await tx.one<{ role: string }>('SELECT role FROM users WHERE id = $1 FOR SHARE', [actor.userId]);
         if (me?.role !== 'applicant') throw new DomainError('conflict', 'not_applicant', [{ path: 'role', code: 'not_applicant' }]);
         userId = actor.userId;
       } else {
         const missing = [!dto.name && 'name', !dto.password && 'password'].filter(Boolean) as string[];
         if (missing.length) throw validationError(missing.map((path) => ({ path, code: 'required' })));
-        const existing = await tx.query('SELECT 1 FROM users WHERE lower(email) = $1', [inv.email]);
+        const existing = await tx.rows<unknown>('SELECT 1 FROM users WHERE lower(email) = $1', [inv.email]);
         if (existing.length) throw new DomainError('conflict', 'email_taken', [{ path: 'email', code: 'email_taken' }]);
-        const [user] = await tx.query(
+        const [user] = await tx.rows<{ id: string }>(
           `INSERT INTO users (email, name, password_hash, role) VALUES ($1, $2, $3, 'applicant') RETURNING id`,
           [inv.email, dto.name!.trim(), await hashPassword(dto.password!)],
         );
         userId = user.id;
       }
-      await tx.query(`INSERT INTO memberships (organisation_id, user_id, role) VALUES ($1, $2, 'member') ON CONFLICT DO NOTHING`, [
+      await tx.run(`INSERT INTO memberships (organisation_id, user_id, role) VALUES ($1, $2, 'member') ON CONFLICT DO NOTHING`, [
         inv.organisation_id,
         userId,
       ]);
-      await tx.query('UPDATE invitations SET accepted_at = now(), accepted_by = $2 WHERE id = $1', [inv.id, userId]);
-      return { organisationId: inv.organisation_id as string, userId };
+      await tx.run('UPDATE invitations SET accepted_at = now(), accepted_by = $2 WHERE id = $1', [inv.id, userId]);
+      return { organisationId: inv.organisation_id, userId };
     });
     // the session row needs the committed user
     const session = actor ? undefined : await this.sessions.create(joined.userId, userAgent);
@@ -134,10 +158,10 @@ export class OrganisationsService {
   }
 
   async membershipRole(userId: string, organisationId: string): Promise<'owner' | 'member' | undefined> {
-    const [row] = await this.db.query(`SELECT role FROM ${APPLICANT_MEMBERSHIPS} m WHERE user_id = $1 AND organisation_id = $2`, [
-      userId,
-      organisationId,
-    ]);
+    const row = await this.db.one<{ role: 'owner' | 'member' }>(
+      `SELECT role FROM ${APPLICANT_MEMBERSHIPS} m WHERE user_id = $1 AND organisation_id = $2`,
+      [userId, organisationId],
+    );
     return row?.role;
   }
 

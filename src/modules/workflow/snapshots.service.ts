@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
 import { notFound } from '../../common/errors/domain-error';
+import { Sql } from '../../infra/database/sql';
 import { ApplicationAccessPolicy, UUID } from '../applications/application-access.policy';
 import { canonicalJson } from './canonical-json';
 
@@ -18,18 +17,28 @@ export interface Verification {
   canonical: boolean;
 }
 
+/** A stored snapshot: its canonical text and the hash recorded at sealing. */
+interface SnapshotRow {
+  id: string;
+  application_id: string;
+  canonical: string;
+  sha256: string;
+  created_at: Date;
+  superseded_at: Date | null;
+}
+
 /** Reading sealed snapshots and proving they are unchanged. */
 @Injectable()
 export class SnapshotsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Sql,
     private readonly access: ApplicationAccessPolicy,
   ) {}
 
   /** Recompute the hash from the stored text and compare it with the recorded one. */
   async verify(id: string): Promise<Verification> {
     if (!UUID.test(id)) throw notFound();
-    const [row] = await this.db.query('SELECT canonical, sha256 FROM snapshots WHERE id = $1', [id]);
+    const row = await this.db.one<Pick<SnapshotRow, 'canonical' | 'sha256'>>('SELECT canonical, sha256 FROM snapshots WHERE id = $1', [id]);
     if (!row) throw notFound();
     return verifyStored(id, row.canonical, row.sha256);
   }
@@ -37,7 +46,7 @@ export class SnapshotsService {
   /** Snapshots of an application (current and superseded), for its organisation and staff. */
   async list(actor: Actor, applicationId: string) {
     await this.assertReadable(actor, applicationId);
-    return this.db.query(
+    return this.db.rows<{ id: string; sha256: string; createdAt: Date; supersededAt: Date | null }>(
       `SELECT id, sha256, created_at AS "createdAt", superseded_at AS "supersededAt" FROM snapshots
         WHERE application_id = $1 ORDER BY created_at DESC`,
       [applicationId],
@@ -46,7 +55,7 @@ export class SnapshotsService {
 
   async get(actor: Actor, id: string) {
     if (!UUID.test(id)) throw notFound();
-    const [row] = await this.db.query(
+    const row = await this.db.one<SnapshotRow>(
       `SELECT id, application_id, canonical, sha256, created_at, superseded_at FROM snapshots WHERE id = $1`,
       [id],
     );

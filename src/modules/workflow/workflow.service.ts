@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
 import { DomainError, notFound, validationError, wrongState } from '../../common/errors/domain-error';
 import { computeSection } from '../../form/computed-values';
@@ -10,6 +8,7 @@ import { isoInZone } from '../../common/time/zoned-time';
 import { checkApplication } from '../../form/completeness';
 import type { SectionContext, SectionData } from '../../form/field-types';
 import { SectionRegistry } from '../../form/section-registry';
+import { Sql, type SqlTx } from '../../infra/database/sql';
 import { accessColumns, assertAccess, UUID, type AccessGrants } from '../applications/application-access.policy';
 import { assertBeforeDeadline } from '../applications/deadline';
 import { etagOf } from '../applications/etag';
@@ -60,7 +59,7 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 @Injectable()
 export class WorkflowService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Sql,
     private readonly registry: SectionRegistry,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
@@ -91,10 +90,10 @@ export class WorkflowService {
       if (action === 'seal') snapshot = await this.seal(tx, actor, app);
       if (action === 'submit') await this.requireStampedReceipt(tx, app);
       if (action === 'unseal' || action === 'return') {
-        await tx.query('UPDATE snapshots SET superseded_at = now() WHERE id = $1 AND superseded_at IS NULL', [app.snapshot_id]);
+        await tx.run('UPDATE snapshots SET superseded_at = now() WHERE id = $1 AND superseded_at IS NULL', [app.snapshot_id]);
       }
 
-      const [[row]] = await tx.query(
+      const [row] = await tx.rows<{ version: number }>(
         `UPDATE applications SET state = $2, version = version + 1, updated_at = now(), state_changed_at = now(),
                 snapshot_id = $3, return_reason = $4
           WHERE id = $1 RETURNING version`,
@@ -140,7 +139,7 @@ export class WorkflowService {
       const app = await this.lock(tx, actor, id);
       assertAccess(app, 'manage');
       const at = parseInstant(until)!; // checked by the DTO (IsInstant)
-      await tx.query('UPDATE applications SET deadline_extension = $2, updated_at = now() WHERE id = $1', [id, at.toISOString()]);
+      await tx.run('UPDATE applications SET deadline_extension = $2, updated_at = now() WHERE id = $1', [id, at.toISOString()]);
       await this.audit.record(
         { action: 'application.extension', actor, applicationId: id, entity: 'application', entityId: id, details: { until, reason } },
         tx,
@@ -149,9 +148,9 @@ export class WorkflowService {
     });
   }
 
-  private async lock(tx: EntityManager, actor: Actor, id: string): Promise<LockedApplication> {
+  private async lock(tx: SqlTx, actor: Actor, id: string): Promise<LockedApplication> {
     if (!UUID.test(id)) throw notFound();
-    const [app]: LockedApplication[] = await tx.query(
+    const [app] = await tx.rows<LockedApplication>(
       `SELECT a.id, a.state, a.version, a.organisation_id, o.name AS organisation_name, a.entry_code, a.nomination,
               c.id AS cycle_id, c.name AS cycle_name, c.time_zone, c.submission_deadline, a.deadline_extension,
               k.id AS category_id, k.code AS category_code, a.snapshot_id,
@@ -166,13 +165,13 @@ export class WorkflowService {
   }
 
   /** Completeness must pass; then the canonical snapshot is frozen and hashed. */
-  private async seal(tx: EntityManager, actor: Actor, app: LockedApplication): Promise<{ id: string; sha256: string }> {
-    const rows: Array<{ section_key: string; data: SectionData }> = await tx.query(
+  private async seal(tx: SqlTx, actor: Actor, app: LockedApplication): Promise<{ id: string; sha256: string }> {
+    const rows = await tx.rows<{ section_key: string; data: SectionData }>(
       'SELECT section_key, data FROM application_sections WHERE application_id = $1',
       [app.id],
     );
     const sections = Object.fromEntries(rows.map((r) => [r.section_key, r.data]));
-    const attachments: Array<{ id: string; kind: string; sha256: string }> = await tx.query(
+    const attachments = await tx.rows<{ id: string; kind: string; sha256: string }>(
       `SELECT id, kind, sha256 FROM attachments WHERE application_id = $1 AND deleted_at IS NULL ORDER BY created_at, id`,
       [app.id],
     );
@@ -206,7 +205,7 @@ export class WorkflowService {
     };
     const canonical = canonicalJson(document);
     const hash = sha256(canonical);
-    const [snap] = await tx.query(
+    const [snap] = await tx.rows<{ id: string }>(
       'INSERT INTO snapshots (application_id, canonical, sha256, created_by) VALUES ($1, $2, $3, $4) RETURNING id',
       [app.id, canonical, hash, actor.userId],
     );
@@ -214,24 +213,24 @@ export class WorkflowService {
   }
 
   /** Submitting needs the receipt page printed from the dossier, stamped, scanned and uploaded. */
-  private async requireStampedReceipt(tx: EntityManager, app: LockedApplication): Promise<void> {
-    const [row] = await tx.query(
+  private async requireStampedReceipt(tx: SqlTx, app: LockedApplication): Promise<void> {
+    const [row] = await tx.rows<{ n: number }>(
       `SELECT count(*)::int AS n FROM attachments WHERE application_id = $1 AND kind = 'stamped_receipt' AND deleted_at IS NULL`,
       [app.id],
     );
     if (!row.n) throw new DomainError('unprocessable', 'incomplete', [{ path: 'receipt.stampedReceipt', code: 'required' }]);
   }
 
-  private async snapshotSha(tx: EntityManager, id: string): Promise<string | null> {
-    const [row] = await tx.query('SELECT sha256 FROM snapshots WHERE id = $1', [id]);
+  private async snapshotSha(tx: SqlTx, id: string): Promise<string | null> {
+    const row = await tx.one<{ sha256: string }>('SELECT sha256 FROM snapshots WHERE id = $1', [id]);
     return row?.sha256 ?? null;
   }
 
   /** An outbox row in the same transaction; a job delivers it after commit. Returns its id. */
-  private async notify(tx: EntityManager, action: Action, app: LockedApplication, payload: Record<string, unknown>): Promise<string[]> {
+  private async notify(tx: SqlTx, action: Action, app: LockedApplication, payload: Record<string, unknown>): Promise<string[]> {
     const kind = { seal: 'sealed', submit: 'submitted', return: 'returned', accept: 'accepted', reject: 'rejected' }[action as string];
     if (!kind) return [];
-    const rows: Array<{ id: string }> = await tx.query(
+    const rows = await tx.rows<{ id: string }>(
       `INSERT INTO notification_outbox (kind, application_id, recipient_user_ids, payload)
        SELECT $1, $2, coalesce(array_agg(user_id), '{}'), $3 FROM ${APPLICANT_MEMBERSHIPS} m WHERE organisation_id = $4 RETURNING id`,
       [kind, app.id, JSON.stringify({ entryCode: app.entry_code, cycle: app.cycle_name, ...payload }), app.organisation_id],
