@@ -31,7 +31,20 @@ export interface RandomInstanceOptions {
   capacities?: number[];
 }
 
-const INDUSTRIES = ['finance', 'telecom', 'insurance', 'ecommerce', 'government', 'utilities', 'travel', 'health', 'auto', 'logistics', 'retail', 'education'];
+const INDUSTRIES = [
+  'finance',
+  'telecom',
+  'insurance',
+  'ecommerce',
+  'government',
+  'utilities',
+  'travel',
+  'health',
+  'auto',
+  'logistics',
+  'retail',
+  'education',
+];
 
 export function randomInstance(o: RandomInstanceOptions): AssignmentProblem & { conflicts: AssignmentPair[] } {
   const random = prng(o.seed);
@@ -58,8 +71,7 @@ export function randomInstance(o: RandomInstanceOptions): AssignmentProblem & { 
   const groupsPerJudge = o.groupsPerJudge ?? 2;
   for (const judge of judges) {
     const tied = new Set(Array.from({ length: groupsPerJudge }, () => Math.floor(random() * groups)));
-    for (const entry of entries)
-      if (tied.has(entry.group) || random() < declared) conflicts.push({ entryId: entry.id, judgeId: judge.id });
+    for (const entry of entries) if (tied.has(entry.group) || random() < declared) conflicts.push({ entryId: entry.id, judgeId: judge.id });
   }
   return {
     entries: entries.map(({ id, industry }) => ({ id, industry })),
@@ -76,7 +88,12 @@ export function randomInstance(o: RandomInstanceOptions): AssignmentProblem & { 
  */
 export function infeasibleInstance(): AssignmentProblem {
   const judge = (i: number, capacity: number) => ({ id: `J${String(i).padStart(2, '0')}`, industries: ['finance'], capacity });
-  const judges = [1, 2, 3, 4, 5].map((i) => judge(i, 2)).concat([6, 7, 8].map((i) => judge(i, 1)), [9, 10].map((i) => judge(i, 2)));
+  const judges = [1, 2, 3, 4, 5]
+    .map((i) => judge(i, 2))
+    .concat(
+      [6, 7, 8].map((i) => judge(i, 1)),
+      [9, 10].map((i) => judge(i, 2)),
+    );
   const entries = ['E1', 'E2', 'E3', 'E4', 'E5'].map((id) => ({ id, industry: 'finance' }));
   const conflicts: AssignmentPair[] = [];
   for (const j of ['J01', 'J02', 'J03', 'J04', 'J05']) conflicts.push({ entryId: 'E1', judgeId: j });

@@ -63,7 +63,11 @@ export async function referenceOptimum(problem: AssignmentProblem): Promise<Refe
     });
   });
   const units = problem.judges.flatMap((_, j) =>
-    Array.from({ length: Math.min(room[j], U) }, (_, i) => ({ name: `u${j}_${i}`, j, cost: weights.balance * (2 * (fixedOfJudge[j] + i + 1) - 1) })),
+    Array.from({ length: Math.min(room[j], U) }, (_, i) => ({
+      name: `u${j}_${i}`,
+      j,
+      cost: weights.balance * (2 * (fixedOfJudge[j] + i + 1) - 1),
+    })),
   );
 
   const byEntry = problem.entries.map((): Pair[] => []);

@@ -42,7 +42,7 @@ import { MinCostFlow } from './min-cost-flow';
  */
 export function solveAssignment(problem: AssignmentProblem): AssignmentResult {
   const ix = indexProblem(problem);
-  const { n, m, k, flags, entries, judges } = ix;
+  const { n, m, flags, entries, judges } = ix;
 
   const source = n + m;
   const sink = n + m + 1;

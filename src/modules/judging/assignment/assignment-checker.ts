@@ -76,7 +76,8 @@ export function checkAssignment(problem: AssignmentProblem, result: AssignmentRe
     }
     if (assigned[p]) violations.push({ code: 'duplicate_pair', ...pair, detail: 'the pair is listed twice' });
     assigned[p] = 1;
-    if (conflicted[p] && !fixed[p]) violations.push({ code: 'conflicted_pair', ...pair, detail: 'the judge has a conflict with the entry' });
+    if (conflicted[p] && !fixed[p])
+      violations.push({ code: 'conflicted_pair', ...pair, detail: 'the judge has a conflict with the entry' });
   }
 
   const count = new Int32Array(n);
