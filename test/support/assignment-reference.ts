@@ -3,7 +3,7 @@
  * certify the solver's optimum: written from the objective's definition (assignment-problem.ts
  * `ObjectiveWeights`), sharing no code with the solver.
  *
- * Two LPs: (1) maximise the assigned reviews; (2) with that many, minimise
+ * Two LPs: (1) maximise the assigned reviews (skipped when all of them fit); (2) with that many, minimise
  *   balance × Σ load² + expertise × mismatched pairs + change × pairs not in `previous`,
  * Σ load² written as one [0, 1] variable per unit of each judge's load costing the marginal
  * 2·load − 1 (convex, so the LP fills them in order). The constraint matrix is a network matrix,
@@ -29,7 +29,11 @@ export interface ReferenceOptimum {
   seconds: number;
 }
 
-export async function referenceOptimum(problem: AssignmentProblem): Promise<ReferenceOptimum> {
+/** `solver`: HiGHS's LP algorithm (the bench's large instance is quicker with the interior-point method). */
+export async function referenceOptimum(
+  problem: AssignmentProblem,
+  { solver: algorithm = 'choose' }: { solver?: 'choose' | 'simplex' | 'ipm' } = {},
+): Promise<ReferenceOptimum> {
   const solver = await (highs ??= loadHighs());
   const started = performance.now();
   const k = problem.reviewsPerEntry;
@@ -81,25 +85,33 @@ export async function referenceOptimum(problem: AssignmentProblem): Promise<Refe
   const entryRows = byEntry.flatMap((ps, e) => (ps.length ? [` ce${e}: ${sum(ps.map((p) => p.name))} <= ${demand[e]}`] : []));
   const bounds = [...pairs, ...units].map((v) => ` 0 <= ${v.name} <= 1`).join('\n');
 
-  // LP 1: the most reviews (each judge within its room).
-  const capacityRows = byJudge.flatMap((ps, j) => (ps.length ? [` cj${j}: ${sum(ps.map((p) => p.name))} <= ${room[j]}`] : []));
-  const maxFlow = solver.solve(
-    `Maximize\n obj: ${sum(pairs.map((p) => p.name))}\nSubject To\n${[...entryRows, ...capacityRows].join('\n')}\nBounds\n${bounds}\nEnd\n`,
-    { output_flag: false },
-  );
-  if (maxFlow.Status !== 'Optimal') throw new Error(`HiGHS max-flow LP: ${maxFlow.Status}`);
-  const flow = Math.round(maxFlow.ObjectiveValue);
-
-  // LP 2: the cheapest assignment with that many reviews; a judge's load = its unit variables.
+  // LP 2: the cheapest assignment with `flow` reviews; a judge's load = its unit variables.
   const loadRows = byJudge.flatMap((ps, j) =>
     ps.length ? [` cl${j}: ${sum(ps.map((p) => p.name))}\n  - ${sum(unitsOf[j], ' - ')} = 0`] : [],
   );
   const objective = [...pairs, ...units].filter((v) => v.cost !== 0).map((v) => `${v.cost} ${v.name}`);
-  const lp =
-    `Minimize\n obj: ${sum(objective)}\nSubject To\n` +
-    [...entryRows, ...loadRows, ` total: ${sum(pairs.map((p) => p.name))} = ${flow}`].join('\n') +
-    `\nBounds\n${bounds}\nEnd\n`;
-  const best = solver.solve(lp, { output_flag: false });
+  const cheapest = (flow: number) =>
+    solver.solve(
+      `Minimize\n obj: ${sum(objective)}\nSubject To\n` +
+        [...entryRows, ...loadRows, ` total: ${sum(pairs.map((p) => p.name))} = ${flow}`].join('\n') +
+        `\nBounds\n${bounds}\nEnd\n`,
+      { output_flag: false, solver: algorithm },
+    );
+
+  // Every review still to assign is the most there can be: try that first; only when it is
+  // infeasible ask LP 1 for the maximum (each judge within its room).
+  let flow = U;
+  let best = cheapest(flow);
+  if (best.Status !== 'Optimal') {
+    const capacityRows = byJudge.flatMap((ps, j) => (ps.length ? [` cj${j}: ${sum(ps.map((p) => p.name))} <= ${room[j]}`] : []));
+    const maxFlow = solver.solve(
+      `Maximize\n obj: ${sum(pairs.map((p) => p.name))}\nSubject To\n${[...entryRows, ...capacityRows].join('\n')}\nBounds\n${bounds}\nEnd\n`,
+      { output_flag: false, solver: algorithm },
+    );
+    if (maxFlow.Status !== 'Optimal') throw new Error(`HiGHS max-flow LP: ${maxFlow.Status}`);
+    flow = Math.round(maxFlow.ObjectiveValue);
+    best = cheapest(flow);
+  }
   if (best.Status !== 'Optimal') throw new Error(`HiGHS min-cost LP: ${best.Status}`);
 
   const primal = (name: string) => (best.Columns[name] as { Primal: number } | undefined)?.Primal ?? 0;
