@@ -186,12 +186,14 @@ export class MinCostFlow {
 
     let flow = 0;
     let phases = 0;
+    // One blocking flow per shortest-path phase. When admissible paths remain (longer in arcs,
+    // same cost), the next Dijkstra finds the sink at distance 0 and the next blocking flow takes
+    // them — cheaper than Dinic's own extra level search, which would mostly find nothing.
     while (shortestPaths()) {
       phases++;
-      while (buildLevels()) {
-        cursor.set(start.subarray(0, n));
-        for (let pushed = augmentOnce(); pushed > 0; pushed = augmentOnce()) flow += pushed;
-      }
+      if (!buildLevels()) throw new Error('no admissible path after a shortest-path phase (a bug)');
+      cursor.set(start.subarray(0, n));
+      for (let pushed = augmentOnce(); pushed > 0; pushed = augmentOnce()) flow += pushed;
     }
 
     this.solved = { residual, reverseSlot };
