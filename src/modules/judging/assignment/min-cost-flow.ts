@@ -2,10 +2,11 @@
  * Exact minimum-cost maximum flow with integer costs: primal-dual successive shortest paths.
  *
  * Each phase runs Dijkstra on reduced costs (Johnson potentials, so every residual arc costs ≥ 0),
- * raises the potentials by the distances, and then pushes a maximum flow through the *admissible*
- * arcs (reduced cost exactly 0) with Dinic's algorithm. One phase therefore augments along every
- * shortest path of the current length at once, not one path per Dijkstra — the assignment network
- * has thousands of units of flow but only a few hundred distinct path lengths.
+ * raises the potentials by the distances, and then pushes a blocking flow (Dinic: level graph,
+ * current-arc pointers) through the *admissible* arcs (reduced cost exactly 0). One phase therefore
+ * augments along many shortest paths at once, not one path per Dijkstra — the assignment network
+ * has thousands of units of flow but only dozens of distinct path lengths (71 phases for 6,000
+ * units over 197,667 arcs on the 2,000 × 100 bench).
  *
  * The result is a maximum flow of minimum cost among all maximum flows (successive shortest paths
  * keeps the flow cost-optimal for its value at every step and stops only when the sink is
