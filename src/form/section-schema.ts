@@ -60,7 +60,7 @@ function fieldSchema(f: FieldNode): SchemaObject | undefined {
     case 'email':
       return { type: 'string', format: 'email', maxLength: TEXT_MAX };
     case 'url':
-      return { type: 'string', format: 'uri', maxLength: TEXT_MAX };
+      return { type: 'string', maxLength: TEXT_MAX, description: 'web address; http(s):// optional (www.example.cn)' };
     case 'phone':
       return { type: 'string', pattern: PHONE_PATTERN.source };
     case 'postcode':
