@@ -21,6 +21,7 @@ export function jsonApi(base: string) {
 /** Signs in through the page, as a person would, and waits for the applications page. */
 export async function signIn(page: Page, base: string, email: string, password: string): Promise<void> {
   await page.goto(`${base}/login`);
+  await page.waitForSelector('#login-email'); // the page first asks who is signed in
   await page.type('#login-email', email);
   await page.type('#login-password', password);
   await page.click('button[type=submit]');

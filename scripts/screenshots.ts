@@ -116,6 +116,22 @@ async function main(): Promise<void> {
       signedIn: true,
       go: async (p) => void (await p.goto(`${base}/organisation`), await p.waitForSelector('#invite-email')),
     },
+    {
+      // last: what it types stays on this device (refused by the server, kept for correcting)
+      name: 'editor-field-errors',
+      signedIn: true,
+      go: async (p) => {
+        await p.goto(`${base}/applications/${draft.id}`);
+        const under25 = '#f-basics-staffing-ageDistribution-under25';
+        await p.waitForSelector(under25);
+        await p.type(under25, '130');
+        await p.type('#f-basics-staffing-ageDistribution-from25to35', '33.33');
+        await p.click('#f-basics-contact-mobile', { count: 3 });
+        await p.type('#f-basics-contact-mobile', '1391234567');
+        await p.keyboard.press('Tab');
+        await p.$eval('#f-basics-contact-mobile', (el) => el.scrollIntoView({ block: 'start' }));
+      },
+    },
   ];
   for (const lang of LANGS) {
     for (const width of WIDTHS) {

@@ -7,7 +7,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { numberLimits, type FieldIssue, type FieldNode, type IssueCode, type SectionDefinition } from './field-types';
 import { expandFields, yesNoParts } from './expanded-fields';
-import { ATTACHMENTS_MAX, ESSAY_MAX, TEXT_MAX, sectionDto } from './section-dto.factory';
+import { ATTACHMENTS_MAX, ESSAY_MAX, TEXT_MAX, VALUE_RULE, sectionDto } from './section-dto.factory';
 
 /** Path used for problems with the body as a whole (not an object, …). */
 export const ROOT_PATH = '$';
@@ -135,6 +135,13 @@ function mapErrors(errors: ValidationError[], fields: readonly FieldNode[], pref
   for (const e of errors) {
     const path = join(prefix, e.property);
     const field = fields.find((f) => f.key === e.property);
+    const rule = e.constraints?.[VALUE_RULE];
+    if (rule !== undefined) {
+      // the value rule's own issue, limits included (the page shows the very same one)
+      const { code, params } = JSON.parse(rule) as { code: IssueCode; params?: Record<string, unknown> };
+      issues.push({ path, code, ...(params ? { params } : {}) });
+      continue;
+    }
     if (e.constraints && Object.keys(e.constraints).length) {
       const code = codeFor(e.constraints);
       issues.push({ path, code, ...paramsFor(field, code) });

@@ -60,7 +60,7 @@ function fieldSchema(f: FieldNode): SchemaObject | undefined {
     case 'email':
       return { type: 'string', format: 'email', maxLength: TEXT_MAX };
     case 'url':
-      return { type: 'string', format: 'uri', maxLength: TEXT_MAX };
+      return { type: 'string', maxLength: TEXT_MAX }; // http(s):// optional: www.example.cn is a web address (value-rules.ts)
     case 'phone':
       return { type: 'string', pattern: PHONE_PATTERN.source };
     case 'postcode':

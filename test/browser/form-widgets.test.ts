@@ -5,13 +5,27 @@
  * inline validation, exclusive options, the missing-items panel by keyboard, labels on every
  * input, and the 390 px layout.
  */
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import request from 'supertest';
 import type { FieldNode } from '../../src/form/field-types';
 import { expandFields } from '../../src/form/expanded-fields';
 import { ALL_SECTIONS } from '../../src/form/sections';
-import { fieldId, fillField, newPage, openSection, signIn, startBrowserWorld, waitSaved, type BrowserWorld } from '../support/browser';
+import {
+  fieldId,
+  fillField,
+  newPage,
+  openSection,
+  signIn,
+  startBrowserWorld,
+  uploadTo,
+  waitSaved,
+  type BrowserWorld,
+} from '../support/browser';
 import { createApplication, createOpenCycle, PASSWORD, registerApplicant } from '../support/factories';
+import { exeFile } from '../support/sample-files';
 
 jest.setTimeout(120_000);
 
@@ -176,6 +190,61 @@ it('postcode and exclusive options: a 4-digit postcode is flagged, 没有改进�
   await fillField(page, 'satisfaction', 'actionsTaken', actions, ['software_upgrade']);
   await eventually(saved, ['software_upgrade']);
   await eventually(() => sectionData(owner.token, appId, 'receipt').then((d) => d.postcode), '100001');
+});
+
+it('numbers stay as typed: a percentage of 130 is flagged at the field and never saved as 100; 33.33 is not rounded', async () => {
+  const page = await newPage(w);
+  const { owner, appId } = await signedInEntry(page);
+  await openSection(w, page, appId, 'basics');
+  const id = fieldId('basics', 'staffing.ageDistribution.under25');
+  await page.type(`#${id}`, '130');
+  await page.keyboard.press('Tab'); // the number box used to clamp on blur
+  await page.waitForFunction((i) => document.getElementById(i)!.closest('.ant-form-item')!.textContent!.includes('不能大于 100'), {}, id);
+  expect(await page.$eval(`#${id}`, (el) => (el as HTMLInputElement).value)).toBe('130');
+  // the page sent it: the server refused it (400), so nothing was stored, least of all 100
+  await page.waitForFunction(() => document.querySelector('[data-save-state]')?.getAttribute('data-save-state') === 'invalid');
+  const ages = async () =>
+    ((await sectionData(owner.token, appId, 'basics')).staffing as { ageDistribution?: object } | undefined)?.ageDistribution;
+  expect(await ages()).toBeUndefined();
+
+  await page.click(`#${id}`, { count: 3 });
+  await page.type(`#${id}`, '33.33');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction((i) => document.getElementById(i)!.closest('.ant-form-item')!.textContent!.includes('最多 1 位小数'), {}, id);
+  expect(await page.$eval(`#${id}`, (el) => (el as HTMLInputElement).value)).toBe('33.33');
+  expect(await ages()).toBeUndefined();
+
+  await page.click(`#${id}`, { count: 3 });
+  await page.type(`#${id}`, '33.3');
+  await eventually(ages, { under25: 33.3 });
+  // saved: the server's earlier refusal goes with it
+  await page.waitForFunction(
+    (i) => !document.getElementById(i)!.closest('.ant-form-item')!.querySelector('.ant-form-item-explain-error'),
+    {},
+    id,
+  );
+});
+
+it('uploads: the org-chart picker offers what the server takes (no .docx); a refusal is told in Chinese on the Chinese page', async () => {
+  const page = await newPage(w);
+  const { appId } = await signedInEntry(page);
+  await openSection(w, page, appId, 'basics');
+  const id = fieldId('basics', 'orgChart');
+  const accept = await page.$eval(`#${id}`, (el) => (el as HTMLInputElement).accept);
+  expect(accept).toContain('image/png');
+  expect(accept).not.toMatch(/docx|xlsx|pptx|openxmlformats/);
+  expect(await page.$eval(`#${fieldId('basics', 'orgChart')}`, (el) => el.getAttribute('type'))).toBe('file');
+
+  // a browser asking for English by default: the page's language decides
+  const cdp = await page.createCDPSession();
+  await cdp.send('Emulation.setUserAgentOverride', { userAgent: await page.browser().userAgent(), acceptLanguage: 'en-US,en' });
+  const file = join(tmpdir(), `not-a-chart-${Date.now()}.png`);
+  writeFileSync(file, exeFile());
+  await uploadTo(page, id, file);
+  await page.waitForFunction(() => document.querySelector('.ant-message')?.textContent?.includes('上传失败'));
+  const said = await page.$eval('.ant-message', (el) => (el as HTMLElement).innerText);
+  expect(said).toContain('文件内容不是允许的类型（PDF, PNG, JPEG, WebP）');
+  expect(said).not.toMatch(/allowed|content type/i);
 });
 
 it('keyboard: a missing item opens its field; every input has a label; 390 px does not scroll sideways', async () => {

@@ -9,17 +9,39 @@ type Text = (p: Params) => string;
 const mb = (v: unknown): string => String(Math.round((Number(v) / 1024 / 1024) * 10) / 10);
 const list = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : String(v ?? ''));
 
+/** What a value of each format looks like (`invalid` with `params.format`: src/form/value-rules.ts). */
+const FORMATS: Record<string, { zh: string; en: string } | undefined> = {
+  email: { zh: '邮箱格式不正确', en: 'is not a valid e-mail address' },
+  url: {
+    zh: '网址格式不正确，例如 www.example.com 或 https://www.example.com',
+    en: 'is not a web address such as www.example.com or https://www.example.com',
+  },
+  phone: { zh: '电话号码只能包含数字、空格和 + - ( )，5–30 位', en: 'may hold digits, spaces and + - ( ) only, 5–30 characters' },
+  mobile: {
+    zh: '请填写 11 位手机号（如 139 1234 5678）；境外号码以 + 和国家或地区代码开头',
+    en: 'must be an 11-digit mobile number (e.g. 139 1234 5678); a number outside mainland China starts with + and its country code',
+  },
+  postcode: { zh: '邮政编码为 6 位数字', en: 'must be 6 digits' },
+  date: { zh: '请输入有效日期（年-月-日）', en: 'must be a real date (YYYY-MM-DD)' },
+};
+
 export const MESSAGES: Record<string, { zh: Text; en: Text }> = {
   required: {
     zh: (p) => (p.min && Number(p.min) > 1 ? `至少需要 ${p.min} 项` : '必填'),
     en: (p) => (p.min && Number(p.min) > 1 ? `at least ${p.min} required` : 'required'),
   },
-  invalid: { zh: () => '格式不正确', en: () => 'is not valid' },
+  invalid: {
+    zh: (p) => FORMATS[String(p.format)]?.zh ?? '格式不正确',
+    en: (p) => FORMATS[String(p.format)]?.en ?? 'is not valid',
+  },
   unknown_field: { zh: () => '不是表单中的字段', en: () => 'is not a field of this form' },
   read_only: { zh: () => '由系统计算，不能填写', en: () => 'is computed by the server and read-only' },
   too_long: { zh: (p) => `最多 ${p.max} 个字`, en: (p) => `must be at most ${p.max} characters` },
   too_short: { zh: (p) => `至少 ${p.min} 个字符`, en: (p) => `must be at least ${p.min} characters` },
-  too_small: { zh: (p) => `不能小于 ${p.min ?? 0}`, en: (p) => `must be at least ${p.min ?? 0}` },
+  too_small: {
+    zh: (p) => (p.exclusive ? `必须大于 ${p.min ?? 0}` : `不能小于 ${p.min ?? 0}`),
+    en: (p) => (p.exclusive ? `must be greater than ${p.min ?? 0}` : `must be at least ${p.min ?? 0}`),
+  },
   too_large: { zh: (p) => `不能大于 ${p.max}`, en: (p) => `must be at most ${p.max}` },
   not_integer: { zh: () => '必须是整数', en: () => 'must be a whole number' },
   too_many_decimals: { zh: (p) => `最多 ${p.max} 位小数`, en: (p) => `at most ${p.max} decimal places` },
@@ -100,8 +122,8 @@ export const MESSAGES: Record<string, { zh: Text; en: Text }> = {
     en: (p) => `this application's attachments may not exceed ${mb(p.limit)} MB in all`,
   },
   file_type: {
-    zh: (p) => `文件内容不是允许的类型（${list(p.allowed)}）`,
-    en: (p) => `the file's content is not an allowed type (${list(p.allowed)})`,
+    zh: (p) => `文件内容不是允许的类型（${list(p.types ?? p.allowed)}）`,
+    en: (p) => `the file's content is not an allowed type (${list(p.types ?? p.allowed)})`,
   },
   file_damaged: {
     zh: (p) => `文件内容不是完整有效的 ${p.type}（已损坏，或只是开头像 ${p.type}）`,

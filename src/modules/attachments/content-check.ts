@@ -5,17 +5,16 @@
  */
 import { open } from 'node:fs/promises';
 import { DomainError } from '../../common/errors/domain-error';
+import { typeName } from '../../form/attachment-types';
 import { DamagedFile, fileSource, imageHeader } from './image-structure';
 import { probePdf } from './pdf-probe';
 
 /** Pixels an uploaded image may have: 40 MP (a 48 MP phone photo is refused; 8000 × 5000 is fine). */
 export const MAX_IMAGE_PIXELS = 40_000_000;
 
-const TYPE_NAMES: Record<string, string> = { 'application/pdf': 'PDF', 'image/png': 'PNG', 'image/jpeg': 'JPEG', 'image/webp': 'WebP' };
-
 const damaged = (mime: string) =>
   new DomainError('unsupported_media_type', 'unsupported_media_type', [
-    { path: 'file', code: 'file_damaged', params: { type: TYPE_NAMES[mime] ?? mime } },
+    { path: 'file', code: 'file_damaged', params: { type: typeName(mime) } },
   ]);
 
 export async function checkContent(path: string, size: number, mime: string): Promise<void> {

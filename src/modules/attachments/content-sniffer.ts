@@ -1,25 +1,29 @@
+import { FILE_TYPES, allowedMimes } from '../../form/attachment-types';
 import type { AttachmentKind } from '../../form/field-types';
 
 /** What a file is, decided from its first bytes — never from its name or the client's header. */
 export type DetectedType = { mime: string; ext: string } | null;
 
-const PDF = { mime: 'application/pdf', ext: 'pdf' };
-const PNG = { mime: 'image/png', ext: 'png' };
-const JPEG = { mime: 'image/jpeg', ext: 'jpg' };
-const WEBP = { mime: 'image/webp', ext: 'webp' };
-const DOCX = { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ext: 'docx' };
-const XLSX = { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext: 'xlsx' };
-const PPTX = { mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', ext: 'pptx' };
+const detected = (t: { mime: string; ext: string }): NonNullable<DetectedType> => ({ mime: t.mime, ext: t.ext });
+const [PDF, PNG, JPEG, WEBP, DOCX, XLSX, PPTX] = [
+  FILE_TYPES.pdf,
+  FILE_TYPES.png,
+  FILE_TYPES.jpeg,
+  FILE_TYPES.webp,
+  FILE_TYPES.docx,
+  FILE_TYPES.xlsx,
+  FILE_TYPES.pptx,
+].map(detected);
 
 /** Bytes the sniffer wants before deciding (an Office file names its main part early in the zip). */
 export const SNIFF_BYTES = 64 * 1024;
 
-/** Allowed types per attachment kind (spec § Attachments). */
+/** Allowed types per attachment kind (spec § Attachments), from the one declaration the file pickers read too. */
 export const ALLOWED_TYPES: Record<AttachmentKind, readonly string[]> = {
-  org_chart: [PDF.mime, PNG.mime, JPEG.mime, WEBP.mime],
-  layout_photo: [PDF.mime, PNG.mime, JPEG.mime, WEBP.mime],
-  stamped_receipt: [PDF.mime, PNG.mime, JPEG.mime, WEBP.mime],
-  supporting_doc: [PDF.mime, PNG.mime, JPEG.mime, WEBP.mime, DOCX.mime, XLSX.mime, PPTX.mime],
+  org_chart: allowedMimes('org_chart'),
+  layout_photo: allowedMimes('layout_photo'),
+  stamped_receipt: allowedMimes('stamped_receipt'),
+  supporting_doc: allowedMimes('supporting_doc'),
 };
 
 const startsWith = (b: Buffer, sig: number[], at = 0) => b.length >= at + sig.length && sig.every((x, i) => b[at + i] === x);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import { DomainError } from '../../common/errors/domain-error';
+import { typeName } from '../../form/attachment-types';
 import { collectYoung } from '../../infra/memory/reclaim';
 import { SNIFF_BYTES, sniff, type DetectedType } from './content-sniffer';
 
@@ -72,7 +73,11 @@ export class UploadInspector extends Transform {
     const type = sniff(head);
     if (!type || !this.allowed.includes(type.mime)) {
       return new DomainError('unsupported_media_type', 'unsupported_media_type', [
-        { path: 'file', code: 'file_type', params: { detected: type?.mime ?? 'unknown', allowed: this.allowed } },
+        {
+          path: 'file',
+          code: 'file_type',
+          params: { detected: type?.mime ?? 'unknown', allowed: this.allowed, types: this.allowed.map(typeName) },
+        },
       ]);
     }
     this.push(head);

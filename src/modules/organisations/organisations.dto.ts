@@ -11,12 +11,12 @@ import {
 } from 'class-validator';
 import { NameText } from '../../common/validation/text';
 import { NewPassword, PASSWORD_MAX, PASSWORD_MIN } from '../identity/password-policy';
-import { isValidUscc } from './uscc';
+import { checkUscc } from '../../form/value-rules';
 
 @ValidatorConstraint({ name: 'invalid_uscc' })
 class UsccConstraint implements ValidatorConstraintInterface {
   validate(v: unknown) {
-    return typeof v === 'string' && isValidUscc(v);
+    return checkUscc(v) === undefined;
   }
 }
 

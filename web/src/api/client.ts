@@ -34,6 +34,9 @@ export interface Answer<T> {
   headers: Headers;
 }
 
+/** The page's language, so the server's messages (errors included) come in it, not in the browser's. */
+const acceptLanguage = (): string => (localStorage.getItem('lang') === 'en' ? 'en' : 'zh-CN');
+
 export async function call<T>(
   method: string,
   path: string,
@@ -46,7 +49,7 @@ export async function call<T>(
       credentials: 'same-origin',
       headers: {
         ...(opts.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-        'Accept-Language': localStorage.getItem('lang') === 'en' ? 'en' : 'zh-CN',
+        'Accept-Language': acceptLanguage(),
         ...opts.headers,
       },
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
@@ -73,6 +76,8 @@ export function uploadFile(
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
+    // without it the browser sends its own language: English errors on the Chinese page
+    xhr.setRequestHeader('Accept-Language', acceptLanguage());
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((100 * e.loaded) / e.total));
     xhr.onload = () => {
       const body = xhr.responseText ? JSON.parse(xhr.responseText) : {};

@@ -1348,10 +1348,7 @@ export interface components {
                 name?: string;
                 /** @description 企业总机 / Main phone */
                 phone?: string;
-                /**
-                 * Format: uri
-                 * @description 企业网址 / Website
-                 */
+                /** @description 企业网址 / Website */
                 website?: string;
                 /** @description 企业地址 / Address */
                 address?: string;
@@ -2263,6 +2260,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Compressed once per process (brotli/gzip by Accept-Encoding), with an ETag (If-None-Match → 304) */
             200: {
                 headers: {
                     [name: string]: unknown;

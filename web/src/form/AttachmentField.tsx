@@ -5,6 +5,8 @@
  */
 import { Button, List, Progress, Space, Typography, message } from 'antd';
 import { useEffect, useRef, useState } from 'react';
+import { acceptOf } from '../../../src/form/attachment-types';
+import type { AttachmentKind } from '../../../src/form/field-types';
 import { ApiError, call, get, uploadFile, type Reply } from '../api/client';
 import { useT } from '../i18n';
 
@@ -13,7 +15,7 @@ type Attachment = Reply<'AttachmentResponse'>;
 export function AttachmentField(props: {
   id: string;
   appId: string;
-  kind: string;
+  kind: AttachmentKind;
   ids: string[];
   max?: number;
   disabled: boolean;
@@ -117,7 +119,8 @@ export function AttachmentField(props: {
             ref={input}
             id={props.id}
             type="file"
-            accept="application/pdf,image/png,image/jpeg,image/webp,.docx,.xlsx,.pptx"
+            // what the server takes for this kind, from the same declaration (src/form/attachment-types.ts)
+            accept={acceptOf(props.kind)}
             style={{ display: 'none' }}
             onChange={(e) => void onFile(e.target.files?.[0])}
           />

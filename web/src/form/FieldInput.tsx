@@ -117,7 +117,8 @@ function FieldInput({
   };
   const disabled = !ctx.editable;
   const problem = ctx.editable ? problemOf(f, value, label) : undefined;
-  const error = ctx.errors[path] ?? (problem && t(problem.key, problem.vars)) ?? ctx.ruleErrors?.[path];
+  // the page's own finding first: the same rule as the server's, and current as the user types
+  const error = (problem && t(problem.key, problem.vars)) ?? ctx.errors[path] ?? ctx.ruleErrors?.[path];
   const help = f.help ? label(f.help) : undefined;
   // the control's name: enclosing titles, then its own label (the span inside the <label>)
   const named = { 'aria-labelledby': labelledBy(context, labelId(id)) };
@@ -270,9 +271,10 @@ function FieldInput({
           value={(value as number) ?? null}
           onChange={(v) => set(v)}
           style={{ width: 200 }}
-          min={f.type === 'int' ? (f.min ?? 0) : 0}
-          max={f.type === 'percent' ? 100 : undefined}
-          precision={f.type === 'int' || f.type === 'year' ? 0 : f.type === 'percent' ? 1 : 2}
+          // no min/max/precision: they would clamp 130 to 100 or round 33.33 without a word; what
+          // was typed stays, and the field's rule (validate.ts) says what is wrong with it
+          inputMode={f.type === 'int' || f.type === 'year' ? 'numeric' : 'decimal'}
+          aria-invalid={!!error}
           addonAfter={f.type === 'percent' ? '%' : f.type === 'decimal' && f.unit ? label(f.unit) : undefined}
         />,
       );
@@ -455,7 +457,7 @@ function PercentTable({
                 const value = getPath(ctx.data, p);
                 const member = r.fields.find((m) => m.key === c.key) ?? c;
                 const problem = ctx.editable ? problemOf(member, value, label) : undefined;
-                const error = ctx.errors[p] ?? (problem && t(problem.key, problem.vars));
+                const error = (problem && t(problem.key, problem.vars)) ?? ctx.errors[p];
                 return (
                   <td key={c.key} style={cellStyle}>
                     <InputNumber
@@ -465,9 +467,6 @@ function PercentTable({
                       status={error ? 'error' : undefined}
                       disabled={!ctx.editable}
                       value={(value as number) ?? null}
-                      min={0}
-                      max={100}
-                      precision={1}
                       inputMode="decimal"
                       controls={false}
                       style={{ width: '100%' }}

@@ -1,94 +1,104 @@
 /**
- * Inline validation of one value against its descriptor, as the user types. It mirrors the
- * server's draft rules (src/form/section-dto.factory.ts) so a mistake shows at once; the server
- * still decides (its 400 details are shown the same way). Nothing here says "required": a draft
- * may be incomplete, the completeness panel lists what sealing will need.
+ * Inline validation of one value against its descriptor, as the user types. The rule is the
+ * server's own (src/form/value-rules.ts, imported — not copied), so the page flags exactly what
+ * the API would refuse (src/form/value-rules.corpus.spec.ts feeds both sides one corpus); this
+ * file only chooses the page's words for the issue. Nothing here says "required": a draft may be
+ * incomplete, the completeness panel lists what sealing will need.
  */
 import type { FieldNode, Label } from '../../../src/form/field-types';
-import type { TextKey } from '../i18n';
+import { checkUscc, checkValue, MIN_YEAR, type Format, type ValueIssue } from '../../../src/form/value-rules';
+
+export { ESSAY_MAX, TEXT_MAX } from '../../../src/form/value-rules';
+
+/** The catalogue keys (web/src/i18n.ts) a problem is told with. */
+export type ProblemKey =
+  | 'vTooLong'
+  | 'vInteger'
+  | 'vMin'
+  | 'vPositive'
+  | 'vMax'
+  | 'vDecimals'
+  | 'vYear'
+  | 'vDate'
+  | 'vFutureDate'
+  | 'vEmail'
+  | 'vUrl'
+  | 'vPhone'
+  | 'vMobile'
+  | 'vPostcode'
+  | 'vExclusive'
+  | 'vOptions'
+  | 'vDuplicate'
+  | 'vTooMany'
+  | 'vUscc'
+  | 'vInvalid';
 
 export interface Problem {
-  key: TextKey;
+  /** The issue code the server reports for the same value. */
+  code: ValueIssue['code'];
+  key: ProblemKey;
   vars?: Record<string, string | number>;
 }
 
-// the server's patterns (src/form/section-dto.factory.ts)
-const PHONE = /^[0-9 +\-()]{5,30}$/;
-const POSTCODE = /^[0-9]{6}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const MIN_YEAR = 1950;
-export const TEXT_MAX = 200;
-export const ESSAY_MAX = 3000;
+const FORMAT_KEYS: Record<Format, ProblemKey> = {
+  email: 'vEmail',
+  url: 'vUrl',
+  phone: 'vPhone',
+  mobile: 'vMobile',
+  postcode: 'vPostcode',
+  date: 'vDate',
+};
 
-const codePoints = (s: string) => [...s].length;
-const decimals = (n: number) => (Number.isInteger(n) ? 0 : (String(n).split('.')[1] ?? '').length);
-const todayIso = () => new Date().toISOString().slice(0, 10);
+const n = (v: unknown): number => Number(v);
 
-function validUrl(s: string): boolean {
-  try {
-    const u = new URL(s.trim());
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.includes('.');
-  } catch {
-    return false;
+function wordsFor(f: FieldNode, value: unknown, issue: ValueIssue, label: (l: Label) => string): Pick<Problem, 'key' | 'vars'> {
+  const p = issue.params ?? {};
+  if (f.type === 'year' && (issue.code === 'not_integer' || issue.code === 'too_small' || issue.code === 'too_large'))
+    return { key: 'vYear', vars: { min: MIN_YEAR, max: new Date().getFullYear() } };
+  switch (issue.code) {
+    case 'too_long':
+      return { key: 'vTooLong', vars: { n: n(p.max) } };
+    case 'not_integer':
+      return { key: 'vInteger' };
+    case 'too_small':
+      return p.exclusive ? { key: 'vPositive', vars: { n: n(p.min) } } : { key: 'vMin', vars: { n: n(p.min) } };
+    case 'too_large':
+      return { key: 'vMax', vars: { n: n(p.max) } };
+    case 'too_many_decimals':
+      return n(p.max) === 0 ? { key: 'vInteger' } : { key: 'vDecimals', vars: { n: n(p.max) } };
+    case 'invalid':
+      return { key: FORMAT_KEYS[p.format as Format] ?? 'vInvalid' };
+    case 'future_date':
+      return { key: 'vFutureDate' };
+    case 'not_in_options':
+      return { key: 'vOptions' };
+    case 'duplicate':
+      return { key: 'vDuplicate' };
+    case 'too_many':
+      return { key: 'vTooMany', vars: { n: n(p.max) } };
+    case 'exclusive': {
+      const codes = (p.codes as string[] | undefined) ?? [];
+      const lone = codes.find((c) => Array.isArray(value) && value.includes(c)) ?? codes[0] ?? '';
+      const o = 'options' in f ? f.options.find((x) => x.code === lone) : undefined;
+      return { key: 'vExclusive', vars: { option: o ? label(o.label) : lone } };
+    }
+    case 'invalid_uscc':
+      return { key: 'vUscc' };
+    default:
+      return { key: 'vInvalid' };
   }
 }
 
+/** The problem with `value` in field `f` (as GET /api/form describes it), in words of the page's catalogue. */
 export function problemOf(f: FieldNode, value: unknown, label: (l: Label) => string): Problem | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
-  switch (f.type) {
-    case 'text':
-    case 'essay': {
-      const max = f.max ?? (f.type === 'text' ? TEXT_MAX : ESSAY_MAX);
-      return typeof value === 'string' && codePoints(value.trim()) > max ? { key: 'vTooLong', vars: { n: max } } : undefined;
-    }
-    case 'int': {
-      if (typeof value !== 'number' || !Number.isInteger(value)) return { key: 'vInteger' };
-      const min = f.min ?? 0;
-      if (value < min) return { key: 'vMin', vars: { n: min } };
-      return f.max !== undefined && value > f.max ? { key: 'vMax', vars: { n: f.max } } : undefined;
-    }
-    case 'decimal':
-      if (typeof value !== 'number') return undefined;
-      if (value < 0) return { key: 'vMin', vars: { n: 0 } };
-      if (f.positive && value <= 0) return { key: 'vPositive' };
-      if (f.max !== undefined && value > f.max) return { key: 'vMax', vars: { n: f.max } };
-      return decimals(value) > 2 ? { key: 'vDecimals', vars: { n: 2 } } : undefined;
-    case 'percent':
-      if (typeof value !== 'number') return undefined;
-      if (value < 0) return { key: 'vMin', vars: { n: 0 } };
-      if (value > 100) return { key: 'vMax', vars: { n: 100 } };
-      return decimals(value) > 1 ? { key: 'vDecimals', vars: { n: 1 } } : undefined;
-    case 'year': {
-      const max = new Date().getFullYear();
-      return typeof value !== 'number' || !Number.isInteger(value) || value < MIN_YEAR || value > max
-        ? { key: 'vYear', vars: { min: MIN_YEAR, max } }
-        : undefined;
-    }
-    case 'date': {
-      if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(new Date(`${value}T00:00:00Z`).getTime())) return { key: 'vDate' };
-      return value > todayIso() ? { key: 'vFutureDate' } : undefined;
-    }
-    case 'email':
-      return typeof value === 'string' && !EMAIL.test(value.trim()) ? { key: 'vEmail' } : undefined;
-    case 'url':
-      return typeof value === 'string' && !validUrl(value) ? { key: 'vUrl' } : undefined;
-    case 'phone':
-      return typeof value === 'string' && !PHONE.test(value) ? { key: 'vPhone' } : undefined;
-    case 'postcode':
-      return typeof value === 'string' && !POSTCODE.test(value) ? { key: 'vPostcode' } : undefined;
-    case 'multi': {
-      const chosen = Array.isArray(value) ? (value as string[]) : [];
-      const lone = (f.exclusive ?? []).find((c) => chosen.includes(c));
-      if (lone && chosen.length > 1) {
-        const o = f.options.find((x) => x.code === lone);
-        return { key: 'vExclusive', vars: { option: o ? label(o.label) : lone } };
-      }
-      return undefined;
-    }
-    default:
-      return undefined;
-  }
+  const issue = checkValue(f, value);
+  return issue && { code: issue.code, ...wordsFor(f, value, issue, label) };
+}
+
+/** The organisation's 统一社会信用代码, by the rule the server applies. */
+export function usccProblem(value: unknown): Problem | undefined {
+  const issue = checkUscc(value);
+  return issue && { code: issue.code, key: 'vUscc' };
 }
 
 /**
