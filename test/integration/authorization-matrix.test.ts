@@ -47,6 +47,8 @@ interface World {
   sealedAppId: string;
   /** A finished export row. */
   exportId: string;
+  /** Judging: a rubric (no judge of the matrix is on a panel using it). */
+  rubricId: string;
 }
 
 interface Row {
@@ -384,6 +386,22 @@ const ROWS: Row[] = [
     expect: staffOnly(302),
     call: async (w) => ({ path: `/api/exports/${w.exportId}/download` }),
   },
+  // --- judging (issue 14) ---
+  { method: 'get', route: '/api/rubrics/presets', expect: staffOnly(200), call: async () => ({ path: '/api/rubrics/presets' }) },
+  { method: 'get', route: '/api/rubrics', expect: staffOnly(200), call: async () => ({ path: '/api/rubrics' }) },
+  {
+    method: 'post',
+    route: '/api/rubrics',
+    expect: staffOnly(201),
+    call: async () => ({ path: '/api/rubrics', body: { name: `评分表 ${unique()}`, preset: 'top-ten-default' } }),
+  },
+  {
+    // judges read the rubric of a round whose panel they are on; this judge is on none
+    method: 'get',
+    route: '/api/rubrics/:id',
+    expect: { ...staffOnly(200), judge: 404 },
+    call: async (w) => ({ path: `/api/rubrics/${w.rubricId}` }),
+  },
   { method: 'get', route: '/api/form', expect: all(200), call: async () => ({ path: '/api/form' }) },
   { method: 'get', route: '/api/health', expect: all(200), call: async () => ({ path: '/api/health' }) },
 ];
@@ -412,6 +430,7 @@ beforeAll(async () => {
     snapshotId: '',
     sealedAppId: (await createApplication(t, owner, await createOpenCycle(t))).id,
     exportId: '',
+    rubricId: '',
   };
   const snap = await t.db.query(
     `INSERT INTO snapshots (application_id, canonical, sha256, created_by) VALUES ($1, '{}', encode(sha256('{}'), 'hex'), $2) RETURNING id`,
@@ -428,6 +447,13 @@ beforeAll(async () => {
     [cycle.cycleId, w.accounts.staff.userId],
   );
   w.exportId = exp.rows[0].id;
+  w.rubricId = (
+    await request(t.http)
+      .post('/api/rubrics')
+      .auth(w.accounts.staff.token, { type: 'bearer' })
+      .send({ name: '矩阵评分表', preset: 'top-ten-default' })
+      .expect(201)
+  ).body.id;
   await forceMembership(t, w.orgId, w.accounts.judgeMember.userId, 'owner');
   await forceMembership(t, w.orgId, w.accounts.staffMember.userId, 'member');
 });
@@ -478,7 +504,10 @@ const answered = new Map<string, number>();
 
 it('answers no applicant route with 2xx for a judge or staff account that has a membership row', () => {
   // applicant routes: the owner's answer (2xx, or one about content or state) is neither staff's nor a judge's
-  const applicantRows = ROWS.filter((r) => r.expect.owner !== r.expect.staff && r.expect.owner !== r.expect.judge);
+  // (a route that refuses the owner its role, 403, is not an applicant route: e.g. a rubric, staff's and some judges')
+  const applicantRows = ROWS.filter(
+    (r) => r.expect.owner !== 403 && r.expect.owner !== r.expect.staff && r.expect.owner !== r.expect.judge,
+  );
   expect(applicantRows.length).toBeGreaterThan(10);
   const granted = applicantRows
     .flatMap((r) => MEMBER_CALLERS.map((c) => [`${r.method} ${r.route} ${c}`, answered.get(`${r.method} ${r.route} ${c}`)] as const))

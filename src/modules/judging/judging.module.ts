@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { RubricsController } from './rubrics/rubrics.controller';
+import { RubricsService } from './rubrics/rubrics.service';
+
+/**
+ * Review rounds (issue 14): rubrics, rounds, judges, confidentiality and conflicts. Assignments
+ * (the solver in assignment/) and reviews are wired by the next step on the same tables.
+ */
+@Module({
+  controllers: [RubricsController],
+  providers: [RubricsService],
+  exports: [RubricsService],
+})
+export class JudgingModule {}
