@@ -24,6 +24,7 @@ import {
   type OpenCycle,
 } from '../support/factories';
 import { attachmentRow } from '../support/complete-entry';
+import { createRound, roundBody } from '../support/judging';
 import { pngFile } from '../support/sample-files';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -49,6 +50,8 @@ interface World {
   exportId: string;
   /** Judging: a rubric (no judge of the matrix is on a panel using it). */
   rubricId: string;
+  /** A draft round of `cycle` (no entry of the cycle is accepted, so opening it is refused with 409). */
+  roundId: string;
 }
 
 interface Row {
@@ -402,6 +405,32 @@ const ROWS: Row[] = [
     expect: { ...staffOnly(200), judge: 404 },
     call: async (w) => ({ path: `/api/rubrics/${w.rubricId}` }),
   },
+  {
+    method: 'post',
+    route: '/api/cycles/:id/rounds',
+    expect: staffOnly(201),
+    call: async (w) => ({ path: `/api/cycles/${w.cycle.cycleId}/rounds`, body: roundBody(w.rubricId) }),
+  },
+  {
+    method: 'get',
+    route: '/api/cycles/:id/rounds',
+    expect: staffOnly(200),
+    call: async (w) => ({ path: `/api/cycles/${w.cycle.cycleId}/rounds` }),
+  },
+  { method: 'get', route: '/api/rounds/:id', expect: staffOnly(200), call: async (w) => ({ path: `/api/rounds/${w.roundId}` }) },
+  {
+    // authorised callers reach the state rules: no accepted entry to open with, a draft cannot close
+    method: 'post',
+    route: '/api/rounds/:id/open',
+    expect: staffOnly(409),
+    call: async (w) => ({ path: `/api/rounds/${w.roundId}/open`, body: {} }),
+  },
+  {
+    method: 'post',
+    route: '/api/rounds/:id/close',
+    expect: staffOnly(409),
+    call: async (w) => ({ path: `/api/rounds/${w.roundId}/close`, body: {} }),
+  },
   { method: 'get', route: '/api/form', expect: all(200), call: async () => ({ path: '/api/form' }) },
   { method: 'get', route: '/api/health', expect: all(200), call: async () => ({ path: '/api/health' }) },
 ];
@@ -431,6 +460,7 @@ beforeAll(async () => {
     sealedAppId: (await createApplication(t, owner, await createOpenCycle(t))).id,
     exportId: '',
     rubricId: '',
+    roundId: '',
   };
   const snap = await t.db.query(
     `INSERT INTO snapshots (application_id, canonical, sha256, created_by) VALUES ($1, '{}', encode(sha256('{}'), 'hex'), $2) RETURNING id`,
@@ -454,6 +484,7 @@ beforeAll(async () => {
       .send({ name: '矩阵评分表', preset: 'top-ten-default' })
       .expect(201)
   ).body.id;
+  w.roundId = await createRound(t, w.accounts.staff, cycle.cycleId, w.rubricId);
   await forceMembership(t, w.orgId, w.accounts.judgeMember.userId, 'owner');
   await forceMembership(t, w.orgId, w.accounts.staffMember.userId, 'member');
 });

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { RoundsController } from './rounds/rounds.controller';
+import { RoundsService } from './rounds/rounds.service';
 import { RubricsController } from './rubrics/rubrics.controller';
 import { RubricsService } from './rubrics/rubrics.service';
 
@@ -7,8 +9,8 @@ import { RubricsService } from './rubrics/rubrics.service';
  * (the solver in assignment/) and reviews are wired by the next step on the same tables.
  */
 @Module({
-  controllers: [RubricsController],
-  providers: [RubricsService],
-  exports: [RubricsService],
+  controllers: [RubricsController, RoundsController],
+  providers: [RubricsService, RoundsService],
+  exports: [RubricsService, RoundsService],
 })
 export class JudgingModule {}
