@@ -77,6 +77,8 @@ const staffOnly = (status: number): Expect => ({
   staff: status,
   admin: status,
 });
+/** The judge's own routes: judges only (admin is not a judge). */
+const judgeOnly = (status: number): Expect => ({ ...staffOnly(403), judge: status });
 /** Reading the owner's application: its organisation and staff. */
 const entryRead: Expect = { anonymous: 401, other: 404, owner: 200, member: 200, judge: 404, staff: 200, admin: 200 };
 /** Writing it: its organisation only; staff see it, so 403. */
@@ -430,6 +432,51 @@ const ROWS: Row[] = [
     route: '/api/rounds/:id/close',
     expect: staffOnly(409),
     call: async (w) => ({ path: `/api/rounds/${w.roundId}/close`, body: {} }),
+  },
+  {
+    method: 'post',
+    route: '/api/judges/invitations',
+    expect: staffOnly(201),
+    call: async () => ({ path: '/api/judges/invitations', body: { email: `j-${unique()}@example.com`, name: '评审' } }),
+  },
+  {
+    // public: whoever holds the token gets the new judge account
+    method: 'post',
+    route: '/api/judges/invitations/:token/accept',
+    expect: all(201),
+    call: async (w) => {
+      const inv = await request(w.t.http)
+        .post('/api/judges/invitations')
+        .auth(w.accounts.staff.token, { type: 'bearer' })
+        .send({ email: `ja-${unique()}@example.com`, name: '评审' })
+        .expect(201);
+      return { path: `/api/judges/invitations/${inv.body.inviteUrl.split('/').pop()}/accept`, body: { name: '评审', password: PASSWORD } };
+    },
+  },
+  { method: 'get', route: '/api/judges/me', expect: judgeOnly(200), call: async () => ({ path: '/api/judges/me' }) },
+  {
+    method: 'patch',
+    route: '/api/judges/me',
+    expect: judgeOnly(200),
+    call: async () => ({ path: '/api/judges/me', body: { capacity: 5 } }),
+  },
+  {
+    method: 'post',
+    route: '/api/rounds/:id/judges',
+    expect: staffOnly(200),
+    call: async (w) => ({ path: `/api/rounds/${w.roundId}/judges`, body: { judgeIds: [w.accounts.judgeMember.userId] } }),
+  },
+  {
+    method: 'get',
+    route: '/api/cycles/:id/confidentiality',
+    expect: { ...judgeOnly(200) },
+    call: async (w) => ({ path: `/api/cycles/${w.cycle.cycleId}/confidentiality` }),
+  },
+  {
+    method: 'post',
+    route: '/api/cycles/:id/confidentiality',
+    expect: judgeOnly(201),
+    call: async (w) => ({ path: `/api/cycles/${w.cycle.cycleId}/confidentiality`, body: {} }),
   },
   { method: 'get', route: '/api/form', expect: all(200), call: async () => ({ path: '/api/form' }) },
   { method: 'get', route: '/api/health', expect: all(200), call: async () => ({ path: '/api/health' }) },

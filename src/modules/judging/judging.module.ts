@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { JudgesController } from './judges/judges.controller';
+import { JudgesService } from './judges/judges.service';
 import { RoundsController } from './rounds/rounds.controller';
 import { RoundsService } from './rounds/rounds.service';
 import { RubricsController } from './rubrics/rubrics.controller';
@@ -9,8 +12,9 @@ import { RubricsService } from './rubrics/rubrics.service';
  * (the solver in assignment/) and reviews are wired by the next step on the same tables.
  */
 @Module({
-  controllers: [RubricsController, RoundsController],
-  providers: [RubricsService, RoundsService],
-  exports: [RubricsService, RoundsService],
+  imports: [NotificationsModule],
+  controllers: [RubricsController, RoundsController, JudgesController],
+  providers: [RubricsService, RoundsService, JudgesService],
+  exports: [RubricsService, RoundsService, JudgesService],
 })
 export class JudgingModule {}
