@@ -24,7 +24,7 @@ import {
   type OpenCycle,
 } from '../support/factories';
 import { attachmentRow } from '../support/complete-entry';
-import { createRound, roundBody } from '../support/judging';
+import { createRound, entryIn, roundBody } from '../support/judging';
 import { pngFile } from '../support/sample-files';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -478,11 +478,58 @@ const ROWS: Row[] = [
     expect: judgeOnly(201),
     call: async (w) => ({ path: `/api/cycles/${w.cycle.cycleId}/confidentiality`, body: {} }),
   },
+  {
+    // after the cycle's confidentiality terms (accepted here for both judge accounts)
+    method: 'get',
+    route: '/api/cycles/:id/entrants',
+    expect: judgeOnly(200),
+    call: async (w) => {
+      await acceptTerms(w, w.cycle.cycleId);
+      return { path: `/api/cycles/${w.cycle.cycleId}/entrants` };
+    },
+  },
+  {
+    method: 'post',
+    route: '/api/judges/me/conflicts',
+    expect: judgeOnly(201),
+    call: async (w) => {
+      const entry = await entryIn(w.t, w.cycle, 'submitted');
+      await acceptTerms(w, w.cycle.cycleId);
+      return { path: '/api/judges/me/conflicts', body: { organisationId: entry.orgId, kind: 'other' } };
+    },
+  },
+  {
+    method: 'get',
+    route: '/api/rounds/:id/conflicts',
+    expect: staffOnly(200),
+    call: async (w) => ({ path: `/api/rounds/${w.roundId}/conflicts` }),
+  },
+  {
+    method: 'post',
+    route: '/api/conflicts/:id/dismiss',
+    expect: staffOnly(200),
+    call: async (w) => {
+      const { rows } = await w.t.db.query(
+        `INSERT INTO conflicts (judge_id, organisation_id, cycle_id, source, kind, reason) VALUES ($1, $2, $3, 'inferred', 'group', 'matrix') RETURNING id`,
+        [w.accounts.judge.userId, w.orgId, (await createOpenCycle(w.t)).cycleId],
+      );
+      return { path: `/api/conflicts/${rows[0].id}/dismiss`, body: { reason: '不成立' } };
+    },
+  },
   { method: 'get', route: '/api/form', expect: all(200), call: async () => ({ path: '/api/form' }) },
   { method: 'get', route: '/api/health', expect: all(200), call: async () => ({ path: '/api/health' }) },
 ];
 
 let w: World;
+
+/** Both judge accounts accept the cycle's confidentiality terms (as the API would record it). */
+async function acceptTerms(w: World, cycleId: string): Promise<void> {
+  await w.t.db.query(
+    `INSERT INTO confidentiality_acceptances (cycle_id, judge_id, terms_version, text_sha256)
+     SELECT $1, unnest($2::uuid[]), 'matrix', 'matrix' ON CONFLICT DO NOTHING`,
+    [cycleId, [w.accounts.judge.userId, w.accounts.judgeMember.userId]],
+  );
+}
 
 beforeAll(async () => {
   const t = await startTestApp();

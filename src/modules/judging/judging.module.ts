@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { ConflictsController } from './conflicts/conflicts.controller';
+import { ConflictsService } from './conflicts/conflicts.service';
 import { JudgesController } from './judges/judges.controller';
 import { JudgesService } from './judges/judges.service';
 import { RoundsController } from './rounds/rounds.controller';
@@ -13,8 +15,8 @@ import { RubricsService } from './rubrics/rubrics.service';
  */
 @Module({
   imports: [NotificationsModule],
-  controllers: [RubricsController, RoundsController, JudgesController],
-  providers: [RubricsService, RoundsService, JudgesService],
-  exports: [RubricsService, RoundsService, JudgesService],
+  controllers: [RubricsController, RoundsController, JudgesController, ConflictsController],
+  providers: [RubricsService, RoundsService, JudgesService, ConflictsService],
+  exports: [RubricsService, RoundsService, JudgesService, ConflictsService],
 })
 export class JudgingModule {}

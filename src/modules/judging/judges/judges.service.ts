@@ -8,6 +8,7 @@ import { AuditService } from '../../audit/audit.service';
 import { hashPassword } from '../../identity/password';
 import { SessionService } from '../../identity/session.service';
 import { OutboxService } from '../../notifications/outbox.service';
+import { ConflictsService } from '../conflicts/conflicts.service';
 import { conflictOn, isUniqueViolation, roundWrongState } from '../judging-errors';
 import { CONFIDENTIALITY_TERMS, confidentialityTextSha256 } from './confidentiality-terms';
 import type { AcceptJudgeInvitationDto, AddPanelDto, InviteJudgeDto, UpdateJudgeProfileDto } from './judges.dto';
@@ -33,6 +34,7 @@ export class JudgesService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly sessions: SessionService,
+    private readonly conflicts: ConflictsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -170,6 +172,7 @@ export class JudgesService {
             .map(([k, f]) => [k, f.value]),
         ),
       });
+      await this.conflicts.refreshForJudge(tx, actor.userId, actor);
     });
     return this.profile(actor);
   }
@@ -198,6 +201,7 @@ export class JudgesService {
         entityId: roundId,
         details: { judgeIds: [...found], capacity: dto.capacity ?? null },
       });
+      await this.conflicts.refreshForRound(tx, roundId, actor);
     });
     return this.panel(roundId);
   }
