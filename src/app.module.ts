@@ -18,6 +18,7 @@ import { CyclesModule } from './modules/cycles/cycles.module';
 import { DossiersModule } from './modules/dossiers/dossiers.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
+import { JudgingModule } from './modules/judging/judging.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { WorkflowModule } from './modules/workflow/workflow.module';
 
@@ -45,6 +46,7 @@ export class AppModule {
         DossiersModule,
         AttachmentsModule,
         WorkflowModule,
+        JudgingModule,
         HealthModule,
       ],
       providers: [

@@ -10,6 +10,7 @@ import { PasswordReset } from './modules/identity/password-reset.entity';
 import { Session } from './modules/identity/session.entity';
 import { User } from './modules/identity/user.entity';
 import { OutboxNotification } from './modules/notifications/notification-outbox.entity';
+import { JUDGING_ENTITIES } from './modules/judging/judging.entities';
 import { Invitation, Membership, Organisation } from './modules/organisations/organisation.entity';
 import { Snapshot } from './modules/workflow/snapshot.entity';
 
@@ -31,6 +32,7 @@ export const ENTITIES = [
   OutboxNotification,
   Dossier,
   DossierExport,
+  ...JUDGING_ENTITIES,
 ];
 
 /** The schema is changed only by migrations in migrations/ — never `synchronize`. `poolSize`: the config's DATABASE_POOL_SIZE (a one-shot CLI task needs one). */

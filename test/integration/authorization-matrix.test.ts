@@ -24,6 +24,7 @@ import {
   type OpenCycle,
 } from '../support/factories';
 import { attachmentRow } from '../support/complete-entry';
+import { createRound, entryIn, roundBody } from '../support/judging';
 import { pngFile } from '../support/sample-files';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -47,6 +48,10 @@ interface World {
   sealedAppId: string;
   /** A finished export row. */
   exportId: string;
+  /** Judging: a rubric (no judge of the matrix is on a panel using it). */
+  rubricId: string;
+  /** A draft round of `cycle` (no entry of the cycle is accepted, so opening it is refused with 409). */
+  roundId: string;
 }
 
 interface Row {
@@ -72,6 +77,8 @@ const staffOnly = (status: number): Expect => ({
   staff: status,
   admin: status,
 });
+/** The judge's own routes: judges only (admin is not a judge). */
+const judgeOnly = (status: number): Expect => ({ ...staffOnly(403), judge: status });
 /** Reading the owner's application: its organisation and staff. */
 const entryRead: Expect = { anonymous: 401, other: 404, owner: 200, member: 200, judge: 404, staff: 200, admin: 200 };
 /** Writing it: its organisation only; staff see it, so 403. */
@@ -384,11 +391,145 @@ const ROWS: Row[] = [
     expect: staffOnly(302),
     call: async (w) => ({ path: `/api/exports/${w.exportId}/download` }),
   },
+  // --- judging (issue 14) ---
+  { method: 'get', route: '/api/rubrics/presets', expect: staffOnly(200), call: async () => ({ path: '/api/rubrics/presets' }) },
+  { method: 'get', route: '/api/rubrics', expect: staffOnly(200), call: async () => ({ path: '/api/rubrics' }) },
+  {
+    method: 'post',
+    route: '/api/rubrics',
+    expect: staffOnly(201),
+    call: async () => ({ path: '/api/rubrics', body: { name: `评分表 ${unique()}`, preset: 'top-ten-default' } }),
+  },
+  {
+    // judges read the rubric of a round whose panel they are on; this judge is on none
+    method: 'get',
+    route: '/api/rubrics/:id',
+    expect: { ...staffOnly(200), judge: 404 },
+    call: async (w) => ({ path: `/api/rubrics/${w.rubricId}` }),
+  },
+  {
+    method: 'post',
+    route: '/api/cycles/:id/rounds',
+    expect: staffOnly(201),
+    call: async (w) => ({ path: `/api/cycles/${w.cycle.cycleId}/rounds`, body: roundBody(w.rubricId) }),
+  },
+  {
+    method: 'get',
+    route: '/api/cycles/:id/rounds',
+    expect: staffOnly(200),
+    call: async (w) => ({ path: `/api/cycles/${w.cycle.cycleId}/rounds` }),
+  },
+  { method: 'get', route: '/api/rounds/:id', expect: staffOnly(200), call: async (w) => ({ path: `/api/rounds/${w.roundId}` }) },
+  {
+    // authorised callers reach the state rules: no accepted entry to open with, a draft cannot close
+    method: 'post',
+    route: '/api/rounds/:id/open',
+    expect: staffOnly(409),
+    call: async (w) => ({ path: `/api/rounds/${w.roundId}/open`, body: {} }),
+  },
+  {
+    method: 'post',
+    route: '/api/rounds/:id/close',
+    expect: staffOnly(409),
+    call: async (w) => ({ path: `/api/rounds/${w.roundId}/close`, body: {} }),
+  },
+  {
+    method: 'post',
+    route: '/api/judges/invitations',
+    expect: staffOnly(201),
+    call: async () => ({ path: '/api/judges/invitations', body: { email: `j-${unique()}@example.com`, name: '评审' } }),
+  },
+  {
+    // public: whoever holds the token gets the new judge account
+    method: 'post',
+    route: '/api/judges/invitations/:token/accept',
+    expect: all(201),
+    call: async (w) => {
+      const inv = await request(w.t.http)
+        .post('/api/judges/invitations')
+        .auth(w.accounts.staff.token, { type: 'bearer' })
+        .send({ email: `ja-${unique()}@example.com`, name: '评审' })
+        .expect(201);
+      return { path: `/api/judges/invitations/${inv.body.inviteUrl.split('/').pop()}/accept`, body: { name: '评审', password: PASSWORD } };
+    },
+  },
+  { method: 'get', route: '/api/judges/me', expect: judgeOnly(200), call: async () => ({ path: '/api/judges/me' }) },
+  {
+    method: 'patch',
+    route: '/api/judges/me',
+    expect: judgeOnly(200),
+    call: async () => ({ path: '/api/judges/me', body: { capacity: 5 } }),
+  },
+  {
+    method: 'post',
+    route: '/api/rounds/:id/judges',
+    expect: staffOnly(200),
+    call: async (w) => ({ path: `/api/rounds/${w.roundId}/judges`, body: { judgeIds: [w.accounts.judgeMember.userId] } }),
+  },
+  {
+    method: 'get',
+    route: '/api/cycles/:id/confidentiality',
+    expect: { ...judgeOnly(200) },
+    call: async (w) => ({ path: `/api/cycles/${w.cycle.cycleId}/confidentiality` }),
+  },
+  {
+    method: 'post',
+    route: '/api/cycles/:id/confidentiality',
+    expect: judgeOnly(201),
+    call: async (w) => ({ path: `/api/cycles/${w.cycle.cycleId}/confidentiality`, body: {} }),
+  },
+  {
+    // after the cycle's confidentiality terms (accepted here for both judge accounts)
+    method: 'get',
+    route: '/api/cycles/:id/entrants',
+    expect: judgeOnly(200),
+    call: async (w) => {
+      await acceptTerms(w, w.cycle.cycleId);
+      return { path: `/api/cycles/${w.cycle.cycleId}/entrants` };
+    },
+  },
+  {
+    method: 'post',
+    route: '/api/judges/me/conflicts',
+    expect: judgeOnly(201),
+    call: async (w) => {
+      const entry = await entryIn(w.t, w.cycle, 'submitted');
+      await acceptTerms(w, w.cycle.cycleId);
+      return { path: '/api/judges/me/conflicts', body: { organisationId: entry.orgId, kind: 'other' } };
+    },
+  },
+  {
+    method: 'get',
+    route: '/api/rounds/:id/conflicts',
+    expect: staffOnly(200),
+    call: async (w) => ({ path: `/api/rounds/${w.roundId}/conflicts` }),
+  },
+  {
+    method: 'post',
+    route: '/api/conflicts/:id/dismiss',
+    expect: staffOnly(200),
+    call: async (w) => {
+      const { rows } = await w.t.db.query(
+        `INSERT INTO conflicts (judge_id, organisation_id, cycle_id, source, kind, reason) VALUES ($1, $2, $3, 'inferred', 'group', 'matrix') RETURNING id`,
+        [w.accounts.judge.userId, w.orgId, (await createOpenCycle(w.t)).cycleId],
+      );
+      return { path: `/api/conflicts/${rows[0].id}/dismiss`, body: { reason: '不成立' } };
+    },
+  },
   { method: 'get', route: '/api/form', expect: all(200), call: async () => ({ path: '/api/form' }) },
   { method: 'get', route: '/api/health', expect: all(200), call: async () => ({ path: '/api/health' }) },
 ];
 
 let w: World;
+
+/** Both judge accounts accept the cycle's confidentiality terms (as the API would record it). */
+async function acceptTerms(w: World, cycleId: string): Promise<void> {
+  await w.t.db.query(
+    `INSERT INTO confidentiality_acceptances (cycle_id, judge_id, terms_version, text_sha256)
+     SELECT $1, unnest($2::uuid[]), 'matrix', 'matrix' ON CONFLICT DO NOTHING`,
+    [cycleId, [w.accounts.judge.userId, w.accounts.judgeMember.userId]],
+  );
+}
 
 beforeAll(async () => {
   const t = await startTestApp();
@@ -412,6 +553,8 @@ beforeAll(async () => {
     snapshotId: '',
     sealedAppId: (await createApplication(t, owner, await createOpenCycle(t))).id,
     exportId: '',
+    rubricId: '',
+    roundId: '',
   };
   const snap = await t.db.query(
     `INSERT INTO snapshots (application_id, canonical, sha256, created_by) VALUES ($1, '{}', encode(sha256('{}'), 'hex'), $2) RETURNING id`,
@@ -428,6 +571,14 @@ beforeAll(async () => {
     [cycle.cycleId, w.accounts.staff.userId],
   );
   w.exportId = exp.rows[0].id;
+  w.rubricId = (
+    await request(t.http)
+      .post('/api/rubrics')
+      .auth(w.accounts.staff.token, { type: 'bearer' })
+      .send({ name: '矩阵评分表', preset: 'top-ten-default' })
+      .expect(201)
+  ).body.id;
+  w.roundId = await createRound(t, w.accounts.staff, cycle.cycleId, w.rubricId);
   await forceMembership(t, w.orgId, w.accounts.judgeMember.userId, 'owner');
   await forceMembership(t, w.orgId, w.accounts.staffMember.userId, 'member');
 });
@@ -478,7 +629,10 @@ const answered = new Map<string, number>();
 
 it('answers no applicant route with 2xx for a judge or staff account that has a membership row', () => {
   // applicant routes: the owner's answer (2xx, or one about content or state) is neither staff's nor a judge's
-  const applicantRows = ROWS.filter((r) => r.expect.owner !== r.expect.staff && r.expect.owner !== r.expect.judge);
+  // (a route that refuses the owner its role, 403, is not an applicant route: e.g. a rubric, staff's and some judges')
+  const applicantRows = ROWS.filter(
+    (r) => r.expect.owner !== 403 && r.expect.owner !== r.expect.staff && r.expect.owner !== r.expect.judge,
+  );
   expect(applicantRows.length).toBeGreaterThan(10);
   const granted = applicantRows
     .flatMap((r) => MEMBER_CALLERS.map((c) => [`${r.method} ${r.route} ${c}`, answered.get(`${r.method} ${r.route} ${c}`)] as const))

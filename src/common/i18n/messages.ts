@@ -159,6 +159,63 @@ export const MESSAGES: Record<string, { zh: Text; en: Text }> = {
     zh: (p) => `申报材料当前为“${p.status ?? ''}”，无需重新生成`,
     en: (p) => `the dossier is ${p.status ?? ''}; only a failed one can be produced again`,
   },
+  // judging (issue 14)
+  rubric_key: {
+    zh: () => '键只能由字母、数字、点、下划线和连字符组成（最多 64 个字符）',
+    en: () => 'a key is letters, digits, dots, underscores and hyphens (at most 64 characters)',
+  },
+  rubric_duplicate_key: { zh: (p) => `键“${p.key}”在评分表中重复`, en: (p) => `the key “${p.key}” is used twice in the rubric` },
+  rubric_weight: { zh: () => '权重应为 0 到 1000 之间的数', en: () => 'the weight must be a number from 0 to 1000' },
+  rubric_scale_order: { zh: () => '最高分必须大于最低分', en: () => 'the maximum must be above the minimum' },
+  rubric_scale_step: { zh: () => '步长必须能整除分值范围', en: () => 'the step must divide the range evenly' },
+  rubric_scale_only: { zh: () => '只有量表评分项有最低分、最高分和步长', en: () => 'only scale criteria have min, max and step' },
+  rubric_too_deep: { zh: (p) => `分组最多 ${p.max} 层`, en: (p) => `groups nest at most ${p.max} levels deep` },
+  rubric_empty_group: { zh: () => '分组中没有评分项', en: () => 'the group holds no criteria' },
+  rubric_percent: { zh: () => '应为 0 到 100 之间的百分比', en: () => 'must be a percentage from 0 to 100' },
+  rubric_yes_share_only: {
+    zh: () => '按“是”的比例计分时，所有评分项都必须是“是/否”题',
+    en: () => 'scored as a yes-share, every criterion must be yes/no',
+  },
+  rubric_source: {
+    zh: () => '请提供预设（preset）或评分表（tree）其中之一',
+    en: () => 'give either a preset or a tree, not both and not neither',
+  },
+  round_wrong_state: {
+    zh: (p) => `评审轮次当前为“${p.state}”，不能执行此操作`,
+    en: (p) => `not possible while the round is ${p.state}`,
+  },
+  round_order: { zh: () => '结束时间必须晚于开始时间', en: () => 'the round must close after it opens' },
+  no_previous_round: {
+    zh: () => '这是本周期的第一轮，没有上一轮的晋级名单',
+    en: () => 'this is the cycle’s first round: there is no previous round to take advancers from',
+  },
+  no_confirmed_advancers: {
+    zh: () => '上一轮尚无经确认的晋级名单；请先确认上一轮的晋级结果',
+    en: () => 'the previous round has no confirmed advancers yet; confirm its advancement first',
+  },
+  no_entrants: { zh: () => '没有可进入本轮评审的申报', en: () => 'no application can enter this round' },
+  entrant_not_accepted: {
+    zh: (p) => `申报 ${p.entryCode} 当前为“${p.state}”，不能进入评审`,
+    en: (p) => `application ${p.entryCode} is ${p.state} and cannot enter the round`,
+  },
+  not_judge: { zh: () => '只能把评审账号加入评审组', en: () => 'only judge accounts can join a panel' },
+  judge_email_taken: {
+    zh: () => '该邮箱已有账号；评审账号需使用单独的邮箱，请联系工作人员',
+    en: () => 'this e-mail already has an account; a judge account needs an e-mail of its own: ask the staff',
+  },
+  confidentiality_required: {
+    zh: () => '请先接受本周期的保密条款',
+    en: () => 'accept this cycle’s confidentiality terms first',
+  },
+  conflict_declared: {
+    zh: () => '评审本人申报的利益冲突不能撤销',
+    en: () => 'a conflict the judge declared cannot be dismissed',
+  },
+  conflict_dismissed: { zh: () => '该利益冲突已被撤销', en: () => 'this conflict has already been dismissed' },
+  not_entrant: {
+    zh: () => '该单位没有参加本周期的评审',
+    en: () => 'this organisation has no entry in a review round of yours',
+  },
   internal: { zh: () => '服务器内部错误，请稍后再试', en: () => 'internal error, please try again later' },
 };
 

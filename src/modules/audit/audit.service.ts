@@ -66,6 +66,11 @@ export class AuditService {
     );
   }
 
+  /** The same row inside a `Sql.transaction` (the judging services call it with the transaction first). */
+  recordIn(tx: SqlRunner, entry: AuditEntry): Promise<void> {
+    return this.record(entry, tx);
+  }
+
   async list(filter: AuditFilter): Promise<AuditRow[]> {
     const where: string[] = [];
     const params: unknown[] = [];

@@ -22,6 +22,8 @@ interface OutboxRow {
   kind: string;
   payload: Record<string, unknown>;
   recipient_user_ids: string[];
+  /** Addresses without an account yet (a judge invitation). */
+  recipient_emails: string[] | null;
   delivered_at: Date | null;
 }
 
@@ -74,7 +76,7 @@ export class OutboxService {
     const outcome = await this.db
       .transaction(async (tx) => {
         const row = await tx.one<OutboxRow>(
-          'SELECT id, kind, payload, recipient_user_ids, delivered_at FROM notification_outbox WHERE id = $1 FOR UPDATE',
+          'SELECT id, kind, payload, recipient_user_ids, recipient_emails, delivered_at FROM notification_outbox WHERE id = $1 FOR UPDATE',
           [outboxId],
         );
         if (!row) return 'missing' as const;
@@ -92,7 +94,8 @@ export class OutboxService {
             renderNotification(
               row.kind,
               payload,
-              recipients.map((r) => r.email),
+              // addresses without an account yet (a judge invitation) are mailed as given
+              [...recipients.map((r) => r.email), ...((row.recipient_emails as string[] | null) ?? [])],
             ),
           );
         } catch (e) {

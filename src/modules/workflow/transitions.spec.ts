@@ -10,6 +10,8 @@ describe('application life cycle', () => {
     ['reject', 'submitted', 'rejected'],
     ['withdraw', 'draft', 'withdrawn'],
     ['withdraw', 'finalist', 'withdrawn'],
+    ['enter_review', 'accepted', 'in_review'],
+    ['withdraw', 'in_review', 'withdrawn'],
   ] as const)('%s: %s → %s', (action, from, to) => {
     expect(nextState(action, from)).toBe(to);
   });
@@ -23,6 +25,8 @@ describe('application life cycle', () => {
     ['withdraw', 'withdrawn'],
     ['withdraw', 'awarded'],
     ['withdraw', 'rejected'],
+    ['enter_review', 'submitted'],
+    ['enter_review', 'in_review'],
   ] as const)('%s does not apply to %s', (action, from) => {
     expect(nextState(action, from)).toBeUndefined();
   });

@@ -5,7 +5,7 @@
  */
 import type { ApplicationState } from '../applications/application.entity';
 
-export type Action = 'seal' | 'unseal' | 'submit' | 'withdraw' | 'accept' | 'return' | 'reject';
+export type Action = 'seal' | 'unseal' | 'submit' | 'withdraw' | 'accept' | 'return' | 'reject' | 'enter_review';
 
 export interface Transition {
   from: readonly ApplicationState[];
@@ -27,6 +27,8 @@ export const TRANSITIONS: Record<Action, Transition> = {
   accept: { from: ['submitted'], to: 'accepted', by: 'staff', beforeDeadline: false },
   return: { from: ['submitted'], to: 'draft', by: 'staff', beforeDeadline: false },
   reject: { from: ['submitted'], to: 'rejected', by: 'staff', beforeDeadline: false },
+  /** Opening a review round moves its entrants (src/modules/judging/rounds/rounds.service.ts); no route of its own. */
+  enter_review: { from: ['accepted'], to: 'in_review', by: 'staff', beforeDeadline: false },
 };
 
 export const ACTIONS = Object.keys(TRANSITIONS) as Action[];
