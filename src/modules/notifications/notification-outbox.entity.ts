@@ -8,6 +8,8 @@ export class OutboxNotification {
   @Column('text') kind!: string;
   @Column('uuid', { name: 'application_id', nullable: true }) applicationId!: string | null;
   @Column('uuid', { name: 'recipient_user_ids', array: true }) recipientUserIds!: string[];
+  /** Addresses without an account yet (a judge invitation). */
+  @Column('text', { name: 'recipient_emails', array: true, default: () => "'{}'" }) recipientEmails!: string[];
   @Column('jsonb') payload!: Record<string, unknown>;
   @Column('timestamptz', { name: 'delivered_at', nullable: true }) deliveredAt!: Date | null;
   @Column('int') attempts!: number;

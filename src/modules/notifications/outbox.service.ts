@@ -23,7 +23,7 @@ interface OutboxRow {
   payload: Record<string, unknown>;
   recipient_user_ids: string[];
   /** Addresses without an account yet (a judge invitation). */
-  recipient_emails: string[] | null;
+  recipient_emails: string[];
   delivered_at: Date | null;
 }
 
@@ -95,7 +95,7 @@ export class OutboxService {
               row.kind,
               payload,
               // addresses without an account yet (a judge invitation) are mailed as given
-              [...recipients.map((r) => r.email), ...((row.recipient_emails as string[] | null) ?? [])],
+              [...recipients.map((r) => r.email), ...row.recipient_emails],
             ),
           );
         } catch (e) {
