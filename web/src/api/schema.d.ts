@@ -530,7 +530,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 302 to a short-lived signed URL that downloads the file (Content-Disposition: attachment) */
+        /** 302 to a short-lived signed URL that downloads the file (Content-Disposition: attachment); `inline=true` shows a PDF or image in the browser */
         get: operations["AttachmentsController_download"];
         put?: never;
         post?: never;
@@ -1139,6 +1139,8 @@ export interface components {
             snapshot: components["schemas"]["SnapshotRefResponse"] | null;
             category: components["schemas"]["CategoryResponse"];
             complete?: boolean;
+            /** @description Required sections complete, in percent: 0 for an empty draft, 100 exactly when complete; the same for applicant and staff */
+            percent?: number;
             sections?: components["schemas"]["SectionCompletenessResponse"][];
             /** Format: date-time */
             createdAt: string;
@@ -1161,6 +1163,8 @@ export interface components {
         };
         CompletenessResponse: {
             complete: boolean;
+            /** @description Required sections complete, in percent (100 exactly when complete) */
+            percent: number;
             sections: components["schemas"]["SectionCompletenessResponse"][];
             issues: components["schemas"]["IssueResponse"][];
         };
@@ -2263,6 +2267,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Compressed once per process (brotli/gzip by Accept-Encoding), with an ETag (If-None-Match → 304) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4852,7 +4857,10 @@ export interface operations {
     };
     AttachmentsController_download: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Preview: Content-Disposition inline for PDF and images */
+                inline?: boolean;
+            };
             header?: never;
             path: {
                 id: string;
