@@ -127,7 +127,7 @@ const TEXTS = {
   invitedAt: ['邀请时间', 'Invited'],
   expiresAt: ['有效期至', 'Valid until'],
   noPending: ['没有待接受的邀请', 'No pending invitations'],
-  copyLink: ['复制链接', 'Copy the link'],
+  cancel: ['取消', 'Cancel'],
   // inline validation (mirrors the server's draft rules; the server still decides)
   vTooLong: ['最多 {n} 个字', 'At most {n} characters'],
   vInteger: ['请输入整数', 'Enter a whole number'],

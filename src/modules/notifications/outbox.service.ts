@@ -9,6 +9,7 @@ import { Mailer } from '../../infra/mail/mailer';
 import { missingRow } from '../../infra/queue/job-table.processor';
 import { NOTIFICATIONS_QUEUE, NotificationJob } from '../../infra/queue/queues';
 import { issueResetLink } from '../identity/reset-tokens';
+import { issueInvitationLink } from '../organisations/invitation-tokens';
 import { APPLICANT_MEMBERSHIPS } from '../organisations/membership-sql';
 import { renderNotification } from './notification-renderer';
 
@@ -56,7 +57,7 @@ export class OutboxService {
     const outcome = await this.db
       .transaction(async (tx) => {
         const [row] = await tx.query(
-          'SELECT id, kind, payload, recipient_user_ids, delivered_at FROM notification_outbox WHERE id = $1 FOR UPDATE',
+          'SELECT id, kind, payload, recipient_user_ids, recipient_email, delivered_at FROM notification_outbox WHERE id = $1 FOR UPDATE',
           [outboxId],
         );
         if (!row) return 'missing' as const;
@@ -66,18 +67,22 @@ export class OutboxService {
           [row.recipient_user_ids],
         );
         let payload = row.payload;
+        let to = recipients.map((r) => r.email);
+        // an invitation goes to an address (the invitee may have no account yet), with a link
+        // issued now like a reset link; revoked, accepted or expired meanwhile, nothing is sent
+        if (row.kind === 'invitation') {
+          const link = row.recipient_email
+            ? await issueInvitationLink(tx, String(row.payload.invitationId), this.config.publicUrl)
+            : undefined;
+          payload = { ...row.payload, link: link ?? '' };
+          to = link ? [row.recipient_email as string] : [];
+        }
         // a reset link is issued only now, in this transaction: the row never holds the secret, and
         // a send that fails rolls the token back (a row for an unknown address has no recipient)
         if (row.kind === 'password_reset' && recipients.length === 1)
           payload = { link: await issueResetLink(tx, recipients[0].id, this.config.publicUrl) };
         try {
-          await this.mailer.send(
-            renderNotification(
-              row.kind,
-              payload,
-              recipients.map((r) => r.email),
-            ),
-          );
+          await this.mailer.send(renderNotification(row.kind, payload, to));
         } catch (e) {
           failure = e;
           throw e; // rolls back what this delivery wrote
