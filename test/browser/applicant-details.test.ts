@@ -296,3 +296,19 @@ it('at 390 px what is missing opens from a button at the top', async () => {
   await page.waitForFunction(() => !document.querySelector('#missing-panel') || !document.querySelector('.ant-drawer-open #missing-panel'));
   await page.waitForFunction(() => document.activeElement?.closest('[id^="f-basics-"]') !== null);
 });
+
+it('the owner invites by e-mail, sees the invitation pending and revokes it', async () => {
+  const page = await newPage(w);
+  await entry(page);
+  await page.goto(`${w.base}/organisation`);
+  await page.waitForSelector('#invite-email');
+  const email = `kollege-${Date.now()}@example.com`;
+  await page.type('#invite-email', email);
+  await page.click('#invite-button');
+  const sent = await page.waitForSelector('#invitation-sent');
+  expect(await sent!.evaluate((el) => (el as HTMLElement).innerText)).toContain(`邀请邮件已发送至 ${email}`);
+  const row = await page.waitForSelector(`[data-invitation="${email}"]`);
+  await (await row!.$('button'))!.click();
+  await (await page.waitForSelector('.ant-popconfirm .ant-btn-primary'))!.click();
+  await page.waitForFunction((e) => !document.querySelector(`[data-invitation="${e}"]`), {}, email);
+});

@@ -24,6 +24,7 @@ export function EditorPage() {
   const [focus, setFocus] = useState<{ section: string; path: string } | undefined>();
   const [menuOpen, setMenuOpen] = useState(false);
   const [missingOpen, setMissingOpen] = useState(false);
+  const afterDrawer = useRef<{ section: string; path: string } | undefined>(undefined);
   const refreshTimer = useRef<number | undefined>(undefined);
 
   // after a write: the badges, the state and the missing items are read again
@@ -40,9 +41,13 @@ export function EditorPage() {
   const section = form.find((s) => s.key === current);
   const goTo = (key: string, path?: string) => {
     setCurrent(key);
-    setFocus(path ? { section: key, path } : undefined);
     setMenuOpen(false);
-    setMissingOpen(false);
+    const target = path ? { section: key, path } : undefined;
+    if (missingOpen) {
+      // from the drawer: the field takes focus once the drawer has closed (not handed back to its button)
+      afterDrawer.current = target;
+      setMissingOpen(false);
+    } else setFocus(target);
   };
 
   const menu = (
@@ -127,6 +132,12 @@ export function EditorPage() {
               size="75vh"
               title={t('missing')}
               styles={{ body: { padding: 8 } }}
+              focusable={{ focusTriggerAfterClose: false }}
+              afterOpenChange={(open) => {
+                if (open || !afterDrawer.current) return;
+                setFocus(afterDrawer.current);
+                afterDrawer.current = undefined;
+              }}
             >
               <div id="missing-panel">
                 <MissingPanel form={form} issues={issues} current={current} goTo={goTo} bare />
