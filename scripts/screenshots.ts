@@ -108,7 +108,12 @@ async function main(): Promise<void> {
   for (const [key, data] of Object.entries(full3)) await api('PUT', `/api/applications/${submitted.id}/sections/${key}`, data, token);
   await api('POST', `/api/applications/${submitted.id}/seal`, {}, token);
   await upload(submitted.id, 'stamped_receipt');
-  await api('POST', `/api/applications/${submitted.id}/submit`, {}, token);
+  const sealedNow = await api('GET', `/api/applications/${submitted.id}`, undefined, token);
+  const submit = await fetch(`${base}/api/applications/${submitted.id}/submit`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'If-Match': sealedNow.etag as string },
+  });
+  if (!submit.ok) throw new Error(`submit: ${submit.status} ${await submit.text()}`);
 
   const me = await api('GET', '/api/auth/me', undefined, token);
   const invitation = await api(

@@ -130,7 +130,7 @@ export function EditorPage() {
               onClose={() => setMissingOpen(false)}
               placement="top"
               size="75vh"
-              title={t('missing')}
+              title={issues.length ? `${t('missing')} (${issues.length})` : t('missing')}
               styles={{ body: { padding: 8 } }}
               focusable={{ focusTriggerAfterClose: false }}
               afterOpenChange={(open) => {

@@ -33,7 +33,8 @@ export function MissingPanel({
   return (
     <Card
       size="small"
-      title={issues.length ? `${t('missing')} (${issues.length})` : t('missing')}
+      // in the drawer, the drawer's title says it
+      title={bare ? undefined : issues.length ? `${t('missing')} (${issues.length})` : t('missing')}
       bordered={!bare}
       styles={bare ? undefined : { body: { maxHeight: '70vh', overflowY: 'auto' } }}
     >
