@@ -7,6 +7,7 @@ import { PasswordResets1764000000004 } from './1764000000004-password-resets';
 import { Dossiers1764000000005 } from './1764000000005-dossiers';
 import { DossierRetries1764000000006 } from './1764000000006-dossier-retries';
 import { ApplicantMemberships1764000000017 } from './1764000000017-applicant-memberships';
+import { InvitationMailAndRevoke1764000000020 } from './1764000000020-invitation-mail-and-revoke';
 import { Judging1764000000050 } from './1764000000050-judging';
 
 export const MIGRATIONS = [
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   Dossiers1764000000005,
   DossierRetries1764000000006,
   ApplicantMemberships1764000000017,
+  InvitationMailAndRevoke1764000000020,
   Judging1764000000050,
 ];

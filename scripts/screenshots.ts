@@ -84,6 +84,37 @@ async function main(): Promise<void> {
   );
   await api('PUT', `/api/applications/${draft.id}/sections/kpis`, partial.kpis, token);
 
+  await api('PUT', `/api/applications/${draft.id}/sections/recruitment`, partial.recruitment, token);
+  await api('PUT', `/api/applications/${draft.id}/sections/technology`, partial.technology, token);
+
+  // a submitted entry: its confirmation (when, which entry, what comes next)
+  const [cycle3] = await db.query(
+    `INSERT INTO cycles (name, time_zone, opens_at, submission_deadline) VALUES ('2026 华东区评选', 'Asia/Shanghai', now() - interval '10 days', now() + interval '15 days') RETURNING id`,
+  );
+  const [cat3] = await db.query(
+    `INSERT INTO categories (cycle_id, code, name_zh, name_en) VALUES ($1, 'omnichannel_excellence', '卓越全渠道客服', 'Omnichannel excellence') RETURNING id`,
+    [cycle3.id],
+  );
+  const submitted = await api(
+    'POST',
+    '/api/applications',
+    { cycleId: cycle3.id, categoryId: cat3.id, nomination: { type: 'self' } },
+    token,
+  );
+  const full3 = completeApplication({
+    orgChart: [await upload(submitted.id, 'org_chart')],
+    layoutPhotos: [await upload(submitted.id, 'layout_photo')],
+  }) as Record<string, unknown>;
+  for (const [key, data] of Object.entries(full3)) await api('PUT', `/api/applications/${submitted.id}/sections/${key}`, data, token);
+  await api('POST', `/api/applications/${submitted.id}/seal`, {}, token);
+  await upload(submitted.id, 'stamped_receipt');
+  const sealedNow = await api('GET', `/api/applications/${submitted.id}`, undefined, token);
+  const submit = await fetch(`${base}/api/applications/${submitted.id}/submit`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'If-Match': sealedNow.etag as string },
+  });
+  if (!submit.ok) throw new Error(`submit: ${submit.status} ${await submit.text()}`);
+
   const me = await api('GET', '/api/auth/me', undefined, token);
   const invitation = await api(
     'POST',
@@ -109,12 +140,33 @@ async function main(): Promise<void> {
       go: async (p) => void (await p.goto(`${base}/applications/${draft.id}`), await p.waitForSelector('[id^="f-basics-"]')),
     },
     { name: 'editor-kpis', signedIn: true, go: (p) => openSection(p, base, draft.id, 'kpis') },
+    { name: 'editor-recruitment', signedIn: true, go: (p) => openSection(p, base, draft.id, 'recruitment') },
+    { name: 'editor-technology', signedIn: true, go: (p) => openSection(p, base, draft.id, 'technology') },
+    { name: 'editor-omnichannel', signedIn: true, go: (p) => openSection(p, base, draft.id, 'omnichannel') },
+    { name: 'editor-receipt', signedIn: true, go: (p) => openSection(p, base, draft.id, 'receipt') },
+    {
+      name: 'editor-missing',
+      signedIn: true,
+      go: async (p) => {
+        await p.goto(`${base}/applications/${draft.id}`);
+        await p.waitForSelector('[id^="f-basics-"]');
+        // on a phone: the drawer of what is missing, opened from the top; wider, the panel beside
+        const toggle = await p.$('#missing-toggle');
+        if (toggle) await toggle.click();
+        await p.waitForSelector('.missing-item');
+      },
+    },
+    {
+      name: 'submitted',
+      signedIn: true,
+      go: async (p) => void (await p.goto(`${base}/applications/${submitted.id}`), await p.waitForSelector('#submitted-notice')),
+    },
     { name: 'review', signedIn: true, go: (p) => openReview(p, base, draft.id) },
     { name: 'receipt-and-submit', signedIn: true, go: (p) => openReview(p, base, sealed.id) },
     {
       name: 'members',
       signedIn: true,
-      go: async (p) => void (await p.goto(`${base}/organisation`), await p.waitForSelector('#invite-email')),
+      go: async (p) => void (await p.goto(`${base}/organisation`), await p.waitForSelector('#pending-invitations .ant-list-item')),
     },
     {
       // last: what it types stays on this device (refused by the server, kept for correcting)

@@ -56,6 +56,10 @@ export const url = make<UrlField>('url');
 export const phone = make<PhoneField>('phone');
 export const postcode = make<PostcodeField>('postcode');
 export const yesno = make<YesNoField>('yesno');
+/** 有 / 没有: the form's words for "do you have …" questions (technology, facilities, dedicated team). */
+export const HAVE_WORDS = { yes: { zh: '有', en: 'Yes' }, no: { zh: '没有', en: 'No' } } as const;
+/** 有 / 否: the environment section's certification questions (□有:请说明 □否). */
+export const HAVE_OR_NOT_WORDS = { yes: { zh: '有', en: 'Yes' }, no: { zh: '否', en: 'No' } } as const;
 export const bool = make<BooleanField>('boolean');
 export const computed = make<ComputedField>('computed');
 

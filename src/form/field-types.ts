@@ -111,6 +111,14 @@ export interface YesNoField extends FieldBase {
   detailWhenYes?: boolean;
   /** Max length of detail (default 1000). */
   detailMax?: number;
+  /** The form's own words for the two answers where it does not say 是/否 (e.g. 有/没有); display only. */
+  answerWords?: AnswerWords;
+}
+
+/** How the form words a yes/no question's answers (the stored value stays true/false). */
+export interface AnswerWords {
+  yes: Label;
+  no: Label;
 }
 /**
  * A plain checkbox: absent reads as unchecked, so it is never "missing". `mustAnswer` makes it a
@@ -121,6 +129,8 @@ export interface BooleanField extends FieldBase {
   type: 'boolean';
   mustAnswer?: boolean;
   mustBeTrue?: boolean;
+  /** As for yes/no: the form's words for the answers of a `mustAnswer` question. */
+  answerWords?: AnswerWords;
 }
 /** Ids (UUIDs) of uploaded files of one kind; `min` files at seal (default 1 unless optional). */
 export interface AttachmentField extends FieldBase {

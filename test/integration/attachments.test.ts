@@ -69,6 +69,21 @@ describe('round trip through the S3 protocol', () => {
     expect(download.headers.get('content-type')).toBe('application/pdf');
   });
 
+  it('a preview (inline=true) opens a PDF or image in the browser; an Office file is still saved', async () => {
+    const { owner, appId } = await freshApplication();
+    const disposition = async (id: string, query = '') => {
+      const redirect = await as(owner, request(t.http).get(`/api/applications/${appId}/attachments/${id}${query}`)).expect(302);
+      return (await fetch(redirect.headers.location)).headers.get('content-disposition');
+    };
+    const pdf = await upload(owner, appId, 'supporting_doc', pdfFile(5_000), '年度总结.pdf', 'application/pdf').expect(201);
+    const png = await upload(owner, appId, 'org_chart', pngFile(), 'chart.png').expect(201);
+    const docx = await upload(owner, appId, 'supporting_doc', await officeFile('word'), '材料.docx').expect(201);
+    expect(await disposition(pdf.body.id, '?inline=true')).toMatch(/^inline; filename=".*\.pdf"/);
+    expect(await disposition(png.body.id, '?inline=true')).toMatch(/^inline; filename="chart\.png"/);
+    expect(await disposition(docx.body.id, '?inline=true')).toMatch(/^attachment; /);
+    expect(await disposition(pdf.body.id)).toMatch(/^attachment; /);
+  });
+
   it('signed URLs are short-lived and name one object', async () => {
     const { owner, appId } = await freshApplication();
     const res = await upload(owner, appId, 'org_chart', pngFile(), 'chart.png').expect(201);

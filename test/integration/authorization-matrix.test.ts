@@ -156,6 +156,26 @@ const ROWS: Row[] = [
     call: async (w) => ({ path: `/api/organisations/${w.orgId}/invitations`, body: { email: `i-${unique()}@example.com` } }),
   },
   {
+    method: 'get',
+    route: '/api/organisations/:id/invitations',
+    expect: { ...entryWrite, member: 403 },
+    call: async (w) => ({ path: `/api/organisations/${w.orgId}/invitations` }),
+  },
+  {
+    // a fresh pending invitation per caller: only the owner revokes it
+    method: 'delete',
+    route: '/api/organisations/:id/invitations/:invitationId',
+    expect: { ...entryWrite, owner: 204, member: 403 },
+    call: async (w) => {
+      const inv = await request(w.t.http)
+        .post(`/api/organisations/${w.orgId}/invitations`)
+        .auth(w.accounts.owner.token, { type: 'bearer' })
+        .send({ email: `r-${unique()}@example.com` })
+        .expect(201);
+      return { path: `/api/organisations/${w.orgId}/invitations/${inv.body.id}` };
+    },
+  },
+  {
     // public; signed-in callers hold a different e-mail than the invited one
     method: 'post',
     route: '/api/invitations/:token/accept',

@@ -42,6 +42,8 @@ interface World {
   rubricId: string;
   roundId: string;
   conflictId: string;
+  /** A pending invitation of the owner's organisation (revoked by the first DELETE that lands; 409 after). */
+  invitationId: string;
   userIds: Record<Exclude<Caller, 'anonymous'>, string>;
   tokens: Record<Exclude<Caller, 'anonymous'>, string>;
 }
@@ -319,6 +321,7 @@ function queryArb(r: RouteInfo): fc.Arbitrary<string> {
 function realId(url: string, name: string): string | undefined {
   if (name === 'key') return undefined; // section keys: chosen below
   if (name === 'attId') return w.attId;
+  if (name === 'invitationId') return w.invitationId;
   const resource = url.split('/:')[0];
   if (name === 'id' && resource === '/api/applications') return w.appId;
   if (name === 'id' && resource === '/api/organisations') return w.owner.organisationId;
@@ -445,6 +448,13 @@ beforeAll(async () => {
     cycle,
     appId,
     attId: await attachmentRow(t, appId, owner, 'org_chart'),
+    invitationId: (
+      await t.db.query(
+        `INSERT INTO invitations (organisation_id, email, token_hash, invited_by, expires_at)
+         VALUES ($1, 'fuzz-invitee@example.com', $2, $3, now() + interval '14 days') RETURNING id`,
+        [owner.organisationId, hashToken(randomBytes(16).toString('hex')), owner.userId],
+      )
+    ).rows[0].id,
     rubricId,
     roundId,
     conflictId: conflict.rows[0].id,

@@ -115,7 +115,9 @@ export async function fillField(
       return;
     }
     case 'boolean':
-      if (value === true) await (await page.waitForSelector(`#${id}`))!.click();
+      // a question that must be answered is 是/否 radios; a plain one a checkbox
+      if (field.mustAnswer) await (await page.waitForSelector(`#${id} input[type=radio][value="${value === true}"]`))!.click();
+      else if (value === true) await (await page.waitForSelector(`#${id}`))!.click();
       return;
     case 'attachment':
       return; // files: uploadTo

@@ -93,6 +93,41 @@ const TEXTS = {
   goToField: ['前往该项', 'Go to this field'],
   manyMissing: ['还有 {n} 项需要完善，请在“待完善项目”中逐项处理。', '{n} items still need attention: see “Still missing”.'],
   showMissing: ['查看待完善项目', 'Show what is missing'],
+  // the stamped receipt: what happens, before it can happen (draft), and the submitted entry
+  receiptLater: ['盖章回执在封存后上传', 'The stamped receipt comes after sealing'],
+  receiptLaterSteps: [
+    '封存后：① 下载申报材料 PDF，打印最后的“单位回执”页；② 加盖单位公章并注明日期；③ 扫描或拍照后在“检查并封存”页上传；④ 提交。',
+    'After sealing: ① download the dossier PDF and print its last page, the receipt; ② stamp it with the company seal and date it; ③ scan or photograph it and upload it on “Review and seal”; ④ submit.',
+  ],
+  submittedTitle: ['申报已提交', 'Your entry has been submitted'],
+  submittedAt: ['提交时间', 'Submitted at'],
+  entryCode: ['申报编号', 'Entry code'],
+  nextSteps: [
+    '组委会将对申报材料进行形式审查，受理或退回修改时会以邮件通知。受理后进入评审，无需再做任何操作。',
+    'The organisers will screen the entry and e-mail you when it is accepted or returned for changes. Once accepted it goes to the judges; there is nothing more to do.',
+  ],
+  duplicateEntry: ['创建失败', 'Could not create the entry'],
+  nomination: ['参评方式', 'Entry by'],
+  nominationSelf: ['自荐', 'Self-nomination'],
+  nominationRecommended: ['推荐', 'Recommended by another unit'],
+  recommenderName: ['推荐单位', 'Recommending unit'],
+  recommenderContact: ['推荐单位联系方式', 'Recommender’s contact'],
+  kpiIndicator: ['指标', 'Indicator'],
+  kpiTarget: ['目标', 'Target'],
+  kpiActual: ['过去12个月的达成情况', 'Actual (past 12 months)'],
+  kpiMet: ['是否达标', 'Met'],
+  kpiGap: ['差距', 'Gap'],
+  kpiMetYes: ['达标', 'Met'],
+  kpiMetNo: ['未达标', 'Not met'],
+  invitationsPending: ['待接受的邀请', 'Pending invitations'],
+  inviteByEmail: ['通过邮件邀请', 'Invite by e-mail'],
+  invitationSent: ['邀请邮件已发送至 {email}', 'An invitation was e-mailed to {email}'],
+  revoke: ['撤销', 'Revoke'],
+  revokeConfirm: ['撤销发给 {email} 的邀请？', 'Revoke the invitation to {email}?'],
+  invitedAt: ['邀请时间', 'Invited'],
+  expiresAt: ['有效期至', 'Valid until'],
+  noPending: ['没有待接受的邀请', 'No pending invitations'],
+  cancel: ['取消', 'Cancel'],
   // inline validation (mirrors the server's draft rules; the server still decides)
   vTooLong: ['最多 {n} 个字', 'At most {n} characters'],
   vInteger: ['请输入整数', 'Enter a whole number'],
@@ -123,6 +158,19 @@ const TEXTS = {
 } as const;
 
 export type TextKey = keyof typeof TEXTS;
+
+/** Time zones by the names people use; the countdown never shows an IANA key. */
+export const ZONE_NAMES: Record<string, [string, string]> = {
+  'Asia/Shanghai': ['北京时间', 'China Standard Time'],
+  'Asia/Chongqing': ['北京时间', 'China Standard Time'],
+  'Asia/Urumqi': ['乌鲁木齐时间', 'Xinjiang Time'],
+  'Asia/Hong_Kong': ['香港时间', 'Hong Kong Time'],
+  'Asia/Macau': ['澳门时间', 'Macao Time'],
+  'Asia/Taipei': ['台北时间', 'Taipei Time'],
+  'Asia/Singapore': ['新加坡时间', 'Singapore Time'],
+  'Asia/Tokyo': ['东京时间', 'Japan Standard Time'],
+  UTC: ['协调世界时', 'Coordinated Universal Time'],
+};
 
 export const STATE_LABELS: Record<string, [string, string]> = {
   draft: ['草稿', 'Draft'],

@@ -19,6 +19,8 @@ export interface DownloadOptions {
   fileName: string;
   contentType: string;
   expiresSeconds?: number;
+  /** Shown in the browser tab (Content-Disposition: inline) instead of saved; the caller decides which types may. */
+  inline?: boolean;
 }
 
 /**
@@ -112,7 +114,7 @@ export class StorageService implements OnModuleDestroy {
       new GetObjectCommand({
         Bucket: this.bucket,
         Key: key,
-        ResponseContentDisposition: contentDisposition(opts.fileName),
+        ResponseContentDisposition: contentDisposition(opts.fileName, opts.inline ? 'inline' : 'attachment'),
         ResponseContentType: opts.contentType,
       }),
       { expiresIn: opts.expiresSeconds ?? this.config.uploads.downloadUrlSeconds },
@@ -142,10 +144,10 @@ export function createS3Client(config: Pick<AppConfig, 's3'>): S3Client {
   });
 }
 
-/** `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987), so 组织架构图.pdf survives. */
-export function contentDisposition(fileName: string): string {
+/** `attachment` (or `inline`) with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987), so 组织架构图.pdf survives. */
+export function contentDisposition(fileName: string, type: 'attachment' | 'inline' = 'attachment'): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+  return `${type}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
 
 const isNotFound = (e: unknown) => {

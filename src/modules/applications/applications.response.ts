@@ -66,6 +66,11 @@ export class ApplicationResponse {
   @ApiProperty({ type: SnapshotRefResponse, nullable: true }) snapshot!: SnapshotRefResponse | null;
   @ApiProperty({ type: CategoryResponse }) category!: CategoryResponse;
   @ApiPropertyOptional() complete?: boolean;
+  @ApiPropertyOptional({
+    description:
+      'Required sections complete, in percent: 0 for an empty draft, 100 exactly when complete; the same for applicant and staff',
+  })
+  percent?: number;
   @ApiPropertyOptional({ type: [SectionCompletenessResponse] }) sections?: SectionCompletenessResponse[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
@@ -80,6 +85,7 @@ export class IssueResponse {
 
 export class CompletenessResponse {
   @ApiProperty() complete!: boolean;
+  @ApiProperty({ description: 'Required sections complete, in percent (100 exactly when complete)' }) percent!: number;
   @ApiProperty({ type: [SectionCompletenessResponse] }) sections!: SectionCompletenessResponse[];
   @ApiProperty({ type: [IssueResponse] }) issues!: IssueResponse[];
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { randomInt } from 'node:crypto';
-import { isStaff, type Actor } from '../../common/auth/actor';
+import type { Actor } from '../../common/auth/actor';
 import { DomainError, forbidden, notFound, validationError, wrongState } from '../../common/errors/domain-error';
 import { isoInZone } from '../../common/time/zoned-time';
 import { checkApplication, type ApplicationIssue } from '../../form/completeness';
@@ -19,6 +19,8 @@ const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
 export interface Completeness {
   complete: boolean;
+  /** Required sections complete, in percent: 0 for an empty draft, 100 exactly when `complete` (optional sections do not count). */
+  percent: number;
   sections: Array<{ key: string; title: { zh: string; en: string }; complete: boolean; issues: number }>;
   issues: ApplicationIssue[];
 }
@@ -26,7 +28,7 @@ export interface Completeness {
 @Injectable()
 export class ApplicationsService {
   /** Completeness by (entry, every section version, every file): ~1 KB each (the titles are the registry's). */
-  private readonly completenessMemo = new LRUCache<string, Pick<Completeness, 'complete' | 'sections'>>({ max: 5_000 });
+  private readonly completenessMemo = new LRUCache<string, Pick<Completeness, 'complete' | 'percent' | 'sections'>>({ max: 5_000 });
 
   constructor(
     private readonly db: Sql,
@@ -93,9 +95,8 @@ export class ApplicationsService {
     return this.get(actor, id);
   }
 
-  /** What the actor may read (the access policy): applicants their organisations' applications with completeness; staff all, filterable. */
+  /** What the actor may read (the access policy) with completeness: applicants their organisations' applications; staff all, filterable. */
   async list(actor: Actor, filter: { cycleId?: string; state?: string; memberUnit?: boolean }) {
-    const staff = isStaff(actor);
     const params: unknown[] = [actor.userId];
     const where: string[] = [applicationAccessSql(actor.role, 'read', { app: 'a', user: '$1' })];
     const and = (sql: (n: number) => string, value: unknown) => where.push(sql(params.push(value)));
@@ -106,7 +107,8 @@ export class ApplicationsService {
       `${SUMMARY_SELECT} WHERE ${where.join(' AND ')} ORDER BY o.member_unit DESC, a.created_at DESC LIMIT 1000`,
       params,
     );
-    if (staff || !rows.length) return rows.map((a) => toSummary(a));
+    // staff see the same completeness as the applicant (a complete entry reads 100 % in both lists)
+    if (!rows.length) return [];
     const ids = rows.map((a) => a.id);
     const completeness = await this.listedCompleteness(ids);
     return rows.map((a) => toSummary(a, completeness.get(a.id)));
@@ -118,7 +120,7 @@ export class ApplicationsService {
    * section version's data never changes, so a result keyed by every version and file is exact;
    * it is remembered because checking one full entry takes milliseconds of CPU.
    */
-  private async listedCompleteness(ids: string[]): Promise<Map<string, Pick<Completeness, 'complete' | 'sections'>>> {
+  private async listedCompleteness(ids: string[]): Promise<Map<string, Pick<Completeness, 'complete' | 'percent' | 'sections'>>> {
     const [versions, files] = await Promise.all([
       this.db.rows<{ application_id: string; section_key: string; version: number }>(
         'SELECT application_id, section_key, version FROM application_sections WHERE application_id = ANY($1::uuid[])',
@@ -134,7 +136,7 @@ export class ApplicationsService {
     const filesOf = new Map<string, Map<string, string>>(ids.map((id) => [id, new Map()]));
     for (const f of files) filesOf.get(f.application_id)!.set(f.id, f.kind);
 
-    const result = new Map<string, Pick<Completeness, 'complete' | 'sections'>>();
+    const result = new Map<string, Pick<Completeness, 'complete' | 'percent' | 'sections'>>();
     const missing = ids.filter((id) => {
       const known = this.completenessMemo.get(memoKey(id, versionsOf.get(id)!, filesOf.get(id)!));
       if (known) result.set(id, known);
@@ -153,9 +155,9 @@ export class ApplicationsService {
       readVersions.get(row.application_id)!.push(`${row.section_key}:${row.version}`);
     }
     for (const id of missing) {
-      const { complete, sections: perSection } = this.completenessOf(dataOf.get(id)!, filesOf.get(id)!);
-      result.set(id, { complete, sections: perSection });
-      this.completenessMemo.set(memoKey(id, readVersions.get(id)!, filesOf.get(id)!), { complete, sections: perSection });
+      const { complete, percent, sections: perSection } = this.completenessOf(dataOf.get(id)!, filesOf.get(id)!);
+      result.set(id, { complete, percent, sections: perSection });
+      this.completenessMemo.set(memoKey(id, readVersions.get(id)!, filesOf.get(id)!), { complete, percent, sections: perSection });
     }
     return result;
   }
@@ -202,8 +204,11 @@ export class ApplicationsService {
 
   private completenessOf(sections: Record<string, SectionData>, files: Map<string, string>): Completeness {
     const issues = checkApplication(this.registry, sections, files);
+    const required = this.registry.all().filter((d) => !d.optional);
+    const done = required.filter((d) => !issues.some((i) => i.section === d.key)).length;
     return {
       complete: issues.length === 0,
+      percent: issues.length === 0 ? 100 : Math.min(99, Math.floor((100 * done) / Math.max(1, required.length))),
       sections: this.registry.all().map((d) => {
         const n = issues.filter((i) => i.section === d.key).length;
         return { key: d.key, title: d.title, complete: n === 0, issues: n };
@@ -258,7 +263,7 @@ interface SummaryRow extends DeadlineFields {
   name_en: string;
 }
 
-function toSummary(a: SummaryRow, completeness?: Pick<Completeness, 'complete' | 'sections'>) {
+function toSummary(a: SummaryRow, completeness?: Pick<Completeness, 'complete' | 'percent' | 'sections'>) {
   return {
     id: a.id,
     entryCode: a.entry_code,
@@ -274,7 +279,7 @@ function toSummary(a: SummaryRow, completeness?: Pick<Completeness, 'complete' |
     returnReason: a.return_reason,
     snapshot: a.snapshot_id ? { id: a.snapshot_id, sha256: a.snapshot_sha256, sealedAt: a.sealed_at!.toISOString() } : null,
     category: { id: a.category_id, code: a.category_code, nameZh: a.name_zh, nameEn: a.name_en },
-    ...(completeness ? { complete: completeness.complete, sections: completeness.sections } : {}),
+    ...(completeness ? { complete: completeness.complete, percent: completeness.percent, sections: completeness.sections } : {}),
     createdAt: a.created_at.toISOString(),
     updatedAt: a.updated_at.toISOString(),
   };

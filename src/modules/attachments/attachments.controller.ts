@@ -15,7 +15,7 @@ import { AttachmentResponse } from './attachments.response';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, UploadRoute } from '../../common/auth/decorators';
-import { IdParam } from '../../common/pipes/params';
+import { IdParam, optionalBoolQuery } from '../../common/pipes/params';
 import { ATTACHMENT_KINDS, AttachmentsService } from './attachments.service';
 
 @ApiTags('attachments')
@@ -69,7 +69,11 @@ export class AttachmentsController {
   }
 
   @Get(':attId')
-  @ApiOperation({ summary: '302 to a short-lived signed URL that downloads the file (Content-Disposition: attachment)' })
+  @ApiOperation({
+    summary:
+      '302 to a short-lived signed URL that downloads the file (Content-Disposition: attachment); `inline=true` shows a PDF or image in the browser',
+  })
+  @ApiQuery({ name: 'inline', required: false, type: Boolean, description: 'Preview: Content-Disposition inline for PDF and images' })
   @ApiFoundResponse({
     description: 'Location: the signed URL (valid 5 minutes)',
     headers: { Location: { schema: { type: 'string', format: 'uri' } } },
@@ -80,8 +84,9 @@ export class AttachmentsController {
     @Param('id', IdParam) id: string,
     @Param('attId', IdParam) attId: string,
     @Res() reply: FastifyReply,
+    @Query('inline', optionalBoolQuery('inline')) inline?: boolean,
   ) {
-    const url = await this.attachments.downloadUrl(a, id, attId);
+    const url = await this.attachments.downloadUrl(a, id, attId, inline ?? false);
     await reply.header('Cache-Control', 'no-store').redirect(url, 302);
   }
 

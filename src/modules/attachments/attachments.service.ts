@@ -65,6 +65,9 @@ const EDITABLE_IN: Record<AttachmentKind, string> = {
  * SHA-256) into the object store; the row is written only after the object is complete, in a
  * transaction that re-checks state and quota, so a failure at any point leaves nothing behind.
  */
+/** What a browser shows itself, safely (no script): PDF and the raster images the upload accepts. */
+const INLINE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/webp']);
+
 @Injectable()
 export class AttachmentsService {
   private readonly log = new Logger(AttachmentsService.name);
@@ -115,11 +118,19 @@ export class AttachmentsService {
     return rows.map(view);
   }
 
-  /** A short-lived URL that downloads the file as an attachment under its sanitised name. */
-  async downloadUrl(actor: Actor, applicationId: string, attachmentId: string): Promise<string> {
+  /**
+   * A short-lived URL that downloads the file as an attachment under its sanitised name; with
+   * `inline`, a PDF or an image (types sniffed from the bytes at upload) opens in the browser
+   * instead — anything else (DOCX, XLSX, PPTX) is still saved.
+   */
+  async downloadUrl(actor: Actor, applicationId: string, attachmentId: string, inline = false): Promise<string> {
     await this.policy.readable(actor, applicationId);
     const row = await this.find(applicationId, attachmentId);
-    return this.storage.signedDownloadUrl(row.storage_key, { fileName: row.original_name ?? `${row.id}`, contentType: row.content_type });
+    return this.storage.signedDownloadUrl(row.storage_key, {
+      fileName: row.original_name ?? `${row.id}`,
+      contentType: row.content_type,
+      inline: inline && INLINE_TYPES.has(row.content_type),
+    });
   }
 
   async remove(actor: Actor, applicationId: string, attachmentId: string): Promise<void> {

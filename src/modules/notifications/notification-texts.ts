@@ -47,6 +47,24 @@ export const NOTIFICATION_TEXTS: Record<string, { zh: Text; en: Text }> = {
       lines: (p) => [p.reason ? `Reason: ${p.reason}` : 'Your application did not pass screening.'],
     },
   },
+  invitation: {
+    zh: {
+      title: (p) => `${p.inviter} 邀请您加入“${p.organisation}”`,
+      lines: (p) => [
+        `${p.inviter} 邀请您作为“${p.organisation}”的成员，在中国十佳呼叫中心奖申报平台共同填写申报。`,
+        `请在 14 天内打开以下链接接受邀请：${p.link}`,
+        '该链接仅可使用一次；如您不认识邀请人，请忽略本邮件。',
+      ],
+    },
+    en: {
+      title: (p) => `${p.inviter} invites you to join ${p.organisation}`,
+      lines: (p) => [
+        `${p.inviter} invites you to join ${p.organisation} on the Top-Ten Contact Center Award platform and work on its applications.`,
+        `Open this link within 14 days to accept: ${p.link}`,
+        'The link works once; if you do not know the sender, ignore this mail.',
+      ],
+    },
+  },
   password_reset: {
     zh: {
       title: () => '重设密码',

@@ -8,6 +8,7 @@ import { Mailer } from '../../infra/mail/mailer';
 import { missingRow } from '../../infra/queue/job-table.processor';
 import { NOTIFICATIONS_QUEUE, NotificationJob } from '../../infra/queue/queues';
 import { issueResetLink } from '../identity/reset-tokens';
+import { issueInvitationLink } from '../organisations/invitation-tokens';
 import { APPLICANT_MEMBERSHIPS } from '../organisations/membership-sql';
 import { renderNotification } from './notification-renderer';
 
@@ -85,19 +86,22 @@ export class OutboxService {
           row.recipient_user_ids,
         ]);
         let payload = row.payload;
+        // addresses without an account yet (a judge invitation) are mailed as given
+        let to = [...recipients.map((r) => r.email), ...row.recipient_emails];
+        // an organisation invitation goes to its address with a link issued now like a reset link;
+        // revoked, accepted or expired meanwhile, nothing is sent
+        if (row.kind === 'invitation') {
+          const address = row.recipient_emails[0];
+          const link = address ? await issueInvitationLink(tx, String(row.payload.invitationId), this.config.publicUrl) : undefined;
+          payload = { ...row.payload, link: link ?? '' };
+          to = link ? [address] : [];
+        }
         // a reset link is issued only now, in this transaction: the row never holds the secret, and
         // a send that fails rolls the token back (a row for an unknown address has no recipient)
         if (row.kind === 'password_reset' && recipients.length === 1)
           payload = { link: await issueResetLink(tx, recipients[0].id, this.config.publicUrl) };
         try {
-          await this.mailer.send(
-            renderNotification(
-              row.kind,
-              payload,
-              // addresses without an account yet (a judge invitation) are mailed as given
-              [...recipients.map((r) => r.email), ...row.recipient_emails],
-            ),
-          );
+          await this.mailer.send(renderNotification(row.kind, payload, to));
         } catch (e) {
           failure = e;
           throw e; // rolls back what this delivery wrote

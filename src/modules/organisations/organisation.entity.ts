@@ -33,5 +33,9 @@ export class Invitation {
   @Column('timestamptz', { name: 'expires_at' }) expiresAt!: Date;
   @Column('timestamptz', { name: 'accepted_at', nullable: true }) acceptedAt!: Date | null;
   @Column('uuid', { name: 'accepted_by', nullable: true }) acceptedBy!: string | null;
+  /** The token of the mailed link, issued by the worker as it sends (the copied link keeps `token_hash`). */
+  @Column('text', { name: 'mail_token_hash', nullable: true }) mailTokenHash!: string | null;
+  @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt!: Date | null;
+  @Column('uuid', { name: 'revoked_by', nullable: true }) revokedBy!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

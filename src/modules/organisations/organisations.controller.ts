@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Inject, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../../common/openapi/api-errors';
 import {
   InvitationAcceptedResponse,
@@ -7,6 +7,7 @@ import {
   MemberUnitResponse,
   OrganisationResponse,
   OrganisationWithMembersResponse,
+  PendingInvitationResponse,
 } from './organisations.response';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../common/auth/actor';
@@ -61,11 +62,32 @@ export class OrganisationsController {
   }
 
   @Post('organisations/:id/invitations')
-  @ApiOperation({ summary: 'Invite a colleague by e-mail (owner); returns the one-time token' })
+  @ApiOperation({ summary: 'Invite a colleague by e-mail (owner): the invitation is mailed; returns the copyable link’s one-time token' })
   @ApiCreatedResponse({ type: InvitationResponse })
   @ApiErrors(404, 409)
   invite(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @Body() dto: InviteDto) {
     return this.organisations.invite(actor, id, dto.email);
+  }
+
+  @Get('organisations/:id/invitations')
+  @ApiOperation({ summary: 'Pending invitations: not accepted, revoked or expired (owner)' })
+  @ApiOkResponse({ type: [PendingInvitationResponse] })
+  @ApiErrors(404)
+  pending(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
+    return this.organisations.pendingInvitations(actor, id);
+  }
+
+  @Delete('organisations/:id/invitations/:invitationId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke a pending invitation (owner): neither its copied nor its mailed link works after' })
+  @ApiNoContentResponse({ description: 'Revoked' })
+  @ApiErrors(404, 409)
+  async revoke(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Param('invitationId', IdParam) invitationId: string,
+  ): Promise<void> {
+    await this.organisations.revokeInvitation(actor, id, invitationId);
   }
 
   @Public()

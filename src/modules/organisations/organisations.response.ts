@@ -38,6 +38,15 @@ export class InvitationResponse {
   @ApiProperty({ description: 'The one-time token of the invitation link' }) token!: string;
 }
 
+/** A pending invitation (not accepted, revoked or expired), for its organisation's owner. */
+export class PendingInvitationResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+  @ApiProperty({ description: 'Name of the member who invited' }) invitedBy!: string;
+}
+
 export class InvitationAcceptedResponse {
   @ApiProperty({ format: 'uuid' }) organisationId!: string;
   @ApiProperty({ format: 'uuid' }) userId!: string;

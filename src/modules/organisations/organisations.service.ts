@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { isStaff, type Actor } from '../../common/auth/actor';
 import { hashToken, newToken } from '../../common/auth/tokens';
-import { DomainError, forbidden, notFound, validationError } from '../../common/errors/domain-error';
+import { DomainError, forbidden, notFound, validationError, wrongState } from '../../common/errors/domain-error';
 import { Sql } from '../../infra/database/sql';
+import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../identity/password';
+import { OutboxService } from '../notifications/outbox.service';
 import { SessionService } from '../identity/session.service';
 import { APPLICANT_MEMBERSHIPS } from './membership-sql';
 import type { AcceptInvitationDto, UpdateOrganisationDto } from './organisations.dto';
@@ -42,6 +44,8 @@ export class OrganisationsService {
   constructor(
     private readonly db: Sql,
     private readonly sessions: SessionService,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
   ) {}
 
   listForUser(userId: string) {
@@ -96,22 +100,72 @@ export class OrganisationsService {
   }
 
   /**
-   * The owner invites by e-mail; the token is shown once (and mailed once mail exists). An e-mail
-   * of a judge, staff or admin account is refused (409): those are never organisation members.
+   * The owner invites by e-mail: the invitation is mailed (an outbox row, delivered by the worker,
+   * which issues the mailed link's own token as it sends) and its copyable link's token is shown
+   * once. An e-mail of a judge, staff or admin account is refused (409): those are never
+   * organisation members.
    */
   async invite(actor: Actor, organisationId: string, emailRaw: string) {
     await this.requireOwner(actor, organisationId);
-    const existing = await this.db.one<{ role: string }>('SELECT role FROM users WHERE lower(email) = $1', [emailRaw.trim().toLowerCase()]);
+    const email = emailRaw.trim().toLowerCase();
+    const existing = await this.db.one<{ role: string }>('SELECT role FROM users WHERE lower(email) = $1', [email]);
     if (existing && existing.role !== 'applicant')
       throw new DomainError('conflict', 'invitee_not_applicant', [{ path: 'email', code: 'invitee_not_applicant' }]);
     const token = newToken();
     const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86400_000);
-    const [inv] = await this.db.rows<{ id: string; email: string; expiresAt: Date }>(
-      `INSERT INTO invitations (organisation_id, email, token_hash, invited_by, expires_at)
-       VALUES ($1, $2, $3, $4, $5) RETURNING id, email, expires_at AS "expiresAt"`,
-      [organisationId, emailRaw.trim().toLowerCase(), hashToken(token), actor.userId, expiresAt],
-    );
+    const { inv, outboxId } = await this.db.transaction(async (tx) => {
+      const inv = (await tx.one<{ id: string; email: string; expiresAt: Date }>(
+        `INSERT INTO invitations (organisation_id, email, token_hash, invited_by, expires_at)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id, email, expires_at AS "expiresAt"`,
+        [organisationId, email, hashToken(token), actor.userId, expiresAt],
+      ))!;
+      const row = (await tx.one<{ id: string }>(
+        `INSERT INTO notification_outbox (kind, recipient_emails, payload)
+         SELECT 'invitation', ARRAY[$1], jsonb_build_object('invitationId', $2::text, 'organisation', o.name, 'inviter', u.name)
+           FROM organisations o, users u WHERE o.id = $3 AND u.id = $4
+         RETURNING id`,
+        [email, inv.id, organisationId, actor.userId],
+      ))!;
+      return { inv, outboxId: row.id };
+    });
+    await this.audit.record({ action: 'invitation.create', actor, entity: 'invitation', entityId: inv.id, details: { email } });
+    await this.outbox.enqueue([outboxId]);
     return { ...inv, token };
+  }
+
+  /** Pending invitations of an organisation (owner): not accepted, not revoked, not expired. */
+  async pendingInvitations(actor: Actor, organisationId: string) {
+    await this.requireOwner(actor, organisationId);
+    return this.db.rows<{ id: string; email: string; createdAt: Date; expiresAt: Date; invitedBy: string }>(
+      `SELECT i.id, i.email, i.created_at AS "createdAt", i.expires_at AS "expiresAt", u.name AS "invitedBy"
+         FROM invitations i JOIN users u ON u.id = i.invited_by
+        WHERE i.organisation_id = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()
+        ORDER BY i.created_at DESC`,
+      [organisationId],
+    );
+  }
+
+  /**
+   * The owner revokes a pending invitation: neither its copied nor its mailed link works after
+   * (an unsent mail is not sent). Another organisation's invitation is 404; an accepted or already
+   * revoked one 409 with its state.
+   */
+  async revokeInvitation(actor: Actor, organisationId: string, invitationId: string): Promise<void> {
+    await this.requireOwner(actor, organisationId);
+    const revoked = await this.db.one<{ id: string }>(
+      `UPDATE invitations SET revoked_at = now(), revoked_by = $3
+        WHERE id = $1 AND organisation_id = $2 AND accepted_at IS NULL AND revoked_at IS NULL RETURNING id`,
+      [invitationId, organisationId, actor.userId],
+    );
+    if (!revoked) {
+      const now = await this.db.one<{ accepted: boolean; revoked: boolean }>(
+        `SELECT accepted_at IS NOT NULL AS accepted, revoked_at IS NOT NULL AS revoked FROM invitations WHERE id = $1 AND organisation_id = $2`,
+        [invitationId, organisationId],
+      );
+      if (!now) throw notFound();
+      throw wrongState(now.accepted ? 'accepted' : 'revoked');
+    }
+    await this.audit.record({ action: 'invitation.revoke', actor, entity: 'invitation', entityId: invitationId, toState: 'revoked' });
   }
 
   /**
@@ -124,7 +178,8 @@ export class OrganisationsService {
     const joined = await this.db.transaction(async (tx) => {
       const inv = await tx.one<InvitationRow>(
         `SELECT id, organisation_id, email FROM invitations
-          WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > now() FOR UPDATE`,
+          WHERE (token_hash = $1 OR mail_token_hash = $1) AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()
+          FOR UPDATE`,
         [hashToken(token)],
       );
       if (!inv) throw new DomainError('not_found', 'invitation_invalid');

@@ -217,11 +217,29 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Pending invitations: not accepted, revoked or expired (owner) */
+        get: operations["OrganisationsController_pending"];
         put?: never;
-        /** Invite a colleague by e-mail (owner); returns the one-time token */
+        /** Invite a colleague by e-mail (owner): the invitation is mailed; returns the copyable link’s one-time token */
         post: operations["OrganisationsController_invite"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{id}/invitations/{invitationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a pending invitation (owner): neither its copied nor its mailed link works after */
+        delete: operations["OrganisationsController_revoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -530,7 +548,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 302 to a short-lived signed URL that downloads the file (Content-Disposition: attachment) */
+        /** 302 to a short-lived signed URL that downloads the file (Content-Disposition: attachment); `inline=true` shows a PDF or image in the browser */
         get: operations["AttachmentsController_download"];
         put?: never;
         post?: never;
@@ -1241,6 +1259,17 @@ export interface components {
             /** @description The one-time token of the invitation link */
             token: string;
         };
+        PendingInvitationResponse: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description Name of the member who invited */
+            invitedBy: string;
+        };
         AcceptInvitationDto: {
             /** @description Trimmed; required after trimming */
             name?: string;
@@ -1415,6 +1444,8 @@ export interface components {
             snapshot: components["schemas"]["SnapshotRefResponse"] | null;
             category: components["schemas"]["CategoryResponse"];
             complete?: boolean;
+            /** @description Required sections complete, in percent: 0 for an empty draft, 100 exactly when complete; the same for applicant and staff */
+            percent?: number;
             sections?: components["schemas"]["SectionCompletenessResponse"][];
             /** Format: date-time */
             createdAt: string;
@@ -1437,6 +1468,8 @@ export interface components {
         };
         CompletenessResponse: {
             complete: boolean;
+            /** @description Required sections complete, in percent (100 exactly when complete) */
+            percent: number;
             sections: components["schemas"]["SectionCompletenessResponse"][];
             issues: components["schemas"]["IssueResponse"][];
         };
@@ -3687,6 +3720,54 @@ export interface operations {
             };
         };
     };
+    OrganisationsController_pending: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingInvitationResponse"][];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     OrganisationsController_invite: {
         parameters: {
             query?: never;
@@ -3709,6 +3790,90 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["InvitationResponse"];
                 };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    OrganisationsController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Malformed input; details[] names every offending field */
             400: {
@@ -5471,7 +5636,10 @@ export interface operations {
     };
     AttachmentsController_download: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Preview: Content-Disposition inline for PDF and images */
+                inline?: boolean;
+            };
             header?: never;
             path: {
                 id: string;

@@ -72,7 +72,8 @@ export function AttachmentField(props: {
               actions={[
                 <a
                   key="open"
-                  href={`${base}/${f.id}`}
+                  // a PDF or image opens in a new tab (the server answers it inline); other types are saved
+                  href={`${base}/${f.id}?inline=true`}
                   target="_blank"
                   rel="noreferrer"
                   aria-label={`${t('preview')} ${f.originalName ?? ''}`}

@@ -3,11 +3,13 @@
  * for (running totals of percentage groups, the pick-3 counter, the "other" box, essay counters,
  * uploads) are decided from the descriptor too, never from a field's key.
  */
-import { Button, Card, Checkbox, Form, Input, InputNumber, Radio, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Radio, Select, Space, Tag, Typography } from 'antd';
 import type { FieldNode } from '../../../src/form/field-types';
+import { formatNumber, groupDigits, parseGrouped } from '../format';
 import { useT } from '../i18n';
 import { AttachmentField } from './AttachmentField';
 import { getPath, type Data } from './descriptor';
+import { isKpiArea, KpiArea } from './KpiTable';
 import { applyExclusive, ESSAY_MAX, problemOf, TEXT_MAX } from './validate';
 
 export interface FieldContext {
@@ -62,13 +64,20 @@ export function Fields({
   prefix,
   ctx,
   context = [],
+  optional = false,
 }: {
   fields: FieldNode[];
   prefix: string;
   ctx: FieldContext;
   context?: string[];
+  /** An enclosing group is optional: nothing inside it is required (no star). */
+  optional?: boolean;
 }) {
   const seen = new Set<string>();
+  const at = (key: string) => (prefix ? `${prefix}.${key}` : key);
+  // a group led by a yes/no question (管理认证: answer, then items): the rest is its detail, asked only after 是
+  const lead = fields.find((f) => f.type === 'boolean' && f.mustAnswer);
+  const leadYes = lead ? getPath(ctx.data, at(lead.key)) === true : true;
   return (
     <>
       {fields.map((f) => {
@@ -78,6 +87,7 @@ export function Fields({
         const path = prefix ? `${prefix}.${f.key}` : f.key;
         // the "other" box appears only while 其他 is chosen
         if (f.type === 'text' && f.otherOf && !chosenOther(getPath(ctx.data, prefix ? `${prefix}.${f.otherOf}` : f.otherOf))) return null;
+        if (lead && f !== lead && !leadYes) return null;
         const other = fields.find((o) => o.type === 'text' && o.otherOf === f.key);
         return (
           <FieldInput
@@ -85,8 +95,10 @@ export function Fields({
             field={f}
             path={path}
             otherPath={other && (prefix ? `${prefix}.${other.key}` : other.key)}
+            followers={f === lead ? fields.filter((x) => x !== lead).map((x) => at(x.key)) : undefined}
             ctx={ctx}
             context={context}
+            optional={optional}
           />
         );
       })}
@@ -98,23 +110,34 @@ function FieldInput({
   field: f,
   path,
   otherPath,
+  followers,
   ctx,
   context,
+  optional: insideOptional,
 }: {
   field: FieldNode;
   path: string;
   otherPath?: string;
+  /** A leading yes/no's detail fields: removed (sent as null) when the answer is no longer 是. */
+  followers?: string[];
   ctx: FieldContext;
   context: string[];
+  optional?: boolean;
 }) {
-  const { t, label } = useT();
+  const { t, label, lang } = useT();
   const value = getPath(ctx.data, path);
   const id = fieldId(ctx.section, path);
   const set = (v: unknown) => {
     ctx.change(path, cleared(v) ? undefined : v);
     // the server refuses an "other" text once 其他 is no longer chosen: it goes with the choice
     if (otherPath && !chosenOther(v) && getPath(ctx.data, otherPath) !== undefined) ctx.change(otherPath, undefined);
+    if (followers && v !== true) for (const p of followers) if (getPath(ctx.data, p) !== undefined) ctx.change(p, undefined);
   };
+  // computed values are the server's, and an optional group's members are optional: no star
+  const required = !f.optional && !insideOptional && f.type !== 'computed';
+  const words = (f.type === 'yesno' || f.type === 'boolean') && f.answerWords;
+  const yesWord = words ? label(words.yes) : t('yes');
+  const noWord = words ? label(words.no) : t('no');
   const disabled = !ctx.editable;
   const problem = ctx.editable ? problemOf(f, value, label) : undefined;
   // the page's own finding first: the same rule as the server's, and current as the user types
@@ -126,7 +149,7 @@ function FieldInput({
     <Form.Item
       label={<span id={labelId(id)}>{label(f.label)}</span>}
       htmlFor={id}
-      required={!f.optional}
+      required={required}
       validateStatus={error ? 'error' : undefined}
       help={error}
       extra={extra ?? help}
@@ -138,8 +161,10 @@ function FieldInput({
 
   switch (f.type) {
     case 'group': {
+      // KPIs (target, actual) as the form's table with the server's met and gap
+      if (isKpiArea(f)) return <KpiArea field={f} path={path} ctx={ctx} />;
       const columns = percentColumns(f);
-      if (columns) return <PercentTable field={f} columns={columns} path={path} id={id} ctx={ctx} context={context} />;
+      if (columns) return <PercentTable field={f} columns={columns} path={path} id={id} ctx={ctx} context={context} optional={!required} />;
       const percentChildren = f.fields.filter((c) => c.type === 'percent');
       const sum =
         percentChildren.length > 1 && percentChildren.length === f.fields.length
@@ -169,7 +194,7 @@ function FieldInput({
               {ruleError}
             </Typography.Paragraph>
           )}
-          <Fields fields={f.fields} prefix={path} ctx={ctx} context={[...context, titleId(id)]} />
+          <Fields fields={f.fields} prefix={path} ctx={ctx} context={[...context, titleId(id)]} optional={!required} />
         </Card>
       );
     }
@@ -275,6 +300,9 @@ function FieldInput({
           // was typed stays, and the field's rule (validate.ts) says what is wrong with it
           inputMode={f.type === 'int' || f.type === 'year' ? 'numeric' : 'decimal'}
           aria-invalid={!!error}
+          // 8,600,000 rather than 8600000 (a year is not grouped)
+          formatter={f.type === 'year' ? undefined : (v) => groupDigits(v)}
+          parser={f.type === 'year' ? undefined : parseGrouped}
           addonAfter={f.type === 'percent' ? '%' : f.type === 'decimal' && f.unit ? label(f.unit) : undefined}
         />,
       );
@@ -325,15 +353,16 @@ function FieldInput({
             id={id}
             role="radiogroup"
             {...named}
-            aria-required={!f.optional}
+            aria-required={required}
             disabled={disabled}
             value={v.answer}
-            onChange={(e) => set({ ...v, answer: e.target.value })}
+            // 否: the 说明 goes with it (sent as null), it does not come back later
+            onChange={(e) => set(e.target.value === true ? { ...v, answer: true } : { answer: false })}
           >
-            <Radio value={true}>{t('yes')}</Radio>
-            <Radio value={false}>{t('no')}</Radio>
+            <Radio value={true}>{yesWord}</Radio>
+            <Radio value={false}>{noWord}</Radio>
           </Radio.Group>
-          {v.answer !== undefined && (
+          {v.answer === true && (
             <Input.TextArea
               aria-label={`${label(f.label)} — ${t('detail')}`}
               aria-describedby={context.join(' ') || undefined}
@@ -350,6 +379,22 @@ function FieldInput({
       );
     }
     case 'boolean':
+      // a question that must be answered (是否获取管理认证): 是 / 否, as the form asks it, not a checkbox
+      if (f.mustAnswer)
+        return item(
+          <Radio.Group
+            id={id}
+            role="radiogroup"
+            {...named}
+            aria-required={required}
+            disabled={disabled}
+            value={typeof value === 'boolean' ? value : undefined}
+            onChange={(e) => set(e.target.value)}
+          >
+            <Radio value={true}>{yesWord}</Radio>
+            <Radio value={false}>{noWord}</Radio>
+          </Radio.Group>,
+        );
       return (
         <Form.Item validateStatus={error ? 'error' : undefined} help={error} style={{ marginBottom: 16 }}>
           <Checkbox
@@ -364,6 +409,14 @@ function FieldInput({
         </Form.Item>
       );
     case 'attachment':
+      // the stamped receipt is printed from the sealed dossier: in the draft its section says what
+      // will happen (seal → print → stamp → upload), the upload itself is on the review page once sealed
+      if (f.afterSeal && (ctx.editable || !Array.isArray(value) || !value.length))
+        return (
+          <Form.Item label={<span id={labelId(id)}>{label(f.label)}</span>} style={{ marginBottom: 16 }}>
+            <Alert id={id} className="after-seal" type="info" showIcon message={t('receiptLater')} description={t('receiptLaterSteps')} />
+          </Form.Item>
+        );
       return item(
         <AttachmentField
           id={id}
@@ -386,7 +439,9 @@ function FieldInput({
               ? v
                 ? t('yes')
                 : t('no')
-              : `${v}${f.valueType === 'percent' ? '%' : ''}`}
+              : typeof v === 'number'
+                ? `${formatNumber(v, lang)}${f.valueType === 'percent' ? '%' : ''}`
+                : String(v)}
         </Typography.Text>,
       );
     }
@@ -406,6 +461,7 @@ function PercentTable({
   id,
   ctx,
   context,
+  optional,
 }: {
   field: FieldNode & { type: 'group' };
   columns: FieldNode[];
@@ -413,6 +469,7 @@ function PercentTable({
   id: string;
   ctx: FieldContext;
   context: string[];
+  optional?: boolean;
 }) {
   const { t, label } = useT();
   const rows = f.fields.filter((r): r is FieldNode & { type: 'group' } => r.type === 'group');
@@ -438,9 +495,11 @@ function PercentTable({
             <td style={{ ...cellStyle, width: '30%' }} />
             {columns.map((c) => (
               <th key={c.key} scope="col" style={cellStyle}>
-                <span style={{ color: '#ff4d4f', marginInlineEnd: 4 }} aria-hidden>
-                  *
-                </span>
+                {!optional && (
+                  <span style={{ color: '#ff4d4f', marginInlineEnd: 4 }} aria-hidden>
+                    *
+                  </span>
+                )}
                 <span id={`${id}--col-${c.key}`}>{label(c.label)}</span>
               </th>
             ))}

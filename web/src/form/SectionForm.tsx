@@ -3,8 +3,9 @@ import { Form, Skeleton, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useRef } from 'react';
 import { useT } from '../i18n';
 import { ConflictDialog } from './ConflictDialog';
-import type { SectionDescriptor } from './descriptor';
+import type { FieldNode, SectionDescriptor } from './descriptor';
 import { fieldId, Fields } from './FieldInput';
+import { isKpiArea } from './KpiTable';
 import { issueText, labelAt, shownAt } from './labels';
 import { useSection, type SaveStatus } from './useSection';
 
@@ -45,6 +46,10 @@ function focusableIn(el: HTMLElement): HTMLElement | null {
   return el.querySelector<HTMLElement>(FOCUSABLE) ?? el.parentElement?.querySelector<HTMLElement>(FOCUSABLE) ?? null;
 }
 
+/** Whether any field (at any depth) is computed by the server, or shows what it computes (the KPIs' met and gap). */
+const hasComputed = (fields: FieldNode[]): boolean =>
+  fields.some((f) => f.type === 'computed' || isKpiArea(f) || ((f.type === 'group' || f.type === 'list') && hasComputed(f.fields)));
+
 /** A failing seal rule of this section (from GET /completeness). */
 export interface RuleIssue {
   path: string;
@@ -68,7 +73,12 @@ export function SectionForm({
   issues?: RuleIssue[];
 }) {
   const { label, lang } = useT();
-  const s = useSection(appId, section.key, editable);
+  const s = useSection(
+    appId,
+    section.key,
+    editable,
+    useMemo(() => hasComputed(section.fields), [section.fields]),
+  );
 
   // cross-field rules (面试通过人员 > 应聘人员, a column not adding up) show at their field in the
   // rule's words; a blank field is the missing-items panel's business, and pick-3 has its counter

@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, call, OfflineError, type Answer } from '../api/client';
-import { queryClient, sectionQuery } from '../api/queries';
+import { queryClient, sectionQuery, type SectionAnswer } from '../api/queries';
 import { conflictingPaths, rebase } from './conflicts';
 import { getPath, mergePatchOf, setPath, type Data } from './descriptor';
 
@@ -35,7 +35,12 @@ interface StoredDraft {
 const DEBOUNCE_MS = 700;
 const draftKey = (appId: string, key: string) => `draft:${appId}:${key}`;
 
-export function useSection(appId: string, key: string, editable: boolean) {
+/**
+ * `withComputed`: the section shows values the server computes (招聘准确率, the KPIs' met and gap):
+ * its saves ask for the whole answer and take the computed values from it, so they follow what
+ * was typed instead of waiting for a reload.
+ */
+export function useSection(appId: string, key: string, editable: boolean, withComputed = false) {
   const [data, setData] = useState<Data | null>(null);
   const [computed, setComputed] = useState<Data>({});
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
@@ -73,11 +78,20 @@ export function useSection(appId: string, key: string, editable: boolean) {
     try {
       for (let attempt = 0; attempt < 2 && paths.length; attempt++) {
         try {
-          const answer: Answer<unknown> = await call<unknown>('PATCH', `/api/applications/${appId}/sections/${key}`, {
-            body: mergePatchOf(dataRef.current, paths, baseRef.current),
-            headers: { 'If-Match': etag.current!, Prefer: 'return=minimal', 'Content-Type': 'application/merge-patch+json' },
-          });
+          const answer: Answer<SectionAnswer | null> = await call<SectionAnswer | null>(
+            'PATCH',
+            `/api/applications/${appId}/sections/${key}`,
+            {
+              body: mergePatchOf(dataRef.current, paths, baseRef.current),
+              headers: {
+                'If-Match': etag.current!,
+                Prefer: withComputed ? 'return=representation' : 'return=minimal',
+                'Content-Type': 'application/merge-patch+json',
+              },
+            },
+          );
           etag.current = answer.etag ?? etag.current;
+          if (answer.body && typeof answer.body === 'object') setComputed(answer.body.computed ?? {});
           for (const p of paths) baseRef.current = setPath(baseRef.current, p, getPath(dataRef.current, p));
           for (const p of paths) if (dirty.current.get(p) === sent.get(p)) dirty.current.delete(p);
           setErrors((e) => Object.fromEntries(Object.entries(e).filter(([p]) => !paths.includes(p))));
@@ -125,7 +139,7 @@ export function useSection(appId: string, key: string, editable: boolean) {
     // typed while that request was under way: those changes go now (not at the next keystroke)
     const changedMeanwhile = [...dirty.current].some(([p, rev]) => sent.get(p) !== rev);
     if (retrySoon || (changedMeanwhile && !wentOffline && !conflictOpen.current)) void save();
-  }, [appId, key, persistDraft]);
+  }, [appId, key, persistDraft, withComputed]);
 
   const schedule = useCallback(() => {
     window.clearTimeout(timer.current);

@@ -1,26 +1,34 @@
 /** My applications: state, deadline countdown in the cycle's zone, completeness; start a new one. */
-import { Button, Card, Form, List, Progress, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, List, Progress, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { get, post, type Body, type Reply } from '../api/client';
+import { formatInstant, zoneName } from '../format';
 import { useT } from '../i18n';
 
 type ApplicationSummary = Reply<'ApplicationResponse'>;
 type Cycle = Reply<'CycleResponse'>;
 
-/** The deadline as the cycle's zone shows it, and the time left (ticks every 30 s). */
-export function Countdown({ deadline, timeZone }: { deadline: string; timeZone: string }) {
+/** States in which the deadline still matters to the applicant (seal and submit are before it). */
+const BEFORE_SUBMISSION = ['draft', 'sealed'];
+
+/**
+ * The deadline as the cycle's zone shows it (named 北京时间, not Asia/Shanghai), and the time left
+ * (ticks every 30 s) — only while the entry is still to be submitted: after that it neither ticks
+ * nor shows.
+ */
+export function Countdown({ deadline, timeZone, state = 'draft' }: { deadline: string; timeZone: string; state?: string }) {
   const { t, lang } = useT();
+  const running = BEFORE_SUBMISSION.includes(state);
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
+    if (!running) return;
     const id = window.setInterval(() => setNow(Date.now()), 30_000);
     return () => window.clearInterval(id);
-  }, []);
+  }, [running]);
+  if (!running) return null;
   const ms = new Date(deadline).getTime() - now;
-  const when = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(deadline),
-  );
-  const at = t('deadlineIn', { when, zone: timeZone });
+  const at = t('deadlineIn', { when: formatInstant(deadline, timeZone, lang), zone: zoneName(timeZone, lang) });
   if (ms <= 0) return <Tag color="red" data-countdown="closed">{`${at} · ${t('closed')}`}</Tag>;
   const days = Math.floor(ms / 86_400_000);
   const hours = Math.floor((ms % 86_400_000) / 3_600_000);
@@ -39,6 +47,8 @@ export function ApplicationsPage() {
   const [apps, setApps] = useState<ApplicationSummary[] | null>(null);
   const [cycles, setCycles] = useState<Cycle[]>([]);
   const [choice, setChoice] = useState<{ cycleId?: string; categoryId?: string }>({});
+  const [nomination, setNomination] = useState<Body<'NominationDto'>>({ type: 'self' });
+  const [createError, setCreateError] = useState<string | null>(null);
 
   useEffect(() => {
     void get<ApplicationSummary[]>('/api/applications').then(setApps);
@@ -46,10 +56,27 @@ export function ApplicationsPage() {
   }, []);
 
   const cycle = cycles.find((c) => c.id === choice.cycleId);
+  const recommended = nomination.type === 'recommended';
   const create = async () => {
-    const body: Body<'CreateApplicationDto'> = { cycleId: choice.cycleId!, categoryId: choice.categoryId!, nomination: { type: 'self' } };
-    const created = await post<Reply<'ApplicationResponse'>>('/api/applications', body);
-    navigate(`/applications/${created.id}`);
+    setCreateError(null);
+    const body: Body<'CreateApplicationDto'> = {
+      cycleId: choice.cycleId!,
+      categoryId: choice.categoryId!,
+      nomination: recommended
+        ? {
+            type: 'recommended',
+            recommenderName: nomination.recommenderName?.trim(),
+            ...(nomination.recommenderContact?.trim() ? { recommenderContact: nomination.recommenderContact.trim() } : {}),
+          }
+        : { type: 'self' },
+    };
+    try {
+      const created = await post<Reply<'ApplicationResponse'>>('/api/applications', body);
+      navigate(`/applications/${created.id}`);
+    } catch (e) {
+      // e.g. 409: this organisation already has a live entry in this category — said here, not in the console
+      setCreateError(e instanceof Error ? e.message : String(e));
+    }
   };
 
   return (
@@ -59,8 +86,8 @@ export function ApplicationsPage() {
         loading={!apps}
         dataSource={apps ?? []}
         renderItem={(a) => {
-          const done = a.sections?.filter((s) => s.complete).length ?? 0;
-          const total = a.sections?.length ?? 1;
+          // the server's figure: 0 % for an empty draft, 100 % exactly when complete, the same in every list
+          const percent = a.percent ?? (a.complete ? 100 : 0);
           return (
             <List.Item
               actions={[
@@ -83,14 +110,9 @@ export function ApplicationsPage() {
                 }
                 description={
                   <Space wrap>
-                    <Countdown deadline={a.deadline} timeZone={a.cycle.timeZone} />
+                    <Countdown deadline={a.deadline} timeZone={a.cycle.timeZone} state={a.state} />
                     <span>{t('completeness')}</span>
-                    <Progress
-                      percent={Math.round((100 * done) / total)}
-                      size="small"
-                      style={{ width: 160 }}
-                      aria-label={`${t('completeness')} ${a.entryCode}`}
-                    />
+                    <Progress percent={percent} size="small" style={{ width: 160 }} aria-label={`${t('completeness')} ${a.entryCode}`} />
                   </Space>
                 }
               />
@@ -99,26 +121,71 @@ export function ApplicationsPage() {
         }}
       />
       <Card title={t('newApplication')}>
-        <Form layout="inline" onFinish={() => void create()}>
-          <Form.Item label={t('cycle')} htmlFor="new-cycle">
+        <Form layout="vertical" onFinish={() => void create()} style={{ maxWidth: 640 }}>
+          <Form.Item label={t('cycle')} htmlFor="new-cycle" required>
             <Select
               id="new-cycle"
-              style={{ minWidth: 240 }}
               value={choice.cycleId}
               onChange={(cycleId) => setChoice({ cycleId })}
               options={cycles.map((c) => ({ value: c.id, label: c.name }))}
             />
           </Form.Item>
-          <Form.Item label={t('category')} htmlFor="new-category">
+          <Form.Item label={t('category')} htmlFor="new-category" required>
             <Select
               id="new-category"
-              style={{ minWidth: 200 }}
               value={choice.categoryId}
               onChange={(categoryId) => setChoice((c) => ({ ...c, categoryId }))}
               options={(cycle?.categories ?? []).map((k) => ({ value: k.id, label: lang === 'zh' ? k.nameZh : k.nameEn }))}
             />
           </Form.Item>
-          <Button type="primary" htmlType="submit" disabled={!choice.cycleId || !choice.categoryId}>
+          {/* Part 4 of the form: by self-nomination or recommended by another unit */}
+          <Form.Item label={<span id="new-nomination-label">{t('nomination')}</span>} required>
+            <Radio.Group
+              id="new-nomination"
+              aria-labelledby="new-nomination-label"
+              value={nomination.type}
+              onChange={(e) => setNomination({ type: e.target.value as 'self' | 'recommended' })}
+            >
+              <Radio value="self">{t('nominationSelf')}</Radio>
+              <Radio value="recommended">{t('nominationRecommended')}</Radio>
+            </Radio.Group>
+          </Form.Item>
+          {recommended && (
+            <>
+              <Form.Item label={t('recommenderName')} htmlFor="new-recommender-name" required>
+                <Input
+                  id="new-recommender-name"
+                  maxLength={200}
+                  value={nomination.recommenderName ?? ''}
+                  onChange={(e) => setNomination((n) => ({ ...n, recommenderName: e.target.value }))}
+                />
+              </Form.Item>
+              <Form.Item label={t('recommenderContact')} htmlFor="new-recommender-contact">
+                <Input
+                  id="new-recommender-contact"
+                  maxLength={200}
+                  value={nomination.recommenderContact ?? ''}
+                  onChange={(e) => setNomination((n) => ({ ...n, recommenderContact: e.target.value }))}
+                />
+              </Form.Item>
+            </>
+          )}
+          {createError && (
+            <Alert
+              id="create-error"
+              type="error"
+              showIcon
+              role="alert"
+              message={t('duplicateEntry')}
+              description={createError}
+              style={{ marginBottom: 16 }}
+            />
+          )}
+          <Button
+            type="primary"
+            htmlType="submit"
+            disabled={!choice.cycleId || !choice.categoryId || (recommended && !nomination.recommenderName?.trim())}
+          >
             {t('create')}
           </Button>
         </Form>

@@ -15,7 +15,12 @@ function AuthCard({ title, children }: { title: string; children: React.ReactNod
   );
 }
 
-function useSubmit<T>(path: string, onDone: () => void) {
+/**
+ * Posts the form; a 400's details are shown at their fields (each message once, under the field it
+ * names), and only what names no field of this form goes to the alert above it.
+ */
+function useSubmit<T>(path: string, onDone: () => void, fields: readonly string[] = []) {
+  const [form] = Form.useForm<T>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (values: T) => {
@@ -25,25 +30,38 @@ function useSubmit<T>(path: string, onDone: () => void) {
       await post(path, values);
       onDone();
     } catch (e) {
-      setError(e instanceof ApiError ? [e.message, ...(e.body.details ?? []).map((d) => d.message)].join(' ') : String(e));
+      if (!(e instanceof ApiError)) return setError(String(e));
+      const atField = new Map<string, Set<string>>();
+      const elsewhere = new Set<string>();
+      for (const d of e.body.details ?? []) {
+        const name = d.path.split('.')[0];
+        if (fields.includes(name)) atField.set(name, (atField.get(name) ?? new Set()).add(d.message));
+        else elsewhere.add(d.message);
+      }
+      form.setFields([...atField].map(([name, messages]) => ({ name: name as never, errors: [...messages] })));
+      if (!atField.size || elsewhere.size) setError([e.message, ...elsewhere].filter((m, i, all) => all.indexOf(m) === i).join(' '));
     } finally {
       setBusy(false);
     }
   };
-  return { error, busy, submit };
+  return { form, error, busy, submit };
 }
 
 export function LoginPage({ onSignedIn }: { onSignedIn: () => void }) {
   const { t } = useT();
   const navigate = useNavigate();
-  const { error, busy, submit } = useSubmit<Body<'LoginDto'>>('/api/auth/login', () => {
-    onSignedIn();
-    navigate('/');
-  });
+  const { form, error, busy, submit } = useSubmit<Body<'LoginDto'>>(
+    '/api/auth/login',
+    () => {
+      onSignedIn();
+      navigate('/');
+    },
+    ['email', 'password'],
+  );
   return (
     <AuthCard title={t('login')}>
       {error && <Alert type="error" message={error} style={{ marginBottom: 16 }} />}
-      <Form layout="vertical" onFinish={submit}>
+      <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item label={t('email')} name="email" htmlFor="login-email" rules={[{ required: true }]}>
           <Input id="login-email" type="email" autoComplete="username" />
         </Form.Item>
@@ -64,14 +82,18 @@ export function LoginPage({ onSignedIn }: { onSignedIn: () => void }) {
 export function RegisterPage({ onSignedIn }: { onSignedIn: () => void }) {
   const { t } = useT();
   const navigate = useNavigate();
-  const { error, busy, submit } = useSubmit<Body<'RegisterDto'>>('/api/auth/register', () => {
-    onSignedIn();
-    navigate('/');
-  });
+  const { form, error, busy, submit } = useSubmit<Body<'RegisterDto'>>(
+    '/api/auth/register',
+    () => {
+      onSignedIn();
+      navigate('/');
+    },
+    ['organisationName', 'name', 'email', 'password'],
+  );
   return (
     <AuthCard title={t('register')}>
       {error && <Alert type="error" message={error} style={{ marginBottom: 16 }} />}
-      <Form layout="vertical" onFinish={submit}>
+      <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item label={t('organisationName')} name="organisationName" htmlFor="reg-org" rules={[{ required: true }]}>
           <Input id="reg-org" autoComplete="organization" />
         </Form.Item>

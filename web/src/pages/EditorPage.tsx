@@ -1,14 +1,15 @@
 /** The application editor: sections with completeness badges, the section form, what is missing, sealing. */
-import { Alert, Badge, Button, Col, Drawer, Grid, Menu, Row, Skeleton, Typography } from 'antd';
+import { Affix, Alert, Badge, Button, Col, Descriptions, Drawer, Grid, Menu, Row, Skeleton, Space, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { applicationQuery, completenessQuery, formQuery, invalidateApplication } from '../api/queries';
 import { SectionForm } from '../form/SectionForm';
+import { formatInstant, zoneName } from '../format';
 import { useT } from '../i18n';
 import { Countdown } from './ApplicationsPage';
 import { MissingPanel } from './MissingPanel';
-import { SealPanel } from './SealPanel';
+import { SealPanel, type ApplicationView } from './SealPanel';
 
 const REVIEW = '__review';
 
@@ -22,6 +23,8 @@ export function EditorPage() {
   const [current, setCurrent] = useState<string>('basics');
   const [focus, setFocus] = useState<{ section: string; path: string } | undefined>();
   const [menuOpen, setMenuOpen] = useState(false);
+  const [missingOpen, setMissingOpen] = useState(false);
+  const afterDrawer = useRef<{ section: string; path: string } | undefined>(undefined);
   const refreshTimer = useRef<number | undefined>(undefined);
 
   // after a write: the badges, the state and the missing items are read again
@@ -38,8 +41,13 @@ export function EditorPage() {
   const section = form.find((s) => s.key === current);
   const goTo = (key: string, path?: string) => {
     setCurrent(key);
-    setFocus(path ? { section: key, path } : undefined);
     setMenuOpen(false);
+    const target = path ? { section: key, path } : undefined;
+    if (missingOpen) {
+      // from the drawer: the field takes focus once the drawer has closed (not handed back to its button)
+      afterDrawer.current = target;
+      setMissingOpen(false);
+    } else setFocus(target);
   };
 
   const menu = (
@@ -71,9 +79,15 @@ export function EditorPage() {
         {app.cycle.name}
       </Typography.Title>
       <Typography.Paragraph>
-        <span className="entry-code">{app.entryCode}</span> · <span data-app-state={app.state}>{state(app.state)}</span> ·{' '}
-        <Countdown deadline={app.deadline} timeZone={app.cycle.timeZone} />
+        <span className="entry-code">{app.entryCode}</span> · <span data-app-state={app.state}>{state(app.state)}</span>
+        {(app.state === 'draft' || app.state === 'sealed') && (
+          <>
+            {' · '}
+            <Countdown deadline={app.deadline} timeZone={app.cycle.timeZone} state={app.state} />
+          </>
+        )}
       </Typography.Paragraph>
+      {app.state === 'submitted' && <SubmittedNotice app={app} />}
       {app.state === 'draft' && app.returnReason && (
         <Alert
           type="warning"
@@ -93,15 +107,45 @@ export function EditorPage() {
           <Col md={6}>{menu}</Col>
         ) : (
           <Col span={24}>
-            <Button id="sections-toggle" onClick={() => setMenuOpen(true)} style={{ marginBottom: 12 }}>
-              {t('sections')}
-            </Button>
+            {/* narrow screens: sections and what is missing are drawers opened from the top, not a panel far below */}
+            <Affix offsetTop={8}>
+              <Space style={{ marginBottom: 12 }} wrap>
+                <Button id="sections-toggle" onClick={() => setMenuOpen(true)}>
+                  {t('sections')}
+                </Button>
+                {editable && (
+                  <Button id="missing-toggle" onClick={() => setMissingOpen(true)} aria-haspopup="dialog">
+                    <Badge count={issues.length} color="orange" size="small" offset={[8, -4]}>
+                      {t('missing')}
+                    </Badge>
+                  </Button>
+                )}
+              </Space>
+            </Affix>
             <Drawer open={menuOpen} onClose={() => setMenuOpen(false)} placement="left" title={t('sections')}>
               {menu}
             </Drawer>
+            <Drawer
+              open={missingOpen}
+              onClose={() => setMissingOpen(false)}
+              placement="top"
+              size="75vh"
+              title={issues.length ? `${t('missing')} (${issues.length})` : t('missing')}
+              styles={{ body: { padding: 8 } }}
+              focusable={{ focusTriggerAfterClose: false }}
+              afterOpenChange={(open) => {
+                if (open || !afterDrawer.current) return;
+                setFocus(afterDrawer.current);
+                afterDrawer.current = undefined;
+              }}
+            >
+              <div id="missing-panel">
+                <MissingPanel form={form} issues={issues} current={current} goTo={goTo} bare />
+              </div>
+            </Drawer>
           </Col>
         )}
-        <Col xs={24} md={12}>
+        <Col xs={24} md={screens.md ? 12 : 24}>
           {current === REVIEW || !section ? (
             <SealPanel app={app} form={form} onChanged={refresh} goTo={goTo} />
           ) : (
@@ -116,10 +160,49 @@ export function EditorPage() {
             />
           )}
         </Col>
-        <Col xs={24} md={6} id="missing-panel">
-          <MissingPanel form={form} issues={issues} current={current} goTo={goTo} />
-        </Col>
+        {screens.md && (
+          <Col md={6} id="missing-panel">
+            <MissingPanel form={form} issues={issues} current={current} goTo={goTo} />
+          </Col>
+        )}
       </Row>
     </div>
+  );
+}
+
+/** After submitting: when, which entry, and what comes next — the deadline no longer counts down. */
+function SubmittedNotice({ app }: { app: ApplicationView }) {
+  const { t, lang } = useT();
+  return (
+    <Alert
+      id="submitted-notice"
+      type="success"
+      showIcon
+      role="status"
+      style={{ marginBottom: 16 }}
+      message={t('submittedTitle')}
+      description={
+        <>
+          <Descriptions
+            size="small"
+            column={1}
+            items={[
+              {
+                key: 'at',
+                label: t('submittedAt'),
+                children: (
+                  <time dateTime={app.stateChangedAt}>
+                    {formatInstant(app.stateChangedAt, app.cycle.timeZone, lang)}
+                    {lang === 'zh' ? `（${zoneName(app.cycle.timeZone, lang)}）` : ` (${zoneName(app.cycle.timeZone, lang)})`}
+                  </time>
+                ),
+              },
+              { key: 'code', label: t('entryCode'), children: <span className="entry-code">{app.entryCode}</span> },
+            ]}
+          />
+          <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>{t('nextSteps')}</Typography.Paragraph>
+        </>
+      }
+    />
   );
 }

@@ -15,11 +15,14 @@ export function MissingPanel({
   issues,
   current,
   goTo,
+  bare = false,
 }: {
   form: SectionDescriptor[];
   issues: Issue[];
   current: string;
   goTo: (section: string, path: string) => void;
+  /** In a drawer (narrow screens): no scroll box of its own, the drawer scrolls. */
+  bare?: boolean;
 }) {
   const { t, label, lang } = useT();
   const groups = form
@@ -30,8 +33,10 @@ export function MissingPanel({
   return (
     <Card
       size="small"
-      title={issues.length ? `${t('missing')} (${issues.length})` : t('missing')}
-      styles={{ body: { maxHeight: '70vh', overflowY: 'auto' } }}
+      // in the drawer, the drawer's title says it
+      title={bare ? undefined : issues.length ? `${t('missing')} (${issues.length})` : t('missing')}
+      bordered={!bare}
+      styles={bare ? undefined : { body: { maxHeight: '70vh', overflowY: 'auto' } }}
     >
       {issues.length === 0 ? (
         <Typography.Text type="success">{t('allComplete')}</Typography.Text>

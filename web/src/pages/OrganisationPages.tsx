@@ -1,21 +1,34 @@
-/** Organisation members (invite colleagues) and accepting an invitation. */
-import { Alert, Button, Card, Form, Input, List, Space, Tag, Typography } from 'antd';
+/** Organisation members (invite colleagues by e-mail, pending invitations, revoke) and accepting an invitation. */
+import { Alert, App as AntApp, Button, Card, Form, Input, List, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { ApiError, get, post, type Body, type Reply } from '../api/client';
+import { ApiError, call, get, post, type Body, type Reply } from '../api/client';
 import { useT } from '../i18n';
 
 type Organisation = Reply<'OrganisationWithMembersResponse'>;
 
+type PendingInvitation = Reply<'PendingInvitationResponse'>;
+
+/**
+ * Members, and for the owner: invite by e-mail (the invitation is mailed; its link can also be
+ * copied), the invitations still pending, and revoking one.
+ */
 export function MembersPage() {
-  const { t } = useT();
+  const { t, lang } = useT();
+  const { message } = AntApp.useApp();
   const [org, setOrg] = useState<Organisation | null>(null);
-  const [link, setLink] = useState<string | null>(null);
+  const [owner, setOwner] = useState(false);
+  const [pending, setPending] = useState<PendingInvitation[]>([]);
+  const [sent, setSent] = useState<{ email: string; link: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [form] = Form.useForm<Body<'InviteDto'>>();
   const load = () =>
     get<Reply<'MeResponse'>>('/api/auth/me').then(async (me) => {
       const first = me.organisations[0];
-      if (first) setOrg(await get<Organisation>(`/api/organisations/${first.id}`));
+      if (!first) return;
+      setOrg(await get<Organisation>(`/api/organisations/${first.id}`));
+      setOwner(first.membershipRole === 'owner');
+      if (first.membershipRole === 'owner') setPending(await get<PendingInvitation[]>(`/api/organisations/${first.id}/invitations`));
     });
   useEffect(() => void load(), []);
 
@@ -23,12 +36,25 @@ export function MembersPage() {
     setError(null);
     try {
       const inv = await post<Reply<'InvitationResponse'>>(`/api/organisations/${org!.id}/invitations`, { email });
-      setLink(`${location.origin}/invitations/${inv.token}`);
+      setSent({ email: inv.email, link: `${location.origin}/invitations/${inv.token}` });
+      form.resetFields();
       await load();
     } catch (e) {
       setError(e instanceof ApiError ? [e.message, ...(e.body.details ?? []).map((d) => d.message)].join(' ') : String(e));
     }
   };
+
+  const revoke = async (inv: PendingInvitation) => {
+    try {
+      await call<void>('DELETE', `/api/organisations/${org!.id}/invitations/${inv.id}`);
+      if (sent?.email === inv.email) setSent(null);
+    } catch (e) {
+      void message.error(e instanceof Error ? e.message : String(e));
+    }
+    await load();
+  };
+
+  const when = (iso: string) => new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium' }).format(new Date(iso));
 
   if (!org) return null;
   return (
@@ -48,25 +74,67 @@ export function MembersPage() {
           )}
         />
       </Card>
-      <Card title={t('invite')}>
-        {error && <Alert type="error" message={error} style={{ marginBottom: 12 }} />}
-        {link && (
-          <Alert
-            type="success"
-            message={t('invitationLink')}
-            description={<Typography.Text copyable>{link}</Typography.Text>}
-            style={{ marginBottom: 12 }}
+      {owner && (
+        <Card title={t('inviteByEmail')}>
+          {error && <Alert type="error" message={error} style={{ marginBottom: 12 }} />}
+          {sent && (
+            <Alert
+              id="invitation-sent"
+              type="success"
+              showIcon
+              message={t('invitationSent', { email: sent.email })}
+              description={
+                <>
+                  <div>{t('invitationLink')}</div>
+                  <Typography.Text copyable={{ text: sent.link }} style={{ wordBreak: 'break-all' }}>
+                    {sent.link}
+                  </Typography.Text>
+                </>
+              }
+              style={{ marginBottom: 12 }}
+            />
+          )}
+          <Form form={form} layout="inline" onFinish={invite} style={{ rowGap: 8 }}>
+            <Form.Item label={t('email')} name="email" htmlFor="invite-email" rules={[{ required: true }]}>
+              <Input id="invite-email" type="email" autoComplete="off" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" id="invite-button">
+              {t('invite')}
+            </Button>
+          </Form>
+        </Card>
+      )}
+      {owner && (
+        <Card title={t('invitationsPending')} id="pending-invitations">
+          <List
+            dataSource={pending}
+            locale={{ emptyText: t('noPending') }}
+            renderItem={(inv) => (
+              <List.Item
+                data-invitation={inv.email}
+                actions={[
+                  <Popconfirm
+                    key="revoke"
+                    title={t('revokeConfirm', { email: inv.email })}
+                    okText={t('revoke')}
+                    cancelText={t('cancel')}
+                    onConfirm={() => revoke(inv)}
+                  >
+                    <Button size="small" danger aria-label={`${t('revoke')} ${inv.email}`}>
+                      {t('revoke')}
+                    </Button>
+                  </Popconfirm>,
+                ]}
+              >
+                <List.Item.Meta
+                  title={inv.email}
+                  description={`${t('invitedAt')} ${when(inv.createdAt)} · ${inv.invitedBy} · ${t('expiresAt')} ${when(inv.expiresAt)}`}
+                />
+              </List.Item>
+            )}
           />
-        )}
-        <Form layout="inline" onFinish={invite}>
-          <Form.Item label={t('email')} name="email" htmlFor="invite-email" rules={[{ required: true }]}>
-            <Input id="invite-email" type="email" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit">
-            {t('invite')}
-          </Button>
-        </Form>
-      </Card>
+        </Card>
+      )}
     </Space>
   );
 }

@@ -159,7 +159,9 @@ export function SealPanel({
   };
   const showMissing = () => {
     const panel = document.getElementById('missing-panel');
-    panel?.scrollIntoView({ block: 'start' });
+    // narrow screens: the panel is a drawer opened from the top
+    if (!panel) return document.getElementById('missing-toggle')?.click();
+    panel.scrollIntoView({ block: 'start' });
     panel?.querySelector<HTMLElement>('.missing-item')?.focus();
   };
 

@@ -1,5 +1,5 @@
 /** Part 2 §10 呼叫中心环境建设及管理 — Workplace environment. */
-import { attachment, bool, date, essay, group, yesno } from '../../field-builders';
+import { attachment, bool, date, essay, group, HAVE_OR_NOT_WORDS, HAVE_WORDS, yesno } from '../../field-builders';
 import type { SectionDefinition } from '../../field-types';
 
 const FACILITIES: Array<[key: string, zh: string, en: string]> = [
@@ -33,16 +33,27 @@ export const environmentSection: SectionDefinition = {
   fields: [
     yesno('envSafetyCertification', '环境管理及职业安全的评选/认证', 'Environmental and occupational-safety awards or certification', {
       detailWhenYes: true,
+      answerWords: HAVE_OR_NOT_WORDS,
     }),
     yesno('infoSecCertification', '信息安全管理认证(如ISO27001)', 'Information-security certification (e.g. ISO 27001)', {
       detailWhenYes: true,
+      answerWords: HAVE_OR_NOT_WORDS,
     }),
-    yesno('noiseControl', '噪音控制', 'Noise control', { detailWhenYes: true }),
-    yesno('lightingMonitoring', '监控灯光照明度及舒适度', 'Lighting level and comfort monitored', { detailWhenYes: true }),
+    yesno('noiseControl', '噪音控制', 'Noise control', { detailWhenYes: true, answerWords: HAVE_OR_NOT_WORDS }),
+    yesno('lightingMonitoring', '监控灯光照明度及舒适度', 'Lighting level and comfort monitored', {
+      detailWhenYes: true,
+      answerWords: HAVE_OR_NOT_WORDS,
+    }),
     essay('layoutDescription', '呼叫中心的布局', 'Layout of the contact center'),
     attachment('layoutPhotos', '布局图片', 'Layout photos', 'layout_photo', { min: 1, max: 20 }),
-    group('facilities', '配套设施', 'Facilities', [...checkboxes(FACILITIES), yesno('other', '其它', 'Other', { detailWhenYes: true })]),
-    group('ergonomics', '人体工程学', 'Ergonomics', [...checkboxes(ERGONOMICS), yesno('other', '其它', 'Other', { detailWhenYes: true })]),
+    group('facilities', '配套设施', 'Facilities', [
+      ...checkboxes(FACILITIES),
+      yesno('other', '其它', 'Other', { detailWhenYes: true, answerWords: HAVE_WORDS }),
+    ]),
+    group('ergonomics', '人体工程学', 'Ergonomics', [
+      ...checkboxes(ERGONOMICS),
+      yesno('other', '其它', 'Other', { detailWhenYes: true, answerWords: HAVE_WORDS }),
+    ]),
     essay('ohsFeedback', '如何收集员工对职业健康与环境安全的建议', 'How staff suggestions on occupational health and safety are collected'),
     group('lastOhsReview', '最近一次检讨职业健康与安全', 'Latest occupational health and safety review', [
       date('date', '日期', 'Date'),

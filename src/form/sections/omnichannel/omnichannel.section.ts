@@ -1,7 +1,7 @@
 /**
  * Part 2 §6 流程管理 — Process and omnichannel management (`shared/spec/application-form.md` § `omnichannel`).
  */
-import { bool, choice, essay, group, multi, OTHER, opt, yesno } from '../../field-builders';
+import { bool, choice, essay, group, HAVE_WORDS, multi, OTHER, opt, yesno } from '../../field-builders';
 import type { FieldIssue, SectionData, SectionDefinition } from '../../field-types';
 import { getPath, isBlank } from '../../rule-helpers';
 import { CHANNEL_OPTIONS } from '../basics/basics.section';
@@ -40,7 +40,7 @@ export const omnichannelSection: SectionDefinition = {
       'dedicatedTeam',
       '是否有专门的部门/团队/人员负责全渠道客户服务管理',
       'Is there a dedicated department/team/person for omnichannel service management?',
-      { detailWhenYes: true },
+      { detailWhenYes: true, answerWords: HAVE_WORDS },
     ),
     essay('voiceVsNonVoice', '语音和非语音交互之间的区别', 'Differences between voice and non-voice interactions'),
     group('nonVoiceChannels', '使用哪些非语音渠道', 'Non-voice channels used', [

@@ -2,7 +2,7 @@
  * Part 2 §9 呼叫中心系统技术管理及应急管理 — Technology and business continuity.
  * Each system is a yes/no with optional detail; other technology and BCP need detail when yes.
  */
-import { essay, yesno } from '../../field-builders';
+import { essay, HAVE_WORDS, yesno } from '../../field-builders';
 import type { SectionDefinition } from '../../field-types';
 
 const SYSTEMS: Array<[key: string, zh: string, en: string]> = [
@@ -28,9 +28,9 @@ export const technologySection: SectionDefinition = {
   part: 2,
   title: { zh: '呼叫中心系统技术管理及应急管理', en: 'Technology and contingency management' },
   fields: [
-    ...SYSTEMS.map(([key, zh, en]) => yesno(key, zh, en)),
-    yesno('otherTech', '其他技术/应用系统', 'Other technology or applications', { detailWhenYes: true }),
-    yesno('bcp', '业务延续计划(BCP)及流程', 'Business continuity plan (BCP) and process', { detailWhenYes: true }),
+    ...SYSTEMS.map(([key, zh, en]) => yesno(key, zh, en, { answerWords: HAVE_WORDS })),
+    yesno('otherTech', '其他技术/应用系统', 'Other technology or applications', { detailWhenYes: true, answerWords: HAVE_WORDS }),
+    yesno('bcp', '业务延续计划(BCP)及流程', 'Business continuity plan (BCP) and process', { detailWhenYes: true, answerWords: HAVE_WORDS }),
     essay('newTech', '未来1-3年部署了哪些新的应用技术', 'New technology to be deployed in the next 1–3 years'),
     essay(
       'newTechImpact',
