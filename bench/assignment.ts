@@ -9,8 +9,8 @@
  * (an LP solver, independent code) on 200 × 30 and on the full instance; and the shortfall
  * messages of the crafted infeasible instance.
  *
- *   npx ts-node --transpile-only bench/assignment.ts          (also part of npm run bench)
- *   BENCH_ASSIGN_HIGHS_FULL=0 …   skip HiGHS on the full instance (minutes on this machine)
+ *   npx ts-node --transpile-only bench/assignment.ts          (npm run bench: without HiGHS on the full instance)
+ *   BENCH_ASSIGN_HIGHS_FULL=0 …   skip HiGHS on the full instance (over 10 min of CPU here)
  *   BENCH_ASSIGN_RUNS=5 …         timed runs of the full instance (median reported)
  */
 import { loadavg } from 'node:os';
