@@ -9,3 +9,4 @@ npx ts-node --transpile-only bench/upload-rss.ts
 npx ts-node --transpile-only bench/dossier.ts
 npx ts-node --transpile-only bench/applications-list.ts
 npx ts-node --transpile-only bench/page-load.ts
+npx ts-node --transpile-only bench/entries-list.ts

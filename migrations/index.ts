@@ -8,6 +8,7 @@ import { Dossiers1764000000005 } from './1764000000005-dossiers';
 import { DossierRetries1764000000006 } from './1764000000006-dossier-retries';
 import { ApplicantMemberships1764000000017 } from './1764000000017-applicant-memberships';
 import { StaffConsole1764000000030 } from './1764000000030-staff-console';
+import { EntryGenerations1764000000031 } from './1764000000031-entry-generations';
 
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   DossierRetries1764000000006,
   ApplicantMemberships1764000000017,
   StaffConsole1764000000030,
+  EntryGenerations1764000000031,
 ];

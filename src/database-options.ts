@@ -6,7 +6,7 @@ import { Category, Cycle } from './modules/cycles/cycle.entity';
 import { Session } from './modules/identity/session.entity';
 import { User } from './modules/identity/user.entity';
 import { Invitation, Membership, Organisation } from './modules/organisations/organisation.entity';
-import { EntrySummary } from './modules/staff/entry-summary.entity';
+import { EntryGeneration, EntrySummary } from './modules/staff/entry-summary.entity';
 
 export const ENTITIES = [
   User,
@@ -19,6 +19,7 @@ export const ENTITIES = [
   Application,
   ApplicationSection,
   EntrySummary,
+  EntryGeneration,
 ];
 
 /** The schema is changed only by migrations in migrations/ — never `synchronize`. `poolSize`: the config's DATABASE_POOL_SIZE (a one-shot CLI task needs one). */

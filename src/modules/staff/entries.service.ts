@@ -190,16 +190,17 @@ export class EntriesService {
   }
 
   /**
-   * Brings `entry_summaries` up to date for the cycle's entries (or the given ones): one query
-   * finds the entries whose fingerprint moved — the sum of section versions changes with every
-   * write, the file digest with every upload or deletion — and only those are read and checked.
+   * Brings `entry_summaries` up to date for the cycle's entries (or the given ones): a summary is
+   * stale when the entry's generation — bumped by a trigger on every section write and file
+   * change — moved past the one it was computed at. Only those entries are read and checked.
    */
   async refresh(cycleId: string, ids?: string[]): Promise<number> {
     const stale = await this.sql.rows<{ id: string }>(
       `SELECT a.id FROM applications a
+         LEFT JOIN entry_generations g ON g.application_id = a.id
          LEFT JOIN entry_summaries e ON e.application_id = a.id
         WHERE a.cycle_id = $1 ${ids ? 'AND a.id = ANY($2::uuid[])' : ''}
-          AND e.fingerprint IS DISTINCT FROM ${FINGERPRINT_SQL}`,
+          AND (e.application_id IS NULL OR e.generation <> coalesce(g.generation, 0))`,
       ids ? [cycleId, ids] : [cycleId],
     );
     for (let i = 0; i < stale.length; i += BATCH) await this.recompute(stale.slice(i, i + BATCH).map((r) => r.id));
@@ -207,9 +208,9 @@ export class EntriesService {
   }
 
   private async recompute(ids: string[]): Promise<void> {
-    // one snapshot for data and fingerprint: the stored fingerprint is that of the data checked
-    const { sections, files, fingerprints } = await this.sql.transaction(async (tx) => {
-      const [sections, files, fingerprints] = [
+    // one snapshot for the data and its generation: a write committed later makes the row stale again
+    const { sections, files, generations } = await this.sql.transaction(async (tx) => {
+      const [sections, files, generations] = [
         await tx.rows<{ application_id: string; section_key: string; data: SectionData; updated_at: Date }>(
           'SELECT application_id, section_key, data, updated_at FROM application_sections WHERE application_id = ANY($1::uuid[])',
           [ids],
@@ -218,12 +219,13 @@ export class EntriesService {
           'SELECT application_id, id, kind FROM attachments WHERE application_id = ANY($1::uuid[]) AND deleted_at IS NULL',
           [ids],
         ),
-        await tx.rows<{ id: string; fingerprint: string; created_at: Date }>(
-          `SELECT a.id, ${FINGERPRINT_SQL} AS fingerprint, a.created_at FROM applications a WHERE a.id = ANY($1::uuid[])`,
+        await tx.rows<{ id: string; generation: string; created_at: Date }>(
+          `SELECT a.id, coalesce(g.generation, 0)::text AS generation, a.created_at
+             FROM applications a LEFT JOIN entry_generations g ON g.application_id = a.id WHERE a.id = ANY($1::uuid[])`,
           [ids],
         ),
       ];
-      return { sections, files, fingerprints };
+      return { sections, files, generations };
     }, 'REPEATABLE READ');
     const dataOf = new Map<string, Record<string, SectionData>>(ids.map((id) => [id, {}]));
     const updatedOf = new Map<string, Date>();
@@ -235,14 +237,14 @@ export class EntriesService {
     const filesOf = new Map<string, Map<string, string>>(ids.map((id) => [id, new Map()]));
     for (const f of files) filesOf.get(f.application_id)!.set(f.id, f.kind);
 
-    const rows = fingerprints.map((fp) => {
+    const rows = generations.map((fp) => {
       const data = dataOf.get(fp.id)!;
       const summary = summarise(this.registry, data, filesOf.get(fp.id)!);
       const enterprise = (data.basics?.enterprise ?? {}) as Record<string, unknown>;
       const center = (data.basics?.center ?? {}) as Record<string, unknown>;
       return {
         id: fp.id,
-        fingerprint: fp.fingerprint,
+        generation: fp.generation,
         ...summary,
         company: typeof enterprise.name === 'string' && enterprise.name.trim() ? enterprise.name.trim() : null,
         industry: typeof center.industry === 'string' ? center.industry : null,
@@ -251,14 +253,14 @@ export class EntriesService {
     });
     if (!rows.length) return;
     await this.sql.run(
-      `INSERT INTO entry_summaries (application_id, fingerprint, percent, complete, issues, company, industry, content_updated_at, computed_at)
-       SELECT * , now() FROM unnest($1::uuid[], $2::text[], $3::smallint[], $4::boolean[], $5::int[], $6::text[], $7::text[], $8::timestamptz[])
-       ON CONFLICT (application_id) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, percent = EXCLUDED.percent,
+      `INSERT INTO entry_summaries (application_id, generation, percent, complete, issues, company, industry, content_updated_at, computed_at)
+       SELECT *, now() FROM unnest($1::uuid[], $2::bigint[], $3::smallint[], $4::boolean[], $5::int[], $6::text[], $7::text[], $8::timestamptz[])
+       ON CONFLICT (application_id) DO UPDATE SET generation = EXCLUDED.generation, percent = EXCLUDED.percent,
               complete = EXCLUDED.complete, issues = EXCLUDED.issues, company = EXCLUDED.company, industry = EXCLUDED.industry,
               content_updated_at = EXCLUDED.content_updated_at, computed_at = now()`,
       [
         rows.map((r) => r.id),
-        rows.map((r) => r.fingerprint),
+        rows.map((r) => r.generation),
         rows.map((r) => r.percent),
         rows.map((r) => r.complete),
         rows.map((r) => r.issues),
@@ -269,12 +271,6 @@ export class EntriesService {
     );
   }
 }
-
-/** The fingerprint of an entry's data over alias `a`: section versions' sum | digest of live files. */
-const FINGERPRINT_SQL = `(
-  (SELECT coalesce(sum(sv.version), 0)::text FROM application_sections sv WHERE sv.application_id = a.id) || '|' ||
-  coalesce((SELECT md5(string_agg(tf.id::text || tf.kind, ',' ORDER BY tf.id)) FROM attachments tf
-             WHERE tf.application_id = a.id AND tf.deleted_at IS NULL), ''))`;
 
 /**
  * Completeness as a percentage of sections: complete sections of those that count (every required
