@@ -83,22 +83,28 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   /**
-   * An admin may not demote or disable themself, nor leave the platform without an enabled admin.
-   * Every enabled admin row is locked first, so two admins demoting each other at once are
-   * serialised and the second is refused.
+   * Locks every enabled admin row (in id order), then the target's. Every role or status change
+   * takes them in this order, so two admins demoting or disabling each other at once are
+   * serialised — the second sees the first's outcome — and never deadlock.
    */
-  private async guardAdmins(tx: SqlTx, actor: Actor, id: string, target: { role: Role; disabled: boolean }, code: string) {
+  private async lockTarget(tx: SqlTx, id: string) {
+    const admins = await tx.rows<{ id: string }>(`SELECT id FROM users WHERE role = 'admin' AND NOT disabled ORDER BY id FOR UPDATE`);
+    const target = await tx.one<{ role: Role; disabled: boolean }>('SELECT role, disabled FROM users WHERE id = $1 FOR UPDATE', [id]);
+    if (!target) throw notFound();
+    return { target, admins: admins.map((a) => a.id) };
+  }
+
+  /** An admin may not demote or disable themself, nor leave the platform without an enabled admin (409). */
+  private guardAdmins(actor: Actor, id: string, target: { role: Role; disabled: boolean }, admins: string[], code: string) {
     if (actor.userId === id) throw new DomainError('conflict', `${code}_self`, [{ path: 'id', code: `${code}_self` }]);
     if (target.role !== 'admin' || target.disabled) return;
-    const admins = await tx.rows<{ id: string }>(`SELECT id FROM users WHERE role = 'admin' AND NOT disabled ORDER BY id FOR UPDATE`);
-    if (!admins.some((a) => a.id !== id)) throw new DomainError('conflict', 'last_admin', [{ path: 'id', code: 'last_admin' }]);
+    if (!admins.some((a) => a !== id)) throw new DomainError('conflict', 'last_admin', [{ path: 'id', code: 'last_admin' }]);
   }
 
   async changeRole(actor: Actor, id: string, role: Role) {
     const updated = await this.sql.transaction(async (tx) => {
-      const before = await tx.one<{ role: Role; disabled: boolean }>('SELECT role, disabled FROM users WHERE id = $1 FOR UPDATE', [id]);
-      if (!before) throw notFound();
-      if (before.role === 'admin' && role !== 'admin') await this.guardAdmins(tx, actor, id, before, 'demote');
+      const { target: before, admins } = await this.lockTarget(tx, id);
+      if (before.role === 'admin' && role !== 'admin') this.guardAdmins(actor, id, before, admins, 'demote');
       // judges, staff and admins are never organisation members (issue 10): refuse, naming them
       if (role !== 'applicant') {
         const orgs = await tx.rows<{ name: string }>(
@@ -130,9 +136,8 @@ export class UsersService implements OnApplicationBootstrap {
   /** Disable (sessions end, sign-in refused) or enable an account; audited with the reason. */
   async setDisabled(actor: Actor, id: string, disabled: boolean, reason?: string) {
     const updated = await this.sql.transaction(async (tx) => {
-      const before = await tx.one<{ role: Role; disabled: boolean }>('SELECT role, disabled FROM users WHERE id = $1 FOR UPDATE', [id]);
-      if (!before) throw notFound();
-      if (disabled) await this.guardAdmins(tx, actor, id, before, 'disable');
+      const { target: before, admins } = await this.lockTarget(tx, id);
+      if (disabled) this.guardAdmins(actor, id, before, admins, 'disable');
       const user = await tx.one<{ id: string; email: string; name: string; role: Role; disabled: boolean }>(
         'UPDATE users SET disabled = $2, updated_at = now() WHERE id = $1 RETURNING id, email, name, role, disabled',
         [id, disabled],
