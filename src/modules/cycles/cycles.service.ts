@@ -85,18 +85,24 @@ export class CyclesService {
         [id],
       );
       if (usage!.submitted > 0 && deadline < current.submission_deadline) {
-        throw new DomainError('conflict', 'deadline_after_submissions', [
-          {
-            path: 'submissionDeadline',
-            code: 'deadline_after_submissions',
-            params: { submitted: usage!.submitted, current: isoInZone(current.submission_deadline, current.time_zone) },
-          },
-        ]);
+        const params = { submitted: usage!.submitted, current: isoInZone(current.submission_deadline, current.time_zone) };
+        throw new DomainError(
+          'conflict',
+          'deadline_after_submissions',
+          [{ path: 'submissionDeadline', code: 'deadline_after_submissions', params }],
+          {},
+          params,
+        );
       }
       if (usage!.entries > 0 && opensAt > current.opens_at) {
-        throw new DomainError('conflict', 'opening_after_entries', [
-          { path: 'opensAt', code: 'opening_after_entries', params: { entries: usage!.entries } },
-        ]);
+        const params = { entries: usage!.entries };
+        throw new DomainError(
+          'conflict',
+          'opening_after_entries',
+          [{ path: 'opensAt', code: 'opening_after_entries', params }],
+          {},
+          params,
+        );
       }
       await tx.run(
         `UPDATE cycles SET name = COALESCE($2, name), time_zone = COALESCE($3, time_zone), opens_at = COALESCE($4, opens_at),
