@@ -25,12 +25,17 @@ export const EXPORT_COLUMNS: Array<{ header: string; width: number; value: (e: E
   { header: '已延期', width: 8, value: (e) => (e.extended ? '是' : '否') },
 ];
 
-const cell = (v: string | number) => (typeof v === 'number' ? v : neutraliseFormula(v));
+/** Characters XML 1.0 cannot hold at all (the workbook would not open): dropped from XLSX text. */
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
-export async function entriesXlsx(rows: EntryRowResponse[], sheetName: string): Promise<Buffer> {
+const cell = (v: string | number) => (typeof v === 'number' ? v : neutraliseFormula(v.replace(XML_INVALID, '')));
+
+/** `title` (the cycle's name) goes into the workbook's properties; the sheet has a fixed name (Excel refuses many characters there). */
+export async function entriesXlsx(rows: EntryRowResponse[], title: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Top-Ten Award Platform';
-  const ws = wb.addWorksheet(sheetName.replace(/[\\/*?:[\]]/g, ' ').slice(0, 31) || '申报', { views: [{ state: 'frozen', ySplit: 1 }] });
+  wb.title = title.replace(XML_INVALID, '');
+  const ws = wb.addWorksheet('申报', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = EXPORT_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
   ws.getRow(1).font = { bold: true };
   for (const e of rows) ws.addRow(EXPORT_COLUMNS.map((c) => cell(c.value(e))));

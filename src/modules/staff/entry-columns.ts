@@ -16,12 +16,6 @@ export function industryLabel(code: string | null | undefined): Label | null {
   return INDUSTRY_OPTIONS.find((o) => o.code === code)?.label ?? { zh: code, en: code };
 }
 
-/** The option label of a choice/multi/pick3 field's code, or undefined. */
-export function optionLabel(field: FieldNode | undefined, code: unknown): Label | undefined {
-  if (!field || (field.type !== 'choice' && field.type !== 'multi' && field.type !== 'pick3')) return undefined;
-  return field.options.find((o) => o.code === code)?.label;
-}
-
 /**
  * The label of a dotted path inside a section, section title first: "基本信息 › 呼叫中心现况 › 从事行业".
  * List rows are numbered (`人员 › 第 2 行 › 姓名`); an unknown key is shown as it is.
@@ -32,7 +26,6 @@ export function pathLabel(def: SectionDefinition | undefined, path: string): Lab
   if (!def) return { zh: path, en: path };
   const parts = path.split('.').slice(1);
   let fields: readonly FieldNode[] | undefined = def.fields;
-  let prefix = '';
   for (const part of parts) {
     if (/^\d+$/.test(part)) {
       zh.push(`第 ${Number(part) + 1} 行`);
@@ -40,7 +33,6 @@ export function pathLabel(def: SectionDefinition | undefined, path: string): Lab
       continue;
     }
     const field: FieldNode | undefined = fields ? fieldAt(fields, part) : undefined;
-    prefix = prefix ? `${prefix}.${part}` : part;
     if (!field) {
       zh.push(part);
       en.push(part);
@@ -52,14 +44,4 @@ export function pathLabel(def: SectionDefinition | undefined, path: string): Lab
     fields = field.type === 'group' || field.type === 'list' ? field.fields : undefined;
   }
   return { zh: zh.join(' › '), en: en.join(' › ') };
-}
-
-/** The field at a dotted path of a section (list indexes skipped), for option labels. */
-export function fieldOfPath(def: SectionDefinition | undefined, path: string): FieldNode | undefined {
-  if (!def) return undefined;
-  const rest = path
-    .split('.')
-    .slice(1)
-    .filter((p) => !/^\d+$/.test(p));
-  return rest.length ? fieldAt(def.fields, rest.join('.')) : undefined;
 }
