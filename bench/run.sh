@@ -11,3 +11,4 @@ npx ts-node --transpile-only bench/applications-list.ts
 npx ts-node --transpile-only bench/page-load.ts
 # HiGHS on the full 2,000 × 100 instance takes over 10 min of CPU: run bench/assignment.ts alone for it.
 BENCH_ASSIGN_HIGHS_FULL=0 npx ts-node --transpile-only bench/assignment.ts
+npx ts-node --transpile-only bench/entries-list.ts

@@ -9,6 +9,8 @@ import { DossierRetries1764000000006 } from './1764000000006-dossier-retries';
 import { ApplicantMemberships1764000000017 } from './1764000000017-applicant-memberships';
 import { InvitationMailAndRevoke1764000000020 } from './1764000000020-invitation-mail-and-revoke';
 import { Judging1764000000050 } from './1764000000050-judging';
+import { StaffConsole1764000000030 } from './1764000000030-staff-console';
+import { EntryGenerations1764000000031 } from './1764000000031-entry-generations';
 
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -21,4 +23,6 @@ export const MIGRATIONS = [
   ApplicantMemberships1764000000017,
   InvitationMailAndRevoke1764000000020,
   Judging1764000000050,
+  StaffConsole1764000000030,
+  EntryGenerations1764000000031,
 ];

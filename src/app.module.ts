@@ -20,6 +20,7 @@ import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { JudgingModule } from './modules/judging/judging.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { StaffModule } from './modules/staff/staff.module';
 import { WorkflowModule } from './modules/workflow/workflow.module';
 
 @Module({})
@@ -47,6 +48,7 @@ export class AppModule {
         AttachmentsModule,
         WorkflowModule,
         JudgingModule,
+        StaffModule,
         HealthModule,
       ],
       providers: [

@@ -12,6 +12,7 @@ import { User } from './modules/identity/user.entity';
 import { OutboxNotification } from './modules/notifications/notification-outbox.entity';
 import { JUDGING_ENTITIES } from './modules/judging/judging.entities';
 import { Invitation, Membership, Organisation } from './modules/organisations/organisation.entity';
+import { EntryGeneration, EntrySummary } from './modules/staff/entry-summary.entity';
 import { Snapshot } from './modules/workflow/snapshot.entity';
 
 /** One entity per table (test/integration/schema.test.ts fails on a table without one). */
@@ -33,6 +34,8 @@ export const ENTITIES = [
   Dossier,
   DossierExport,
   ...JUDGING_ENTITIES,
+  EntrySummary,
+  EntryGeneration,
 ];
 
 /** The schema is changed only by migrations in migrations/ — never `synchronize`. `poolSize`: the config's DATABASE_POOL_SIZE (a one-shot CLI task needs one). */

@@ -9,10 +9,15 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 
-/** Offset of `tz` at `date`, in minutes east of UTC. */
-export function offsetMinutes(date: Date, tz: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
+/**
+ * One formatter per zone: building an Intl.DateTimeFormat costs ~0.3 ms, formatting with one a
+ * few µs — a list of 50 entries with their deadlines spent 35 ms building formatters.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterOf(tz: string): Intl.DateTimeFormat {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
       timeZone: tz,
       hourCycle: 'h23',
       year: 'numeric',
@@ -21,7 +26,16 @@ export function offsetMinutes(date: Date, tz: string): number {
       hour: '2-digit',
       minute: '2-digit',
       second: '2-digit',
-    })
+    });
+    if (formatters.size < 1000) formatters.set(tz, f); // zones are a few hundred names; a bound all the same
+  }
+  return f;
+}
+
+/** Offset of `tz` at `date`, in minutes east of UTC. */
+export function offsetMinutes(date: Date, tz: string): number {
+  const parts = Object.fromEntries(
+    formatterOf(tz)
       .formatToParts(date)
       .map((p) => [p.type, p.value]),
   );

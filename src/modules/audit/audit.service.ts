@@ -48,22 +48,12 @@ export class AuditService {
 
   /** Record inside the caller's transaction (or on its own when none is given). */
   async record(entry: AuditEntry, tx: SqlRunner = this.db): Promise<void> {
-    await tx.run(
-      `INSERT INTO audit_log (actor_id, actor_role, action, application_id, entity, entity_id, from_state, to_state, snapshot_sha256, details)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
-        entry.actor?.userId ?? null,
-        entry.actor?.role ?? null,
-        entry.action,
-        entry.applicationId ?? null,
-        entry.entity ?? null,
-        entry.entityId ?? null,
-        entry.fromState ?? null,
-        entry.toState ?? null,
-        entry.snapshotSha256 ?? null,
-        JSON.stringify(entry.details ?? {}),
-      ],
-    );
+    await tx.run(INSERT_AUDIT, auditParams(entry));
+  }
+
+  /** The same row inside a `Sql` transaction, transaction first (the staff services' call shape). */
+  recordSql(tx: SqlRunner, entry: AuditEntry): Promise<void> {
+    return this.record(entry, tx);
   }
 
   /** The same row inside a `Sql.transaction` (the judging services call it with the transaction first). */
@@ -95,3 +85,19 @@ export class AuditService {
     );
   }
 }
+
+const INSERT_AUDIT = `INSERT INTO audit_log (actor_id, actor_role, action, application_id, entity, entity_id, from_state, to_state, snapshot_sha256, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`;
+
+const auditParams = (entry: AuditEntry): unknown[] => [
+  entry.actor?.userId ?? null,
+  entry.actor?.role ?? null,
+  entry.action,
+  entry.applicationId ?? null,
+  entry.entity ?? null,
+  entry.entityId ?? null,
+  entry.fromState ?? null,
+  entry.toState ?? null,
+  entry.snapshotSha256 ?? null,
+  JSON.stringify(entry.details ?? {}),
+];

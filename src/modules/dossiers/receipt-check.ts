@@ -38,7 +38,12 @@ export class ReceiptChecker {
     const found = await readQrCode(await this.storage.getBuffer(row.storage_key), row.content_type);
     const result: ReceiptCheck =
       found === null ? 'unreadable' : row.sha256 && found === receiptQrPayload(row.entry_code, row.sha256) ? 'matched' : 'different';
-    await this.db.run('UPDATE attachments SET receipt_check = $2, receipt_checked_at = now() WHERE id = $1', [attachmentId, result]);
+    // what was read is kept beside the verdict: staff compare it with the sealed hash
+    await this.db.run('UPDATE attachments SET receipt_check = $2, receipt_decoded = $3, receipt_checked_at = now() WHERE id = $1', [
+      attachmentId,
+      result,
+      found?.slice(0, 1000) ?? null,
+    ]);
     return result;
   }
 }

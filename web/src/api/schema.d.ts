@@ -131,7 +131,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All accounts (staff) */
+        /** Accounts, searched by e-mail or name, by role, paged (staff) */
         get: operations["UsersController_list"];
         put?: never;
         post?: never;
@@ -154,8 +154,59 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change an account’s role (admin); signs the user out everywhere */
+        /** Change an account’s role (admin); signs the user out everywhere. 409 for one’s own role or the last admin */
         patch: operations["UsersController_changeRole"];
+        trace?: never;
+    };
+    "/api/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable an account (admin): it cannot sign in and its sessions end. 409 for oneself or the last admin */
+        post: operations["UsersController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable a disabled account again (admin) */
+        post: operations["UsersController_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End every session of an account (admin) */
+        post: operations["UsersController_signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/organisations": {
@@ -165,7 +216,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All organisations (staff); member units first */
+        /** All organisations (staff), searched by name, USCC or group; member units first */
         get: operations["OrganisationsController_list"];
         put?: never;
         post?: never;
@@ -182,7 +233,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An organisation with its members (members, staff) */
+        /** An organisation with its members and entries (members, staff) */
         get: operations["OrganisationsController_get"];
         put?: never;
         post?: never;
@@ -206,7 +257,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Verify (or revoke) member/council unit status (staff) */
+        /** Verify (or revoke, with a reason) member/council unit status (staff); audited */
         patch: operations["OrganisationsController_setMemberUnit"];
         trace?: never;
     };
@@ -217,29 +268,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Pending invitations: not accepted, revoked or expired (owner) */
-        get: operations["OrganisationsController_pending"];
-        put?: never;
-        /** Invite a colleague by e-mail (owner): the invitation is mailed; returns the copyable link’s one-time token */
-        post: operations["OrganisationsController_invite"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/organisations/{id}/invitations/{invitationId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
-        post?: never;
-        /** Revoke a pending invitation (owner): neither its copied nor its mailed link works after */
-        delete: operations["OrganisationsController_revoke"];
+        /** Invite a colleague by e-mail (owner); returns the one-time token */
+        post: operations["OrganisationsController_invite"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -294,8 +327,25 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a cycle’s name, zone, opening or deadline (staff) */
+        /** Change a cycle’s name, zone, opening or deadline (staff). Deadline after opening (400); once an entry is submitted the deadline may only move later, once any entry exists the opening only earlier (409) */
         patch: operations["CyclesController_update"];
+        trace?: never;
+    };
+    "/api/cycles/{id}/categories/{categoryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a category of the cycle (staff); answers the cycle */
+        patch: operations["CyclesController_updateCategory"];
         trace?: never;
     };
     "/api/cycles/{id}/categories": {
@@ -548,7 +598,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 302 to a short-lived signed URL that downloads the file (Content-Disposition: attachment); `inline=true` shows a PDF or image in the browser */
+        /** 302 to a short-lived signed URL that downloads the file (Content-Disposition: attachment) */
         get: operations["AttachmentsController_download"];
         put?: never;
         post?: never;
@@ -746,15 +796,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/rubrics/presets": {
+    "/api/cycles/{id}/entries": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The preset rubrics to start from (staff) */
-        get: operations["RubricsController_presets"];
+        /** The cycle’s entries, paged, sorted and filtered (staff) */
+        get: operations["CycleEntriesController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -763,33 +813,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/rubrics": {
+    "/api/cycles/{id}/entries/export.xlsx": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Every rubric, with its warnings (staff) */
-        get: operations["RubricsController_list"];
-        put?: never;
-        /** A rubric from a preset or an imported tree (staff); answers the warnings */
-        post: operations["RubricsController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/rubrics/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A rubric as importable JSON (staff; judges of a round using it) */
-        get: operations["RubricsController_get"];
+        /** The same entries (same filters and order, every page) as an Excel workbook, Chinese headers (staff) */
+        get: operations["CycleEntriesController_xlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -798,33 +830,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/cycles/{id}/rounds": {
+    "/api/cycles/{id}/entries/export.csv": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The cycle’s rounds in order (staff) */
-        get: operations["RoundsController_list"];
-        put?: never;
-        /** A review round of the cycle, as a draft (staff) */
-        post: operations["RoundsController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/rounds/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One round with its panel (staff) */
-        get: operations["RoundsController_get"];
+        /** The same entries as CSV (UTF-8 with BOM, Chinese headers, formula-like cells prefixed with ') (staff) */
+        get: operations["CycleEntriesController_csv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -833,136 +847,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/rounds/{id}/open": {
+    "/api/cycles/{id}/dashboard": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** Open a draft round: fixes its entrants and moves them to in_review (staff) */
-        post: operations["RoundsController_open"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/rounds/{id}/close": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Close an open round (staff) */
-        post: operations["RoundsController_close"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/judges/invitations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Invite a judge by e-mail (staff); the link is mailed and answered */
-        post: operations["JudgesController_invite"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/judges/invitations/{token}/accept": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Accept a judge invitation: a new judge account, signed in (cookie and bearer token) */
-        post: operations["JudgesController_accept"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/judges/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The judge’s own profile */
-        get: operations["JudgesController_me"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Change the judge’s own profile (industries, employer, USCC, group, capacity) */
-        patch: operations["JudgesController_updateMe"];
-        trace?: never;
-    };
-    "/api/rounds/{id}/judges": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Add judges to a round’s panel (staff); answers the panel */
-        post: operations["JudgesController_addPanel"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/cycles/{id}/confidentiality": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The cycle’s confidentiality terms (zh, en) and whether this judge accepted them */
-        get: operations["JudgesController_terms"];
-        put?: never;
-        /** Accept the cycle’s confidentiality terms (before it, no entry is visible) */
-        post: operations["JudgesController_acceptTerms"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/cycles/{id}/entrants": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Organisations with an entry in the cycle, in random order, to declare conflicts (judge, after confidentiality) */
-        get: operations["ConflictsController_entrants"];
+        /** The cycle at a glance: by state, category, industry; submissions per day; drafts’ completeness; receipts (staff) */
+        get: operations["CycleEntriesController_dashboardOf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -971,7 +864,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/judges/me/conflicts": {
+    "/api/applications/bulk": {
         parameters: {
             query?: never;
             header?: never;
@@ -980,23 +873,23 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Declare a conflict of interest with an organisation (judge); removes live assignments to its entries */
-        post: operations["ConflictsController_declare"];
+        /** Accept, return or reject many entries of one cycle (staff): each entry moves entirely or not at all; refusals (404, 409 wrong_state / other_cycle) are answered per entry */
+        post: operations["ScreeningController_bulk"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/rounds/{id}/conflicts": {
+    "/api/applications/{id}/snapshots/diff": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Conflicts between the round’s panel and the cycle’s entrants, declared and inferred (staff) */
-        get: operations["ConflictsController_forRound"];
+        /** Field-level differences between two snapshots of the entry, labelled from the form (staff) */
+        get: operations["ScreeningController_diff"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1005,17 +898,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/conflicts/{id}/dismiss": {
+    "/api/applications/{id}/screening": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The staff entry page’s facts: receipt checks (decoded vs sealed hash), hash verification, snapshots, dossier copies, audit trail (staff) */
+        get: operations["ScreeningController_detail"];
         put?: never;
-        /** Dismiss an inferred conflict with a reason (staff; audited); declared ones are 409 */
-        post: operations["ConflictsController_dismiss"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1193,12 +1086,44 @@ export interface components {
             disabled: boolean;
             /** Format: date-time */
             createdAt: string;
+            /** @description Sessions not yet ended or expired */
+            activeSessions: number;
+            /**
+             * Format: date-time
+             * @description Latest sign-in still on record
+             */
+            lastSignInAt: string | null;
+        };
+        UsersPageResponse: {
+            items: components["schemas"]["UserListItemResponse"][];
+            total: number;
+            page: number;
+            pageSize: number;
         };
         ChangeRoleDto: {
             /** @enum {string} */
             role: "applicant" | "judge" | "staff" | "admin";
         };
-        OrganisationResponse: {
+        UserStatusDto: {
+            reason?: string;
+        };
+        UserStatusResponse: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "applicant" | "judge" | "staff" | "admin";
+            disabled: boolean;
+        };
+        EmptyBodyDto: Record<string, never>;
+        SignOutResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description Sessions ended */
+            sessionsEnded: number;
+        };
+        OrganisationListItemResponse: {
             /** Format: uuid */
             id: string;
             name: string;
@@ -1209,6 +1134,8 @@ export interface components {
             memberUnit: boolean;
             /** Format: date-time */
             createdAt: string;
+            /** @description Entries in every cycle, withdrawn ones included */
+            entryCount: number;
         };
         MemberResponse: {
             /** Format: uuid */
@@ -1217,6 +1144,19 @@ export interface components {
             email: string;
             /** @enum {string} */
             role: "owner" | "member";
+        };
+        OrganisationEntryResponse: {
+            /** Format: uuid */
+            id: string;
+            entryCode: string;
+            state: string;
+            /** Format: uuid */
+            cycleId: string;
+            cycleName: string;
+            categoryNameZh: string;
+            categoryNameEn: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         OrganisationWithMembersResponse: {
             /** Format: uuid */
@@ -1230,6 +1170,8 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             members: components["schemas"]["MemberResponse"][];
+            /** @description The organisation’s entries, newest first */
+            entries: components["schemas"]["OrganisationEntryResponse"][];
         };
         UpdateOrganisationDto: {
             /** @description Trimmed; required after trimming */
@@ -1240,6 +1182,8 @@ export interface components {
         };
         MemberUnitDto: {
             memberUnit: boolean;
+            /** @description Why (audited); required to revoke */
+            reason?: string;
         };
         MemberUnitResponse: {
             /** Format: uuid */
@@ -1258,17 +1202,6 @@ export interface components {
             expiresAt: string;
             /** @description The one-time token of the invitation link */
             token: string;
-        };
-        PendingInvitationResponse: {
-            /** Format: uuid */
-            id: string;
-            email: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            expiresAt: string;
-            /** @description Name of the member who invited */
-            invitedBy: string;
         };
         AcceptInvitationDto: {
             /** @description Trimmed; required after trimming */
@@ -1346,6 +1279,12 @@ export interface components {
             opensAt?: string;
             /** @example 2026-12-31T23:59:59+08:00 */
             submissionDeadline?: string;
+        };
+        UpdateCategoryDto: {
+            /** @example 卓越全渠道客服 */
+            nameZh?: string;
+            /** @example Omnichannel Customer Service Excellence */
+            nameEn?: string;
         };
         AuditEntryResponse: {
             /** @description Sequence number (a bigint, as text) */
@@ -1444,8 +1383,6 @@ export interface components {
             snapshot: components["schemas"]["SnapshotRefResponse"] | null;
             category: components["schemas"]["CategoryResponse"];
             complete?: boolean;
-            /** @description Required sections complete, in percent: 0 for an empty draft, 100 exactly when complete; the same for applicant and staff */
-            percent?: number;
             sections?: components["schemas"]["SectionCompletenessResponse"][];
             /** Format: date-time */
             createdAt: string;
@@ -1468,8 +1405,6 @@ export interface components {
         };
         CompletenessResponse: {
             complete: boolean;
-            /** @description Required sections complete, in percent (100 exactly when complete) */
-            percent: number;
             sections: components["schemas"]["SectionCompletenessResponse"][];
             issues: components["schemas"]["IssueResponse"][];
         };
@@ -1634,350 +1569,232 @@ export interface components {
             /** @description The stored text is the canonical JSON of its document */
             canonical: boolean;
         };
-        RubricPresetResponse: {
-            /** @enum {string} */
-            key: "top-ten-default" | "cc-cmm-oc" | "cccs-self-assessment";
-            /** @example 十佳评审默认评分表 */
-            name: string;
-            /** @example Top Ten default rubric */
-            nameEn: string;
-        };
-        RubricWarningResponse: {
-            /** @example unreachable_level */
-            code: string;
-            /** @description Chinese, then English */
-            message: string;
-        };
-        RubricSummaryResponse: {
+        EntryOrganisationResponse: {
             /** Format: uuid */
             id: string;
             name: string;
-            /** @enum {string|null} */
-            presetKey: "top-ten-default" | "cc-cmm-oc" | "cccs-self-assessment" | null;
-            /** @description Number of criteria */
-            criteria: number;
-            /** @description Highest total a review can reach */
-            maxTotal: number;
-            warnings: components["schemas"]["RubricWarningResponse"][];
-            /** Format: date-time */
-            createdAt: string;
+            /** @description 统一社会信用代码 */
+            uscc: string | null;
+            memberUnit: boolean;
         };
-        BilingualDoc: {
-            /** @example 客户满意度 */
-            zh: string;
-            /** @example Customer satisfaction */
-            en: string;
-        };
-        CriterionDoc: {
-            /** @example satisfaction */
-            key: string;
-            label: components["schemas"]["BilingualDoc"];
-            guidance?: components["schemas"]["BilingualDoc"];
-            /** @example 12 */
-            weight: number;
-            /** @enum {string} */
-            type: "scale" | "yesno" | "dual_rate";
-            /**
-             * @description scale only
-             * @example 0
-             */
-            min?: number;
-            /**
-             * @description scale only
-             * @example 10
-             */
-            max?: number;
-            /**
-             * @description scale only
-             * @example 0.5
-             */
-            step?: number;
-            /** @description Form sections to read for it */
-            sections: ("basics" | "strategy" | "recruitment" | "training" | "people" | "omnichannel" | "satisfaction" | "kpis" | "technology" | "environment" | "highlights" | "receipt" | "selfAssessment")[];
-            commentRequiredAtExtremes?: boolean;
-        };
-        RubricGroupDoc: {
-            /** @example cc_1.0 */
-            key: string;
-            label: components["schemas"]["BilingualDoc"];
-            /** @description Sub-groups (at most 3 levels of groups) */
-            groups?: components["schemas"]["RubricGroupDoc"][];
-            criteria?: components["schemas"]["CriterionDoc"][];
-        };
-        RateShareDoc: {
-            /**
-             * @description percent of items rated C = 10
-             * @example 80
-             */
-            c: number;
-            /**
-             * @description percent of items rated F = 10
-             * @example 60
-             */
-            f: number;
-        };
-        MaturityLevelDoc: {
-            /** @example L1 */
-            key: string;
-            label: components["schemas"]["BilingualDoc"];
-            core?: components["schemas"]["RateShareDoc"];
-            innovation?: components["schemas"]["RateShareDoc"];
-            /** @example 2250 */
-            minTotal: number;
-            /** @example 2 */
-            minYearsOperating?: number;
-        };
-        MaturityModelDoc: {
-            coreGroups: string[];
-            innovationGroups: string[];
-            levels: components["schemas"]["MaturityLevelDoc"][];
-        };
-        RubricTreeDoc: {
-            /** @enum {string} */
-            scoring: "weighted" | "points" | "yes_share";
-            groups: components["schemas"]["RubricGroupDoc"][];
-            maturity?: components["schemas"]["MaturityModelDoc"];
-        };
-        CreateRubricDto: {
-            /** @example 2026 初评评分表 */
-            name: string;
-            /** @enum {string} */
-            preset?: "top-ten-default" | "cc-cmm-oc" | "cccs-self-assessment";
-            /** @description Checked as a whole: 400 names the path of each structural error */
-            tree?: components["schemas"]["RubricTreeDoc"];
-            /**
-             * Format: uuid
-             * @description Ignored: an exported rubric names its id; an import makes a new rubric
-             */
-            id?: Record<string, never>;
-        };
-        RubricCreatedResponse: {
+        EntryRowResponse: {
             /** Format: uuid */
             id: string;
-            warnings: components["schemas"]["RubricWarningResponse"][];
-        };
-        RubricResponse: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            tree: components["schemas"]["RubricTreeDoc"];
-        };
-        AdvancementDto: {
+            /** @example TT-H7N7SD */
+            entryCode: string;
+            /** @description basics.enterprise.name, or the organisation’s name while it is empty */
+            company: string;
+            organisation: components["schemas"]["EntryOrganisationResponse"];
+            category: components["schemas"]["CategoryResponse"];
+            /** @description basics.center.industry */
+            industry: string | null;
+            industryLabel: components["schemas"]["LabelResponse"] | null;
             /** @enum {string} */
-            type: "top" | "threshold";
+            state: "draft" | "sealed" | "submitted" | "accepted" | "rejected" | "in_review" | "finalist" | "awarded" | "not_awarded" | "withdrawn";
+            /** @description Complete sections of those that count, in % */
+            completeness: number;
+            complete: boolean;
+            /** @description First 12 hex digits of the current snapshot’s SHA-256 */
+            sealedHash: string | null;
+            /** @description The current snapshot’s full SHA-256 */
+            sha256: string | null;
             /**
-             * @description type top: how many advance
-             * @example 10
+             * @description The latest stamped receipt’s QR check; null: none uploaded
+             * @enum {string|null}
              */
-            n?: number;
-            /**
-             * @description type threshold: the least total that advances
-             * @example 80
-             */
-            score?: number;
-        };
-        CreateRoundDto: {
-            /** @example R1 初评 */
-            name: string;
-            /** Format: uuid */
-            rubricId: string;
-            /** @example 3 */
-            reviewsPerApplication: number;
-            /** @example 2027-01-10T09:00:00+08:00 */
-            opensAt: string;
-            /** @example 2027-01-31T18:00:00+08:00 */
-            closesAt: string;
-            /** @description Judges see an entry code, not the company */
-            blind: boolean;
-            /** @enum {string} */
-            aggregation: "mean" | "trimmed_mean" | "zscore";
-            advancement: components["schemas"]["AdvancementDto"];
-            /**
-             * @description All accepted entries, or the previous round’s confirmed advancers
-             * @enum {string}
-             */
-            entrants: "accepted" | "previous_round";
-        };
-        AdvancementResponse: {
-            /** @enum {string} */
-            type: "top" | "threshold";
-            n?: number;
-            score?: number;
-        };
-        PanelJudgeResponse: {
-            /**
-             * Format: uuid
-             * @description The judge’s user id
-             */
-            judgeId: string;
-            name: string;
-            email: string;
-            /** @description Entries at most in this round (else the profile’s capacity) */
-            capacity: number | null;
-            /** @description Accepted this cycle’s confidentiality terms */
-            confidentialityAccepted: boolean;
-        };
-        RoundResponse: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            cycleId: string;
-            name: string;
-            /** @description 1 for the cycle’s first round */
-            ordinal: number;
-            /** Format: uuid */
-            rubricId: string;
-            reviewsPerApplication: number;
-            /** Format: date-time */
-            opensAt: string;
-            /** Format: date-time */
-            closesAt: string;
-            blind: boolean;
-            /** @enum {string} */
-            aggregation: "mean" | "trimmed_mean" | "zscore";
-            advancement: components["schemas"]["AdvancementResponse"];
-            /** @enum {string} */
-            entrants: "accepted" | "previous_round";
-            /** @enum {string} */
-            state: "draft" | "open" | "closed";
-            version: number;
-            /** @description Applications in the round (fixed when it opens) */
-            entries: number;
-            panel: components["schemas"]["PanelJudgeResponse"][];
-        };
-        InviteJudgeDto: {
-            /** @example judge@example.com */
-            email: string;
-            /** @example 李评审 */
-            name: string;
-        };
-        JudgeInvitationResponse: {
-            /** Format: uuid */
-            id: string;
-            email: string;
-            /**
-             * @description PUBLIC_URL + /judge-invitations/<token>; also mailed to the judge
-             * @example https://awards.example.com/judge-invitations/abc
-             */
-            inviteUrl: string;
-        };
-        AcceptJudgeInvitationDto: {
-            /** @description Trimmed; required after trimming */
-            name: string;
-            /** @description Not spaces only, not a common password */
-            password: string;
-        };
-        JudgeSignedInResponse: {
-            /** @description Bearer token of the new judge account (also set as the session cookie) */
-            accessToken: string;
-            /**
-             * Format: uuid
-             * @description The judge’s user id
-             */
-            userId: string;
-        };
-        JudgeProfileResponse: {
-            /** Format: uuid */
-            userId: string;
-            name: string;
-            email: string;
-            industries: ("telecom" | "finance" | "it_internet" | "consumer_goods" | "government_utilities" | "healthcare" | "manufacturing" | "energy" | "transportation" | "travel" | "ecommerce_retail" | "other")[];
-            employer: string | null;
-            employerUscc: string | null;
-            group: string | null;
-            capacity: number | null;
-        };
-        UpdateJudgeProfileDto: {
-            /** @description Industry codes of basics.center.industry */
-            industries?: ("telecom" | "finance" | "it_internet" | "consumer_goods" | "government_utilities" | "healthcare" | "manufacturing" | "energy" | "transportation" | "travel" | "ecommerce_retail" | "other")[];
-            employer?: string | null;
-            /** @description 统一社会信用代码 of the employer */
-            employerUscc?: string | null;
-            /** @description The employer’s group (集团) */
-            group?: string | null;
-            /** @description Entries at most per round */
-            capacity?: number | null;
-        };
-        AddPanelDto: {
-            /** @description Judge user ids */
-            judgeIds: string[];
-            /** @description Entries at most each in this round (else the profile’s) */
-            capacity?: number;
-        };
-        TermsTextResponse: {
-            zh: string;
-            en: string;
-        };
-        ConfidentialityResponse: {
-            /** Format: uuid */
-            cycleId: string;
-            /** @example 2026-1 */
-            termsVersion: string;
-            text: components["schemas"]["TermsTextResponse"];
-            /** @description SHA-256 of the text (zh, blank line, en) */
-            textSha256: string;
+            receiptCheck: "matched" | "different" | "unreadable" | "pending" | null;
+            memberUnit: boolean;
             /**
              * Format: date-time
-             * @description When this judge accepted (null: not yet)
+             * @description Last change: a section write or a transition
              */
-            acceptedAt: string | null;
-            /** @description The version this judge accepted */
-            acceptedVersion: string | null;
+            lastChange: string;
+            /**
+             * Format: date-time
+             * @description The entry’s deadline in the cycle’s zone (the extension when one was granted)
+             */
+            deadline: string;
+            /** @description A staff extension applies */
+            extended: boolean;
+            /** Format: date-time */
+            stateChangedAt: string;
         };
-        EntrantOrganisationResponse: {
-            /** Format: uuid */
-            organisationId: string;
-            name: string;
+        EntriesPageResponse: {
+            items: components["schemas"]["EntryRowResponse"][];
+            /** @description Entries matching the filters */
+            total: number;
+            page: number;
+            pageSize: number;
         };
-        DeclareConflictDto: {
+        CountResponse: {
+            key: string;
+            label: components["schemas"]["LabelResponse"] | null;
+            count: number;
+        };
+        DayCountResponse: {
+            /**
+             * @description Calendar day in the cycle’s zone
+             * @example 2026-12-01
+             */
+            day: string;
+            count: number;
+        };
+        BucketResponse: {
+            /** @example 0-19 */
+            bucket: string;
+            from: number;
+            to: number;
+            count: number;
+        };
+        DashboardResponse: {
             /** Format: uuid */
-            organisationId: string;
+            cycleId: string;
+            timeZone: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            submissionDeadline: string;
+            /** @description Seconds until the deadline (0 once passed) */
+            secondsLeft: number;
+            total: number;
+            byState: components["schemas"]["CountResponse"][];
+            /** @description Submissions per day from the opening to the deadline (or today) */
+            submissionsPerDay: components["schemas"]["DayCountResponse"][];
+            byCategory: components["schemas"]["CountResponse"][];
+            byIndustry: components["schemas"]["CountResponse"][];
+            /** @description Completeness of drafts, in buckets of 20 % */
+            draftCompleteness: components["schemas"]["BucketResponse"][];
+            /** @description Submitted or later entries whose latest receipt is not yet checked */
+            receiptsPending: number;
+            /** @description Entries whose latest receipt does not match the sealed hash */
+            receiptsDifferent: number;
+            /** @description Entries whose latest receipt’s QR code could not be read */
+            receiptsUnreadable: number;
+        };
+        BulkScreeningDto: {
             /** @enum {string} */
-            kind: "employment" | "consulting" | "competitor" | "family" | "other";
-            note?: string;
+            action: "accept" | "return" | "reject";
+            /**
+             * Format: uuid
+             * @description The cycle the entries belong to; an entry of another cycle is refused (409 other_cycle)
+             */
+            cycleId: string;
+            ids: string[];
+            /** @description Required to return entries; shown to the applicant and mailed */
+            reason?: string;
         };
-        DeclaredConflictResponse: {
+        BulkErrorResponse: {
+            /** @example 409 */
+            statusCode: number;
+            /** @example wrong_state */
+            code: string;
+            message: string;
+        };
+        BulkResultResponse: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            organisationId: string;
-            /** @enum {string} */
-            kind: "employment" | "consulting" | "competitor" | "family" | "other";
-            /** @enum {string} */
-            source: "declared";
-            note: string | null;
-            /** @description Assignments of this judge to the organisation’s entries that the declaration removed */
-            removedAssignments: number;
+            ok: boolean;
+            /**
+             * @description The state after (ok) or as found (refused)
+             * @enum {string|null}
+             */
+            state: "draft" | "sealed" | "submitted" | "accepted" | "rejected" | "in_review" | "finalist" | "awarded" | "not_awarded" | "withdrawn" | null;
+            error?: components["schemas"]["BulkErrorResponse"];
         };
-        ConflictResponse: {
+        BulkScreeningResponse: {
+            /** @enum {string} */
+            action: "accept" | "return" | "reject";
+            results: components["schemas"]["BulkResultResponse"][];
+            succeeded: number;
+            failed: number;
+        };
+        SnapshotDiffEntryResponse: {
+            /**
+             * @description Dotted path; section key first
+             * @example basics.center.industry
+             */
+            path: string;
+            /** @description From the form descriptor: section › group › field */
+            label: components["schemas"]["LabelResponse"];
+            /** @description Value in the earlier snapshot (absent: null) */
+            before: Record<string, never> | null;
+            /** @description Value in the later snapshot (absent: null) */
+            after: Record<string, never> | null;
+        };
+        SnapshotDiffResponse: {
+            /** Format: uuid */
+            from: string;
+            /** Format: uuid */
+            to: string;
+            changes: components["schemas"]["SnapshotDiffEntryResponse"][];
+        };
+        ReceiptReviewResponse: {
+            /** Format: uuid */
+            attachmentId: string;
+            /** Format: date-time */
+            uploadedAt: string;
+            /** @enum {string} */
+            check: "matched" | "different" | "unreadable" | "pending";
+            /** @description What the QR code said (TOPTEN1|code|sha256), when read */
+            decoded: string | null;
+            /** @description The hash in the decoded text */
+            decodedHash: string | null;
+            /** @description The sealed snapshot’s hash */
+            sealedHash: string | null;
+            /** Format: date-time */
+            checkedAt: string | null;
+        };
+        HashVerificationResponse: {
+            /** Format: uuid */
+            snapshotId: string;
+            valid: boolean;
+            expected: string;
+            actual: string;
+        };
+        ScreeningSnapshotResponse: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            judgeId: string;
-            judgeName: string;
-            /** Format: uuid */
-            organisationId: string;
-            organisationName: string;
-            /** @enum {string} */
-            source: "declared" | "inferred";
-            /** @enum {string} */
-            kind: "employment" | "consulting" | "competitor" | "family" | "other" | "email_domain" | "employer_uscc" | "group";
-            /** @description Why (Chinese / English) */
-            reason: string;
-            /** @description The judge’s note on a declared conflict */
-            note: string | null;
-            dismissed: boolean;
-            dismissReason?: string | null;
+            sha256: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            supersededAt: string | null;
         };
-        DismissConflictDto: {
-            /** @description Why the inferred conflict does not hold (audited) */
-            reason: string;
+        DossierCopyResponse: {
+            /** @enum {string} */
+            variant: "applicant" | "staff" | "judge";
+            /** @description Judge copy: blind (identifying fields dropped) */
+            blind: boolean;
+            /** @enum {string} */
+            status: "missing" | "pending" | "rendering" | "ready" | "failed";
+            /** @description GET this to fetch (202 while rendering) */
+            href: string;
         };
-        DismissedResponse: {
-            /** Format: uuid */
+        ScreeningAuditResponse: {
             id: string;
-            dismissed: boolean;
-            dismissReason: string;
+            /** Format: date-time */
+            at: string;
+            action: string;
+            actorName: string | null;
+            actorRole: string | null;
+            fromState: string | null;
+            toState: string | null;
+            snapshotSha256: string | null;
+            details: {
+                [key: string]: unknown;
+            } | null;
+        };
+        ScreeningResponse: {
+            entry: components["schemas"]["EntryRowResponse"];
+            returnReason: string | null;
+            /** @description Live stamped receipts, newest first */
+            receipts: components["schemas"]["ReceiptReviewResponse"][];
+            /** @description The current snapshot recomputed */
+            verification: components["schemas"]["HashVerificationResponse"] | null;
+            snapshots: components["schemas"]["ScreeningSnapshotResponse"][];
+            dossiers: components["schemas"]["DossierCopyResponse"][];
+            /** @description This entry’s audit trail, newest first (at most 200) */
+            audit: components["schemas"]["ScreeningAuditResponse"][];
         };
         HealthResponse: {
             /** @enum {string} */
@@ -2002,7 +1819,10 @@ export interface components {
                 name?: string;
                 /** @description 企业总机 / Main phone */
                 phone?: string;
-                /** @description 企业网址 / Website */
+                /**
+                 * Format: uri
+                 * @description 企业网址 / Website
+                 */
                 website?: string;
                 /** @description 企业地址 / Address */
                 address?: string;
@@ -3325,7 +3145,13 @@ export interface operations {
     };
     UsersController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description E-mail or name contains this */
+                q?: string;
+                role?: "applicant" | "judge" | "staff" | "admin";
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3337,7 +3163,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserListItemResponse"][];
+                    "application/json": components["schemas"]["UsersPageResponse"];
                 };
             };
             /** @description Malformed input; details[] names every offending field */
@@ -3457,10 +3283,258 @@ export interface operations {
             };
         };
     };
+    UsersController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserStatusResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    UsersController_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserStatusResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    UsersController_signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmptyBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignOutResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     OrganisationsController_list: {
         parameters: {
             query?: {
                 memberUnit?: boolean;
+                /** @description Name, USCC or parent group contains this */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -3473,7 +3547,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganisationResponse"][];
+                    "application/json": components["schemas"]["OrganisationListItemResponse"][];
                 };
             };
             /** @description Malformed input; details[] names every offending field */
@@ -3720,54 +3794,6 @@ export interface operations {
             };
         };
     };
-    OrganisationsController_pending: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PendingInvitationResponse"][];
-                };
-            };
-            /** @description Malformed input; details[] names every offending field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in (no or an expired session) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such resource, or not yours */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
     OrganisationsController_invite: {
         parameters: {
             query?: never;
@@ -3790,90 +3816,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["InvitationResponse"];
                 };
-            };
-            /** @description Malformed input; details[] names every offending field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in (no or an expired session) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such resource, or not yours */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Wrong state (state), deadline passed, or a conflicting record */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Body or file over its limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    OrganisationsController_revoke: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                invitationId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Revoked */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Malformed input; details[] names every offending field */
             400: {
@@ -4193,6 +4135,95 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateCycleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CyclesController_updateCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                categoryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCategoryDto"];
             };
         };
         responses: {
@@ -5636,10 +5667,7 @@ export interface operations {
     };
     AttachmentsController_download: {
         parameters: {
-            query?: {
-                /** @description Preview: Content-Disposition inline for PDF and images */
-                inline?: boolean;
-            };
+            query?: never;
             header?: never;
             path: {
                 id: string;
@@ -6724,151 +6752,24 @@ export interface operations {
             };
         };
     };
-    RubricsController_presets: {
+    CycleEntriesController_list: {
         parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RubricPresetResponse"][];
-                };
+            query?: {
+                state?: "draft" | "sealed" | "submitted" | "accepted" | "rejected" | "in_review" | "finalist" | "awarded" | "not_awarded" | "withdrawn";
+                categoryId?: string;
+                /** @description basics.center.industry */
+                industry?: "telecom" | "finance" | "it_internet" | "consumer_goods" | "government_utilities" | "healthcare" | "manufacturing" | "energy" | "transportation" | "travel" | "ecommerce_retail" | "other";
+                /** @description Staff-verified member/council unit */
+                memberUnit?: boolean;
+                /** @description The latest stamped receipt’s QR check; none: no receipt uploaded */
+                receiptCheck?: "matched" | "different" | "unreadable" | "pending" | "none";
+                /** @description Entry code, company (basics.enterprise.name or the organisation) or USCC contains this */
+                q?: string;
+                sort?: "entryCode" | "company" | "category" | "state" | "completeness" | "updatedAt";
+                order?: "asc" | "desc";
+                page?: number;
+                pageSize?: number;
             };
-            /** @description Malformed input; details[] names every offending field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in (no or an expired session) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    RubricsController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RubricSummaryResponse"][];
-                };
-            };
-            /** @description Malformed input; details[] names every offending field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in (no or an expired session) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    RubricsController_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateRubricDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RubricCreatedResponse"];
-                };
-            };
-            /** @description Malformed input; details[] names every offending field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in (no or an expired session) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Body or file over its limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    RubricsController_get: {
-        parameters: {
-            query?: never;
             header?: never;
             path: {
                 id: string;
@@ -6882,107 +6783,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RubricResponse"];
-                };
-            };
-            /** @description Malformed input; details[] names every offending field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in (no or an expired session) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such resource, or not yours */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    RoundsController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RoundResponse"][];
-                };
-            };
-            /** @description Malformed input; details[] names every offending field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in (no or an expired session) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such resource, or not yours */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    RoundsController_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateRoundDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RoundResponse"];
+                    "application/json": components["schemas"]["EntriesPageResponse"];
                 };
             };
             /** @description Malformed input; details[] names every offending field */
@@ -7021,38 +6822,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Wrong state (state), deadline passed, or a conflicting record */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Body or file over its limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
         };
     };
-    RoundsController_get: {
+    CycleEntriesController_xlsx: {
         parameters: {
-            query?: never;
+            query?: {
+                state?: "draft" | "sealed" | "submitted" | "accepted" | "rejected" | "in_review" | "finalist" | "awarded" | "not_awarded" | "withdrawn";
+                categoryId?: string;
+                /** @description basics.center.industry */
+                industry?: "telecom" | "finance" | "it_internet" | "consumer_goods" | "government_utilities" | "healthcare" | "manufacturing" | "energy" | "transportation" | "travel" | "ecommerce_retail" | "other";
+                /** @description Staff-verified member/council unit */
+                memberUnit?: boolean;
+                /** @description The latest stamped receipt’s QR check; none: no receipt uploaded */
+                receiptCheck?: "matched" | "different" | "unreadable" | "pending" | "none";
+                /** @description Entry code, company (basics.enterprise.name or the organisation) or USCC contains this */
+                q?: string;
+                sort?: "entryCode" | "company" | "category" | "state" | "completeness" | "updatedAt";
+                order?: "asc" | "desc";
+            };
             header?: never;
             path: {
                 id: string;
@@ -7061,60 +6848,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description XLSX, one row per entry */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RoundResponse"];
-                };
-            };
-            /** @description Malformed input; details[] names every offending field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in (no or an expired session) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such resource, or not yours */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    RoundsController_open: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RoundResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed input; details[] names every offending field */
@@ -7153,38 +6893,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Wrong state (state), deadline passed, or a conflicting record */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Body or file over its limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
         };
     };
-    RoundsController_close: {
+    CycleEntriesController_csv: {
         parameters: {
-            query?: never;
+            query?: {
+                state?: "draft" | "sealed" | "submitted" | "accepted" | "rejected" | "in_review" | "finalist" | "awarded" | "not_awarded" | "withdrawn";
+                categoryId?: string;
+                /** @description basics.center.industry */
+                industry?: "telecom" | "finance" | "it_internet" | "consumer_goods" | "government_utilities" | "healthcare" | "manufacturing" | "energy" | "transportation" | "travel" | "ecommerce_retail" | "other";
+                /** @description Staff-verified member/council unit */
+                memberUnit?: boolean;
+                /** @description The latest stamped receipt’s QR check; none: no receipt uploaded */
+                receiptCheck?: "matched" | "different" | "unreadable" | "pending" | "none";
+                /** @description Entry code, company (basics.enterprise.name or the organisation) or USCC contains this */
+                q?: string;
+                sort?: "entryCode" | "company" | "category" | "state" | "completeness" | "updatedAt";
+                order?: "asc" | "desc";
+            };
             header?: never;
             path: {
                 id: string;
@@ -7193,12 +6919,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description CSV, one row per entry */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RoundResponse"];
+                    "text/csv": string;
                 };
             };
             /** @description Malformed input; details[] names every offending field */
@@ -7237,8 +6964,29 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Wrong state (state), deadline passed, or a conflicting record */
-            409: {
+        };
+    };
+    CycleEntriesController_dashboardOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7246,8 +6994,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Body or file over its limit */
-            413: {
+            /** @description Not signed in (no or an expired session) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7255,8 +7003,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
-            415: {
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7266,25 +7023,27 @@ export interface operations {
             };
         };
     };
-    JudgesController_invite: {
+    ScreeningController_bulk: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "accept-language": string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InviteJudgeDto"];
+                "application/json": components["schemas"]["BulkScreeningDto"];
             };
         };
         responses: {
-            201: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["JudgeInvitationResponse"];
+                    "application/json": components["schemas"]["BulkScreeningResponse"];
                 };
             };
             /** @description Malformed input; details[] names every offending field */
@@ -7314,15 +7073,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Wrong state (state), deadline passed, or a conflicting record */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Body or file over its limit */
             413: {
                 headers: {
@@ -7343,90 +7093,18 @@ export interface operations {
             };
         };
     };
-    JudgesController_accept: {
+    ScreeningController_diff: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description The earlier snapshot */
+                from: string;
+                /** @description The later snapshot */
+                to: string;
+            };
             header?: never;
             path: {
-                token: string;
+                id: string;
             };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AcceptJudgeInvitationDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["JudgeSignedInResponse"];
-                };
-            };
-            /** @description Malformed input; details[] names every offending field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such resource, or not yours */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Wrong state (state), deadline passed, or a conflicting record */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Body or file over its limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    JudgesController_me: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -7436,118 +7114,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["JudgeProfileResponse"];
-                };
-            };
-            /** @description Malformed input; details[] names every offending field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in (no or an expired session) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    JudgesController_updateMe: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateJudgeProfileDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["JudgeProfileResponse"];
-                };
-            };
-            /** @description Malformed input; details[] names every offending field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in (no or an expired session) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Body or file over its limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    JudgesController_addPanel: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AddPanelDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PanelJudgeResponse"][];
+                    "application/json": components["schemas"]["SnapshotDiffResponse"];
                 };
             };
             /** @description Malformed input; details[] names every offending field */
@@ -7586,36 +7153,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Wrong state (state), deadline passed, or a conflicting record */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Body or file over its limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
         };
     };
-    JudgesController_terms: {
+    ScreeningController_detail: {
         parameters: {
             query?: never;
             header?: never;
@@ -7631,55 +7171,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConfidentialityResponse"];
-                };
-            };
-            /** @description Malformed input; details[] names every offending field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in (no or an expired session) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such resource, or not yours */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    JudgesController_acceptTerms: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ConfidentialityResponse"];
+                    "application/json": components["schemas"]["ScreeningResponse"];
                 };
             };
             /** @description Malformed input; details[] names every offending field */
@@ -7711,285 +7203,6 @@ export interface operations {
             };
             /** @description No such resource, or not yours */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Body or file over its limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    ConflictsController_entrants: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EntrantOrganisationResponse"][];
-                };
-            };
-            /** @description Malformed input; details[] names every offending field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in (no or an expired session) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such resource, or not yours */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    ConflictsController_declare: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DeclareConflictDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeclaredConflictResponse"];
-                };
-            };
-            /** @description Malformed input; details[] names every offending field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in (no or an expired session) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such resource, or not yours */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Body or file over its limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    ConflictsController_forRound: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ConflictResponse"][];
-                };
-            };
-            /** @description Malformed input; details[] names every offending field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in (no or an expired session) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such resource, or not yours */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    ConflictsController_dismiss: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DismissConflictDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DismissedResponse"];
-                };
-            };
-            /** @description Malformed input; details[] names every offending field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in (no or an expired session) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such resource, or not yours */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Wrong state (state), deadline passed, or a conflicting record */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Body or file over its limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };
