@@ -1,0 +1,126 @@
+/// <reference lib="dom" />
+/**
+ * The staff console in the browser (issue 13): an administrator creates a cycle with a category,
+ * its deadline entered and shown in the cycle's zone (北京时间); a judge and an applicant who open
+ * staff pages by URL see "not found", never the page.
+ */
+import type { Page } from 'puppeteer-core';
+import request from 'supertest';
+import { newPage, signIn, snap, startBrowserWorld, type BrowserWorld } from '../support/browser';
+import { createUser, PASSWORD, registerApplicant } from '../support/factories';
+
+jest.setTimeout(180_000);
+
+let w: BrowserWorld;
+beforeAll(async () => {
+  w = await startBrowserWorld();
+});
+afterAll(() => w?.close());
+
+async function typeInto(page: Page, selector: string, text: string): Promise<void> {
+  const el = (await page.waitForSelector(selector))!;
+  await el.click({ clickCount: 3 });
+  await page.keyboard.press('Backspace');
+  await el.type(text);
+}
+
+/** An antd date-time picker: the typed value, confirmed with Enter. */
+async function pickDateTime(page: Page, selector: string, text: string): Promise<void> {
+  await typeInto(page, selector, text);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+}
+
+test('an administrator creates a cycle with a category; its deadline is entered and shown in Beijing time', async () => {
+  const admin = await createUser(w.t, 'admin');
+  const page = await newPage(w);
+  try {
+    await signIn(w, page, admin.email, PASSWORD);
+    // the administrator's start page is the dashboard, with the staff navigation
+    await page.waitForSelector('[data-nav="navCycles"]');
+    await page.click('[data-nav="navCycles"]');
+    await page.waitForFunction(() => location.pathname === '/staff/cycles');
+    await (await page.waitForSelector('#new-cycle'))!.click();
+    await page.waitForFunction(() => location.pathname === '/staff/cycles/new');
+
+    await typeInto(page, '#cycle-name', '2027 中国十佳呼叫中心评选');
+    // the zone is Asia/Shanghai by default, named in words beside the times
+    expect(await page.$eval('body', (b) => b.textContent)).toContain('按北京时间填写');
+    await pickDateTime(page, '#cycle-opens', '2027-01-05 09:00');
+    await pickDateTime(page, '#cycle-deadline', '2027-03-31 18:00');
+    await typeInto(page, '#cat-0-code', 'omnichannel_excellence');
+    await typeInto(page, '#cat-0-zh', '卓越全渠道客服');
+    await typeInto(page, '#cat-0-en', 'Omnichannel excellence');
+    await page.click('#cycle-save');
+    await page.waitForFunction(() => /^\/staff\/cycles\/[0-9a-f-]{36}$/.test(location.pathname));
+
+    // stored as the instant 18:00 in Beijing (10:00 UTC), whatever the browser's zone
+    const id = await page.evaluate(() => location.pathname.split('/').pop()!);
+    const cycle = await request(w.t.http).get(`/api/cycles/${id}`).auth(admin.token, { type: 'bearer' }).expect(200);
+    expect(new Date(cycle.body.submissionDeadline).toISOString()).toBe('2027-03-31T10:00:00.000Z');
+    expect(cycle.body.timeZone).toBe('Asia/Shanghai');
+    expect(cycle.body.categories).toEqual([expect.objectContaining({ code: 'omnichannel_excellence', nameZh: '卓越全渠道客服' })]);
+
+    // the list shows it in the cycle's zone, the zone in words
+    await page.goto(`${w.base}/staff/cycles`);
+    const shown = await (await page.waitForSelector(`[data-deadline="${id}"]`))!.evaluate((el) => el.textContent);
+    expect(shown).toBe('2027年3月31日 18:00（北京时间）');
+    // and the edit form shows the same wall time
+    await page.goto(`${w.base}/staff/cycles/${id}`);
+    expect(await (await page.waitForSelector('#cycle-deadline'))!.evaluate((el) => (el as HTMLInputElement).value)).toBe(
+      '2027-03-31 18:00',
+    );
+  } catch (e) {
+    await snap(page, 'staff-cycle');
+    throw e;
+  }
+});
+
+test('a server refusal is shown at its field', async () => {
+  const admin = await createUser(w.t, 'admin');
+  const page = await newPage(w);
+  await signIn(w, page, admin.email, PASSWORD);
+  await page.goto(`${w.base}/staff/cycles/new`);
+  await typeInto(page, '#cycle-name', '格式错误的周期');
+  await pickDateTime(page, '#cycle-opens', '2027-01-05 09:00');
+  await pickDateTime(page, '#cycle-deadline', '2027-03-31 18:00');
+  await typeInto(page, '#cat-0-code', 'Not A Code!');
+  await typeInto(page, '#cat-0-zh', '类别');
+  await typeInto(page, '#cat-0-en', 'Category');
+  await page.click('#cycle-save');
+  // the server's words under the code input, not a generic error
+  const message = await page.waitForFunction(() => {
+    const item = document.querySelector('#cat-0-code')?.closest('.ant-form-item');
+    return item?.querySelector('.ant-form-item-explain-error')?.textContent || null;
+  });
+  expect(await message.jsonValue()).toBeTruthy();
+  expect(new URL(page.url()).pathname).toBe('/staff/cycles/new');
+});
+
+const STAFF_PAGES = ['/staff/cycles', '/staff/cycles/new', '/staff/entries', '/staff/organisations', '/staff/audit', '/staff/users'];
+
+test.each(['judge', 'applicant'] as const)('a %s never sees a staff page: not found, by URL', async (role) => {
+  const account = role === 'judge' ? await createUser(w.t, 'judge') : await registerApplicant(w.t);
+  const page = await newPage(w);
+  await signIn(w, page, account.email, PASSWORD);
+  // their own start page
+  if (role === 'judge') await page.waitForSelector('[data-judge-home]');
+  else await page.waitForSelector('h2');
+  expect(await page.$('[data-nav="navCycles"]')).toBeNull();
+  for (const path of STAFF_PAGES) {
+    await page.goto(`${w.base}${path}`);
+    await page.waitForSelector('[data-not-found]');
+    expect(new URL(page.url()).pathname).toBe(path); // not a redirect
+    expect(await page.$('#new-cycle, #entries-cycle, #audit-csv, #users-search')).toBeNull();
+  }
+});
+
+test('staff (not admin) do not see the users page', async () => {
+  const staff = await createUser(w.t, 'staff');
+  const page = await newPage(w);
+  await signIn(w, page, staff.email, PASSWORD);
+  await page.waitForSelector('[data-nav="navEntries"]');
+  expect(await page.$('[data-nav="navUsers"]')).toBeNull();
+  await page.goto(`${w.base}/staff/users`);
+  await page.waitForSelector('[data-not-found]');
+});
