@@ -1,13 +1,21 @@
 /// <reference lib="dom" />
 /**
- * The staff console in the browser (issue 13): an administrator creates a cycle with a category,
- * its deadline entered and shown in the cycle's zone (北京时间); a judge and an applicant who open
- * staff pages by URL see "not found", never the page.
+ * The staff console in the browser (issue 13): staff return an entry with a reason, the applicant
+ * sees it, fixes a field, seals again, uploads the receipt and submits, and staff see the
+ * field-level difference between the two snapshots and accept; a conflicting action shows the
+ * server's 409; an administrator creates a cycle with a category, its deadline entered and shown in
+ * the cycle's zone (北京时间); a judge and an applicant who open staff pages by URL see "not
+ * found", never the page.
  */
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import request from 'supertest';
-import { newPage, signIn, snap, startBrowserWorld, type BrowserWorld } from '../support/browser';
+import { newPage, signIn, snap, startBrowserWorld, uploadTo, waitSaved, type BrowserWorld } from '../support/browser';
 import { createUser, PASSWORD, registerApplicant } from '../support/factories';
+import { pngFile } from '../support/sample-files';
+import { sealedEntry, upload } from '../support/sealed-entry';
 
 jest.setTimeout(180_000);
 
@@ -30,6 +38,92 @@ async function pickDateTime(page: Page, selector: string, text: string): Promise
   await page.keyboard.press('Enter');
   await page.keyboard.press('Escape');
 }
+
+/** A complete entry, sealed, its stamped receipt uploaded and submitted (over HTTP). */
+async function submittedEntry() {
+  const e = await sealedEntry(w.t);
+  await upload(w.t, e.owner, e.appId, 'stamped_receipt', pngFile(300, 400), 'receipt.png');
+  await request(w.t.http).post(`/api/applications/${e.appId}/submit`).auth(e.owner.token, { type: 'bearer' }).send({}).expect(200);
+  return e;
+}
+
+const entryTab = async (page: Page, n: number) => (await page.waitForSelector(`.ant-tabs-tab:nth-of-type(${n}) [role="tab"]`))!.click();
+
+test('staff return an entry with a reason; the applicant fixes it and submits again; staff see the field-level diff and accept', async () => {
+  const e = await submittedEntry();
+  const staff = await createUser(w.t, 'staff');
+  const sp = await newPage(w);
+  const ap = await newPage(w);
+  try {
+    // staff: return with a reason
+    await signIn(w, sp, staff.email, PASSWORD);
+    await sp.goto(`${w.base}/staff/entries/${e.appId}`);
+    await sp.waitForSelector('[data-entry-state="submitted"]');
+    await sp.click('#screen-return');
+    await typeInto(sp, '#screen-reason', '请补充企业联系电话（总机）。');
+    await sp.click('#reason-ok');
+    await sp.waitForSelector('[data-entry-state="draft"]');
+    expect(await sp.$eval('#entry-return-reason', (el) => el.textContent)).toBe('请补充企业联系电话（总机）。');
+
+    // the applicant sees the reason, fixes the field, seals, uploads the receipt, submits
+    await signIn(w, ap, e.owner.email, PASSWORD);
+    await ap.goto(`${w.base}/applications/${e.appId}`);
+    expect(await (await ap.waitForSelector('#return-reason'))!.evaluate((el) => el.textContent)).toBe('请补充企业联系电话（总机）。');
+    await ap.waitForSelector('#f-basics-enterprise-phone');
+    await typeInto(ap, '#f-basics-enterprise-phone', '010-6688 9900');
+    await waitSaved(ap);
+    await ap.click('.ant-menu-item:last-child');
+    await ap.click('#seal-consent');
+    await ap.click('#seal-button');
+    await ap.waitForSelector('[data-app-state="sealed"]');
+    const receipt = join(tmpdir(), `receipt-${Date.now()}.png`);
+    writeFileSync(receipt, pngFile(300, 400));
+    await uploadTo(ap, 'receipt-upload', receipt);
+    await ap.waitForFunction(() => document.body.innerText.includes('receipt-'), { timeout: 20_000 });
+    await ap.click('#submit-button');
+    await ap.waitForSelector('[data-app-state="submitted"]');
+
+    // staff: the two snapshots differ in exactly that field, named by its label; then accept
+    await sp.reload();
+    await sp.waitForSelector('[data-entry-state="submitted"]');
+    await entryTab(sp, 4);
+    const row = await sp.waitForSelector('[data-diff-path="basics.enterprise.phone"]');
+    const cells = await row!.evaluate((el) => Array.from(el.closest('tr')!.querySelectorAll('td'), (td) => td.textContent));
+    expect(cells[0]).toContain('电话');
+    expect(cells[2]).toBe('010-6688 9900');
+    expect(await sp.$$eval('[data-diff-path]', (els) => els.map((el) => el.getAttribute('data-diff-path')))).toEqual([
+      'basics.enterprise.phone',
+    ]);
+    await entryTab(sp, 1);
+    await (await sp.waitForSelector('#screen-accept:not([disabled])'))!.click();
+    await sp.waitForSelector('[data-entry-state="accepted"]');
+    const final = await request(w.t.http).get(`/api/applications/${e.appId}`).auth(staff.token, { type: 'bearer' }).expect(200);
+    expect(final.body.state).toBe('accepted');
+  } catch (err) {
+    await snap(sp, 'staff-return-staff');
+    await snap(ap, 'staff-return-applicant');
+    throw err;
+  }
+});
+
+test("a conflicting action shows the server's 409", async () => {
+  const e = await submittedEntry();
+  const staff = await createUser(w.t, 'staff');
+  const other = await createUser(w.t, 'staff');
+  const page = await newPage(w);
+  await signIn(w, page, staff.email, PASSWORD);
+  await page.goto(`${w.base}/staff/entries/${e.appId}`);
+  await page.waitForSelector('[data-entry-state="submitted"]');
+  // a colleague accepts it meanwhile
+  await request(w.t.http).post(`/api/applications/${e.appId}/accept`).auth(other.token, { type: 'bearer' }).send({}).expect(200);
+  await page.click('#screen-reject');
+  await typeInto(page, '#screen-reason', '材料不全');
+  await page.click('#reason-ok');
+  const text = await (await page.waitForSelector('#screening-error'))!.evaluate((el) => el.textContent);
+  expect(text).toContain('操作未完成');
+  expect(text!.length).toBeGreaterThan(8); // with the server's own words
+  await page.waitForSelector('[data-entry-state="accepted"]'); // and the page shows where the entry now stands
+});
 
 test('an administrator creates a cycle with a category; its deadline is entered and shown in Beijing time', async () => {
   const admin = await createUser(w.t, 'admin');

@@ -36,6 +36,8 @@ function Shell() {
   useEffect(reload, [reload]);
   const { setLang } = useContext(LangContext);
   const screens = Grid.useBreakpoint();
+  // applicants keep the header's two links (their pages have their own section menu); the other roles get the side navigation
+  const sideNav = !!me && me.user.role !== 'applicant';
   useEffect(() => setClearWord(t('clear')), [lang]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
@@ -59,7 +61,12 @@ function Shell() {
           <Button size="small" lang={lang === 'zh' ? 'en' : 'zh-CN'} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
             {t('language')}
           </Button>
-          {me && !screens.lg && (
+          {me?.user.role === 'applicant' && (
+            <Link to="/organisation" style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+              {t('members')}
+            </Link>
+          )}
+          {sideNav && !screens.lg && (
             <Suspense fallback={null}>
               <NavDrawerButton role={me.user.role} />
             </Suspense>
@@ -72,8 +79,8 @@ function Shell() {
           )}
         </Space>
       </Layout.Header>
-      <Layout hasSider={!!me && screens.lg}>
-        {me && screens.lg && (
+      <Layout hasSider={sideNav && screens.lg}>
+        {sideNav && screens.lg && (
           <Suspense fallback={<div style={{ width: 200, flex: 'none' }} />}>
             <SideNav role={me.user.role} />
           </Suspense>
