@@ -7,6 +7,7 @@ import { PasswordResets1764000000004 } from './1764000000004-password-resets';
 import { Dossiers1764000000005 } from './1764000000005-dossiers';
 import { DossierRetries1764000000006 } from './1764000000006-dossier-retries';
 import { ApplicantMemberships1764000000017 } from './1764000000017-applicant-memberships';
+import { StaffConsole1764000000030 } from './1764000000030-staff-console';
 
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Dossiers1764000000005,
   DossierRetries1764000000006,
   ApplicantMemberships1764000000017,
+  StaffConsole1764000000030,
 ];

@@ -19,6 +19,7 @@ import { DossiersModule } from './modules/dossiers/dossiers.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { StaffModule } from './modules/staff/staff.module';
 import { WorkflowModule } from './modules/workflow/workflow.module';
 
 @Module({})
@@ -45,6 +46,7 @@ export class AppModule {
         DossiersModule,
         AttachmentsModule,
         WorkflowModule,
+        StaffModule,
         HealthModule,
       ],
       providers: [

@@ -6,8 +6,20 @@ import { Category, Cycle } from './modules/cycles/cycle.entity';
 import { Session } from './modules/identity/session.entity';
 import { User } from './modules/identity/user.entity';
 import { Invitation, Membership, Organisation } from './modules/organisations/organisation.entity';
+import { EntrySummary } from './modules/staff/entry-summary.entity';
 
-export const ENTITIES = [User, Session, Organisation, Membership, Invitation, Cycle, Category, Application, ApplicationSection];
+export const ENTITIES = [
+  User,
+  Session,
+  Organisation,
+  Membership,
+  Invitation,
+  Cycle,
+  Category,
+  Application,
+  ApplicationSection,
+  EntrySummary,
+];
 
 /** The schema is changed only by migrations in migrations/ — never `synchronize`. `poolSize`: the config's DATABASE_POOL_SIZE (a one-shot CLI task needs one). */
 export function databaseOptions(url: string, poolSize: number): DataSourceOptions {

@@ -384,6 +384,74 @@ const ROWS: Row[] = [
     expect: staffOnly(302),
     call: async (w) => ({ path: `/api/exports/${w.exportId}/download` }),
   },
+  // --- the staff console (issue 13) ---
+  {
+    method: 'get',
+    route: '/api/cycles/:id/entries',
+    expect: staffOnly(200),
+    call: async (w) => ({ path: `/api/cycles/${w.cycle.cycleId}/entries?sort=completeness&order=asc&state=draft` }),
+  },
+  {
+    method: 'get',
+    route: '/api/cycles/:id/entries/export.xlsx',
+    expect: staffOnly(200),
+    call: async (w) => ({ path: `/api/cycles/${w.cycle.cycleId}/entries/export.xlsx` }),
+  },
+  {
+    method: 'get',
+    route: '/api/cycles/:id/entries/export.csv',
+    expect: staffOnly(200),
+    call: async (w) => ({ path: `/api/cycles/${w.cycle.cycleId}/entries/export.csv` }),
+  },
+  {
+    method: 'get',
+    route: '/api/cycles/:id/dashboard',
+    expect: staffOnly(200),
+    call: async (w) => ({ path: `/api/cycles/${w.cycle.cycleId}/dashboard` }),
+  },
+  {
+    method: 'patch',
+    route: '/api/cycles/:id/categories/:categoryId',
+    expect: staffOnly(200),
+    call: async (w) => ({ path: `/api/cycles/${w.cycle.cycleId}/categories/${w.cycle.categoryId}`, body: { nameEn: 'Omnichannel' } }),
+  },
+  {
+    // the draft cannot be accepted: authorization passes when the answer is per entry
+    method: 'post',
+    route: '/api/applications/bulk',
+    expect: staffOnly(200),
+    call: async (w) => ({ path: '/api/applications/bulk', body: { action: 'accept', cycleId: w.cycle.cycleId, ids: [w.appId] } }),
+  },
+  {
+    method: 'get',
+    route: '/api/applications/:id/snapshots/diff',
+    expect: staffOnly(200),
+    call: async (w) => ({ path: `/api/applications/${w.appId}/snapshots/diff?from=${w.snapshotId}&to=${w.snapshotId}` }),
+  },
+  {
+    method: 'get',
+    route: '/api/applications/:id/screening',
+    expect: staffOnly(200),
+    call: async (w) => ({ path: `/api/applications/${w.sealedAppId}/screening` }),
+  },
+  {
+    method: 'post',
+    route: '/api/users/:id/disable',
+    expect: { ...staffOnly(200), staff: 403 },
+    call: async (w) => ({ path: `/api/users/${(await createUser(w.t, 'applicant')).userId}/disable`, body: { reason: '测试' } }),
+  },
+  {
+    method: 'post',
+    route: '/api/users/:id/enable',
+    expect: { ...staffOnly(200), staff: 403 },
+    call: async (w) => ({ path: `/api/users/${(await createUser(w.t, 'applicant')).userId}/enable`, body: {} }),
+  },
+  {
+    method: 'post',
+    route: '/api/users/:id/sign-out',
+    expect: { ...staffOnly(200), staff: 403 },
+    call: async (w) => ({ path: `/api/users/${(await createUser(w.t, 'applicant')).userId}/sign-out`, body: {} }),
+  },
   { method: 'get', route: '/api/form', expect: all(200), call: async () => ({ path: '/api/form' }) },
   { method: 'get', route: '/api/health', expect: all(200), call: async () => ({ path: '/api/health' }) },
 ];

@@ -137,6 +137,27 @@ export const MESSAGES: Record<string, { zh: Text; en: Text }> = {
     zh: (p) => `申报材料当前为“${p.status ?? ''}”，无需重新生成`,
     en: (p) => `the dossier is ${p.status ?? ''}; only a failed one can be produced again`,
   },
+  other_cycle: {
+    zh: () => '该申报不属于所选评选周期，未处理',
+    en: () => 'this entry belongs to another award cycle and was left as it is',
+  },
+  demote_self: {
+    zh: () => '不能更改自己的管理员角色，请由另一位管理员操作',
+    en: () => 'you cannot change your own admin role; ask another admin',
+  },
+  disable_self: { zh: () => '不能停用自己的账号', en: () => 'you cannot disable your own account' },
+  last_admin: {
+    zh: () => '这是最后一位启用中的管理员，不能降级或停用；请先指定另一位管理员',
+    en: () => 'this is the last enabled admin and cannot be demoted or disabled; make another account admin first',
+  },
+  deadline_after_submissions: {
+    zh: (p) => `已有 ${p.submitted} 份申报提交，截止时间只能延后，不能早于当前的 ${p.current}`,
+    en: (p) => `${p.submitted} entries have been submitted: the deadline may only move later than ${p.current}, not earlier`,
+  },
+  opening_after_entries: {
+    zh: (p) => `已有 ${p.entries} 份申报，开始时间只能提前，不能推后`,
+    en: (p) => `${p.entries} entries exist: the opening may only move earlier, not later`,
+  },
   internal: { zh: () => '服务器内部错误，请稍后再试', en: () => 'internal error, please try again later' },
 };
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
+import type { SqlRunner } from '../../infra/database/sql';
 
 export interface AuditEntry {
   action: string;
@@ -31,22 +32,12 @@ export class AuditService {
 
   /** Record inside the caller's transaction (or on its own when none is given). */
   async record(entry: AuditEntry, tx: EntityManager = this.db.manager): Promise<void> {
-    await tx.query(
-      `INSERT INTO audit_log (actor_id, actor_role, action, application_id, entity, entity_id, from_state, to_state, snapshot_sha256, details)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
-        entry.actor?.userId ?? null,
-        entry.actor?.role ?? null,
-        entry.action,
-        entry.applicationId ?? null,
-        entry.entity ?? null,
-        entry.entityId ?? null,
-        entry.fromState ?? null,
-        entry.toState ?? null,
-        entry.snapshotSha256 ?? null,
-        JSON.stringify(entry.details ?? {}),
-      ],
-    );
+    await tx.query(INSERT_AUDIT, auditParams(entry));
+  }
+
+  /** The same, inside a transaction of `Sql` (src/infra/database/sql.ts). */
+  async recordSql(tx: SqlRunner, entry: AuditEntry): Promise<void> {
+    await tx.run(INSERT_AUDIT, auditParams(entry));
   }
 
   async list(filter: AuditFilter) {
@@ -73,3 +64,19 @@ export class AuditService {
     );
   }
 }
+
+const INSERT_AUDIT = `INSERT INTO audit_log (actor_id, actor_role, action, application_id, entity, entity_id, from_state, to_state, snapshot_sha256, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`;
+
+const auditParams = (entry: AuditEntry): unknown[] => [
+  entry.actor?.userId ?? null,
+  entry.actor?.role ?? null,
+  entry.action,
+  entry.applicationId ?? null,
+  entry.entity ?? null,
+  entry.entityId ?? null,
+  entry.fromState ?? null,
+  entry.toState ?? null,
+  entry.snapshotSha256 ?? null,
+  JSON.stringify(entry.details ?? {}),
+];

@@ -4,7 +4,7 @@ import { ApiErrors } from '../../common/openapi/api-errors';
 import { CycleResponse } from './cycles.response';
 import { isStaff, type Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/decorators';
-import { CategoryDto, CreateCycleDto, UpdateCycleDto } from './cycles.dto';
+import { CategoryDto, CreateCycleDto, UpdateCategoryDto, UpdateCycleDto } from './cycles.dto';
 import { CyclesService } from './cycles.service';
 import { IdParam } from '../../common/pipes/params';
 
@@ -39,11 +39,28 @@ export class CyclesController {
 
   @Patch(':id')
   @Roles('staff')
-  @ApiOperation({ summary: 'Change a cycle’s name, zone, opening or deadline (staff)' })
+  @ApiOperation({
+    summary:
+      'Change a cycle’s name, zone, opening or deadline (staff). Deadline after opening (400); once an entry is submitted the deadline may only move later, once any entry exists the opening only earlier (409)',
+  })
+  @ApiOkResponse({ type: CycleResponse })
+  @ApiErrors(404, 409)
+  update(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @Body() dto: UpdateCycleDto) {
+    return this.cycles.update(id, dto, actor);
+  }
+
+  @Patch(':id/categories/:categoryId')
+  @Roles('staff')
+  @ApiOperation({ summary: 'Rename a category of the cycle (staff); answers the cycle' })
   @ApiOkResponse({ type: CycleResponse })
   @ApiErrors(404)
-  update(@Param('id', IdParam) id: string, @Body() dto: UpdateCycleDto) {
-    return this.cycles.update(id, dto);
+  updateCategory(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Param('categoryId', IdParam) categoryId: string,
+    @Body() dto: UpdateCategoryDto,
+  ) {
+    return this.cycles.updateCategory(id, categoryId, dto, actor);
   }
 
   @Post(':id/categories')

@@ -49,3 +49,13 @@ export class CreateCycleDto {
 }
 
 export class UpdateCycleDto extends PartialType(OmitType(CreateCycleDto, ['categories'] as const)) {}
+
+export class UpdateCategoryDto {
+  @ApiPropertyOptional({ example: '卓越全渠道客服' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) nameZh?: string;
+  @ApiPropertyOptional({ example: 'Omnichannel Customer Service Excellence' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  nameEn?: string;
+}

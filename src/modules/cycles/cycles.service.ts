@@ -4,7 +4,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError, notFound, validationError } from '../../common/errors/domain-error';
 import { parseInstant } from '../../common/time/instant';
 import { isoInZone } from '../../common/time/zoned-time';
-import type { CategoryDto, CreateCycleDto, UpdateCycleDto } from './cycles.dto';
+import type { Actor } from '../../common/auth/actor';
+import { Sql } from '../../infra/database/sql';
+import { AuditService } from '../audit/audit.service';
+import type { CategoryDto, CreateCycleDto, UpdateCategoryDto, UpdateCycleDto } from './cycles.dto';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
@@ -28,7 +31,11 @@ export interface CycleView {
 
 @Injectable()
 export class CyclesService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly sql: Sql,
+    private readonly audit: AuditService,
+  ) {}
 
   /** Applicants and judges see cycles open now; staff see every cycle. */
   async list(includeClosed: boolean): Promise<CycleView[]> {
@@ -57,15 +64,80 @@ export class CyclesService {
     return this.get(id);
   }
 
-  async update(id: string, dto: UpdateCycleDto): Promise<CycleView> {
-    const current = await this.get(id);
-    checkOrder(dto.opensAt ?? current.opensAt, dto.submissionDeadline ?? current.submissionDeadline);
-    await this.db.query(
-      `UPDATE cycles SET name = COALESCE($2, name), time_zone = COALESCE($3, time_zone), opens_at = COALESCE($4, opens_at),
-              submission_deadline = COALESCE($5, submission_deadline), updated_at = now() WHERE id = $1`,
-      [id, dto.name?.trim() ?? null, dto.timeZone ?? null, utc(dto.opensAt), utc(dto.submissionDeadline)],
-    );
+  /**
+   * Guard rails: the deadline stays after the opening (400 naming the field). Once an entry has
+   * been submitted the deadline may only move later (409 `deadline_after_submissions`): an
+   * earlier one would close the cycle under applicants who planned by it. Once any entry exists
+   * the opening may only move earlier (409 `opening_after_entries`). Audited with before/after.
+   */
+  async update(id: string, dto: UpdateCycleDto, actor?: Actor): Promise<CycleView> {
+    await this.sql.transaction(async (tx) => {
+      const current = await tx.one<CycleRow>('SELECT * FROM cycles WHERE id = $1 FOR UPDATE', [id]);
+      if (!current) throw notFound();
+      const opensAt = dto.opensAt ? parseInstant(dto.opensAt)! : current.opens_at;
+      const deadline = dto.submissionDeadline ? parseInstant(dto.submissionDeadline)! : current.submission_deadline;
+      checkOrder(opensAt.toISOString(), deadline.toISOString());
+      const usage = await tx.one<{ entries: number; submitted: number }>(
+        `SELECT count(*)::int AS entries,
+                count(*) FILTER (WHERE a.state NOT IN ('draft', 'sealed') OR EXISTS (
+                  SELECT 1 FROM audit_log l WHERE l.application_id = a.id AND l.action = 'application.submit'))::int AS submitted
+           FROM applications a WHERE a.cycle_id = $1`,
+        [id],
+      );
+      if (usage!.submitted > 0 && deadline < current.submission_deadline) {
+        throw new DomainError('conflict', 'deadline_after_submissions', [
+          {
+            path: 'submissionDeadline',
+            code: 'deadline_after_submissions',
+            params: { submitted: usage!.submitted, current: isoInZone(current.submission_deadline, current.time_zone) },
+          },
+        ]);
+      }
+      if (usage!.entries > 0 && opensAt > current.opens_at) {
+        throw new DomainError('conflict', 'opening_after_entries', [
+          { path: 'opensAt', code: 'opening_after_entries', params: { entries: usage!.entries } },
+        ]);
+      }
+      await tx.run(
+        `UPDATE cycles SET name = COALESCE($2, name), time_zone = COALESCE($3, time_zone), opens_at = COALESCE($4, opens_at),
+                submission_deadline = COALESCE($5, submission_deadline), updated_at = now() WHERE id = $1`,
+        [id, dto.name?.trim() ?? null, dto.timeZone ?? null, utc(dto.opensAt), utc(dto.submissionDeadline)],
+      );
+      await this.audit.recordSql(tx, {
+        action: 'cycle.update',
+        actor: actor ?? null,
+        entity: 'cycle',
+        entityId: id,
+        details: {
+          before: {
+            name: current.name,
+            timeZone: current.time_zone,
+            opensAt: current.opens_at.toISOString(),
+            submissionDeadline: current.submission_deadline.toISOString(),
+          },
+          changes: { ...dto },
+        },
+      });
+    });
     return this.get(id);
+  }
+
+  /** Rename a category (staff); its code stays, as entries and exports refer to it. */
+  async updateCategory(cycleId: string, categoryId: string, dto: UpdateCategoryDto, actor?: Actor): Promise<CycleView> {
+    const row = await this.sql.one<{ id: string }>(
+      `UPDATE categories SET name_zh = COALESCE($3, name_zh), name_en = COALESCE($4, name_en)
+        WHERE id = $2 AND cycle_id = $1 RETURNING id`,
+      [cycleId, categoryId, dto.nameZh?.trim() ?? null, dto.nameEn?.trim() ?? null],
+    );
+    if (!row) throw notFound();
+    await this.audit.record({
+      action: 'category.update',
+      actor: actor ?? null,
+      entity: 'category',
+      entityId: categoryId,
+      details: { ...dto },
+    });
+    return this.get(cycleId);
   }
 
   async addCategory(cycleId: string, dto: CategoryDto): Promise<CycleView> {

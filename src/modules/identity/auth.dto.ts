@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { NameText } from '../../common/validation/text';
 import { NewPassword, PASSWORD_MAX, PASSWORD_MIN } from './password-policy';
 import { ROLES, type Role } from './user.entity';
@@ -33,4 +34,27 @@ export class PasswordResetRequestDto {
 export class PasswordResetConfirmDto {
   @ApiProperty() @IsString() @MinLength(20) @MaxLength(200) token!: string;
   @ApiProperty(PASSWORD_DOC) @NewPassword() password!: string;
+}
+
+/** GET /api/users: search and page (staff). */
+export class UsersQueryDto {
+  @ApiPropertyOptional({ maxLength: 100, description: 'E-mail or name contains this' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional({ minimum: 1, default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) page?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize?: number;
+}
+
+/** Disabling or enabling an account (admin); the reason goes to the audit trail. */
+export class UserStatusDto {
+  @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @MinLength(1) @MaxLength(1000) reason?: string;
 }

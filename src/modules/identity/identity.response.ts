@@ -12,6 +12,25 @@ export class UserResponse {
 export class UserListItemResponse extends UserResponse {
   @ApiProperty() disabled!: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ description: 'Sessions not yet ended or expired' }) activeSessions!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Latest sign-in still on record' }) lastSignInAt!:
+    string | null;
+}
+
+export class UsersPageResponse {
+  @ApiProperty({ type: [UserListItemResponse] }) items!: UserListItemResponse[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class UserStatusResponse extends UserResponse {
+  @ApiProperty() disabled!: boolean;
+}
+
+export class SignOutResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'Sessions ended' }) sessionsEnded!: number;
 }
 
 export class SignedInResponse {

@@ -2,11 +2,13 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainError, notFound } from '../../common/errors/domain-error';
+import { Sql, type SqlTx } from '../../infra/database/sql';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from './password';
 import { SessionService } from './session.service';
+import type { UsersQueryDto } from './auth.dto';
 import type { Role } from './user.entity';
 
 @Injectable()
@@ -15,6 +17,7 @@ export class UsersService implements OnApplicationBootstrap {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly sql: Sql,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
@@ -32,17 +35,73 @@ export class UsersService implements OnApplicationBootstrap {
     if (rows.length) this.logger.log(`Created admin ${admin.email}`);
   }
 
-  list() {
-    return this.db.query('SELECT id, email, name, role, disabled, created_at AS "createdAt" FROM users ORDER BY created_at');
+  /** Accounts by e-mail or name and role, oldest first, with their live sessions. */
+  async list(query: UsersQueryDto) {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const q = query.q?.trim();
+    if (q) {
+      params.push(`%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+      where.push(`(u.email ILIKE $${params.length} OR u.name ILIKE $${params.length})`);
+    }
+    if (query.role) where.push(`u.role = $${params.push(query.role)}`);
+    const rows = await this.sql.rows<{
+      id: string;
+      email: string;
+      name: string;
+      role: Role;
+      disabled: boolean;
+      created_at: Date;
+      active_sessions: number;
+      last_sign_in_at: Date | null;
+      total: string;
+    }>(
+      `SELECT u.id, u.email, u.name, u.role, u.disabled, u.created_at, count(*) OVER () AS total,
+              (SELECT count(*)::int FROM sessions s WHERE s.user_id = u.id AND s.expires_at > now()) AS active_sessions,
+              (SELECT max(s.created_at) FROM sessions s WHERE s.user_id = u.id) AS last_sign_in_at
+         FROM users u ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY u.created_at, u.id LIMIT $${params.push(pageSize)} OFFSET $${params.push((page - 1) * pageSize)}`,
+      params,
+    );
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        email: r.email,
+        name: r.name,
+        role: r.role,
+        disabled: r.disabled,
+        createdAt: r.created_at.toISOString(),
+        activeSessions: r.active_sessions,
+        lastSignInAt: r.last_sign_in_at?.toISOString() ?? null,
+      })),
+      total: rows.length ? Number(rows[0].total) : 0,
+      page,
+      pageSize,
+    };
+  }
+
+  /**
+   * An admin may not demote or disable themself, nor leave the platform without an enabled admin.
+   * Every enabled admin row is locked first, so two admins demoting each other at once are
+   * serialised and the second is refused.
+   */
+  private async guardAdmins(tx: SqlTx, actor: Actor, id: string, target: { role: Role; disabled: boolean }, code: string) {
+    if (actor.userId === id) throw new DomainError('conflict', `${code}_self`, [{ path: 'id', code: `${code}_self` }]);
+    if (target.role !== 'admin' || target.disabled) return;
+    const admins = await tx.rows<{ id: string }>(`SELECT id FROM users WHERE role = 'admin' AND NOT disabled ORDER BY id FOR UPDATE`);
+    if (!admins.some((a) => a.id !== id)) throw new DomainError('conflict', 'last_admin', [{ path: 'id', code: 'last_admin' }]);
   }
 
   async changeRole(actor: Actor, id: string, role: Role) {
-    const updated = await this.db.transaction(async (tx) => {
-      const [before] = await tx.query('SELECT role FROM users WHERE id = $1 FOR UPDATE', [id]);
+    const updated = await this.sql.transaction(async (tx) => {
+      const before = await tx.one<{ role: Role; disabled: boolean }>('SELECT role, disabled FROM users WHERE id = $1 FOR UPDATE', [id]);
       if (!before) throw notFound();
+      if (before.role === 'admin' && role !== 'admin') await this.guardAdmins(tx, actor, id, before, 'demote');
       // judges, staff and admins are never organisation members (issue 10): refuse, naming them
       if (role !== 'applicant') {
-        const orgs: Array<{ name: string }> = await tx.query(
+        const orgs = await tx.rows<{ name: string }>(
           'SELECT o.name FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = $1 ORDER BY m.created_at',
           [id],
         );
@@ -57,14 +116,52 @@ export class UsersService implements OnApplicationBootstrap {
           );
         }
       }
-      const [[user]] = await tx.query('UPDATE users SET role = $2, updated_at = now() WHERE id = $1 RETURNING id, email, name, role', [
-        id,
-        role,
-      ]);
-      await this.audit.record({ action: 'user.role', actor, entity: 'user', entityId: id, fromState: before.role, toState: role }, tx);
-      return user;
+      const user = await tx.one<{ id: string; email: string; name: string; role: Role }>(
+        'UPDATE users SET role = $2, updated_at = now() WHERE id = $1 RETURNING id, email, name, role',
+        [id, role],
+      );
+      await this.audit.recordSql(tx, { action: 'user.role', actor, entity: 'user', entityId: id, fromState: before.role, toState: role });
+      return user!;
     });
     await this.sessions.revokeAllOf(id);
     return updated;
+  }
+
+  /** Disable (sessions end, sign-in refused) or enable an account; audited with the reason. */
+  async setDisabled(actor: Actor, id: string, disabled: boolean, reason?: string) {
+    const updated = await this.sql.transaction(async (tx) => {
+      const before = await tx.one<{ role: Role; disabled: boolean }>('SELECT role, disabled FROM users WHERE id = $1 FOR UPDATE', [id]);
+      if (!before) throw notFound();
+      if (disabled) await this.guardAdmins(tx, actor, id, before, 'disable');
+      const user = await tx.one<{ id: string; email: string; name: string; role: Role; disabled: boolean }>(
+        'UPDATE users SET disabled = $2, updated_at = now() WHERE id = $1 RETURNING id, email, name, role, disabled',
+        [id, disabled],
+      );
+      await this.audit.recordSql(tx, {
+        action: disabled ? 'user.disable' : 'user.enable',
+        actor,
+        entity: 'user',
+        entityId: id,
+        fromState: before.disabled ? 'disabled' : 'enabled',
+        toState: disabled ? 'disabled' : 'enabled',
+        details: reason ? { reason: reason.trim() } : {},
+      });
+      return user!;
+    });
+    if (disabled) await this.sessions.revokeAllOf(id);
+    return updated;
+  }
+
+  /** End every session of the account (force sign-out); audited. */
+  async signOut(actor: Actor, id: string) {
+    const user = await this.sql.one<{ id: string }>('SELECT id FROM users WHERE id = $1', [id]);
+    if (!user) throw notFound();
+    const sessionsEnded = await this.sql.one<{ n: number }>(
+      'SELECT count(*)::int AS n FROM sessions WHERE user_id = $1 AND expires_at > now()',
+      [id],
+    );
+    await this.sessions.revokeAllOf(id);
+    await this.audit.record({ action: 'user.sign_out', actor, entity: 'user', entityId: id, details: { sessions: sessionsEnded?.n ?? 0 } });
+    return { id, sessionsEnded: sessionsEnded?.n ?? 0 };
   }
 }

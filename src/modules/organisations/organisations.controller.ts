@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Inject, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../../common/openapi/api-errors';
 import {
   InvitationAcceptedResponse,
   InvitationResponse,
   MemberUnitResponse,
-  OrganisationResponse,
+  OrganisationListItemResponse,
   OrganisationWithMembersResponse,
 } from './organisations.response';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -13,9 +13,9 @@ import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Public, Roles } from '../../common/auth/decorators';
 import { setSessionCookie } from '../../common/auth/session-cookie';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { AcceptInvitationDto, InviteDto, MemberUnitDto, UpdateOrganisationDto } from './organisations.dto';
+import { AcceptInvitationDto, InviteDto, MemberUnitDto, OrganisationsQueryDto, UpdateOrganisationDto } from './organisations.dto';
 import { OrganisationsService } from './organisations.service';
-import { IdParam, optionalBoolQuery } from '../../common/pipes/params';
+import { IdParam } from '../../common/pipes/params';
 
 @ApiTags('organisations')
 @Controller()
@@ -27,16 +27,15 @@ export class OrganisationsController {
 
   @Get('organisations')
   @Roles('staff')
-  @ApiOperation({ summary: 'All organisations (staff); member units first' })
-  @ApiQuery({ name: 'memberUnit', required: false, type: Boolean })
-  @ApiOkResponse({ type: [OrganisationResponse] })
+  @ApiOperation({ summary: 'All organisations (staff), searched by name, USCC or group; member units first' })
+  @ApiOkResponse({ type: [OrganisationListItemResponse] })
   @ApiErrors(403)
-  list(@Query('memberUnit', optionalBoolQuery('memberUnit')) memberUnit?: boolean) {
-    return this.organisations.listAll(memberUnit);
+  list(@Query() query: OrganisationsQueryDto) {
+    return this.organisations.listAll(query.memberUnit, query.q);
   }
 
   @Get('organisations/:id')
-  @ApiOperation({ summary: 'An organisation with its members (members, staff)' })
+  @ApiOperation({ summary: 'An organisation with its members and entries (members, staff)' })
   @ApiOkResponse({ type: OrganisationWithMembersResponse })
   @ApiErrors(404)
   get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
@@ -53,11 +52,11 @@ export class OrganisationsController {
 
   @Patch('organisations/:id/member-unit')
   @Roles('staff')
-  @ApiOperation({ summary: 'Verify (or revoke) member/council unit status (staff)' })
+  @ApiOperation({ summary: 'Verify (or revoke, with a reason) member/council unit status (staff); audited' })
   @ApiOkResponse({ type: MemberUnitResponse })
   @ApiErrors(404)
-  setMemberUnit(@Param('id', IdParam) id: string, @Body() dto: MemberUnitDto) {
-    return this.organisations.setMemberUnit(id, dto.memberUnit);
+  setMemberUnit(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @Body() dto: MemberUnitDto) {
+    return this.organisations.setMemberUnit(actor, id, dto.memberUnit, dto.reason);
   }
 
   @Post('organisations/:id/invitations')

@@ -1,10 +1,12 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsEmail,
   IsOptional,
   IsString,
   MaxLength,
+  MinLength,
   Validate,
   ValidatorConstraint,
   type ValidatorConstraintInterface,
@@ -31,6 +33,26 @@ export class UpdateOrganisationDto {
 
 export class MemberUnitDto {
   @ApiProperty() @IsBoolean() memberUnit!: boolean;
+  @ApiPropertyOptional({ maxLength: 1000, description: 'Why (audited); required to revoke' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  reason?: string;
+}
+
+/** GET /api/organisations (staff). */
+export class OrganisationsQueryDto {
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  memberUnit?: boolean;
+  @ApiPropertyOptional({ maxLength: 100, description: 'Name, USCC or parent group contains this' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 }
 
 export class InviteDto {

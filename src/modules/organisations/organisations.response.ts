@@ -21,8 +21,25 @@ export class MemberResponse {
   @ApiProperty({ enum: ['owner', 'member'] }) role!: 'owner' | 'member';
 }
 
+export class OrganisationListItemResponse extends OrganisationResponse {
+  @ApiProperty({ description: 'Entries in every cycle, withdrawn ones included' }) entryCount!: number;
+}
+
+export class OrganisationEntryResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() entryCode!: string;
+  @ApiProperty() state!: string;
+  @ApiProperty({ format: 'uuid' }) cycleId!: string;
+  @ApiProperty() cycleName!: string;
+  @ApiProperty() categoryNameZh!: string;
+  @ApiProperty() categoryNameEn!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
 export class OrganisationWithMembersResponse extends OrganisationResponse {
   @ApiProperty({ type: [MemberResponse] }) members!: MemberResponse[];
+  @ApiProperty({ type: [OrganisationEntryResponse], description: 'The organisation’s entries, newest first' })
+  entries!: OrganisationEntryResponse[];
 }
 
 export class MemberUnitResponse {

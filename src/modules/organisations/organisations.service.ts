@@ -4,6 +4,8 @@ import type { DataSource } from 'typeorm';
 import { isStaff, type Actor } from '../../common/auth/actor';
 import { hashToken, newToken } from '../../common/auth/tokens';
 import { DomainError, forbidden, notFound, validationError } from '../../common/errors/domain-error';
+import { Sql } from '../../infra/database/sql';
+import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../identity/password';
 import { SessionService } from '../identity/session.service';
 import { APPLICANT_MEMBERSHIPS } from './membership-sql';
@@ -17,7 +19,9 @@ const ORG_COLUMNS = `o.id, o.name, o.uscc, o.parent_group AS "parentGroup", o.me
 export class OrganisationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly sql: Sql,
     private readonly sessions: SessionService,
+    private readonly audit: AuditService,
   ) {}
 
   listForUser(userId: string) {
@@ -28,12 +32,19 @@ export class OrganisationsService {
     );
   }
 
-  /** Staff list, member units first when asked (form Part 4: they have priority). */
-  listAll(memberUnit?: boolean) {
-    const where = memberUnit === undefined ? '' : 'WHERE o.member_unit = $1';
-    return this.db.query(
-      `SELECT ${ORG_COLUMNS} FROM organisations o ${where} ORDER BY o.member_unit DESC, o.name`,
-      memberUnit === undefined ? [] : [memberUnit],
+  /** Staff list, member units first (form Part 4: they have priority); search by name, USCC or group. */
+  listAll(memberUnit?: boolean, q?: string) {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (memberUnit !== undefined) where.push(`o.member_unit = $${params.push(memberUnit)}`);
+    if (q?.trim()) {
+      const n = params.push(`%${q.trim().replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+      where.push(`(o.name ILIKE $${n} OR o.uscc ILIKE $${n} OR o.parent_group ILIKE $${n})`);
+    }
+    return this.sql.rows(
+      `SELECT ${ORG_COLUMNS}, (SELECT count(*)::int FROM applications a WHERE a.organisation_id = o.id) AS "entryCount"
+         FROM organisations o ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.member_unit DESC, o.name LIMIT 2000`,
+      params,
     );
   }
 
@@ -48,7 +59,14 @@ export class OrganisationsService {
         WHERE m.organisation_id = $1 ORDER BY m.created_at`,
       [id],
     );
-    return { ...org, members };
+    const entries = await this.sql.rows(
+      `SELECT a.id, a.entry_code AS "entryCode", a.state, c.id AS "cycleId", c.name AS "cycleName",
+              k.name_zh AS "categoryNameZh", k.name_en AS "categoryNameEn", a.updated_at AS "updatedAt"
+         FROM applications a JOIN cycles c ON c.id = a.cycle_id JOIN categories k ON k.id = a.category_id
+        WHERE a.organisation_id = $1 ORDER BY a.created_at DESC`,
+      [id],
+    );
+    return { ...org, members, entries };
   }
 
   async update(actor: Actor, id: string, dto: UpdateOrganisationDto) {
@@ -62,13 +80,27 @@ export class OrganisationsService {
     return this.get(actor, id);
   }
 
-  async setMemberUnit(id: string, memberUnit: boolean) {
-    const [rows] = await this.db.query(
-      `UPDATE organisations SET member_unit = $2, updated_at = now() WHERE id = $1 RETURNING id, name, member_unit AS "memberUnit"`,
-      [id, memberUnit],
-    );
-    if (!rows.length) throw notFound();
-    return rows[0];
+  /** Staff verify or revoke member-unit status; revoking needs a reason; both are audited. */
+  async setMemberUnit(actor: Actor, id: string, memberUnit: boolean, reason?: string) {
+    return this.sql.transaction(async (tx) => {
+      const before = await tx.one<{ member_unit: boolean }>('SELECT member_unit FROM organisations WHERE id = $1 FOR UPDATE', [id]);
+      if (!before) throw notFound();
+      if (before.member_unit && !memberUnit && !reason?.trim()) throw validationError([{ path: 'reason', code: 'required' }]);
+      const row = await tx.one<{ id: string; name: string; memberUnit: boolean }>(
+        `UPDATE organisations SET member_unit = $2, updated_at = now() WHERE id = $1 RETURNING id, name, member_unit AS "memberUnit"`,
+        [id, memberUnit],
+      );
+      await this.audit.recordSql(tx, {
+        action: memberUnit ? 'organisation.member_unit.verify' : 'organisation.member_unit.revoke',
+        actor,
+        entity: 'organisation',
+        entityId: id,
+        fromState: before.member_unit ? 'member_unit' : 'not_member_unit',
+        toState: memberUnit ? 'member_unit' : 'not_member_unit',
+        details: reason?.trim() ? { reason: reason.trim() } : {},
+      });
+      return row!;
+    });
   }
 
   /**

@@ -11,6 +11,6 @@ import { WorkflowService } from './workflow.service';
   imports: [ApplicationsModule, NotificationsModule, DossiersModule],
   controllers: [WorkflowController, SnapshotsController],
   providers: [WorkflowService, SnapshotsService],
-  exports: [SnapshotsService],
+  exports: [SnapshotsService, WorkflowService],
 })
 export class WorkflowModule {}

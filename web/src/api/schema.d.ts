@@ -131,7 +131,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All accounts (staff) */
+        /** Accounts, searched by e-mail or name, by role, paged (staff) */
         get: operations["UsersController_list"];
         put?: never;
         post?: never;
@@ -154,8 +154,59 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change an account’s role (admin); signs the user out everywhere */
+        /** Change an account’s role (admin); signs the user out everywhere. 409 for one’s own role or the last admin */
         patch: operations["UsersController_changeRole"];
+        trace?: never;
+    };
+    "/api/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable an account (admin): it cannot sign in and its sessions end. 409 for oneself or the last admin */
+        post: operations["UsersController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable a disabled account again (admin) */
+        post: operations["UsersController_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End every session of an account (admin) */
+        post: operations["UsersController_signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/organisations": {
@@ -165,7 +216,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All organisations (staff); member units first */
+        /** All organisations (staff), searched by name, USCC or group; member units first */
         get: operations["OrganisationsController_list"];
         put?: never;
         post?: never;
@@ -182,7 +233,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An organisation with its members (members, staff) */
+        /** An organisation with its members and entries (members, staff) */
         get: operations["OrganisationsController_get"];
         put?: never;
         post?: never;
@@ -206,7 +257,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Verify (or revoke) member/council unit status (staff) */
+        /** Verify (or revoke, with a reason) member/council unit status (staff); audited */
         patch: operations["OrganisationsController_setMemberUnit"];
         trace?: never;
     };
@@ -276,8 +327,25 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a cycle’s name, zone, opening or deadline (staff) */
+        /** Change a cycle’s name, zone, opening or deadline (staff). Deadline after opening (400); once an entry is submitted the deadline may only move later, once any entry exists the opening only earlier (409) */
         patch: operations["CyclesController_update"];
+        trace?: never;
+    };
+    "/api/cycles/{id}/categories/{categoryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a category of the cycle (staff); answers the cycle */
+        patch: operations["CyclesController_updateCategory"];
         trace?: never;
     };
     "/api/cycles/{id}/categories": {
@@ -728,6 +796,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cycles/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cycle’s entries, paged, sorted and filtered (staff) */
+        get: operations["CycleEntriesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}/entries/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same entries (same filters and order, every page) as an Excel workbook, Chinese headers (staff) */
+        get: operations["CycleEntriesController_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}/entries/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same entries as CSV (UTF-8 with BOM, Chinese headers, formula-like cells prefixed with ') (staff) */
+        get: operations["CycleEntriesController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cycle at a glance: by state, category, industry; submissions per day; drafts’ completeness; receipts (staff) */
+        get: operations["CycleEntriesController_dashboardOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept, return or reject many entries of one cycle (staff): each entry moves entirely or not at all; refusals (404, 409 wrong_state / other_cycle) are answered per entry */
+        post: operations["ScreeningController_bulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/snapshots/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Field-level differences between two snapshots of the entry, labelled from the form (staff) */
+        get: operations["ScreeningController_diff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/screening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The staff entry page’s facts: receipt checks (decoded vs sealed hash), hash verification, snapshots, dossier copies, audit trail (staff) */
+        get: operations["ScreeningController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -899,12 +1086,44 @@ export interface components {
             disabled: boolean;
             /** Format: date-time */
             createdAt: string;
+            /** @description Sessions not yet ended or expired */
+            activeSessions: number;
+            /**
+             * Format: date-time
+             * @description Latest sign-in still on record
+             */
+            lastSignInAt: string | null;
+        };
+        UsersPageResponse: {
+            items: components["schemas"]["UserListItemResponse"][];
+            total: number;
+            page: number;
+            pageSize: number;
         };
         ChangeRoleDto: {
             /** @enum {string} */
             role: "applicant" | "judge" | "staff" | "admin";
         };
-        OrganisationResponse: {
+        UserStatusDto: {
+            reason?: string;
+        };
+        UserStatusResponse: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "applicant" | "judge" | "staff" | "admin";
+            disabled: boolean;
+        };
+        EmptyBodyDto: Record<string, never>;
+        SignOutResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description Sessions ended */
+            sessionsEnded: number;
+        };
+        OrganisationListItemResponse: {
             /** Format: uuid */
             id: string;
             name: string;
@@ -915,6 +1134,8 @@ export interface components {
             memberUnit: boolean;
             /** Format: date-time */
             createdAt: string;
+            /** @description Entries in every cycle, withdrawn ones included */
+            entryCount: number;
         };
         MemberResponse: {
             /** Format: uuid */
@@ -923,6 +1144,19 @@ export interface components {
             email: string;
             /** @enum {string} */
             role: "owner" | "member";
+        };
+        OrganisationEntryResponse: {
+            /** Format: uuid */
+            id: string;
+            entryCode: string;
+            state: string;
+            /** Format: uuid */
+            cycleId: string;
+            cycleName: string;
+            categoryNameZh: string;
+            categoryNameEn: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         OrganisationWithMembersResponse: {
             /** Format: uuid */
@@ -936,6 +1170,8 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             members: components["schemas"]["MemberResponse"][];
+            /** @description The organisation’s entries, newest first */
+            entries: components["schemas"]["OrganisationEntryResponse"][];
         };
         UpdateOrganisationDto: {
             /** @description Trimmed; required after trimming */
@@ -946,6 +1182,8 @@ export interface components {
         };
         MemberUnitDto: {
             memberUnit: boolean;
+            /** @description Why (audited); required to revoke */
+            reason?: string;
         };
         MemberUnitResponse: {
             /** Format: uuid */
@@ -1041,6 +1279,12 @@ export interface components {
             opensAt?: string;
             /** @example 2026-12-31T23:59:59+08:00 */
             submissionDeadline?: string;
+        };
+        UpdateCategoryDto: {
+            /** @example 卓越全渠道客服 */
+            nameZh?: string;
+            /** @example Omnichannel Customer Service Excellence */
+            nameEn?: string;
         };
         AuditEntryResponse: {
             /** @description Sequence number (a bigint, as text) */
@@ -1324,6 +1568,233 @@ export interface components {
             actual: string;
             /** @description The stored text is the canonical JSON of its document */
             canonical: boolean;
+        };
+        EntryOrganisationResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description 统一社会信用代码 */
+            uscc: string | null;
+            memberUnit: boolean;
+        };
+        EntryRowResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example TT-H7N7SD */
+            entryCode: string;
+            /** @description basics.enterprise.name, or the organisation’s name while it is empty */
+            company: string;
+            organisation: components["schemas"]["EntryOrganisationResponse"];
+            category: components["schemas"]["CategoryResponse"];
+            /** @description basics.center.industry */
+            industry: string | null;
+            industryLabel: components["schemas"]["LabelResponse"] | null;
+            /** @enum {string} */
+            state: "draft" | "sealed" | "submitted" | "accepted" | "rejected" | "in_review" | "finalist" | "awarded" | "not_awarded" | "withdrawn";
+            /** @description Complete sections of those that count, in % */
+            completeness: number;
+            complete: boolean;
+            /** @description First 12 hex digits of the current snapshot’s SHA-256 */
+            sealedHash: string | null;
+            /** @description The current snapshot’s full SHA-256 */
+            sha256: string | null;
+            /**
+             * @description The latest stamped receipt’s QR check; null: none uploaded
+             * @enum {string|null}
+             */
+            receiptCheck: "matched" | "different" | "unreadable" | "pending" | null;
+            memberUnit: boolean;
+            /**
+             * Format: date-time
+             * @description Last change: a section write or a transition
+             */
+            lastChange: string;
+            /**
+             * Format: date-time
+             * @description The entry’s deadline in the cycle’s zone (the extension when one was granted)
+             */
+            deadline: string;
+            /** @description A staff extension applies */
+            extended: boolean;
+            /** Format: date-time */
+            stateChangedAt: string;
+        };
+        EntriesPageResponse: {
+            items: components["schemas"]["EntryRowResponse"][];
+            /** @description Entries matching the filters */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CountResponse: {
+            key: string;
+            label: components["schemas"]["LabelResponse"] | null;
+            count: number;
+        };
+        DayCountResponse: {
+            /**
+             * @description Calendar day in the cycle’s zone
+             * @example 2026-12-01
+             */
+            day: string;
+            count: number;
+        };
+        BucketResponse: {
+            /** @example 0-19 */
+            bucket: string;
+            from: number;
+            to: number;
+            count: number;
+        };
+        DashboardResponse: {
+            /** Format: uuid */
+            cycleId: string;
+            timeZone: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            submissionDeadline: string;
+            /** @description Seconds until the deadline (0 once passed) */
+            secondsLeft: number;
+            total: number;
+            byState: components["schemas"]["CountResponse"][];
+            /** @description Submissions per day from the opening to the deadline (or today) */
+            submissionsPerDay: components["schemas"]["DayCountResponse"][];
+            byCategory: components["schemas"]["CountResponse"][];
+            byIndustry: components["schemas"]["CountResponse"][];
+            /** @description Completeness of drafts, in buckets of 20 % */
+            draftCompleteness: components["schemas"]["BucketResponse"][];
+            /** @description Submitted or later entries whose latest receipt is not yet checked */
+            receiptsPending: number;
+            /** @description Entries whose latest receipt does not match the sealed hash */
+            receiptsDifferent: number;
+            /** @description Entries whose latest receipt’s QR code could not be read */
+            receiptsUnreadable: number;
+        };
+        BulkScreeningDto: {
+            /** @enum {string} */
+            action: "accept" | "return" | "reject";
+            /**
+             * Format: uuid
+             * @description The cycle the entries belong to; an entry of another cycle is refused (409 other_cycle)
+             */
+            cycleId: string;
+            ids: string[];
+            /** @description Required to return entries; shown to the applicant and mailed */
+            reason?: string;
+        };
+        BulkErrorResponse: {
+            /** @example 409 */
+            statusCode: number;
+            /** @example wrong_state */
+            code: string;
+            message: string;
+        };
+        BulkResultResponse: {
+            /** Format: uuid */
+            id: string;
+            ok: boolean;
+            /**
+             * @description The state after (ok) or as found (refused)
+             * @enum {string|null}
+             */
+            state: "draft" | "sealed" | "submitted" | "accepted" | "rejected" | "in_review" | "finalist" | "awarded" | "not_awarded" | "withdrawn" | null;
+            error?: components["schemas"]["BulkErrorResponse"];
+        };
+        BulkScreeningResponse: {
+            /** @enum {string} */
+            action: "accept" | "return" | "reject";
+            results: components["schemas"]["BulkResultResponse"][];
+            succeeded: number;
+            failed: number;
+        };
+        SnapshotDiffEntryResponse: {
+            /**
+             * @description Dotted path; section key first
+             * @example basics.center.industry
+             */
+            path: string;
+            /** @description From the form descriptor: section › group › field */
+            label: components["schemas"]["LabelResponse"];
+            /** @description Value in the earlier snapshot (absent: null) */
+            before: Record<string, never> | null;
+            /** @description Value in the later snapshot (absent: null) */
+            after: Record<string, never> | null;
+        };
+        SnapshotDiffResponse: {
+            /** Format: uuid */
+            from: string;
+            /** Format: uuid */
+            to: string;
+            changes: components["schemas"]["SnapshotDiffEntryResponse"][];
+        };
+        ReceiptReviewResponse: {
+            /** Format: uuid */
+            attachmentId: string;
+            /** Format: date-time */
+            uploadedAt: string;
+            /** @enum {string} */
+            check: "matched" | "different" | "unreadable" | "pending";
+            /** @description What the QR code said (TOPTEN1|code|sha256), when read */
+            decoded: string | null;
+            /** @description The hash in the decoded text */
+            decodedHash: string | null;
+            /** @description The sealed snapshot’s hash */
+            sealedHash: string | null;
+            /** Format: date-time */
+            checkedAt: string | null;
+        };
+        HashVerificationResponse: {
+            /** Format: uuid */
+            snapshotId: string;
+            valid: boolean;
+            expected: string;
+            actual: string;
+        };
+        ScreeningSnapshotResponse: {
+            /** Format: uuid */
+            id: string;
+            sha256: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            supersededAt: string | null;
+        };
+        DossierCopyResponse: {
+            /** @enum {string} */
+            variant: "applicant" | "staff" | "judge";
+            /** @description Judge copy: blind (identifying fields dropped) */
+            blind: boolean;
+            /** @enum {string} */
+            status: "missing" | "pending" | "rendering" | "ready" | "failed";
+            /** @description GET this to fetch (202 while rendering) */
+            href: string;
+        };
+        ScreeningAuditResponse: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            action: string;
+            actorName: string | null;
+            actorRole: string | null;
+            fromState: string | null;
+            toState: string | null;
+            snapshotSha256: string | null;
+            details: {
+                [key: string]: unknown;
+            } | null;
+        };
+        ScreeningResponse: {
+            entry: components["schemas"]["EntryRowResponse"];
+            returnReason: string | null;
+            /** @description Live stamped receipts, newest first */
+            receipts: components["schemas"]["ReceiptReviewResponse"][];
+            /** @description The current snapshot recomputed */
+            verification: components["schemas"]["HashVerificationResponse"] | null;
+            snapshots: components["schemas"]["ScreeningSnapshotResponse"][];
+            dossiers: components["schemas"]["DossierCopyResponse"][];
+            /** @description This entry’s audit trail, newest first (at most 200) */
+            audit: components["schemas"]["ScreeningAuditResponse"][];
         };
         HealthResponse: {
             /** @enum {string} */
@@ -2263,6 +2734,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Compressed once per process (brotli/gzip by Accept-Encoding), with an ETag (If-None-Match → 304) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2673,7 +3145,13 @@ export interface operations {
     };
     UsersController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description E-mail or name contains this */
+                q?: string;
+                role?: "applicant" | "judge" | "staff" | "admin";
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2685,7 +3163,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserListItemResponse"][];
+                    "application/json": components["schemas"]["UsersPageResponse"];
                 };
             };
             /** @description Malformed input; details[] names every offending field */
@@ -2805,10 +3283,258 @@ export interface operations {
             };
         };
     };
+    UsersController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserStatusResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    UsersController_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserStatusResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    UsersController_signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmptyBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignOutResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     OrganisationsController_list: {
         parameters: {
             query?: {
                 memberUnit?: boolean;
+                /** @description Name, USCC or parent group contains this */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -2821,7 +3547,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganisationResponse"][];
+                    "application/json": components["schemas"]["OrganisationListItemResponse"][];
                 };
             };
             /** @description Malformed input; details[] names every offending field */
@@ -3409,6 +4135,95 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateCycleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CyclesController_updateCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                categoryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCategoryDto"];
             };
         };
         responses: {
@@ -5897,6 +6712,466 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SnapshotVerifyResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CycleEntriesController_list: {
+        parameters: {
+            query?: {
+                state?: "draft" | "sealed" | "submitted" | "accepted" | "rejected" | "in_review" | "finalist" | "awarded" | "not_awarded" | "withdrawn";
+                categoryId?: string;
+                /** @description basics.center.industry */
+                industry?: "telecom" | "finance" | "it_internet" | "consumer_goods" | "government_utilities" | "healthcare" | "manufacturing" | "energy" | "transportation" | "travel" | "ecommerce_retail" | "other";
+                /** @description Staff-verified member/council unit */
+                memberUnit?: boolean;
+                /** @description The latest stamped receipt’s QR check; none: no receipt uploaded */
+                receiptCheck?: "matched" | "different" | "unreadable" | "pending" | "none";
+                /** @description Entry code, company (basics.enterprise.name or the organisation) or USCC contains this */
+                q?: string;
+                sort?: "entryCode" | "company" | "category" | "state" | "completeness" | "updatedAt";
+                order?: "asc" | "desc";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntriesPageResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CycleEntriesController_xlsx: {
+        parameters: {
+            query?: {
+                state?: "draft" | "sealed" | "submitted" | "accepted" | "rejected" | "in_review" | "finalist" | "awarded" | "not_awarded" | "withdrawn";
+                categoryId?: string;
+                /** @description basics.center.industry */
+                industry?: "telecom" | "finance" | "it_internet" | "consumer_goods" | "government_utilities" | "healthcare" | "manufacturing" | "energy" | "transportation" | "travel" | "ecommerce_retail" | "other";
+                /** @description Staff-verified member/council unit */
+                memberUnit?: boolean;
+                /** @description The latest stamped receipt’s QR check; none: no receipt uploaded */
+                receiptCheck?: "matched" | "different" | "unreadable" | "pending" | "none";
+                /** @description Entry code, company (basics.enterprise.name or the organisation) or USCC contains this */
+                q?: string;
+                sort?: "entryCode" | "company" | "category" | "state" | "completeness" | "updatedAt";
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description XLSX, one row per entry */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CycleEntriesController_csv: {
+        parameters: {
+            query?: {
+                state?: "draft" | "sealed" | "submitted" | "accepted" | "rejected" | "in_review" | "finalist" | "awarded" | "not_awarded" | "withdrawn";
+                categoryId?: string;
+                /** @description basics.center.industry */
+                industry?: "telecom" | "finance" | "it_internet" | "consumer_goods" | "government_utilities" | "healthcare" | "manufacturing" | "energy" | "transportation" | "travel" | "ecommerce_retail" | "other";
+                /** @description Staff-verified member/council unit */
+                memberUnit?: boolean;
+                /** @description The latest stamped receipt’s QR check; none: no receipt uploaded */
+                receiptCheck?: "matched" | "different" | "unreadable" | "pending" | "none";
+                /** @description Entry code, company (basics.enterprise.name or the organisation) or USCC contains this */
+                q?: string;
+                sort?: "entryCode" | "company" | "category" | "state" | "completeness" | "updatedAt";
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV, one row per entry */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CycleEntriesController_dashboardOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ScreeningController_bulk: {
+        parameters: {
+            query?: never;
+            header: {
+                "accept-language": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkScreeningDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkScreeningResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ScreeningController_diff: {
+        parameters: {
+            query: {
+                /** @description The earlier snapshot */
+                from: string;
+                /** @description The later snapshot */
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotDiffResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ScreeningController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningResponse"];
                 };
             };
             /** @description Malformed input; details[] names every offending field */
