@@ -8,10 +8,14 @@ import { auditQuery, cyclesQuery, entriesQuery, queryString, type AuditEntry } f
 import { useStaffT } from './texts';
 import { formatInZone, isoToWall, wallToIso, zoneName } from './zoned';
 
-export function AuditTable({ rows, loading, zone }: { rows: AuditEntry[]; loading: boolean; zone: string }) {
+/** A row of the log: the full audit entry, or the entry page's trail (no actor id, e-mail or object). */
+type AuditRow = Pick<AuditEntry, 'id' | 'at' | 'action' | 'actorName' | 'actorRole' | 'fromState' | 'toState' | 'details'> &
+  Partial<AuditEntry>;
+
+export function AuditTable({ rows, loading, zone }: { rows: AuditRow[]; loading: boolean; zone: string }) {
   const { s, lang, state, role } = useStaffT();
   return (
-    <Table<AuditEntry>
+    <Table<AuditRow>
       rowKey="id"
       size="small"
       loading={loading}
@@ -66,7 +70,10 @@ export function AuditPage() {
     to: params.get('to') ?? undefined,
   };
   const { data: rows = [], isLoading } = useQuery(auditQuery(filters));
-  const { data: entries = [] } = useQuery({ ...entriesQuery({ cycleId }), enabled: !!cycleId });
+  const { data: entries } = useQuery({
+    ...entriesQuery(cycleId ?? '', { sort: 'entryCode', order: 'asc', pageSize: 200 }),
+    enabled: !!cycleId,
+  });
   // who and what appear in the log so far (the unfiltered answer is cached by the query key)
   const { data: everything = [] } = useQuery(auditQuery({}));
   const actors = useMemo(() => {
@@ -132,7 +139,7 @@ export function AuditPage() {
           style={{ minWidth: 240 }}
           value={filters.applicationId}
           onChange={(v?: string) => set({ entry: v })}
-          options={entries.map((e) => ({ value: e.id, label: `${e.entryCode} · ${e.organisation.name}` }))}
+          options={(entries?.items ?? []).map((e) => ({ value: e.id, label: `${e.entryCode} · ${e.company}` }))}
         />
         <Space direction="vertical" size={0}>
           <DatePicker.RangePicker

@@ -4,51 +4,34 @@
  * the time left; and the ZIP export of every dossier with its progress. Charts load on demand.
  */
 import { Alert, Button, Card, Col, Progress, Row, Select, Skeleton, Space, Statistic, Table, Typography } from 'antd';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { get, post, type Body, type Reply } from '../api/client';
-import { STATE_LABELS } from '../i18n';
 import { errorText } from './errors';
-import { cyclesQuery, entriesQuery, type Cycle, type Entry } from './queries';
+import { cyclesQuery, dashboardQuery, type Cycle } from './queries';
 import { useStaffT } from './texts';
-import { formatInZone, isoToWall, zoneName } from './zoned';
+import { formatInZone, zoneName } from './zoned';
 import type { Datum } from './Charts';
 
 const ColumnChart = lazy(() => import('./Charts').then((m) => ({ default: m.ColumnChart })));
 const PieChart = lazy(() => import('./Charts').then((m) => ({ default: m.PieChart })));
 const BarChart = lazy(() => import('./Charts').then((m) => ({ default: m.BarChart })));
 
-const SUBMITTED = new Set(['submitted', 'accepted', 'in_review', 'finalist', 'awarded', 'not_awarded']);
+type Dashboard = Reply<'DashboardResponse'>;
 
-/** What the dashboard counts, from the cycle's entries. */
-export function summarise(entries: Entry[], cycle: Cycle, lang: 'zh' | 'en') {
-  const byState = new Map<string, number>();
-  const byCategory = new Map<string, number>();
-  const perDay = new Map<string, number>();
-  const completeness = new Map<string, number>();
-  for (const e of entries) {
-    byState.set(e.state, (byState.get(e.state) ?? 0) + 1);
-    const cat = lang === 'zh' ? e.category.nameZh : e.category.nameEn;
-    byCategory.set(cat, (byCategory.get(cat) ?? 0) + 1);
-    if (SUBMITTED.has(e.state) && e.snapshot) {
-      const day = isoToWall(e.snapshot.sealedAt, cycle.timeZone).slice(0, 10);
-      perDay.set(day, (perDay.get(day) ?? 0) + 1);
-    }
-    if (e.sections?.length) {
-      const pct = Math.round((100 * e.sections.filter((x) => x.complete).length) / e.sections.length);
-      const band = pct === 100 ? '100%' : pct >= 75 ? '75–99%' : pct >= 50 ? '50–74%' : pct >= 25 ? '25–49%' : '0–24%';
-      completeness.set(band, (completeness.get(band) ?? 0) + 1);
-    }
-  }
-  const toData = (m: Map<string, number>): Datum[] => [...m].map(([label, value]) => ({ label, value }));
+/** The dashboard's counts as chart data, labelled in the page's language. */
+export function chartData(d: Dashboard, lang: 'zh' | 'en', state: (s: string) => string, unknown: string) {
+  const named = (c: Reply<'CountResponse'>) => ({
+    label: c.label ? (lang === 'zh' ? c.label.zh : c.label.en) : c.key ? c.key : unknown,
+    value: c.count,
+  });
   return {
-    byState: Object.keys(STATE_LABELS)
-      .filter((k) => byState.has(k))
-      .map((k) => ({ label: STATE_LABELS[k][lang === 'zh' ? 0 : 1], value: byState.get(k)! })),
-    byCategory: toData(byCategory),
-    perDay: [...perDay].sort(([a], [b]) => a.localeCompare(b)).map(([label, value]) => ({ label, value })),
-    completeness: ['0–24%', '25–49%', '50–74%', '75–99%', '100%'].map((label) => ({ label, value: completeness.get(label) ?? 0 })),
+    byState: d.byState.map((c) => ({ label: state(c.key), value: c.count })),
+    byCategory: d.byCategory.map(named),
+    byIndustry: d.byIndustry.map(named),
+    perDay: d.submissionsPerDay.map((x) => ({ label: x.day, value: x.count })),
+    completeness: d.draftCompleteness.map((b) => ({ label: `${b.from}–${b.to}%`, value: b.count })),
   };
 }
 
@@ -69,28 +52,23 @@ function Counts({ data, title }: { data: Datum[]; title: string }) {
   );
 }
 
-function TimeLeft({ cycle }: { cycle: Cycle }) {
+function TimeLeft({ d }: { d: Dashboard }) {
   const { s, lang } = useStaffT();
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const id = window.setInterval(() => setNow(Date.now()), 60_000);
-    return () => window.clearInterval(id);
-  }, []);
-  const ms = new Date(cycle.submissionDeadline).getTime() - now;
+  const secs = d.secondsLeft;
   const value =
-    ms <= 0
-      ? s('closedAt', { when: formatInZone(cycle.submissionDeadline, cycle.timeZone, lang, false) })
-      : s('daysHours', { d: Math.floor(ms / 86_400_000), h: Math.floor((ms % 86_400_000) / 3_600_000) });
-  return <Statistic title={s('timeLeft')} value={value} valueStyle={{ fontSize: 20 }} />;
+    secs <= 0
+      ? s('closedAt', { when: formatInZone(d.submissionDeadline, d.timeZone, lang, false) })
+      : s('daysHours', { d: Math.floor(secs / 86_400), h: Math.floor((secs % 86_400) / 3_600) });
+  return <Statistic title={s('timeLeft')} value={value} valueStyle={{ fontSize: 20 }} data-seconds-left={secs} />;
 }
 
 export function DashboardPage() {
-  const { s, t, lang } = useStaffT();
+  const { s, t, lang, state } = useStaffT();
   const [params, setParams] = useSearchParams();
   const { data: cycles, isLoading } = useQuery(cyclesQuery);
   const cycle = cycles?.find((c) => c.id === params.get('cycle')) ?? cycles?.[0];
-  const entries = useQuery({ ...entriesQuery({ cycleId: cycle?.id }), enabled: !!cycle });
-  const sum = useMemo(() => (cycle && entries.data ? summarise(entries.data, cycle, lang) : null), [cycle, entries.data, lang]);
+  const dash = useQuery({ ...dashboardQuery(cycle?.id ?? ''), enabled: !!cycle, refetchInterval: 60_000 });
+  const data = useMemo(() => (dash.data ? chartData(dash.data, lang, state, s('unknown')) : null), [dash.data, lang]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (isLoading) return <Skeleton active />;
   if (!cycle)
@@ -102,6 +80,7 @@ export function DashboardPage() {
   const chart = (node: React.ReactNode) => (
     <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: 240 }} />}>{node}</Suspense>
   );
+  const d = dash.data;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
@@ -120,50 +99,77 @@ export function DashboardPage() {
       <Typography.Paragraph style={{ margin: 0 }}>
         {t('deadline')}: <time dateTime={cycle.submissionDeadline}>{formatInZone(cycle.submissionDeadline, cycle.timeZone, lang)}</time>
       </Typography.Paragraph>
-      {entries.isError && <Alert type="error" showIcon message={errorText(entries.error)} />}
-      <Row gutter={[16, 16]}>
-        <Col xs={12} md={6}>
-          <Card size="small">
-            <Statistic title={s('entriesCount')} value={entries.data?.length ?? 0} />
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card size="small">
-            <TimeLeft cycle={cycle} />
-          </Card>
-        </Col>
-        <Col xs={24} md={12}>
-          <ExportCard cycle={cycle} />
-        </Col>
-      </Row>
-      {!sum ? (
+      {dash.isError && <Alert type="error" showIcon message={errorText(dash.error)} />}
+      {!d || !data ? (
         <Skeleton active />
       ) : (
-        <Row gutter={[16, 16]}>
-          <Col xs={24} lg={12}>
-            <Card size="small" title={s('byState')}>
-              {chart(<ColumnChart data={sum.byState} name={s('byState')} />)}
-              <Counts data={sum.byState} title={s('state')} />
-            </Card>
-          </Col>
-          <Col xs={24} lg={12}>
-            <Card size="small" title={`${s('perDay')}（${zoneName(cycle.timeZone, lang)}）`}>
-              {chart(<ColumnChart data={sum.perDay} name={s('perDay')} />)}
-              <Counts data={sum.perDay} title={s('day')} />
-            </Card>
-          </Col>
-          <Col xs={24} lg={12}>
-            <Card size="small" title={s('byCategory')}>
-              {chart(<PieChart data={sum.byCategory} name={s('byCategory')} />)}
-              <Counts data={sum.byCategory} title={t('category')} />
-            </Card>
-          </Col>
-          <Col xs={24} lg={12}>
-            <Card size="small" title={s('completenessDist')}>
-              {chart(<BarChart data={sum.completeness} name={s('completenessDist')} />)}
-            </Card>
-          </Col>
-        </Row>
+        <>
+          <Row gutter={[16, 16]}>
+            <Col xs={12} md={6} xl={4}>
+              <Card size="small">
+                <Statistic title={s('entriesCount')} value={d.total} />
+              </Card>
+            </Col>
+            <Col xs={12} md={6} xl={5}>
+              <Card size="small">
+                <TimeLeft d={d} />
+              </Card>
+            </Col>
+            <Col xs={12} md={6} xl={5}>
+              <Card size="small">
+                <Link to={`/staff/entries?cycle=${cycle.id}&receipt=pending`}>
+                  <Statistic title={s('receiptsAwaiting')} value={d.receiptsPending} />
+                </Link>
+              </Card>
+            </Col>
+            <Col xs={12} md={6} xl={5}>
+              <Card size="small">
+                <Link to={`/staff/entries?cycle=${cycle.id}&receipt=different`}>
+                  <Statistic
+                    title={s('receiptsMismatched')}
+                    value={d.receiptsDifferent}
+                    valueStyle={d.receiptsDifferent ? { color: '#a8071a' } : undefined}
+                    suffix={d.receiptsUnreadable ? ` · ${s('receiptUnreadable')} ${d.receiptsUnreadable}` : undefined}
+                  />
+                </Link>
+              </Card>
+            </Col>
+            <Col xs={24} xl={5}>
+              <ExportCard cycle={cycle} />
+            </Col>
+          </Row>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} lg={12}>
+              <Card size="small" title={s('byState')}>
+                {chart(<ColumnChart data={data.byState} name={s('byState')} />)}
+                <Counts data={data.byState} title={s('state')} />
+              </Card>
+            </Col>
+            <Col xs={24} lg={12}>
+              <Card size="small" title={`${s('perDay')}（${zoneName(d.timeZone, lang)}）`}>
+                {chart(<ColumnChart data={data.perDay} name={s('perDay')} />)}
+              </Card>
+            </Col>
+            <Col xs={24} lg={12}>
+              <Card size="small" title={s('byCategory')}>
+                {chart(<PieChart data={data.byCategory} name={s('byCategory')} />)}
+                <Counts data={data.byCategory} title={t('category')} />
+              </Card>
+            </Col>
+            <Col xs={24} lg={12}>
+              <Card size="small" title={s('byIndustry')}>
+                {chart(<BarChart data={data.byIndustry} name={s('byIndustry')} />)}
+                <Counts data={data.byIndustry} title={s('industry')} />
+              </Card>
+            </Col>
+            <Col xs={24} lg={12}>
+              <Card size="small" title={s('completenessDist')}>
+                {chart(<ColumnChart data={data.completeness} name={s('completenessDist')} />)}
+                <Counts data={data.completeness} title={t('completeness')} />
+              </Card>
+            </Col>
+          </Row>
+        </>
       )}
     </Space>
   );

@@ -5,20 +5,21 @@
  * that lists the entries and then each entry's result; XLSX/CSV export of the same selection.
  */
 import { Alert, Button, Input, Modal, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { post } from '../api/client';
+import { post, type Body, type Reply } from '../api/client';
 import { formQuery } from '../api/queries';
 import { fieldAt } from '../form/labels';
 import { STATE_LABELS } from '../i18n';
 import { errorText } from './errors';
-import { cyclesQuery, entriesQuery, invalidateEntry, queryString, type Entry } from './queries';
+import { cyclesQuery, entriesQuery, invalidateEntry, queryString, type EntriesParams, type EntryRow } from './queries';
 import { useStaffT } from './texts';
 import { formatInZone } from './zoned';
 
 type Action = 'accept' | 'return' | 'reject';
-const SORTABLE = ['entryCode', 'company', 'state', 'updatedAt'] as const;
+const SORTABLE = ['entryCode', 'company', 'category', 'state', 'completeness', 'updatedAt'] as const;
+const RECEIPTS = ['pending', 'matched', 'different', 'unreadable', 'none'] as const;
 
 /** The view as the URL holds it (so that a link, a reload or the back button shows the same entries). */
 function useView() {
@@ -34,7 +35,7 @@ function useView() {
     page: Number(params.get('page') ?? 1) || 1,
     size: Number(params.get('size') ?? 20) || 20,
     sort: (SORTABLE as readonly string[]).includes(params.get('sort') ?? '') ? params.get('sort')! : undefined,
-    order: params.get('order') === 'desc' ? ('desc' as const) : ('asc' as const),
+    order: params.get('order') === 'asc' ? ('asc' as const) : params.get('order') === 'desc' ? ('desc' as const) : undefined,
   };
   const set = (patch: Record<string, string | number | undefined>, keepPage = false) => {
     const next = new URLSearchParams(params);
@@ -45,7 +46,19 @@ function useView() {
     if (!keepPage) next.delete('page');
     setParams(next, { replace: true });
   };
-  return { view, set, params };
+  return { view, set };
+}
+
+export function receiptWords(check: string | null | undefined, s: ReturnType<typeof useStaffT>['s']): string {
+  return check === 'matched'
+    ? s('receiptMatched')
+    : check === 'different'
+      ? s('receiptDifferent')
+      : check === 'unreadable'
+        ? s('receiptUnreadable')
+        : check === 'pending'
+          ? s('receiptPending')
+          : s('receiptNone');
 }
 
 export function EntriesPage() {
@@ -56,42 +69,33 @@ export function EntriesPage() {
   const cycleId = view.cycleId ?? cycles[0]?.id;
   const cycle = cycles.find((c) => c.id === cycleId);
   const memberUnit = view.memberUnit === 'yes' ? true : view.memberUnit === 'no' ? false : undefined;
-  const list = useQuery({ ...entriesQuery({ cycleId, state: view.state, memberUnit }), enabled: !!cycleId });
+  const filters: EntriesParams = {
+    state: view.state,
+    categoryId: view.category,
+    industry: view.industry,
+    memberUnit,
+    receiptCheck: view.receipt,
+    q: view.q || undefined,
+    sort: view.sort,
+    order: view.order,
+  };
+  const list = useQuery({ ...entriesQuery(cycleId ?? '', { ...filters, page: view.page, pageSize: view.size }), enabled: !!cycleId });
   const [search, setSearch] = useState(view.q);
-  const [selected, setSelected] = useState<Entry[]>([]);
+  const [selected, setSelected] = useState<EntryRow[]>([]);
   const [bulk, setBulk] = useState<Action | null>(null);
 
   const industryField = form ? fieldAt(form.find((x) => x.key === 'basics')?.fields ?? [], 'center.industry') : undefined;
   const industries = industryField && 'options' in industryField ? industryField.options : [];
+  const sortOrder = (key: string) => (view.sort === key ? (view.order === 'asc' ? ('ascend' as const) : ('descend' as const)) : null);
+  const zone = cycle?.timeZone ?? 'Asia/Shanghai';
 
-  // what the server does not narrow yet is narrowed, sorted and paged here (same parameters)
-  const rows = useMemo(() => {
-    let out = list.data ?? [];
-    if (view.category) out = out.filter((e) => e.category.id === view.category);
-    const q = view.q.trim().toLowerCase();
-    if (q) out = out.filter((e) => e.entryCode.toLowerCase().includes(q) || e.organisation.name.toLowerCase().includes(q));
-    if (view.sort) {
-      const key = (e: Entry) =>
-        view.sort === 'company'
-          ? e.organisation.name
-          : view.sort === 'state'
-            ? e.state
-            : view.sort === 'updatedAt'
-              ? e.updatedAt
-              : e.entryCode;
-      out = [...out].sort((a, b) => key(a).localeCompare(key(b), 'zh-CN') * (view.order === 'desc' ? -1 : 1));
-    }
-    return out;
-  }, [list.data, view.category, view.q, view.sort, view.order]);
-
-  const filters = { cycleId, state: view.state, categoryId: view.category, memberUnit, q: view.q || undefined };
-  const columns: TableProps<Entry>['columns'] = [
+  const columns: TableProps<EntryRow>['columns'] = [
     {
       title: s('entryCode'),
       dataIndex: 'entryCode',
       key: 'entryCode',
       sorter: true,
-      sortOrder: view.sort === 'entryCode' ? (view.order === 'desc' ? 'descend' : 'ascend') : null,
+      sortOrder: sortOrder('entryCode'),
       render: (code: string, e) => (
         <Link to={`/staff/entries/${e.id}`} className="entry-code">
           {code}
@@ -102,45 +106,68 @@ export function EntriesPage() {
       title: s('company'),
       key: 'company',
       sorter: true,
-      sortOrder: view.sort === 'company' ? (view.order === 'desc' ? 'descend' : 'ascend') : null,
+      sortOrder: sortOrder('company'),
       render: (_, e) => (
         <Space size={4} wrap>
-          <Link to={`/staff/organisations/${e.organisation.id}`}>{e.organisation.name}</Link>
-          {e.organisation.memberUnit && <Tag color="gold">{s('memberUnit')}</Tag>}
+          <Link to={`/staff/organisations/${e.organisation.id}`}>{e.company}</Link>
+          {e.memberUnit && <Tag color="gold">{s('memberUnit')}</Tag>}
         </Space>
       ),
     },
-    { title: t('category'), key: 'category', render: (_, e) => (lang === 'zh' ? e.category.nameZh : e.category.nameEn) },
+    { title: s('uscc'), key: 'uscc', render: (_, e) => e.organisation.uscc ?? '—' },
+    {
+      title: t('category'),
+      key: 'category',
+      sorter: true,
+      sortOrder: sortOrder('category'),
+      render: (_, e) => (lang === 'zh' ? e.category.nameZh : e.category.nameEn),
+    },
+    { title: s('industry'), key: 'industry', render: (_, e) => (e.industryLabel ? label(e.industryLabel) : '—') },
     {
       title: s('state'),
       dataIndex: 'state',
       key: 'state',
       sorter: true,
-      sortOrder: view.sort === 'state' ? (view.order === 'desc' ? 'descend' : 'ascend') : null,
-      render: (st: string, e) => (
-        <Space size={4} wrap>
-          <Tag color="geekblue" data-state={st}>
-            {state(st)}
-          </Tag>
-          {st === 'draft' && e.returnReason && <Tag color="red">{s('returnedReason')}</Tag>}
-        </Space>
+      sortOrder: sortOrder('state'),
+      render: (st: string) => (
+        <Tag color="geekblue" data-state={st}>
+          {state(st)}
+        </Tag>
       ),
     },
     {
       title: t('completeness'),
-      key: 'complete',
-      render: (_, e) => {
-        const done = e.sections?.filter((x) => x.complete).length;
-        return done === undefined ? '—' : `${done}/${e.sections!.length}`;
-      },
+      dataIndex: 'completeness',
+      key: 'completeness',
+      sorter: true,
+      sortOrder: sortOrder('completeness'),
+      render: (n: number) => `${n}%`,
+    },
+    {
+      title: s('receiptCheck'),
+      dataIndex: 'receiptCheck',
+      key: 'receipt',
+      render: (c: EntryRow['receiptCheck']) => (
+        <Tag color={c === 'matched' ? 'success' : c === 'different' ? 'red' : c ? 'orange' : 'default'}>{receiptWords(c, s)}</Tag>
+      ),
+    },
+    {
+      title: s('deadline'),
+      key: 'deadline',
+      render: (_, e) => (
+        <span>
+          {formatInZone(e.deadline, zone, lang, false)}
+          {e.extended && <Tag style={{ marginInlineStart: 4 }}>{s('extension')}</Tag>}
+        </span>
+      ),
     },
     {
       title: s('updated'),
-      dataIndex: 'updatedAt',
+      dataIndex: 'lastChange',
       key: 'updatedAt',
       sorter: true,
-      sortOrder: view.sort === 'updatedAt' ? (view.order === 'desc' ? 'descend' : 'ascend') : null,
-      render: (v: string) => formatInZone(v, cycle?.timeZone ?? 'Asia/Shanghai', lang, false),
+      sortOrder: sortOrder('updatedAt'),
+      render: (v: string) => formatInZone(v, zone, lang, false),
     },
   ];
 
@@ -155,7 +182,7 @@ export function EntriesPage() {
           id="entries-cycle"
           style={{ minWidth: 240 }}
           value={cycleId}
-          onChange={(v) => set({ cycle: v })}
+          onChange={(v) => set({ cycle: v, category: undefined })}
           options={cycles.map((c) => ({ value: c.id, label: c.name }))}
         />
         <Select
@@ -183,6 +210,8 @@ export function EntriesPage() {
           id="entries-industry"
           style={{ minWidth: 160 }}
           allowClear
+          showSearch
+          optionFilterProp="label"
           placeholder={s('industry')}
           value={view.industry}
           onChange={(v?: string) => set({ industry: v })}
@@ -209,13 +238,7 @@ export function EntriesPage() {
           placeholder={s('receiptCheck')}
           value={view.receipt}
           onChange={(v?: string) => set({ receipt: v })}
-          options={[
-            { value: 'pending', label: s('receiptPending') },
-            { value: 'matched', label: s('receiptMatched') },
-            { value: 'different', label: s('receiptDifferent') },
-            { value: 'unreadable', label: s('receiptUnreadable') },
-            { value: 'none', label: s('receiptNone') },
-          ]}
+          options={RECEIPTS.map((r) => ({ value: r, label: receiptWords(r === 'none' ? null : r, s) }))}
         />
         <Input.Search
           id="entries-search"
@@ -225,14 +248,15 @@ export function EntriesPage() {
           value={search}
           onChange={(e) => setSearch(e.target.value)}
           onSearch={(v) => set({ q: v.trim() })}
-          style={{ width: 300, maxWidth: '100%' }}
+          style={{ width: 320, maxWidth: '100%' }}
           enterButton={s('search')}
+          maxLength={100}
         />
         <Button
-          onClick={() => (
-            setSearch(''),
-            set({ state: undefined, category: undefined, industry: undefined, member: undefined, receipt: undefined, q: undefined })
-          )}
+          onClick={() => {
+            setSearch('');
+            set({ state: undefined, category: undefined, industry: undefined, member: undefined, receipt: undefined, q: undefined });
+          }}
         >
           {s('resetFilters')}
         </Button>
@@ -248,27 +272,32 @@ export function EntriesPage() {
         <Button disabled={!selected.length} danger onClick={() => setBulk('reject')} id="bulk-reject">
           {s('reject')}
         </Button>
-        <a href={`/api/applications/export.xlsx${queryString(filters)}`} download>
-          <Button tabIndex={-1}>{s('exportXlsx')}</Button>
-        </a>
-        <a href={`/api/applications/export.csv${queryString(filters)}`} download>
-          <Button tabIndex={-1}>{s('exportCsv')}</Button>
-        </a>
+        {cycleId && (
+          <>
+            <a href={`/api/cycles/${cycleId}/entries/export.xlsx${queryString({ ...filters })}`} download id="export-xlsx">
+              {s('exportXlsx')}
+            </a>
+            <a href={`/api/cycles/${cycleId}/entries/export.csv${queryString({ ...filters })}`} download id="export-csv">
+              {s('exportCsv')}
+            </a>
+          </>
+        )}
       </Space>
       {list.isError && <Alert type="error" showIcon message={errorText(list.error)} />}
-      <Table<Entry>
+      <Table<EntryRow>
         rowKey="id"
-        loading={list.isLoading}
-        dataSource={rows}
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
         columns={columns}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: s('noEntries') }}
-        rowSelection={{ selectedRowKeys: selected.map((e) => e.id), onChange: (_, rs) => setSelected(rs) }}
+        rowSelection={{ selectedRowKeys: selected.map((e) => e.id), onChange: (_, rs) => setSelected(rs), preserveSelectedRowKeys: true }}
         pagination={{
           current: view.page,
           pageSize: view.size,
-          total: rows.length,
+          total: list.data?.total ?? 0,
           showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100, 200],
           showTotal: (n) => s('total', { n }),
         }}
         onChange={(p, _f, sorter) => {
@@ -278,15 +307,16 @@ export function EntriesPage() {
               page: p.current,
               size: p.pageSize,
               sort: one?.order ? String(one.columnKey) : undefined,
-              order: one?.order === 'descend' ? 'desc' : undefined,
+              order: one?.order === 'ascend' ? 'asc' : one?.order === 'descend' ? 'desc' : undefined,
             },
             true,
           );
         }}
       />
-      {bulk && (
+      {bulk && cycleId && (
         <BulkDialog
           action={bulk}
+          cycleId={cycleId}
           entries={selected}
           onClose={() => {
             setBulk(null);
@@ -298,40 +328,46 @@ export function EntriesPage() {
   );
 }
 
-/** Confirm → run one by one → each entry's result (a 409 says why that one was not changed). */
-function BulkDialog({ action, entries, onClose }: { action: Action; entries: Entry[]; onClose: () => void }) {
-  const { s } = useStaffT();
+/** Confirm (the entries listed) → one request for all → each entry's result (a refusal says why that one was not changed). */
+function BulkDialog({ action, cycleId, entries, onClose }: { action: Action; cycleId: string; entries: EntryRow[]; onClose: () => void }) {
+  const { s, state } = useStaffT();
   const [reason, setReason] = useState('');
-  const [results, setResults] = useState<Record<string, { ok: boolean; message?: string }> | null>(null);
+  const [results, setResults] = useState<Record<string, Reply<'BulkResultResponse'>> | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const needsReason = action !== 'accept';
   const word = s(action);
 
   const run = async () => {
     setBusy(true);
-    const out: Record<string, { ok: boolean; message?: string }> = {};
-    for (const e of entries) {
-      try {
-        await post(`/api/applications/${e.id}/${action}`, needsReason ? { reason: reason.trim() } : {});
-        out[e.id] = { ok: true };
-      } catch (err) {
-        out[e.id] = { ok: false, message: errorText(err) };
-      }
-      setResults({ ...out });
-      invalidateEntry(e.id);
+    setError(null);
+    try {
+      const body: Body<'BulkScreeningDto'> = {
+        action,
+        cycleId,
+        ids: entries.map((e) => e.id),
+        ...(needsReason ? { reason: reason.trim() } : {}),
+      };
+      const answer = await post<Reply<'BulkScreeningResponse'>>('/api/applications/bulk', body);
+      setResults(Object.fromEntries(answer.results.map((r) => [r.id, r])));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+      for (const e of entries) invalidateEntry(e.id);
     }
-    setBusy(false);
   };
 
   return (
     <Modal
       open
+      width={720}
       title={results ? s('bulkResults') : s('bulkConfirm', { action: word, n: entries.length })}
       onCancel={busy ? undefined : onClose}
       closable={!busy}
       maskClosable={false}
       footer={
-        results && !busy ? (
+        results ? (
           <Button type="primary" onClick={onClose} id="bulk-close">
             {s('bulkDone')}
           </Button>
@@ -354,31 +390,35 @@ function BulkDialog({ action, entries, onClose }: { action: Action; entries: Ent
         )
       }
     >
-      <Table<Entry>
+      {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 12 }} />}
+      <Table<EntryRow>
         rowKey="id"
         size="small"
         pagination={false}
         dataSource={entries}
+        scroll={{ x: 'max-content', y: 320 }}
         columns={[
           { title: s('entryCode'), dataIndex: 'entryCode' },
-          { title: s('company'), render: (_, e) => e.organisation.name },
+          { title: s('company'), dataIndex: 'company' },
+          { title: s('state'), key: 'state', render: (_, e) => state(results?.[e.id]?.state ?? e.state) },
           ...(results
             ? [
                 {
                   title: s('bulkResults'),
                   key: 'result',
-                  render: (_: unknown, e: Entry) =>
-                    !results[e.id] ? (
-                      '…'
-                    ) : results[e.id].ok ? (
+                  render: (_: unknown, e: EntryRow) => {
+                    const r = results[e.id];
+                    if (!r) return '—';
+                    return r.ok ? (
                       <Tag color="success" data-result="ok">
                         {s('ok')}
                       </Tag>
                     ) : (
                       <span data-result="failed">
-                        <Tag color="red">{s('failed')}</Tag> {results[e.id].message}
+                        <Tag color="red">{s('failed')}</Tag> {r.error?.message}
                       </span>
-                    ),
+                    );
+                  },
                 },
               ]
             : []),

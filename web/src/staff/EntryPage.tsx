@@ -33,22 +33,13 @@ import { ApiError, get, post, type Body, type Reply } from '../api/client';
 import { formQuery } from '../api/queries';
 import type { SectionDescriptor } from '../form/descriptor';
 import { Fields } from '../form/FieldInput';
-import { fieldAt, labelAt } from '../form/labels';
+import { fieldAt } from '../form/labels';
 import { NotFound } from '../shell/NotFound';
-import { snapshotDiff } from './diff';
 import { errorText, showAtFields } from './errors';
 import { AuditTable } from './AuditPage';
-import {
-  attachmentsQuery,
-  auditQuery,
-  cycleQuery,
-  entryQuery,
-  invalidateEntry,
-  snapshotQuery,
-  snapshotsQuery,
-  type Entry,
-} from './queries';
-import { useStaffT } from './texts';
+import { receiptWords } from './EntriesPage';
+import { attachmentsQuery, diffQuery, entryQuery, invalidateEntry, screeningQuery, type Entry } from './queries';
+import { useStaffT, type StaffTextKey } from './texts';
 import { formatInZone, wallToIso, zoneName } from './zoned';
 
 type Attachment = Reply<'AttachmentResponse'>;
@@ -228,47 +219,40 @@ function Extension({ entry }: { entry: Entry }) {
   );
 }
 
-function receiptText(check: Attachment['receiptCheck'], s: ReturnType<typeof useStaffT>['s']) {
-  return check === 'matched'
-    ? s('receiptMatched')
-    : check === 'different'
-      ? s('receiptDifferent')
-      : check === 'unreadable'
-        ? s('receiptUnreadable')
-        : s('receiptPending');
-}
-
-/** The stamped receipts' QR, read by the server, against the sealed hash. */
+/** The stamped receipts' QR as the server read it, against the sealed hash. */
 function ReceiptCheck({ entry }: { entry: Entry }) {
   const { s, lang } = useStaffT();
-  const { data = [] } = useQuery(attachmentsQuery(entry.id));
-  const receipts = data.filter((a) => a.kind === 'stamped_receipt');
+  const { data } = useQuery(screeningQuery(entry.id));
+  const receipts = data?.receipts ?? [];
   return (
     <Card title={s('receiptCheck')} size="small">
-      <Descriptions
-        size="small"
-        column={1}
-        items={[
-          {
-            key: 'hash',
-            label: s('sealedHash'),
-            children: <code style={{ wordBreak: 'break-all' }}>{entry.snapshot?.sha256 ?? '—'}</code>,
-          },
-        ]}
-      />
-      {!receipts.length && <Typography.Paragraph>{s('receiptNone')}</Typography.Paragraph>}
+      {!data && <Skeleton active />}
+      {data && !receipts.length && <Typography.Paragraph>{s('receiptNone')}</Typography.Paragraph>}
       {receipts.map((r) => (
-        <div key={r.id} style={{ marginTop: 8 }}>
-          <Tag
-            color={r.receiptCheck === 'matched' ? 'success' : r.receiptCheck === 'different' ? 'red' : 'orange'}
-            data-receipt-check={r.receiptCheck ?? 'pending'}
-          >
-            {receiptText(r.receiptCheck, s)}
-          </Tag>
-          <a href={`/api/applications/${entry.id}/attachments/${r.id}`} target="_blank" rel="noreferrer">
-            {r.originalName ?? r.id}
-          </a>{' '}
-          · {formatInZone(r.createdAt, entry.cycle.timeZone, lang, false)}
+        <div key={r.attachmentId} style={{ marginBottom: 12 }}>
+          <Space wrap>
+            <Tag color={r.check === 'matched' ? 'success' : r.check === 'different' ? 'red' : 'orange'} data-receipt-check={r.check}>
+              {receiptWords(r.check, s)}
+            </Tag>
+            <a href={`/api/applications/${entry.id}/attachments/${r.attachmentId}`} target="_blank" rel="noreferrer">
+              {s('openFile')}
+            </a>
+            <span>{formatInZone(r.uploadedAt, entry.cycle.timeZone, lang, false)}</span>
+          </Space>
+          <Descriptions
+            size="small"
+            column={1}
+            style={{ marginTop: 4 }}
+            items={[
+              { key: 'decoded', label: s('decoded'), children: <code style={{ wordBreak: 'break-all' }}>{r.decoded ?? '—'}</code> },
+              {
+                key: 'decodedHash',
+                label: `${s('decoded')} · SHA-256`,
+                children: <code style={{ wordBreak: 'break-all' }}>{r.decodedHash ?? '—'}</code>,
+              },
+              { key: 'sealed', label: s('sealedHash'), children: <code style={{ wordBreak: 'break-all' }}>{r.sealedHash ?? '—'}</code> },
+            ]}
+          />
         </div>
       ))}
     </Card>
@@ -336,7 +320,7 @@ function Attachments({ entry }: { entry: Entry }) {
         { title: 'MIME', dataIndex: 'contentType' },
         { title: 'KB', dataIndex: 'size', render: (n: number) => (n / 1024).toFixed(1) },
         { title: s('sha256'), dataIndex: 'sha256', render: (h: string) => <code title={h}>{h.slice(0, 16)}…</code> },
-        { title: s('receiptCheck'), key: 'check', render: (_, a) => (a.kind === 'stamped_receipt' ? receiptText(a.receiptCheck, s) : '') },
+        { title: s('receiptCheck'), key: 'check', render: (_, a) => (a.kind === 'stamped_receipt' ? receiptWords(a.receiptCheck, s) : '') },
         { title: s('time'), dataIndex: 'createdAt', render: (v: string) => formatInZone(v, entry.cycle.timeZone, lang, false) },
         {
           title: '',
@@ -353,7 +337,7 @@ function Attachments({ entry }: { entry: Entry }) {
 }
 
 function shownValue(
-  fields: SectionDescriptor['fields'],
+  form: SectionDescriptor[],
   path: string,
   v: unknown,
   label: (l: { zh: string; en: string }) => string,
@@ -361,10 +345,11 @@ function shownValue(
   no: string,
 ): string {
   if (v === undefined || v === null) return '—';
-  const f = fieldAt(fields, path);
+  const [section, ...rest] = path.split('.');
+  const f = fieldAt(form.find((x) => x.key === section)?.fields ?? [], rest.join('.'));
   const option = (code: unknown) => {
     const o = f && 'options' in f ? f.options.find((x) => x.code === code) : undefined;
-    return o ? label(o.label) : String(code);
+    return o ? label(o.label) : typeof code === 'object' ? JSON.stringify(code) : String(code);
   };
   if (Array.isArray(v)) return v.map(option).join('、');
   if (typeof v === 'boolean') return v ? yes : no;
@@ -373,23 +358,33 @@ function shownValue(
 
 function Snapshots({ entry, form }: { entry: Entry; form: SectionDescriptor[] }) {
   const { s, lang } = useStaffT();
-  const { data: list = [], isLoading } = useQuery(snapshotsQuery(entry.id));
-  const [verified, setVerified] = useState<Record<string, Reply<'SnapshotVerifyResponse'> | string>>({});
-  const ordered = useMemo(() => [...list].sort((a, b) => a.createdAt.localeCompare(b.createdAt)), [list]);
+  const { data, isLoading } = useQuery(screeningQuery(entry.id));
+  const ordered = useMemo(() => [...(data?.snapshots ?? [])].sort((a, b) => a.createdAt.localeCompare(b.createdAt)), [data]);
   const [pair, setPair] = useState<{ a?: string; b?: string }>({});
+  const [checked, setChecked] = useState<Record<string, Reply<'SnapshotVerifyResponse'> | string>>({});
   const a = pair.a ?? ordered[ordered.length - 2]?.id;
   const b = pair.b ?? ordered[ordered.length - 1]?.id;
   const zone = entry.cycle.timeZone;
-  const name = (x: { id: string; createdAt: string }) =>
-    `#${ordered.indexOf(x as (typeof ordered)[number]) + 1} · ${formatInZone(x.createdAt, zone, lang, false)}`;
+  const name = (i: number) => `#${i + 1} · ${formatInZone(ordered[i].createdAt, zone, lang, false)}`;
+  const verification = data?.verification;
 
   const verify = async (id: string) => {
     try {
       const r = await get<Reply<'SnapshotVerifyResponse'>>(`/api/snapshots/${id}/verify`);
-      setVerified((v) => ({ ...v, [id]: r }));
+      setChecked((v) => ({ ...v, [id]: r }));
     } catch (e) {
-      setVerified((v) => ({ ...v, [id]: errorText(e) }));
+      setChecked((v) => ({ ...v, [id]: errorText(e) }));
     }
+  };
+  const result = (id: string) => {
+    const r = checked[id] ?? (verification?.snapshotId === id ? verification : undefined);
+    if (!r) return null;
+    if (typeof r === 'string') return <Typography.Text type="danger">{r}</Typography.Text>;
+    return (
+      <Tag color={r.valid ? 'success' : 'red'} data-verified={String(r.valid)} style={{ whiteSpace: 'normal' }}>
+        {r.valid ? s('hashValid') : s('hashInvalid')}
+      </Tag>
+    );
   };
 
   return (
@@ -400,6 +395,7 @@ function Snapshots({ entry, form }: { entry: Entry; form: SectionDescriptor[] })
         dataSource={ordered}
         pagination={false}
         scroll={{ x: 'max-content' }}
+        locale={{ emptyText: s('notReady') }}
         columns={[
           { title: '#', key: 'n', render: (_, x) => ordered.indexOf(x) + 1 },
           { title: s('sealedAt'), dataIndex: 'createdAt', render: (v: string) => formatInZone(v, zone, lang) },
@@ -412,26 +408,17 @@ function Snapshots({ entry, form }: { entry: Entry; form: SectionDescriptor[] })
           {
             title: s('verify'),
             key: 'verify',
-            render: (_, x) => {
-              const r = verified[x.id];
-              if (!r)
-                return (
-                  <Button size="small" onClick={() => void verify(x.id)} data-verify={x.id}>
-                    {s('verify')}
-                  </Button>
-                );
-              if (typeof r === 'string') return <Typography.Text type="danger">{r}</Typography.Text>;
-              return (
-                <Tag color={r.valid ? 'success' : 'red'} data-verified={String(r.valid)}>
-                  {r.valid ? s('hashValid') : s('hashInvalid')}
-                </Tag>
-              );
-            },
+            render: (_, x) =>
+              result(x.id) ?? (
+                <Button size="small" onClick={() => void verify(x.id)} data-verify={x.id}>
+                  {s('verify')}
+                </Button>
+              ),
           },
         ]}
       />
-      <DossierCopies entry={entry} />
-      {ordered.length >= 2 && (
+      <DossierCopies copies={data?.dossiers ?? []} />
+      {ordered.length >= 2 && a && b && (
         <Card size="small" title={s('diffTitle')}>
           <Space wrap style={{ marginBottom: 12 }}>
             <Select
@@ -440,114 +427,87 @@ function Snapshots({ entry, form }: { entry: Entry; form: SectionDescriptor[] })
               style={{ minWidth: 240 }}
               value={a}
               onChange={(v) => setPair((p) => ({ ...p, a: v }))}
-              options={ordered.map((x) => ({ value: x.id, label: name(x) }))}
+              options={ordered.map((x, i) => ({ value: x.id, label: name(i) }))}
             />
-            →
+            <span aria-hidden>→</span>
             <Select
               aria-label={s('after')}
               id="diff-b"
               style={{ minWidth: 240 }}
               value={b}
               onChange={(v) => setPair((p) => ({ ...p, b: v }))}
-              options={ordered.map((x) => ({ value: x.id, label: name(x) }))}
+              options={ordered.map((x, i) => ({ value: x.id, label: name(i) }))}
             />
           </Space>
-          {a && b && <Diff a={a} b={b} form={form} />}
+          <Diff entryId={entry.id} from={a} to={b} form={form} />
         </Card>
       )}
-      {!isLoading && !ordered.length && <Typography.Paragraph>{s('notReady')}</Typography.Paragraph>}
     </Space>
   );
 }
 
-function Diff({ a, b, form }: { a: string; b: string; form: SectionDescriptor[] }) {
+/** The server's field-level differences, each named by the form's labels; values shown as the form shows them. */
+function Diff({ entryId, from, to, form }: { entryId: string; from: string; to: string; form: SectionDescriptor[] }) {
   const { s, label } = useStaffT();
-  const before = useQuery(snapshotQuery(a));
-  const after = useQuery(snapshotQuery(b));
-  if (!before.data || !after.data) return <Skeleton active />;
-  const changes = snapshotDiff(
-    before.data.document as { sections?: Record<string, unknown> },
-    after.data.document as { sections?: Record<string, unknown> },
-    form.map((x) => x.key),
-  );
-  if (!changes.length) return <Typography.Paragraph data-diff-empty>{s('noDiff')}</Typography.Paragraph>;
-  const fieldsOf = (key: string) => form.find((x) => x.key === key)?.fields ?? [];
-  const title = (key: string) => {
-    const sec = form.find((x) => x.key === key);
-    return sec ? label(sec.title) : key;
-  };
+  const diff = useQuery(diffQuery(entryId, from, to));
+  if (diff.isError) return <Alert type="error" showIcon message={errorText(diff.error)} />;
+  if (!diff.data) return <Skeleton active />;
+  if (!diff.data.changes.length) return <Typography.Paragraph data-diff-empty>{s('noDiff')}</Typography.Paragraph>;
   return (
     <Table
-      rowKey={(c) => `${c.section}.${c.path}`}
+      rowKey="path"
       size="small"
       pagination={false}
       scroll={{ x: 'max-content' }}
-      dataSource={changes}
-      data-diff
+      dataSource={diff.data.changes}
       columns={[
         {
           title: s('field'),
           key: 'f',
-          render: (_, c) => (
-            <span data-diff-path={`${c.section}.${c.path}`}>{`${title(c.section)} › ${labelAt(fieldsOf(c.section), c.path, label)}`}</span>
-          ),
+          render: (_, c) => <span data-diff-path={c.path}>{label(c.label)}</span>,
         },
         {
           title: s('before'),
           key: 'b',
-          render: (_, c) => <del>{shownValue(fieldsOf(c.section), c.path, c.before, label, s('yes'), s('no'))}</del>,
+          render: (_, c) => <del>{shownValue(form, c.path, c.before, label, s('yes'), s('no'))}</del>,
         },
         {
           title: s('after'),
           key: 'a',
-          render: (_, c) => <ins>{shownValue(fieldsOf(c.section), c.path, c.after, label, s('yes'), s('no'))}</ins>,
+          render: (_, c) => <ins>{shownValue(form, c.path, c.after, label, s('yes'), s('no'))}</ins>,
         },
       ]}
     />
   );
 }
 
-/** The dossier copies of the current snapshot: the staff copy, the applicant's, and a judge's (blind or not). */
-function DossierCopies({ entry }: { entry: Entry }) {
+/** The dossier copies of the current snapshot (staff, applicant, judge blind and not), each a link once ready. */
+function DossierCopies({ copies }: { copies: Reply<'DossierCopyResponse'>[] }) {
   const { s } = useStaffT();
-  if (!entry.snapshot) return null;
-  const copies: Array<{ key: string; label: string; query: string }> = [
-    { key: 'staff', label: s('dossierCopy', { copy: s('copyStaff') }), query: 'variant=staff' },
-    { key: 'applicant', label: s('dossierCopy', { copy: s('copyApplicant') }), query: 'variant=applicant' },
-    { key: 'judge', label: s('dossierCopy', { copy: s('copyJudge') }), query: 'variant=judge&blind=true' },
-  ];
+  if (!copies.length) return null;
+  const name = (c: Reply<'DossierCopyResponse'>) =>
+    s('dossierCopy', {
+      copy: `${c.variant === 'staff' ? s('copyStaff') : c.variant === 'applicant' ? s('copyApplicant') : s('copyJudge')}${c.variant === 'judge' ? (c.blind ? s('blind') : s('notBlind')) : ''}`,
+    });
   return (
     <Card size="small" title={s('dossier')}>
-      <Space wrap>
+      <Space wrap size="large">
         {copies.map((c) => (
-          <DossierLink key={c.key} entryId={entry.id} query={c.query} label={c.label} />
+          <span key={`${c.variant}-${c.blind}`} data-dossier={c.variant}>
+            <a href={c.href} target="_blank" rel="noreferrer">
+              {name(c)}
+            </a>{' '}
+            <Tag color={c.status === 'ready' ? 'success' : c.status === 'failed' ? 'red' : 'default'}>
+              {s(`dossier_${c.status}` as StaffTextKey)}
+            </Tag>
+          </span>
         ))}
       </Space>
     </Card>
   );
 }
 
-function DossierLink({ entryId, query, label }: { entryId: string; query: string; label: string }) {
-  const { s } = useStaffT();
-  const status = useQuery({
-    queryKey: ['staff', 'dossier', entryId, query],
-    queryFn: () => get<Reply<'DossierStatusResponse'>>(`/api/applications/${entryId}/dossier/status?${query}`),
-    refetchInterval: (q) => (q.state.data && q.state.data.status !== 'ready' && q.state.data.status !== 'failed' ? 3000 : false),
-  });
-  const st = status.data?.status;
-  return st === 'ready' ? (
-    <a href={`/api/applications/${entryId}/dossier?${query}`} target="_blank" rel="noreferrer">
-      {label}
-    </a>
-  ) : (
-    <span>
-      {label}: {st === 'failed' ? s('failed') : status.isError ? errorText(status.error) : s('notReady')}
-    </span>
-  );
-}
-
 function History({ entry }: { entry: Entry }) {
-  const { data = [], isLoading } = useQuery(auditQuery({ applicationId: entry.id }));
-  const cycle = useQuery(cycleQuery(entry.cycle.id));
-  return <AuditTable rows={data} loading={isLoading} zone={cycle.data?.timeZone ?? entry.cycle.timeZone} />;
+  const { data, isLoading } = useQuery(screeningQuery(entry.id));
+  return <AuditTable rows={data?.audit ?? []} loading={isLoading} zone={entry.cycle.timeZone} />;
 }

@@ -1,27 +1,25 @@
 /** Applicant organisations: the list, and one organisation with its members and entries; staff verify or revoke a member unit. */
 import { Alert, App, Button, Card, Descriptions, Input, Modal, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, call, type Body, type Reply } from '../api/client';
 import { queryClient } from '../api/queries';
 import { NotFound } from '../shell/NotFound';
 import { errorText } from './errors';
-import { entriesQuery, organisationQuery, organisationsQuery } from './queries';
+import { organisationQuery, organisationsQuery } from './queries';
 import { useStaffT } from './texts';
 import { formatInZone } from './zoned';
 
-type Organisation = Reply<'OrganisationResponse'>;
+type Organisation = Reply<'OrganisationListItemResponse'>;
 
 export function OrganisationsPage() {
   const { s, lang } = useStaffT();
   const [params, setParams] = useSearchParams();
   const member = params.get('member');
-  const { data = [], isLoading } = useQuery(organisationsQuery(member === 'yes' ? true : member === 'no' ? false : undefined));
-  const q = (params.get('q') ?? '').trim().toLowerCase();
-  const rows = useMemo(
-    () => (q ? data.filter((o) => o.name.toLowerCase().includes(q) || (o.uscc ?? '').toLowerCase().includes(q)) : data),
-    [data, q],
+  const q = (params.get('q') ?? '').trim();
+  const { data: rows = [], isLoading } = useQuery(
+    organisationsQuery({ memberUnit: member === 'yes' ? true : member === 'no' ? false : undefined, q: q || undefined }),
   );
   const set = (k: string, v?: string) => {
     const next = new URLSearchParams(params);
@@ -38,7 +36,8 @@ export function OrganisationsPage() {
         <Input.Search
           aria-label={s('search')}
           id="org-search"
-          placeholder={`${s('company')} / ${s('uscc')}`}
+          placeholder={`${s('company')} / ${s('uscc')} / ${s('parentGroup')}`}
+          maxLength={100}
           defaultValue={params.get('q') ?? ''}
           allowClear
           onSearch={(v) => set('q', v.trim())}
@@ -73,6 +72,7 @@ export function OrganisationsPage() {
             dataIndex: 'memberUnit',
             render: (m: boolean) => <Tag color={m ? 'gold' : 'default'}>{m ? s('memberVerified') : s('memberNot')}</Tag>,
           },
+          { title: s('entries'), dataIndex: 'entryCount', align: 'right' },
           { title: s('createdAt'), dataIndex: 'createdAt', render: (v: string) => formatInZone(v, 'Asia/Shanghai', lang, false) },
         ]}
       />
@@ -85,19 +85,17 @@ export function OrganisationPage() {
   const { s, t, lang, state } = useStaffT();
   const { message } = App.useApp();
   const org = useQuery(organisationQuery(id));
-  const entries = useQuery(entriesQuery({}));
   const [asking, setAsking] = useState<boolean | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   if (org.isError && org.error instanceof ApiError && org.error.status === 404) return <NotFound />;
   if (!org.data) return <Skeleton active />;
   const o = org.data;
-  const own = (entries.data ?? []).filter((e) => e.organisation.id === o.id);
 
   const setMember = async (memberUnit: boolean) => {
     setError(null);
     try {
-      const body: Body<'MemberUnitDto'> = { memberUnit };
+      const body: Body<'MemberUnitDto'> = { memberUnit, reason: reason.trim() };
       await call('PATCH', `/api/organisations/${o.id}/member-unit`, { body });
       message.success(s('saved'));
       setAsking(null);
@@ -158,12 +156,12 @@ export function OrganisationPage() {
           rowKey="id"
           size="small"
           pagination={false}
-          loading={entries.isLoading}
-          dataSource={own}
+          dataSource={o.entries}
           scroll={{ x: 'max-content' }}
           columns={[
             { title: s('entryCode'), dataIndex: 'entryCode', render: (c: string, e) => <Link to={`/staff/entries/${e.id}`}>{c}</Link> },
-            { title: t('cycle'), key: 'cycle', render: (_, e) => e.cycle.name },
+            { title: t('cycle'), dataIndex: 'cycleName' },
+            { title: t('category'), key: 'category', render: (_, e) => (lang === 'zh' ? e.categoryNameZh : e.categoryNameEn) },
             { title: s('state'), dataIndex: 'state', render: (st: string) => <Tag color="geekblue">{state(st)}</Tag> },
           ]}
         />

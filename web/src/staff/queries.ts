@@ -22,8 +22,47 @@ export const cyclesQuery = queryOptions({ queryKey: ['staff', 'cycles'], queryFn
 export const cycleQuery = (id: string) =>
   queryOptions({ queryKey: ['staff', 'cycle', id], queryFn: () => get<Cycle>(`/api/cycles/${id}`) });
 
-export const entriesQuery = (params: { cycleId?: string; state?: string; memberUnit?: boolean }) =>
-  queryOptions({ queryKey: ['staff', 'entries', params], queryFn: () => get<Entry[]>(`/api/applications${qs(params)}`) });
+export type EntryRow = Reply<'EntryRowResponse'>;
+export interface EntriesParams {
+  state?: string;
+  categoryId?: string;
+  industry?: string;
+  memberUnit?: boolean;
+  receiptCheck?: string;
+  q?: string;
+  sort?: string;
+  order?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
+}
+
+/** One page of a cycle's entries, narrowed, sorted and paged by the server. */
+export const entriesQuery = (cycleId: string, params: EntriesParams) =>
+  queryOptions({
+    queryKey: ['staff', 'entries', cycleId, params],
+    queryFn: () => get<Reply<'EntriesPageResponse'>>(`/api/cycles/${cycleId}/entries${qs({ ...params })}`),
+    placeholderData: (previous) => previous, // the table keeps its rows while the next page loads
+  });
+
+export const dashboardQuery = (cycleId: string) =>
+  queryOptions({
+    queryKey: ['staff', 'dashboard', cycleId],
+    queryFn: () => get<Reply<'DashboardResponse'>>(`/api/cycles/${cycleId}/dashboard`),
+  });
+
+/** What the entry page reads beyond the entry: receipts, hash check, snapshots, dossier copies, audit trail. */
+export const screeningQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['staff', 'screening', id],
+    queryFn: () => get<Reply<'ScreeningResponse'>>(`/api/applications/${id}/screening`),
+  });
+
+export const diffQuery = (id: string, from: string, to: string) =>
+  queryOptions({
+    queryKey: ['staff', 'diff', id, from, to],
+    queryFn: () => get<Reply<'SnapshotDiffResponse'>>(`/api/applications/${id}/snapshots/diff${qs({ from, to })}`),
+    staleTime: Infinity, // snapshots never change
+  });
 
 export const entryQuery = (id: string) =>
   queryOptions({ queryKey: ['staff', 'entry', id], queryFn: () => get<Entry>(`/api/applications/${id}`) });
@@ -32,19 +71,6 @@ export const completenessQuery = (id: string) =>
   queryOptions({
     queryKey: ['staff', 'completeness', id],
     queryFn: () => get<Reply<'CompletenessResponse'>>(`/api/applications/${id}/completeness`),
-  });
-
-export const snapshotsQuery = (id: string) =>
-  queryOptions({
-    queryKey: ['staff', 'snapshots', id],
-    queryFn: () => get<Reply<'SnapshotListItemResponse'>[]>(`/api/applications/${id}/snapshots`),
-  });
-
-export const snapshotQuery = (id: string) =>
-  queryOptions({
-    queryKey: ['staff', 'snapshot', id],
-    queryFn: () => get<Reply<'SnapshotResponse'>>(`/api/snapshots/${id}`),
-    staleTime: Infinity, // a snapshot never changes
   });
 
 export const attachmentsQuery = (id: string) =>
@@ -56,10 +82,10 @@ export const attachmentsQuery = (id: string) =>
 export const auditQuery = (params: { applicationId?: string; action?: string; actorId?: string; from?: string; to?: string }) =>
   queryOptions({ queryKey: ['staff', 'audit', params], queryFn: () => get<AuditEntry[]>(`/api/audit${qs(params)}`) });
 
-export const organisationsQuery = (memberUnit?: boolean) =>
+export const organisationsQuery = (params: { memberUnit?: boolean; q?: string }) =>
   queryOptions({
-    queryKey: ['staff', 'organisations', memberUnit],
-    queryFn: () => get<Reply<'OrganisationResponse'>[]>(`/api/organisations${qs({ memberUnit })}`),
+    queryKey: ['staff', 'organisations', params],
+    queryFn: () => get<Reply<'OrganisationListItemResponse'>[]>(`/api/organisations${qs(params)}`),
   });
 
 export const organisationQuery = (id: string) =>
@@ -68,12 +94,18 @@ export const organisationQuery = (id: string) =>
     queryFn: () => get<Reply<'OrganisationWithMembersResponse'>>(`/api/organisations/${id}`),
   });
 
-export const usersQuery = queryOptions({ queryKey: ['staff', 'users'], queryFn: () => get<Reply<'UserListItemResponse'>[]>('/api/users') });
+export const usersQuery = (params: { q?: string; role?: string; page?: number; pageSize?: number }) =>
+  queryOptions({
+    queryKey: ['staff', 'users', params],
+    queryFn: () => get<Reply<'UsersPageResponse'>>(`/api/users${qs(params)}`),
+    placeholderData: (previous) => previous,
+  });
 
 /** After a screening action: the entry, its history and every list that shows it. */
 export function invalidateEntry(id: string): void {
   void queryClient.invalidateQueries({ queryKey: ['staff', 'entry', id] });
-  void queryClient.invalidateQueries({ queryKey: ['staff', 'snapshots', id] });
+  void queryClient.invalidateQueries({ queryKey: ['staff', 'screening', id] });
+  void queryClient.invalidateQueries({ queryKey: ['staff', 'dashboard'] });
   void queryClient.invalidateQueries({ queryKey: ['staff', 'audit'] });
   void queryClient.invalidateQueries({ queryKey: ['staff', 'entries'] });
 }
