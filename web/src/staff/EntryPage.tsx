@@ -316,7 +316,7 @@ function Attachments({ entry }: { entry: Entry }) {
       locale={{ emptyText: s('noAttachments') }}
       columns={[
         { title: s('details'), dataIndex: 'originalName', render: (n: string | null, a) => n ?? a.id },
-        { title: s('entity'), dataIndex: 'kind' },
+        { title: s('kind'), dataIndex: 'kind', render: (k: string) => s(`kind_${k}` as StaffTextKey) },
         { title: 'MIME', dataIndex: 'contentType' },
         { title: 'KB', dataIndex: 'size', render: (n: number) => (n / 1024).toFixed(1) },
         { title: s('sha256'), dataIndex: 'sha256', render: (h: string) => <code title={h}>{h.slice(0, 16)}…</code> },
@@ -343,6 +343,7 @@ function shownValue(
   label: (l: { zh: string; en: string }) => string,
   yes: string,
   no: string,
+  kindWord: (kind: string) => string,
 ): string {
   if (v === undefined || v === null) return '—';
   const [section, ...rest] = path.split('.');
@@ -351,6 +352,11 @@ function shownValue(
     const o = f && 'options' in f ? f.options.find((x) => x.code === code) : undefined;
     return o ? label(o.label) : typeof code === 'object' ? JSON.stringify(code) : String(code);
   };
+  // the snapshot's file list: each file by its kind and the start of its hash
+  if (Array.isArray(v) && v.every((x) => x && typeof x === 'object' && 'kind' in x))
+    return (v as Array<{ kind: string; sha256?: string }>)
+      .map((x) => `${kindWord(x.kind)} ${x.sha256?.slice(0, 8) ?? ''}`.trim())
+      .join('、');
   if (Array.isArray(v)) return v.map(option).join('、');
   if (typeof v === 'boolean') return v ? yes : no;
   return option(v);
@@ -449,6 +455,7 @@ function Snapshots({ entry, form }: { entry: Entry; form: SectionDescriptor[] })
 /** The server's field-level differences, each named by the form's labels; values shown as the form shows them. */
 function Diff({ entryId, from, to, form }: { entryId: string; from: string; to: string; form: SectionDescriptor[] }) {
   const { s, label } = useStaffT();
+  const kind = (k: string) => s(`kind_${k}` as StaffTextKey);
   const diff = useQuery(diffQuery(entryId, from, to));
   if (diff.isError) return <Alert type="error" showIcon message={errorText(diff.error)} />;
   if (!diff.data) return <Skeleton active />;
@@ -469,12 +476,12 @@ function Diff({ entryId, from, to, form }: { entryId: string; from: string; to: 
         {
           title: s('before'),
           key: 'b',
-          render: (_, c) => <del>{shownValue(form, c.path, c.before, label, s('yes'), s('no'))}</del>,
+          render: (_, c) => <del>{shownValue(form, c.path, c.before, label, s('yes'), s('no'), kind)}</del>,
         },
         {
           title: s('after'),
           key: 'a',
-          render: (_, c) => <ins>{shownValue(form, c.path, c.after, label, s('yes'), s('no'))}</ins>,
+          render: (_, c) => <ins>{shownValue(form, c.path, c.after, label, s('yes'), s('no'), kind)}</ins>,
         },
       ]}
     />

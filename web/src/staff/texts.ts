@@ -103,6 +103,7 @@ const TEXTS = {
   notBlind: ['（实名）', ' (named)'],
   dossier_missing: ['尚未生成', 'not produced yet'],
   dossier_pending: ['排队中', 'queued'],
+  dossier_queued: ['排队中', 'queued'],
   dossier_rendering: ['生成中', 'rendering'],
   dossier_ready: ['可下载', 'ready'],
   dossier_failed: ['生成失败', 'failed'],
@@ -115,6 +116,11 @@ const TEXTS = {
   decoded: ['二维码内容', 'Decoded from the QR'],
   sealedHash: ['封存摘要', 'Sealed hash'],
   noAttachments: ['没有附件', 'No attachments'],
+  kind: ['类型', 'Kind'],
+  kind_org_chart: ['组织架构图', 'Organisation chart'],
+  kind_layout_photo: ['现场布局照片', 'Layout photo'],
+  kind_supporting_doc: ['证明材料', 'Supporting document'],
+  kind_stamped_receipt: ['盖章回执', 'Stamped receipt'],
   openFile: ['打开', 'Open'],
   conflict: ['操作未完成：{message}', 'Not done: {message}'],
   done: ['已完成', 'Done'],
@@ -195,7 +201,9 @@ export type StaffTextKey = keyof typeof TEXTS;
 
 export function useStaffT() {
   const base = useT();
-  const s = (key: StaffTextKey, vars?: Record<string, string | number>) => format(TEXTS[key][base.lang === 'zh' ? 0 : 1], vars);
+  // a key the catalogue lacks (a state the server added later) shows as itself, never breaks the page
+  const s = (key: StaffTextKey, vars?: Record<string, string | number>) =>
+    TEXTS[key] ? format(TEXTS[key][base.lang === 'zh' ? 0 : 1], vars) : String(key);
   const role = (r: string) => s(r === 'admin' ? 'roleAdmin' : r === 'staff' ? 'roleStaff' : r === 'judge' ? 'roleJudge' : 'roleApplicant');
   return { ...base, s, role };
 }
