@@ -159,7 +159,7 @@ async function main(): Promise<void> {
   const tab = (n: number, wait: string) => async (p: Page) => {
     await p.goto(`${base}/staff/entries/${screened.id}`);
     await p.waitForSelector('[data-entry-state]');
-    await (await p.waitForSelector(`.ant-tabs-tab:nth-of-type(${n}) [role="tab"]`))!.click();
+    await (await p.waitForSelector(`.ant-tabs-tab:nth-of-type(${n}) [role="tab"], .entry-parts label:nth-of-type(${n})`))!.click();
     await p.waitForSelector(wait);
   };
 

@@ -48,7 +48,9 @@ async function submittedEntry() {
   return e;
 }
 
-const entryTab = async (page: Page, n: number) => (await page.waitForSelector(`.ant-tabs-tab:nth-of-type(${n}) [role="tab"]`))!.click();
+/** The entry page's n-th part: a tab on wide screens, a choice button on a phone. */
+const entryTab = async (page: Page, n: number) =>
+  (await page.waitForSelector(`.ant-tabs-tab:nth-of-type(${n}) [role="tab"], .entry-parts label:nth-of-type(${n})`))!.click();
 
 test('staff return an entry with a reason; the applicant fixes it and submits again; staff see the field-level diff and accept', async () => {
   const e = await submittedEntry();

@@ -14,9 +14,11 @@ import {
   DatePicker,
   Descriptions,
   Form,
+  Grid,
   Input,
   Menu,
   Modal,
+  Radio,
   Select,
   Skeleton,
   Space,
@@ -26,7 +28,7 @@ import {
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, get, post, type Body, type Reply } from '../api/client';
@@ -85,8 +87,7 @@ export function EntryPage() {
           />
         )}
       </div>
-      <Tabs
-        destroyOnHidden
+      <EntryTabs
         items={[
           {
             key: 'overview',
@@ -107,6 +108,29 @@ export function EntryPage() {
       />
       <Link to="/staff/entries">← {t('navEntries')}</Link>
     </Space>
+  );
+}
+
+/**
+ * The entry's parts: tabs on wide screens; on a phone the five names do not fit one tab bar (its
+ * overflow menu has no accessible name), so they wrap as a row of choice buttons.
+ */
+function EntryTabs({ items }: { items: Array<{ key: string; label: string; children: ReactNode }> }) {
+  const screens = Grid.useBreakpoint();
+  const [active, setActive] = useState(items[0].key);
+  if (screens.md) return <Tabs destroyOnHidden activeKey={active} onChange={setActive} items={items} />;
+  return (
+    <div>
+      <Radio.Group
+        className="entry-parts"
+        optionType="button"
+        value={active}
+        onChange={(e) => setActive(e.target.value as string)}
+        options={items.map((i) => ({ value: i.key, label: i.label }))}
+        style={{ display: 'flex', flexWrap: 'wrap', marginBottom: 16 }}
+      />
+      {items.find((i) => i.key === active)?.children}
+    </div>
   );
 }
 

@@ -11,23 +11,32 @@ import { DashboardPage } from './DashboardPage';
 import { EntriesPage } from './EntriesPage';
 import { EntryPage } from './EntryPage';
 import { OrganisationPage, OrganisationsPage } from './OrganisationsPage';
+import { StaffFrame } from './StaffFrame';
 import { UsersPage } from './UsersPage';
 
 export function StaffRoutes({ role }: { role: Role }) {
   return (
-    <Routes>
-      <Route path="cycles" element={<CyclesPage />} />
-      <Route path="cycles/:id" element={<CycleEditPage />} />
-      <Route path="entries" element={<EntriesPage />} />
-      <Route path="entries/:id" element={<EntryPage />} />
-      <Route path="organisations" element={<OrganisationsPage />} />
-      <Route path="organisations/:id" element={<OrganisationPage />} />
-      <Route path="audit" element={<AuditPage />} />
-      {role === 'admin' && <Route path="users" element={<UsersPage />} />}
-      <Route path="*" element={<NotFound />} />
-    </Routes>
+    <StaffFrame>
+      <Routes>
+        <Route path="cycles" element={<CyclesPage />} />
+        <Route path="cycles/:id" element={<CycleEditPage />} />
+        <Route path="entries" element={<EntriesPage />} />
+        <Route path="entries/:id" element={<EntryPage />} />
+        <Route path="organisations" element={<OrganisationsPage />} />
+        <Route path="organisations/:id" element={<OrganisationPage />} />
+        <Route path="audit" element={<AuditPage />} />
+        {role === 'admin' && <Route path="users" element={<UsersPage />} />}
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </StaffFrame>
   );
 }
 
 /** Staff and administrators start at the dashboard of a cycle. */
-export const StaffHome = DashboardPage;
+export function StaffHome() {
+  return (
+    <StaffFrame>
+      <DashboardPage />
+    </StaffFrame>
+  );
+}

@@ -195,6 +195,10 @@ const TEXTS = {
   chooseCycle: ['选择评选周期', 'Choose an award cycle'],
   unknown: ['未填写', 'Not given'],
   loading: ['加载中…', 'Loading…'],
+  selectAll: ['选择本页全部申报', 'Select every entry on this page'],
+  selectRow: ['选择此行', 'Select this row'],
+  prevPage: ['上一页', 'Previous page'],
+  nextPage: ['下一页', 'Next page'],
 } as const;
 
 export type StaffTextKey = keyof typeof TEXTS;
