@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 /**
- * `npm run screenshots`: every applicant page at 1280 px and 390 px wide, in zh-CN and en, into
+ * `npm run screenshots`: every applicant page, the staff console's pages and a judge's start page at 1280 px and 390 px wide, in zh-CN and en, into
  * docs/screenshots/; and the editor's first load measured with the browser's own timings
  * (printed; recorded in bench/RESULTS.md). Runs the real app on a database of its own.
  */
@@ -13,6 +13,7 @@ import { measureLoad } from '../bench/page-load';
 import { createApp } from '../src/bootstrap';
 import { loadConfig } from '../src/config/app-config';
 import { launchChromium } from '../src/modules/dossiers/pdf-renderer';
+import { hashPassword } from '../src/modules/identity/password';
 import { completeApplication } from '../test/fixtures/complete-application';
 import { pngFile } from '../test/support/sample-files';
 import { jsonApi, signIn as signInAs } from './page-driver';
@@ -23,7 +24,7 @@ const LANGS = ['zh', 'en'] as const;
 const PASSWORD = 'correct horse battery staple';
 
 async function main(): Promise<void> {
-  const databaseUrl = await freshDatabase('topten_screens');
+  const databaseUrl = await freshDatabase(process.env.SCREENS_DATABASE ?? 'topten_screens'); // own name when several checkouts take screenshots at once
   const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, QUEUE_PREFIX: 'screens', ADMIN_EMAIL: '', ADMIN_PASSWORD: '' });
   const app = await createApp(config, { logger: false });
   await app.listen(0, '127.0.0.1');
@@ -123,9 +124,81 @@ async function main(): Promise<void> {
     token,
   );
 
+  // the staff console's data: a second company's entry in the first cycle, sealed, returned to
+  // draft by unsealing, one answer changed, sealed again (two snapshots to compare), then submitted
+  const insurer = await api('POST', '/api/auth/register', {
+    email: 'li.ming@example-insurance.com.cn',
+    password: PASSWORD,
+    name: '李明',
+    organisationName: '示例保险股份有限公司',
+  });
+  const itoken = insurer.accessToken as string;
+  const screened = await api('POST', '/api/applications', { cycleId: cycle.id, categoryId: cat.id, nomination: { type: 'self' } }, itoken);
+  const uploadAs = async (appId: string, kind: string, tok: string) => {
+    const form = new FormData();
+    form.append('kind', kind);
+    form.append('file', new Blob([pngFile(200, 120)], { type: 'image/png' }), `${kind}.png`);
+    const res = await fetch(`${base}/api/applications/${appId}/attachments`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${tok}` },
+      body: form,
+    });
+    return ((await res.json()) as { id: string }).id;
+  };
+  const full2 = completeApplication({
+    orgChart: [await uploadAs(screened.id, 'org_chart', itoken)],
+    layoutPhotos: [await uploadAs(screened.id, 'layout_photo', itoken)],
+  }) as Record<string, unknown>;
+  for (const [key, data] of Object.entries(full2)) await api('PUT', `/api/applications/${screened.id}/sections/${key}`, data, itoken);
+  // transitions without If-Match (optional on commands; the tiny client always sends "1")
+  const command = async (action: string) => {
+    const res = await fetch(`${base}/api/applications/${screened.id}/${action}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${itoken}` },
+      body: '{}',
+    });
+    if (!res.ok) throw new Error(`${action}: ${res.status} ${await res.text()}`);
+  };
+  await command('seal');
+  await command('unseal');
+  const basics = await api('GET', `/api/applications/${screened.id}/sections/basics`, undefined, itoken);
+  const edited = {
+    ...basics.data,
+    enterprise: { ...basics.data.enterprise, phone: '021-6888 0000', name: '示例保险股份有限公司上海分公司' },
+  };
+  await fetch(`${base}/api/applications/${screened.id}/sections/basics`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${itoken}`, 'If-Match': basics.etag },
+    body: JSON.stringify(edited),
+  });
+  await command('seal');
+  await uploadAs(screened.id, 'stamped_receipt', itoken);
+  await command('submit');
+  const adminEmail = 'zhao.lei@topten-award.org.cn';
+  const judgeEmail = 'chen.jing@example-judges.cn';
+  for (const [who, name, role] of [
+    [adminEmail, '赵磊', 'admin'],
+    [judgeEmail, '陈静', 'judge'],
+  ])
+    await db.query(`INSERT INTO users (email, name, password_hash, role) VALUES ($1, $2, $3, $4)`, [
+      who,
+      name,
+      await hashPassword(PASSWORD),
+      role,
+    ]);
+  const insurerOrg = (await api('GET', '/api/auth/me', undefined, itoken)).organisations[0].id as string;
+  const tab = (n: number, wait: string) => async (p: Page) => {
+    await p.goto(`${base}/staff/entries/${screened.id}`);
+    await p.waitForSelector('[data-entry-state]');
+    await (await p.waitForSelector(`.ant-tabs-tab:nth-of-type(${n}) [role="tab"], .entry-parts label:nth-of-type(${n})`))!.click();
+    await p.waitForSelector(wait);
+  };
+
   mkdirSync(OUT, { recursive: true });
   const browser = await launchChromium(config.chromiumPath);
-  const shots: Array<{ name: string; signedIn: boolean; go: (page: Page) => Promise<void> }> = [
+  type Who = 'applicant' | 'admin' | 'judge';
+  const accounts: Record<Who, string> = { applicant: email, admin: adminEmail, judge: judgeEmail };
+  const shots: Array<{ name: string; signedIn: boolean; as?: Who; go: (page: Page) => Promise<void> }> = [
     { name: 'login', signedIn: false, go: async (p) => void (await p.goto(`${base}/login`), await p.waitForSelector('#login-email')) },
     { name: 'register', signedIn: false, go: async (p) => void (await p.goto(`${base}/register`), await p.waitForSelector('#reg-org')) },
     {
@@ -184,6 +257,79 @@ async function main(): Promise<void> {
         await p.$eval('#f-basics-contact-mobile', (el) => el.scrollIntoView({ block: 'start' }));
       },
     },
+    // the staff console (an administrator sees every page of it)
+    {
+      name: 'staff-dashboard',
+      signedIn: true,
+      as: 'admin',
+      go: async (p) =>
+        void (await p.goto(`${base}/?cycle=${cycle.id}`), await p.waitForSelector('canvas'), await new Promise((r) => setTimeout(r, 700))),
+    },
+    {
+      name: 'staff-cycles',
+      signedIn: true,
+      as: 'admin',
+      go: async (p) => void (await p.goto(`${base}/staff/cycles`), await p.waitForSelector('[data-deadline]')),
+    },
+    {
+      name: 'staff-cycle-new',
+      signedIn: true,
+      as: 'admin',
+      go: async (p) => void (await p.goto(`${base}/staff/cycles/new`), await p.waitForSelector('#cycle-deadline')),
+    },
+    {
+      name: 'staff-cycle-edit',
+      signedIn: true,
+      as: 'admin',
+      go: async (p) => void (await p.goto(`${base}/staff/cycles/${cycle.id}`), await p.waitForSelector('#cycle-deadline')),
+    },
+    {
+      name: 'staff-entries',
+      signedIn: true,
+      as: 'admin',
+      go: async (p) => void (await p.goto(`${base}/staff/entries?cycle=${cycle.id}`), await p.waitForSelector('.entry-code')),
+    },
+    { name: 'staff-entry', signedIn: true, as: 'admin', go: tab(1, '#screen-accept') },
+    { name: 'staff-entry-content', signedIn: true, as: 'admin', go: tab(2, '[id^="f-basics-"]') },
+    { name: 'staff-entry-attachments', signedIn: true, as: 'admin', go: tab(3, '.ant-table-row') },
+    { name: 'staff-entry-snapshots', signedIn: true, as: 'admin', go: tab(4, '[data-diff-path]') },
+    { name: 'staff-entry-history', signedIn: true, as: 'admin', go: tab(5, '[data-action]') },
+    {
+      name: 'staff-organisations',
+      signedIn: true,
+      as: 'admin',
+      go: async (p) => void (await p.goto(`${base}/staff/organisations`), await p.waitForSelector('.ant-table-row')),
+    },
+    {
+      name: 'staff-organisation',
+      signedIn: true,
+      as: 'admin',
+      go: async (p) => void (await p.goto(`${base}/staff/organisations/${insurerOrg}`), await p.waitForSelector('[data-member-unit]')),
+    },
+    {
+      name: 'staff-users',
+      signedIn: true,
+      as: 'admin',
+      go: async (p) => void (await p.goto(`${base}/staff/users`), await p.waitForSelector('.ant-table-row')),
+    },
+    {
+      name: 'staff-audit',
+      signedIn: true,
+      as: 'admin',
+      go: async (p) => void (await p.goto(`${base}/staff/audit`), await p.waitForSelector('[data-action]')),
+    },
+    {
+      name: 'judge-home',
+      signedIn: true,
+      as: 'judge',
+      go: async (p) => void (await p.goto(`${base}/`), await p.waitForSelector('[data-judge-home]')),
+    },
+    {
+      name: 'not-found',
+      signedIn: true,
+      as: 'judge',
+      go: async (p) => void (await p.goto(`${base}/staff/entries`), await p.waitForSelector('[data-not-found]')),
+    },
   ];
   for (const lang of LANGS) {
     for (const width of WIDTHS) {
@@ -192,8 +338,14 @@ async function main(): Promise<void> {
       await page.setViewport({ width, height: width > 500 ? 900 : 844 });
       await page.goto(`${base}/login`);
       await page.evaluate((l) => localStorage.setItem('lang', l), lang);
+      let signedInAs: Who | null = null;
       for (const shot of shots) {
-        if (shot.signedIn && !(await page.cookies()).length) await signInAs(page, base, email, PASSWORD);
+        const who = shot.as ?? 'applicant';
+        if (shot.signedIn && signedInAs !== who) {
+          if (signedInAs) await page.deleteCookie(...(await page.cookies()));
+          await signInAs(page, base, accounts[who], PASSWORD);
+          signedInAs = who;
+        }
         await shot.go(page);
         await new Promise((r) => setTimeout(r, 300)); // animations settle
         const file = join(OUT, `${shot.name}-${lang}-${width}.png`);

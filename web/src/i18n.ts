@@ -155,6 +155,20 @@ const TEXTS = {
   vUscc: ['统一社会信用代码不正确', 'Not a valid Unified Social Credit Code'],
   vInvalid: ['格式不正确', 'Not valid'],
   vExclusive: ['“{option}”不能与其他选项同时选择', '"{option}" cannot be combined with other options'],
+  // the shell: navigation per role and the page for what a role may not see
+  menu: ['菜单', 'Menu'],
+  navigation: ['主导航', 'Main navigation'],
+  navDashboard: ['评选概览', 'Dashboard'],
+  navCycles: ['评选周期', 'Award cycles'],
+  navEntries: ['申报列表', 'Entries'],
+  navOrganisations: ['申报单位', 'Organisations'],
+  navUsers: ['用户管理', 'Users'],
+  navAudit: ['审计日志', 'Audit log'],
+  navAssignments: ['我的评审任务', 'My assignments'],
+  notFoundTitle: ['页面不存在', 'Page not found'],
+  notFoundText: ['您访问的页面不存在，或您无权查看。', 'This page does not exist, or you may not see it.'],
+  backHome: ['返回首页', 'Back to the start page'],
+  assignmentsEmpty: ['评审任务分配后将显示在这里。', 'Your review assignments will be listed here once they are made.'],
 } as const;
 
 export type TextKey = keyof typeof TEXTS;

@@ -10,6 +10,7 @@ import { prefetchFor, queryClient } from './api/queries';
 import { setClearWord, watchLibraryNames } from './a11y';
 import { LangContext, useT, type Lang } from './i18n';
 import { LoginPage, RegisterPage } from './pages/AuthPages';
+import { isStaff } from './shell/nav';
 
 // signed-in pages load on demand: the sign-in page does not wait for the editor's code
 const ApplicationsPage = lazy(() => import('./pages/ApplicationsPage').then((m) => ({ default: m.ApplicationsPage })));
@@ -17,6 +18,14 @@ const loadEditor = () => import('./pages/EditorPage');
 const EditorPage = lazy(() => loadEditor().then((m) => ({ default: m.EditorPage })));
 const MembersPage = lazy(() => import('./pages/OrganisationPages').then((m) => ({ default: m.MembersPage })));
 const AcceptInvitationPage = lazy(() => import('./pages/OrganisationPages').then((m) => ({ default: m.AcceptInvitationPage })));
+const NotFound = lazy(() => import('./shell/NotFound').then((m) => ({ default: m.NotFound })));
+// the navigation (Menu, Drawer) only once signed in: the sign-in page's first load does not carry it
+const SideNav = lazy(() => import('./shell/SideNav').then((m) => ({ default: m.SideNav })));
+const NavDrawerButton = lazy(() => import('./shell/SideNav').then((m) => ({ default: m.NavDrawerButton })));
+// the staff console and the judges' pages: chunks of their own, never loaded for an applicant
+const StaffRoutes = lazy(() => import('./staff/StaffRoutes').then((m) => ({ default: m.StaffRoutes })));
+const StaffHome = lazy(() => import('./staff/StaffRoutes').then((m) => ({ default: m.StaffHome })));
+const JudgeHome = lazy(() => import('./judge/AssignmentsPage').then((m) => ({ default: m.AssignmentsPage })));
 
 type Me = Reply<'MeResponse'>;
 
@@ -27,6 +36,8 @@ function Shell() {
   useEffect(reload, [reload]);
   const { setLang } = useContext(LangContext);
   const screens = Grid.useBreakpoint();
+  // applicants keep the header's two links (their pages have their own section menu); the other roles get the side navigation
+  const sideNav = !!me && me.user.role !== 'applicant';
   useEffect(() => setClearWord(t('clear')), [lang]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
@@ -50,10 +61,15 @@ function Shell() {
           <Button size="small" lang={lang === 'zh' ? 'en' : 'zh-CN'} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
             {t('language')}
           </Button>
-          {me && (
+          {me?.user.role === 'applicant' && (
             <Link to="/organisation" style={{ color: '#fff', whiteSpace: 'nowrap' }}>
               {t('members')}
             </Link>
+          )}
+          {sideNav && !screens.lg && (
+            <Suspense fallback={null}>
+              <NavDrawerButton role={me.user.role} />
+            </Suspense>
           )}
           {me && screens.md && <Typography.Text style={{ color: '#fff' }}>{me.user.name}</Typography.Text>}
           {me && (
@@ -63,21 +79,41 @@ function Shell() {
           )}
         </Space>
       </Layout.Header>
-      <Layout.Content style={{ padding: 16, maxWidth: 1400, width: '100%', margin: '0 auto' }}>
-        {me === undefined ? null : (
-          <Suspense fallback={<Skeleton active />}>
-            <Routes>
-              <Route path="/login" element={me ? <Navigate to="/" /> : <LoginPage onSignedIn={reload} />} />
-              <Route path="/register" element={me ? <Navigate to="/" /> : <RegisterPage onSignedIn={reload} />} />
-              <Route path="/" element={me ? <ApplicationsPage /> : <Navigate to="/login" />} />
-              <Route path="/applications/:id" element={me ? <EditorPage /> : <Navigate to="/login" />} />
-              <Route path="/organisation" element={me ? <MembersPage /> : <Navigate to="/login" />} />
-              <Route path="/invitations/:token" element={<AcceptInvitationPage signedIn={!!me} onJoined={reload} />} />
-              <Route path="*" element={<Navigate to="/" />} />
-            </Routes>
+      <Layout hasSider={sideNav && screens.lg}>
+        {sideNav && screens.lg && (
+          <Suspense fallback={<div style={{ width: 200, flex: 'none' }} />}>
+            <SideNav role={me.user.role} />
           </Suspense>
         )}
-      </Layout.Content>
+        <Layout.Content style={{ padding: 16, maxWidth: 1400, width: '100%', margin: '0 auto', minWidth: 0 }}>
+          {me === undefined ? null : (
+            <Suspense fallback={<Skeleton active />}>
+              <Routes>
+                <Route path="/login" element={me ? <Navigate to="/" /> : <LoginPage onSignedIn={reload} />} />
+                <Route path="/register" element={me ? <Navigate to="/" /> : <RegisterPage onSignedIn={reload} />} />
+                <Route path="/invitations/:token" element={<AcceptInvitationPage signedIn={!!me} onJoined={reload} />} />
+                {!me ? (
+                  <Route path="*" element={<Navigate to="/login" />} />
+                ) : me.user.role === 'applicant' ? (
+                  <>
+                    <Route path="/" element={<ApplicationsPage />} />
+                    <Route path="/applications/:id" element={<EditorPage />} />
+                    <Route path="/organisation" element={<MembersPage />} />
+                  </>
+                ) : me.user.role === 'judge' ? (
+                  <Route path="/" element={<JudgeHome />} />
+                ) : isStaff(me.user.role) ? (
+                  <>
+                    <Route path="/" element={<StaffHome />} />
+                    <Route path="/staff/*" element={<StaffRoutes role={me.user.role} />} />
+                  </>
+                ) : null}
+                {me && <Route path="*" element={<NotFound />} />}
+              </Routes>
+            </Suspense>
+          )}
+        </Layout.Content>
+      </Layout>
     </Layout>
   );
 }

@@ -1,0 +1,42 @@
+/**
+ * The staff console's routes (one lazily loaded chunk): every path under /staff/ a staff member
+ * or an administrator may open; anything else, and the users page for staff, is "not found".
+ */
+import { Route, Routes } from 'react-router-dom';
+import type { Role } from '../shell/nav';
+import { NotFound } from '../shell/NotFound';
+import { AuditPage } from './AuditPage';
+import { CycleEditPage, CyclesPage } from './CyclesPage';
+import { DashboardPage } from './DashboardPage';
+import { EntriesPage } from './EntriesPage';
+import { EntryPage } from './EntryPage';
+import { OrganisationPage, OrganisationsPage } from './OrganisationsPage';
+import { StaffFrame } from './StaffFrame';
+import { UsersPage } from './UsersPage';
+
+export function StaffRoutes({ role }: { role: Role }) {
+  return (
+    <StaffFrame>
+      <Routes>
+        <Route path="cycles" element={<CyclesPage />} />
+        <Route path="cycles/:id" element={<CycleEditPage />} />
+        <Route path="entries" element={<EntriesPage />} />
+        <Route path="entries/:id" element={<EntryPage />} />
+        <Route path="organisations" element={<OrganisationsPage />} />
+        <Route path="organisations/:id" element={<OrganisationPage />} />
+        <Route path="audit" element={<AuditPage />} />
+        {role === 'admin' && <Route path="users" element={<UsersPage />} />}
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </StaffFrame>
+  );
+}
+
+/** Staff and administrators start at the dashboard of a cycle. */
+export function StaffHome() {
+  return (
+    <StaffFrame>
+      <DashboardPage />
+    </StaffFrame>
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * The staff console's reads, on the one TanStack Query cache of web/src/api/queries.ts (writes
+ * invalidate by these keys). Kept beside the staff pages so the applicant chunks do not carry them.
+ */
+import { queryOptions } from '@tanstack/react-query';
+import { get, type Reply } from '../api/client';
+import { queryClient } from '../api/queries';
+
+export type Cycle = Reply<'CycleResponse'>;
+export type Entry = Reply<'ApplicationResponse'>;
+export type AuditEntry = Reply<'AuditEntryResponse'>;
+
+const qs = (params: Record<string, string | number | boolean | undefined | null>) => {
+  const u = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') u.set(k, String(v));
+  const s = u.toString();
+  return s ? `?${s}` : '';
+};
+export { qs as queryString };
+
+export const cyclesQuery = queryOptions({ queryKey: ['staff', 'cycles'], queryFn: () => get<Cycle[]>('/api/cycles') });
+export const cycleQuery = (id: string) =>
+  queryOptions({ queryKey: ['staff', 'cycle', id], queryFn: () => get<Cycle>(`/api/cycles/${id}`) });
+
+export type EntryRow = Reply<'EntryRowResponse'>;
+export interface EntriesParams {
+  state?: string;
+  categoryId?: string;
+  industry?: string;
+  memberUnit?: boolean;
+  receiptCheck?: string;
+  q?: string;
+  sort?: string;
+  order?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
+}
+
+/** One page of a cycle's entries, narrowed, sorted and paged by the server. */
+export const entriesQuery = (cycleId: string, params: EntriesParams) =>
+  queryOptions({
+    queryKey: ['staff', 'entries', cycleId, params],
+    queryFn: () => get<Reply<'EntriesPageResponse'>>(`/api/cycles/${cycleId}/entries${qs({ ...params })}`),
+    placeholderData: (previous) => previous, // the table keeps its rows while the next page loads
+  });
+
+export const dashboardQuery = (cycleId: string) =>
+  queryOptions({
+    queryKey: ['staff', 'dashboard', cycleId],
+    queryFn: () => get<Reply<'DashboardResponse'>>(`/api/cycles/${cycleId}/dashboard`),
+  });
+
+/** What the entry page reads beyond the entry: receipts, hash check, snapshots, dossier copies, audit trail. */
+export const screeningQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['staff', 'screening', id],
+    queryFn: () => get<Reply<'ScreeningResponse'>>(`/api/applications/${id}/screening`),
+  });
+
+export const diffQuery = (id: string, from: string, to: string) =>
+  queryOptions({
+    queryKey: ['staff', 'diff', id, from, to],
+    queryFn: () => get<Reply<'SnapshotDiffResponse'>>(`/api/applications/${id}/snapshots/diff${qs({ from, to })}`),
+    staleTime: Infinity, // snapshots never change
+  });
+
+export const entryQuery = (id: string) =>
+  queryOptions({ queryKey: ['staff', 'entry', id], queryFn: () => get<Entry>(`/api/applications/${id}`) });
+
+export const completenessQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['staff', 'completeness', id],
+    queryFn: () => get<Reply<'CompletenessResponse'>>(`/api/applications/${id}/completeness`),
+  });
+
+export const attachmentsQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['staff', 'attachments', id],
+    queryFn: () => get<Reply<'AttachmentResponse'>[]>(`/api/applications/${id}/attachments`),
+  });
+
+export const auditQuery = (params: { applicationId?: string; action?: string; actorId?: string; from?: string; to?: string }) =>
+  queryOptions({ queryKey: ['staff', 'audit', params], queryFn: () => get<AuditEntry[]>(`/api/audit${qs(params)}`) });
+
+export const organisationsQuery = (params: { memberUnit?: boolean; q?: string }) =>
+  queryOptions({
+    queryKey: ['staff', 'organisations', params],
+    queryFn: () => get<Reply<'OrganisationListItemResponse'>[]>(`/api/organisations${qs(params)}`),
+  });
+
+export const organisationQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['staff', 'organisation', id],
+    queryFn: () => get<Reply<'OrganisationWithMembersResponse'>>(`/api/organisations/${id}`),
+  });
+
+export const usersQuery = (params: { q?: string; role?: string; page?: number; pageSize?: number }) =>
+  queryOptions({
+    queryKey: ['staff', 'users', params],
+    queryFn: () => get<Reply<'UsersPageResponse'>>(`/api/users${qs(params)}`),
+    placeholderData: (previous) => previous,
+  });
+
+/** After a screening action: the entry, its history and every list that shows it. */
+export function invalidateEntry(id: string): void {
+  void queryClient.invalidateQueries({ queryKey: ['staff', 'entry', id] });
+  void queryClient.invalidateQueries({ queryKey: ['staff', 'screening', id] });
+  void queryClient.invalidateQueries({ queryKey: ['staff', 'dashboard'] });
+  void queryClient.invalidateQueries({ queryKey: ['staff', 'audit'] });
+  void queryClient.invalidateQueries({ queryKey: ['staff', 'entries'] });
+}
