@@ -268,11 +268,29 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Pending invitations: not accepted, revoked or expired (owner) */
+        get: operations["OrganisationsController_pending"];
         put?: never;
-        /** Invite a colleague by e-mail (owner); returns the one-time token */
+        /** Invite a colleague by e-mail (owner): the invitation is mailed; returns the copyable link’s one-time token */
         post: operations["OrganisationsController_invite"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{id}/invitations/{invitationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a pending invitation (owner): neither its copied nor its mailed link works after */
+        delete: operations["OrganisationsController_revoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -598,7 +616,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 302 to a short-lived signed URL that downloads the file (Content-Disposition: attachment) */
+        /** 302 to a short-lived signed URL that downloads the file (Content-Disposition: attachment); `inline=true` shows a PDF or image in the browser */
         get: operations["AttachmentsController_download"];
         put?: never;
         post?: never;
@@ -790,6 +808,282 @@ export interface paths {
         get: operations["SnapshotsController_verify"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rubrics/presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The preset rubrics to start from (staff) */
+        get: operations["RubricsController_presets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rubrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every rubric, with its warnings (staff) */
+        get: operations["RubricsController_list"];
+        put?: never;
+        /** A rubric from a preset or an imported tree (staff); answers the warnings */
+        post: operations["RubricsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rubrics/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A rubric as importable JSON (staff; judges of a round using it) */
+        get: operations["RubricsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cycle’s rounds in order (staff) */
+        get: operations["RoundsController_list"];
+        put?: never;
+        /** A review round of the cycle, as a draft (staff) */
+        post: operations["RoundsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One round with its panel (staff) */
+        get: operations["RoundsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a draft round: fixes its entrants and moves them to in_review (staff) */
+        post: operations["RoundsController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an open round (staff) */
+        post: operations["RoundsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/judges/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite a judge by e-mail (staff); the link is mailed and answered */
+        post: operations["JudgesController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/judges/invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a judge invitation: a new judge account, signed in (cookie and bearer token) */
+        post: operations["JudgesController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/judges/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The judge’s own profile */
+        get: operations["JudgesController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the judge’s own profile (industries, employer, USCC, group, capacity) */
+        patch: operations["JudgesController_updateMe"];
+        trace?: never;
+    };
+    "/api/rounds/{id}/judges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add judges to a round’s panel (staff); answers the panel */
+        post: operations["JudgesController_addPanel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}/confidentiality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cycle’s confidentiality terms (zh, en) and whether this judge accepted them */
+        get: operations["JudgesController_terms"];
+        put?: never;
+        /** Accept the cycle’s confidentiality terms (before it, no entry is visible) */
+        post: operations["JudgesController_acceptTerms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}/entrants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisations with an entry in the cycle, in random order, to declare conflicts (judge, after confidentiality) */
+        get: operations["ConflictsController_entrants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/judges/me/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Declare a conflict of interest with an organisation (judge); removes live assignments to its entries */
+        post: operations["ConflictsController_declare"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Conflicts between the round’s panel and the cycle’s entrants, declared and inferred (staff) */
+        get: operations["ConflictsController_forRound"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conflicts/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss an inferred conflict with a reason (staff; audited); declared ones are 409 */
+        post: operations["ConflictsController_dismiss"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1203,6 +1497,17 @@ export interface components {
             /** @description The one-time token of the invitation link */
             token: string;
         };
+        PendingInvitationResponse: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description Name of the member who invited */
+            invitedBy: string;
+        };
         AcceptInvitationDto: {
             /** @description Trimmed; required after trimming */
             name?: string;
@@ -1383,6 +1688,8 @@ export interface components {
             snapshot: components["schemas"]["SnapshotRefResponse"] | null;
             category: components["schemas"]["CategoryResponse"];
             complete?: boolean;
+            /** @description Required sections complete, in percent: 0 for an empty draft, 100 exactly when complete; the same for applicant and staff */
+            percent?: number;
             sections?: components["schemas"]["SectionCompletenessResponse"][];
             /** Format: date-time */
             createdAt: string;
@@ -1405,6 +1712,8 @@ export interface components {
         };
         CompletenessResponse: {
             complete: boolean;
+            /** @description Required sections complete, in percent (100 exactly when complete) */
+            percent: number;
             sections: components["schemas"]["SectionCompletenessResponse"][];
             issues: components["schemas"]["IssueResponse"][];
         };
@@ -1568,6 +1877,351 @@ export interface components {
             actual: string;
             /** @description The stored text is the canonical JSON of its document */
             canonical: boolean;
+        };
+        RubricPresetResponse: {
+            /** @enum {string} */
+            key: "top-ten-default" | "cc-cmm-oc" | "cccs-self-assessment";
+            /** @example 十佳评审默认评分表 */
+            name: string;
+            /** @example Top Ten default rubric */
+            nameEn: string;
+        };
+        RubricWarningResponse: {
+            /** @example unreachable_level */
+            code: string;
+            /** @description Chinese, then English */
+            message: string;
+        };
+        RubricSummaryResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string|null} */
+            presetKey: "top-ten-default" | "cc-cmm-oc" | "cccs-self-assessment" | null;
+            /** @description Number of criteria */
+            criteria: number;
+            /** @description Highest total a review can reach */
+            maxTotal: number;
+            warnings: components["schemas"]["RubricWarningResponse"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        BilingualDoc: {
+            /** @example 客户满意度 */
+            zh: string;
+            /** @example Customer satisfaction */
+            en: string;
+        };
+        CriterionDoc: {
+            /** @example satisfaction */
+            key: string;
+            label: components["schemas"]["BilingualDoc"];
+            guidance?: components["schemas"]["BilingualDoc"];
+            /** @example 12 */
+            weight: number;
+            /** @enum {string} */
+            type: "scale" | "yesno" | "dual_rate";
+            /**
+             * @description scale only
+             * @example 0
+             */
+            min?: number;
+            /**
+             * @description scale only
+             * @example 10
+             */
+            max?: number;
+            /**
+             * @description scale only
+             * @example 0.5
+             */
+            step?: number;
+            /** @description Form sections to read for it */
+            sections: ("basics" | "strategy" | "recruitment" | "training" | "people" | "omnichannel" | "satisfaction" | "kpis" | "technology" | "environment" | "highlights" | "receipt" | "selfAssessment")[];
+            commentRequiredAtExtremes?: boolean;
+        };
+        RubricGroupDoc: {
+            /** @example cc_1.0 */
+            key: string;
+            label: components["schemas"]["BilingualDoc"];
+            /** @description Sub-groups (at most 3 levels of groups) */
+            groups?: components["schemas"]["RubricGroupDoc"][];
+            criteria?: components["schemas"]["CriterionDoc"][];
+        };
+        RateShareDoc: {
+            /**
+             * @description percent of items rated C = 10
+             * @example 80
+             */
+            c: number;
+            /**
+             * @description percent of items rated F = 10
+             * @example 60
+             */
+            f: number;
+        };
+        MaturityLevelDoc: {
+            /** @example L1 */
+            key: string;
+            label: components["schemas"]["BilingualDoc"];
+            core?: components["schemas"]["RateShareDoc"];
+            innovation?: components["schemas"]["RateShareDoc"];
+            /** @example 2250 */
+            minTotal: number;
+            /** @example 2 */
+            minYearsOperating?: number;
+        };
+        MaturityModelDoc: {
+            coreGroups: string[];
+            innovationGroups: string[];
+            levels: components["schemas"]["MaturityLevelDoc"][];
+        };
+        RubricTreeDoc: {
+            /** @enum {string} */
+            scoring: "weighted" | "points" | "yes_share";
+            groups: components["schemas"]["RubricGroupDoc"][];
+            maturity?: components["schemas"]["MaturityModelDoc"];
+        };
+        CreateRubricDto: {
+            /** @example 2026 初评评分表 */
+            name: string;
+            /** @enum {string} */
+            preset?: "top-ten-default" | "cc-cmm-oc" | "cccs-self-assessment";
+            /** @description Checked as a whole: 400 names the path of each structural error */
+            tree?: components["schemas"]["RubricTreeDoc"];
+            /**
+             * Format: uuid
+             * @description Ignored: an exported rubric names its id; an import makes a new rubric
+             */
+            id?: Record<string, never>;
+        };
+        RubricCreatedResponse: {
+            /** Format: uuid */
+            id: string;
+            warnings: components["schemas"]["RubricWarningResponse"][];
+        };
+        RubricResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            tree: components["schemas"]["RubricTreeDoc"];
+        };
+        AdvancementDto: {
+            /** @enum {string} */
+            type: "top" | "threshold";
+            /**
+             * @description type top: how many advance
+             * @example 10
+             */
+            n?: number;
+            /**
+             * @description type threshold: the least total that advances
+             * @example 80
+             */
+            score?: number;
+        };
+        CreateRoundDto: {
+            /** @example R1 初评 */
+            name: string;
+            /** Format: uuid */
+            rubricId: string;
+            /** @example 3 */
+            reviewsPerApplication: number;
+            /** @example 2027-01-10T09:00:00+08:00 */
+            opensAt: string;
+            /** @example 2027-01-31T18:00:00+08:00 */
+            closesAt: string;
+            /** @description Judges see an entry code, not the company */
+            blind: boolean;
+            /** @enum {string} */
+            aggregation: "mean" | "trimmed_mean" | "zscore";
+            advancement: components["schemas"]["AdvancementDto"];
+            /**
+             * @description All accepted entries, or the previous round’s confirmed advancers
+             * @enum {string}
+             */
+            entrants: "accepted" | "previous_round";
+        };
+        AdvancementResponse: {
+            /** @enum {string} */
+            type: "top" | "threshold";
+            n?: number;
+            score?: number;
+        };
+        PanelJudgeResponse: {
+            /**
+             * Format: uuid
+             * @description The judge’s user id
+             */
+            judgeId: string;
+            name: string;
+            email: string;
+            /** @description Entries at most in this round (else the profile’s capacity) */
+            capacity: number | null;
+            /** @description Accepted this cycle’s confidentiality terms */
+            confidentialityAccepted: boolean;
+        };
+        RoundResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cycleId: string;
+            name: string;
+            /** @description 1 for the cycle’s first round */
+            ordinal: number;
+            /** Format: uuid */
+            rubricId: string;
+            reviewsPerApplication: number;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            blind: boolean;
+            /** @enum {string} */
+            aggregation: "mean" | "trimmed_mean" | "zscore";
+            advancement: components["schemas"]["AdvancementResponse"];
+            /** @enum {string} */
+            entrants: "accepted" | "previous_round";
+            /** @enum {string} */
+            state: "draft" | "open" | "closed";
+            version: number;
+            /** @description Applications in the round (fixed when it opens) */
+            entries: number;
+            panel: components["schemas"]["PanelJudgeResponse"][];
+        };
+        InviteJudgeDto: {
+            /** @example judge@example.com */
+            email: string;
+            /** @example 李评审 */
+            name: string;
+        };
+        JudgeInvitationResponse: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /**
+             * @description PUBLIC_URL + /judge-invitations/<token>; also mailed to the judge
+             * @example https://awards.example.com/judge-invitations/abc
+             */
+            inviteUrl: string;
+        };
+        AcceptJudgeInvitationDto: {
+            /** @description Trimmed; required after trimming */
+            name: string;
+            /** @description Not spaces only, not a common password */
+            password: string;
+        };
+        JudgeSignedInResponse: {
+            /** @description Bearer token of the new judge account (also set as the session cookie) */
+            accessToken: string;
+            /**
+             * Format: uuid
+             * @description The judge’s user id
+             */
+            userId: string;
+        };
+        JudgeProfileResponse: {
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            email: string;
+            industries: ("telecom" | "finance" | "it_internet" | "consumer_goods" | "government_utilities" | "healthcare" | "manufacturing" | "energy" | "transportation" | "travel" | "ecommerce_retail" | "other")[];
+            employer: string | null;
+            employerUscc: string | null;
+            group: string | null;
+            capacity: number | null;
+        };
+        UpdateJudgeProfileDto: {
+            /** @description Industry codes of basics.center.industry */
+            industries?: ("telecom" | "finance" | "it_internet" | "consumer_goods" | "government_utilities" | "healthcare" | "manufacturing" | "energy" | "transportation" | "travel" | "ecommerce_retail" | "other")[];
+            employer?: string | null;
+            /** @description 统一社会信用代码 of the employer */
+            employerUscc?: string | null;
+            /** @description The employer’s group (集团) */
+            group?: string | null;
+            /** @description Entries at most per round */
+            capacity?: number | null;
+        };
+        AddPanelDto: {
+            /** @description Judge user ids */
+            judgeIds: string[];
+            /** @description Entries at most each in this round (else the profile’s) */
+            capacity?: number;
+        };
+        TermsTextResponse: {
+            zh: string;
+            en: string;
+        };
+        ConfidentialityResponse: {
+            /** Format: uuid */
+            cycleId: string;
+            /** @example 2026-1 */
+            termsVersion: string;
+            text: components["schemas"]["TermsTextResponse"];
+            /** @description SHA-256 of the text (zh, blank line, en) */
+            textSha256: string;
+            /**
+             * Format: date-time
+             * @description When this judge accepted (null: not yet)
+             */
+            acceptedAt: string | null;
+            /** @description The version this judge accepted */
+            acceptedVersion: string | null;
+        };
+        EntrantOrganisationResponse: {
+            /** Format: uuid */
+            organisationId: string;
+            name: string;
+        };
+        DeclareConflictDto: {
+            /** Format: uuid */
+            organisationId: string;
+            /** @enum {string} */
+            kind: "employment" | "consulting" | "competitor" | "family" | "other";
+            note?: string;
+        };
+        DeclaredConflictResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @enum {string} */
+            kind: "employment" | "consulting" | "competitor" | "family" | "other";
+            /** @enum {string} */
+            source: "declared";
+            note: string | null;
+            /** @description Assignments of this judge to the organisation’s entries that the declaration removed */
+            removedAssignments: number;
+        };
+        ConflictResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            judgeId: string;
+            judgeName: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            /** @enum {string} */
+            source: "declared" | "inferred";
+            /** @enum {string} */
+            kind: "employment" | "consulting" | "competitor" | "family" | "other" | "email_domain" | "employer_uscc" | "group";
+            /** @description Why (Chinese / English) */
+            reason: string;
+            /** @description The judge’s note on a declared conflict */
+            note: string | null;
+            dismissed: boolean;
+            dismissReason?: string | null;
+        };
+        DismissConflictDto: {
+            /** @description Why the inferred conflict does not hold (audited) */
+            reason: string;
+        };
+        DismissedResponse: {
+            /** Format: uuid */
+            id: string;
+            dismissed: boolean;
+            dismissReason: string;
         };
         EntryOrganisationResponse: {
             /** Format: uuid */
@@ -1819,10 +2473,7 @@ export interface components {
                 name?: string;
                 /** @description 企业总机 / Main phone */
                 phone?: string;
-                /**
-                 * Format: uri
-                 * @description 企业网址 / Website
-                 */
+                /** @description 企业网址 / Website */
                 website?: string;
                 /** @description 企业地址 / Address */
                 address?: string;
@@ -3794,6 +4445,54 @@ export interface operations {
             };
         };
     };
+    OrganisationsController_pending: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingInvitationResponse"][];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     OrganisationsController_invite: {
         parameters: {
             query?: never;
@@ -3816,6 +4515,90 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["InvitationResponse"];
                 };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    OrganisationsController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Malformed input; details[] names every offending field */
             400: {
@@ -5667,7 +6450,10 @@ export interface operations {
     };
     AttachmentsController_download: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Preview: Content-Disposition inline for PDF and images */
+                inline?: boolean;
+            };
             header?: never;
             path: {
                 id: string;
@@ -6743,6 +7529,1281 @@ export interface operations {
             };
             /** @description No such resource, or not yours */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RubricsController_presets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RubricPresetResponse"][];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RubricsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RubricSummaryResponse"][];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RubricsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRubricDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RubricCreatedResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RubricsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RubricResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RoundsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundResponse"][];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RoundsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRoundDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RoundsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RoundsController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RoundsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    JudgesController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteJudgeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeInvitationResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    JudgesController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptJudgeInvitationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeSignedInResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    JudgesController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeProfileResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    JudgesController_updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateJudgeProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeProfileResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    JudgesController_addPanel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddPanelDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PanelJudgeResponse"][];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    JudgesController_terms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfidentialityResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    JudgesController_acceptTerms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfidentialityResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ConflictsController_entrants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntrantOrganisationResponse"][];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ConflictsController_declare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclareConflictDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclaredConflictResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ConflictsController_forRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictResponse"][];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ConflictsController_dismiss: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DismissConflictDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DismissedResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
