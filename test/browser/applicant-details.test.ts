@@ -20,11 +20,9 @@ import {
   type BrowserWorld,
   startBrowserWorld,
 } from '../support/browser';
+import { fieldAt, eventually, sectionData as readSection } from '../support/form-checks';
 import { completeEntry } from '../support/complete-entry';
 import { createApplication, createOpenCycle, createUser, PASSWORD, registerApplicant, type Account } from '../support/factories';
-import { ALL_SECTIONS } from '../../src/form/sections';
-import { expandFields } from '../../src/form/expanded-fields';
-import type { FieldNode } from '../../src/form/field-types';
 
 jest.setTimeout(120_000);
 
@@ -33,17 +31,6 @@ beforeAll(async () => {
   w = await startBrowserWorld();
 });
 afterAll(() => w?.close());
-
-function fieldAt(section: string, path: string): FieldNode {
-  let fields = expandFields(ALL_SECTIONS.find((s) => s.key === section)!.fields);
-  let found: FieldNode | undefined;
-  for (const key of path.split('.')) {
-    found = fields.find((f) => f.key === key);
-    if (!found) throw new Error(`no field ${section}.${path}`);
-    fields = found.type === 'group' || found.type === 'list' ? found.fields : [];
-  }
-  return found!;
-}
 
 async function entry(page: Page) {
   const owner = await registerApplicant(w.t);
@@ -54,19 +41,7 @@ async function entry(page: Page) {
   return { owner, appId, name: cycleName };
 }
 
-const sectionData = async (owner: Account, appId: string, key: string) =>
-  (await request(w.t.http).get(`/api/applications/${appId}/sections/${key}`).auth(owner.token, { type: 'bearer' }).expect(200)).body
-    .data as Record<string, unknown>;
-
-async function eventually<T>(read: () => Promise<T>, expected: T, ms = 15_000): Promise<void> {
-  const until = Date.now() + ms;
-  let last: T = await read();
-  while (JSON.stringify(last) !== JSON.stringify(expected) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 250));
-    last = await read();
-  }
-  expect(last).toEqual(expected);
-}
+const sectionData = (owner: Account, appId: string, key: string) => readSection(w.t.http, owner, appId, key);
 
 const formItem = (page: Page, id: string) =>
   page.$eval(`#${id}`, (el) => {

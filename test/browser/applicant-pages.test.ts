@@ -7,11 +7,9 @@
  */
 import type { Page } from 'puppeteer-core';
 import request from 'supertest';
-import type { FieldNode } from '../../src/form/field-types';
-import { expandFields } from '../../src/form/expanded-fields';
-import { ALL_SECTIONS } from '../../src/form/sections';
 import { completeApplication } from '../fixtures/complete-application';
 import { fieldId, fillField, newPage, openSection, signIn, startBrowserWorld, waitSaved, type BrowserWorld } from '../support/browser';
+import { fieldAt, eventually, sectionData as readSection } from '../support/form-checks';
 import { attachmentRow } from '../support/complete-entry';
 import { createApplication, createOpenCycle, PASSWORD, registerApplicant, type Account } from '../support/factories';
 
@@ -25,17 +23,6 @@ afterAll(() => w?.close());
 
 /** A wire key with a dot in it, the way the server names paths (basics.enterprise.address). */
 const DOTTED_KEY = /\b[a-z][A-Za-z]*\.[a-z][A-Za-z]*\b/;
-
-function fieldAt(section: string, path: string): FieldNode {
-  let fields = expandFields(ALL_SECTIONS.find((s) => s.key === section)!.fields);
-  let found: FieldNode | undefined;
-  for (const key of path.split('.')) {
-    found = fields.find((f) => f.key === key);
-    if (!found) throw new Error(`no field ${section}.${path}`);
-    fields = found.type === 'group' || found.type === 'list' ? found.fields : [];
-  }
-  return found!;
-}
 
 async function entry(page: Page, sections: Record<string, unknown> = {}) {
   const owner = await registerApplicant(w.t);
@@ -58,19 +45,7 @@ async function put(owner: Account, appId: string, key: string, data: object) {
     .expect(200);
 }
 
-const sectionData = async (owner: Account, appId: string, key: string) =>
-  (await request(w.t.http).get(`/api/applications/${appId}/sections/${key}`).auth(owner.token, { type: 'bearer' }).expect(200)).body
-    .data as Record<string, unknown>;
-
-async function eventually<T>(read: () => Promise<T>, expected: T, ms = 15_000): Promise<void> {
-  const until = Date.now() + ms;
-  let last: T = await read();
-  while (JSON.stringify(last) !== JSON.stringify(expected) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 250));
-    last = await read();
-  }
-  expect(last).toEqual(expected);
-}
+const sectionData = (owner: Account, appId: string, key: string) => readSection(w.t.http, owner, appId, key);
 
 const textOf = (page: Page, selector: string) => page.$eval(selector, (el) => (el as HTMLElement).innerText);
 const formItemText = (page: Page, id: string) => page.$eval(`#${id}`, (el) => (el.closest('.ant-form-item') as HTMLElement).innerText);

@@ -24,6 +24,7 @@ import {
   waitSaved,
   type BrowserWorld,
 } from '../support/browser';
+import { fieldAt, eventually } from '../support/form-checks';
 import { createApplication, createOpenCycle, PASSWORD, registerApplicant } from '../support/factories';
 import { exeFile } from '../support/sample-files';
 
@@ -34,18 +35,6 @@ beforeAll(async () => {
   w = await startBrowserWorld();
 });
 afterAll(() => w?.close());
-
-/** The descriptor's field at a dotted path of a section. */
-function fieldAt(section: string, path: string): FieldNode {
-  let fields = expandFields(ALL_SECTIONS.find((s) => s.key === section)!.fields);
-  let found: FieldNode | undefined;
-  for (const key of path.split('.')) {
-    found = fields.find((f) => f.key === key);
-    if (!found) throw new Error(`no field ${section}.${path}`);
-    fields = found.type === 'group' || found.type === 'list' ? found.fields : [];
-  }
-  return found!;
-}
 
 async function signedInEntry(page: Page) {
   const owner = await registerApplicant(w.t);
@@ -59,16 +48,6 @@ const sectionData = async (token: string, appId: string, key: string) =>
     .data as Record<string, unknown>;
 
 /** Polls until `read()` equals `expected` (autosave is debounced: "saved" may still show the last save). */
-async function eventually<T>(read: () => Promise<T>, expected: T, ms = 15_000): Promise<void> {
-  const until = Date.now() + ms;
-  let last: T = await read();
-  while (JSON.stringify(last) !== JSON.stringify(expected) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 250));
-    last = await read();
-  }
-  expect(last).toEqual(expected);
-}
-
 /** The help/error line antd shows under the field with this input id. */
 const messageUnder = (page: Page, id: string) =>
   page.$eval(
