@@ -9,6 +9,7 @@ import type { Page } from 'puppeteer-core';
 import request from 'supertest';
 import { completeApplication } from '../fixtures/complete-application';
 import { fieldId, fillField, newPage, openSection, signIn, startBrowserWorld, waitSaved, type BrowserWorld } from '../support/browser';
+import { ALL_SECTIONS } from '../../src/form/sections';
 import { fieldAt, eventually, sectionData as readSection } from '../support/form-checks';
 import { attachmentRow } from '../support/complete-entry';
 import { createApplication, createOpenCycle, PASSWORD, registerApplicant, type Account } from '../support/factories';
