@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AssignmentsController } from './assignments/assignments.controller';
+import { AssignmentsService } from './assignments/assignments.service';
 import { RoundsController } from './rounds/rounds.controller';
 import { RoundsService } from './rounds/rounds.service';
 import { RubricsController } from './rubrics/rubrics.controller';
@@ -9,8 +11,8 @@ import { RubricsService } from './rubrics/rubrics.service';
  * (the solver in assignment/) and reviews are wired by the next step on the same tables.
  */
 @Module({
-  controllers: [RubricsController, RoundsController],
-  providers: [RubricsService, RoundsService],
-  exports: [RubricsService, RoundsService],
+  controllers: [RubricsController, RoundsController, AssignmentsController],
+  providers: [RubricsService, RoundsService, AssignmentsService],
+  exports: [RubricsService, RoundsService, AssignmentsService],
 })
 export class JudgingModule {}
