@@ -24,7 +24,7 @@ import {
   type OpenCycle,
 } from '../support/factories';
 import { attachmentRow } from '../support/complete-entry';
-import { createRound, roundBody } from '../support/judging';
+import { createRound, entryIn, roundBody } from '../support/judging';
 import { pngFile } from '../support/sample-files';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -77,6 +77,8 @@ const staffOnly = (status: number): Expect => ({
   staff: status,
   admin: status,
 });
+/** The judge's own routes: judges only (admin is not a judge). */
+const judgeOnly = (status: number): Expect => ({ ...staffOnly(403), judge: status });
 /** Reading the owner's application: its organisation and staff. */
 const entryRead: Expect = { anonymous: 401, other: 404, owner: 200, member: 200, judge: 404, staff: 200, admin: 200 };
 /** Writing it: its organisation only; staff see it, so 403. */
@@ -431,11 +433,103 @@ const ROWS: Row[] = [
     expect: staffOnly(409),
     call: async (w) => ({ path: `/api/rounds/${w.roundId}/close`, body: {} }),
   },
+  {
+    method: 'post',
+    route: '/api/judges/invitations',
+    expect: staffOnly(201),
+    call: async () => ({ path: '/api/judges/invitations', body: { email: `j-${unique()}@example.com`, name: '评审' } }),
+  },
+  {
+    // public: whoever holds the token gets the new judge account
+    method: 'post',
+    route: '/api/judges/invitations/:token/accept',
+    expect: all(201),
+    call: async (w) => {
+      const inv = await request(w.t.http)
+        .post('/api/judges/invitations')
+        .auth(w.accounts.staff.token, { type: 'bearer' })
+        .send({ email: `ja-${unique()}@example.com`, name: '评审' })
+        .expect(201);
+      return { path: `/api/judges/invitations/${inv.body.inviteUrl.split('/').pop()}/accept`, body: { name: '评审', password: PASSWORD } };
+    },
+  },
+  { method: 'get', route: '/api/judges/me', expect: judgeOnly(200), call: async () => ({ path: '/api/judges/me' }) },
+  {
+    method: 'patch',
+    route: '/api/judges/me',
+    expect: judgeOnly(200),
+    call: async () => ({ path: '/api/judges/me', body: { capacity: 5 } }),
+  },
+  {
+    method: 'post',
+    route: '/api/rounds/:id/judges',
+    expect: staffOnly(200),
+    call: async (w) => ({ path: `/api/rounds/${w.roundId}/judges`, body: { judgeIds: [w.accounts.judgeMember.userId] } }),
+  },
+  {
+    method: 'get',
+    route: '/api/cycles/:id/confidentiality',
+    expect: { ...judgeOnly(200) },
+    call: async (w) => ({ path: `/api/cycles/${w.cycle.cycleId}/confidentiality` }),
+  },
+  {
+    method: 'post',
+    route: '/api/cycles/:id/confidentiality',
+    expect: judgeOnly(201),
+    call: async (w) => ({ path: `/api/cycles/${w.cycle.cycleId}/confidentiality`, body: {} }),
+  },
+  {
+    // after the cycle's confidentiality terms (accepted here for both judge accounts)
+    method: 'get',
+    route: '/api/cycles/:id/entrants',
+    expect: judgeOnly(200),
+    call: async (w) => {
+      await acceptTerms(w, w.cycle.cycleId);
+      return { path: `/api/cycles/${w.cycle.cycleId}/entrants` };
+    },
+  },
+  {
+    method: 'post',
+    route: '/api/judges/me/conflicts',
+    expect: judgeOnly(201),
+    call: async (w) => {
+      const entry = await entryIn(w.t, w.cycle, 'submitted');
+      await acceptTerms(w, w.cycle.cycleId);
+      return { path: '/api/judges/me/conflicts', body: { organisationId: entry.orgId, kind: 'other' } };
+    },
+  },
+  {
+    method: 'get',
+    route: '/api/rounds/:id/conflicts',
+    expect: staffOnly(200),
+    call: async (w) => ({ path: `/api/rounds/${w.roundId}/conflicts` }),
+  },
+  {
+    method: 'post',
+    route: '/api/conflicts/:id/dismiss',
+    expect: staffOnly(200),
+    call: async (w) => {
+      const { rows } = await w.t.db.query(
+        `INSERT INTO conflicts (judge_id, organisation_id, cycle_id, source, kind, reason) VALUES ($1, $2, $3, 'inferred', 'group', 'matrix') RETURNING id`,
+        [w.accounts.judge.userId, w.orgId, (await createOpenCycle(w.t)).cycleId],
+      );
+      return { path: `/api/conflicts/${rows[0].id}/dismiss`, body: { reason: '不成立' } };
+    },
+  },
   { method: 'get', route: '/api/form', expect: all(200), call: async () => ({ path: '/api/form' }) },
   { method: 'get', route: '/api/health', expect: all(200), call: async () => ({ path: '/api/health' }) },
 ];
 
 let w: World;
+
+/** Both judge accounts accept the cycle's confidentiality terms (as the API would record it). */
+async function acceptTerms(w: World, cycleId: string): Promise<void> {
+  await w.t.db.query(
+    `INSERT INTO confidentiality_acceptances (cycle_id, judge_id, terms_version, text_sha256)
+     SELECT $1, unnest($2::uuid[]), 'matrix', 'matrix' ON CONFLICT DO NOTHING`,
+    [cycleId, [w.accounts.judge.userId, w.accounts.judgeMember.userId]],
+  );
+}
 
 beforeAll(async () => {
   const t = await startTestApp();

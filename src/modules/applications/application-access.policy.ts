@@ -32,13 +32,20 @@ const EVERY: Grant = (c) => `${c.user}::uuid IS NOT NULL`;
 /** Applicant accounts in the owning organisation (a membership row of any other account counts for nothing: membership-sql.ts). */
 const MEMBER: Grant = (c) => isApplicantMember(`${c.app}.organisation_id`, c.user);
 /**
- * Extension point for review rounds: a judge will read the entries assigned to them in a round —
- * assigned, not conflicted, confidentiality accepted — e.g. `EXISTS (SELECT 1 FROM
- * judge_assignments j WHERE j.application_id = ${c.app}.id AND j.judge_id = ${c.user} AND NOT
- * j.conflicted AND j.confidentiality_accepted_at IS NOT NULL)`. Those tables do not exist yet,
- * so a judge reads none (404).
+ * A judge reads the entries assigned to them in a review round (migrations/1764000000050-judging.ts):
+ * a live assignment (not removed) in a round that is open or closed (not a draft), the cycle's
+ * confidentiality terms accepted, and no conflict with the entry's organisation that staff have not
+ * dismissed (declared ones hold for every cycle, inferred ones for their cycle). Inferred conflicts
+ * are stored rows, refreshed when a judge joins a panel, a round opens, a panel judge's profile
+ * changes and staff list a round's conflicts (src/modules/judging/conflicts/conflicts.service.ts).
  */
-const JUDGE_ASSIGNED: Grant = NOTHING;
+const JUDGE_ASSIGNED: Grant = (c) => `EXISTS (
+  SELECT 1 FROM assignments ja JOIN rounds jr ON jr.id = ja.round_id
+   WHERE ja.application_id = ${c.app}.id AND ja.judge_id = ${c.user}::uuid AND ja.state = 'assigned' AND jr.state IN ('open', 'closed')
+     AND EXISTS (SELECT 1 FROM confidentiality_acceptances jc WHERE jc.cycle_id = jr.cycle_id AND jc.judge_id = ${c.user}::uuid)
+     AND NOT EXISTS (SELECT 1 FROM conflicts jk
+                      WHERE jk.judge_id = ${c.user}::uuid AND jk.organisation_id = ${c.app}.organisation_id AND jk.dismissed_at IS NULL
+                        AND (jk.cycle_id IS NULL OR jk.cycle_id = jr.cycle_id)))`;
 
 /**
  * The access policy of applications, by role: the one place it is decided. Staff read every

@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { AssignmentAccess } from './assignments/assignment-access';
 import { AssignmentsController } from './assignments/assignments.controller';
 import { AssignmentsService } from './assignments/assignments.service';
+import { ConflictsController } from './conflicts/conflicts.controller';
+import { ConflictsService } from './conflicts/conflicts.service';
+import { JudgesController } from './judges/judges.controller';
+import { JudgesService } from './judges/judges.service';
 import { ReviewsController } from './reviews/reviews.controller';
 import { ReviewsService } from './reviews/reviews.service';
 import { RoundsController } from './rounds/rounds.controller';
@@ -10,12 +15,13 @@ import { RubricsController } from './rubrics/rubrics.controller';
 import { RubricsService } from './rubrics/rubrics.service';
 
 /**
- * Review rounds (issue 14): rubrics, rounds, judges, confidentiality and conflicts. Assignments
- * (the solver in assignment/) and reviews are wired by the next step on the same tables.
+ * Review rounds (issue 14): rubrics, rounds, judges, confidentiality and conflicts, assignments
+ * (the solver in assignment/, the routes in assignments/) and reviews.
  */
 @Module({
-  controllers: [RubricsController, RoundsController, AssignmentsController, ReviewsController],
-  providers: [RubricsService, RoundsService, AssignmentsService, AssignmentAccess, ReviewsService],
-  exports: [RubricsService, RoundsService, AssignmentsService],
+  imports: [NotificationsModule],
+  controllers: [RubricsController, RoundsController, JudgesController, ConflictsController, AssignmentsController, ReviewsController],
+  providers: [RubricsService, RoundsService, JudgesService, ConflictsService, AssignmentsService, AssignmentAccess, ReviewsService],
+  exports: [RubricsService, RoundsService, JudgesService, ConflictsService, AssignmentsService],
 })
 export class JudgingModule {}

@@ -60,6 +60,16 @@ export const NOTIFICATION_TEXTS: Record<string, { zh: Text; en: Text }> = {
       ],
     },
   },
+  judge_invitation: {
+    zh: {
+      title: () => '邀请您担任中国十佳呼叫中心评选评审',
+      lines: (p) => [`${p.name}，您好：`, `请在 ${p.days} 天内打开以下链接，设置密码并创建评审账号：${p.link}`],
+    },
+    en: {
+      title: () => 'Invitation to judge the China Top Ten Contact Center Award',
+      lines: (p) => [`Dear ${p.name},`, `Open this link within ${p.days} days to set a password and create your judge account: ${p.link}`],
+    },
+  },
   deadline_3d: {
     zh: {
       title: (p) => `距申报截止还有 3 天：${p.entryCode}`,

@@ -56,7 +56,7 @@ export class OutboxService {
     const outcome = await this.db
       .transaction(async (tx) => {
         const [row] = await tx.query(
-          'SELECT id, kind, payload, recipient_user_ids, delivered_at FROM notification_outbox WHERE id = $1 FOR UPDATE',
+          'SELECT id, kind, payload, recipient_user_ids, recipient_emails, delivered_at FROM notification_outbox WHERE id = $1 FOR UPDATE',
           [outboxId],
         );
         if (!row) return 'missing' as const;
@@ -75,7 +75,8 @@ export class OutboxService {
             renderNotification(
               row.kind,
               payload,
-              recipients.map((r) => r.email),
+              // addresses without an account yet (a judge invitation) are mailed as given
+              [...recipients.map((r) => r.email), ...((row.recipient_emails as string[] | null) ?? [])],
             ),
           );
         } catch (e) {

@@ -6,6 +6,7 @@ import { isoInZone } from '../../../common/time/zoned-time';
 import { Sql, type SqlRunner } from '../../../infra/database/sql';
 import { AuditService } from '../../audit/audit.service';
 import { TRANSITIONS } from '../../workflow/transitions';
+import { ConflictsService } from '../conflicts/conflicts.service';
 import { conflictOn, isUniqueViolation, roundWrongState } from '../judging-errors';
 import type { RoundState } from '../judging.entities';
 import type { CreateRoundDto } from './rounds.dto';
@@ -48,6 +49,7 @@ export class RoundsService {
   constructor(
     private readonly sql: Sql,
     private readonly audit: AuditService,
+    private readonly conflicts: ConflictsService,
   ) {}
 
   async create(actor: Actor, cycleId: string, dto: CreateRoundDto) {
@@ -171,6 +173,7 @@ export class RoundsService {
         [entrants, actor.userId, actor.role, id, ENTER_REVIEW.to, ENTER_REVIEW.from],
       );
       await this.setState(tx, actor, round, 'open', { entries: entrants.length });
+      await this.conflicts.refreshForRound(tx, id, actor);
     });
     return this.get(id);
   }

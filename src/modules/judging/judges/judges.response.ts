@@ -1,0 +1,43 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { INDUSTRY_CODES } from './industries';
+
+export class JudgeInvitationResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({
+    description: 'PUBLIC_URL + /judge-invitations/<token>; also mailed to the judge',
+    example: 'https://awards.example.com/judge-invitations/abc',
+  })
+  inviteUrl!: string;
+}
+
+export class JudgeSignedInResponse {
+  @ApiProperty({ description: 'Bearer token of the new judge account (also set as the session cookie)' }) accessToken!: string;
+  @ApiProperty({ format: 'uuid', description: 'The judge’s user id' }) userId!: string;
+}
+
+export class JudgeProfileResponse {
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ type: [String], enum: INDUSTRY_CODES }) industries!: string[];
+  @ApiProperty({ nullable: true, type: String }) employer!: string | null;
+  @ApiProperty({ nullable: true, type: String }) employerUscc!: string | null;
+  @ApiProperty({ nullable: true, type: String }) group!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) capacity!: number | null;
+}
+
+export class TermsTextResponse {
+  @ApiProperty() zh!: string;
+  @ApiProperty() en!: string;
+}
+
+export class ConfidentialityResponse {
+  @ApiProperty({ format: 'uuid' }) cycleId!: string;
+  @ApiProperty({ example: '2026-1' }) termsVersion!: string;
+  @ApiProperty({ type: TermsTextResponse }) text!: TermsTextResponse;
+  @ApiProperty({ description: 'SHA-256 of the text (zh, blank line, en)' }) textSha256!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When this judge accepted (null: not yet)' })
+  acceptedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The version this judge accepted' }) acceptedVersion!: string | null;
+}
