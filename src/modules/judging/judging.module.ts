@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
+import { DossiersModule } from '../dossiers/dossiers.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { AssignmentAccess } from './assignments/assignment-access';
 import { AssignmentsController } from './assignments/assignments.controller';
 import { AssignmentsService } from './assignments/assignments.service';
+import { JudgeEntriesController } from './assignments/judge-entries.controller';
+import { JudgeEntriesService } from './assignments/judge-entries.service';
 import { ConflictsController } from './conflicts/conflicts.controller';
 import { ConflictsService } from './conflicts/conflicts.service';
 import { JudgesController } from './judges/judges.controller';
@@ -19,9 +22,26 @@ import { RubricsService } from './rubrics/rubrics.service';
  * (the solver in assignment/, the routes in assignments/) and reviews.
  */
 @Module({
-  imports: [NotificationsModule],
-  controllers: [RubricsController, RoundsController, JudgesController, ConflictsController, AssignmentsController, ReviewsController],
-  providers: [RubricsService, RoundsService, JudgesService, ConflictsService, AssignmentsService, AssignmentAccess, ReviewsService],
+  imports: [NotificationsModule, DossiersModule],
+  controllers: [
+    RubricsController,
+    RoundsController,
+    JudgesController,
+    ConflictsController,
+    AssignmentsController,
+    ReviewsController,
+    JudgeEntriesController,
+  ],
+  providers: [
+    RubricsService,
+    RoundsService,
+    JudgesService,
+    ConflictsService,
+    AssignmentsService,
+    AssignmentAccess,
+    ReviewsService,
+    JudgeEntriesService,
+  ],
   exports: [RubricsService, RoundsService, JudgesService, ConflictsService, AssignmentsService],
 })
 export class JudgingModule {}
