@@ -213,3 +213,35 @@ describe('a conflict after assignment', () => {
     expect(out.shortfalls).toEqual([{ applicationId: round.entries[0].appId, missing: 1, reason: expect.stringMatching(/利益冲突/) }]);
   });
 });
+
+it('progress per judge and entry, and reminders queued to the judges with unsubmitted reviews only', async () => {
+  const round = await openRound(t, staff, { entries: 2, reviewsPerApplication: 1 });
+  const done = await panelJudge(t, round, { name: '已完成评委' });
+  const late = await panelJudge(t, round, { name: '未完成评委' });
+  const x = await assign(t, round.roundId, round.entries[0].appId, done.userId);
+  const y = await assign(t, round.roundId, round.entries[1].appId, late.userId);
+  await t.db.query(`INSERT INTO reviews (assignment_id, state, submitted_at, total) VALUES ($1, 'submitted', now(), 70)`, [x]);
+  await t.db.query(`INSERT INTO reviews (assignment_id) VALUES ($1)`, [y]);
+
+  const progress = await get(`/api/rounds/${round.roundId}/progress`).expect(200);
+  expect(progress.body.totals).toEqual({ assigned: 2, draft: 1, submitted: 1, needed: 2 });
+  expect(progress.body.judges).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ judgeId: done.userId, name: '已完成评委', assigned: 1, submitted: 1, draft: 0 }),
+      expect.objectContaining({ judgeId: late.userId, assigned: 1, submitted: 0, draft: 1 }),
+    ]),
+  );
+  const list = await get(`/api/rounds/${round.roundId}/assignments`).expect(200);
+  expect(list.body.find((a: { id: string }) => a.id === x)).toMatchObject({ reviewState: 'submitted', total: 70 });
+
+  const res = await post(`/api/rounds/${round.roundId}/reminders`).expect(202);
+  expect(res.body).toEqual({ queued: 1, judgeIds: [late.userId] });
+  const outbox = await t.db.query(`SELECT kind, recipient_user_ids, payload FROM notification_outbox WHERE kind = 'review_reminder'`);
+  expect(outbox.rows).toEqual([
+    { kind: 'review_reminder', recipient_user_ids: [late.userId], payload: expect.objectContaining({ pending: 1, round: 'R1 初评' }) },
+  ]);
+  const audit = await t.db.query(`SELECT details FROM audit_log WHERE action = 'round.reminders' AND entity_id = $1`, [round.roundId]);
+  expect(audit.rows[0].details).toEqual({ judges: [late.userId] });
+  await post(`/api/rounds/${round.roundId}/close`).expect(200);
+  await post(`/api/rounds/${round.roundId}/reminders`).expect(409);
+});

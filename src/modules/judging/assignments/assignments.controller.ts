@@ -1,12 +1,12 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../common/auth/actor';
 import { CurrentActor, Roles } from '../../../common/auth/decorators';
 import { langOf } from '../../../common/i18n/messages';
 import { ApiErrors } from '../../../common/openapi/api-errors';
 import { IdParam } from '../../../common/pipes/params';
 import { AutoAssignDto, ManualAssignmentDto } from './assignments.dto';
-import { AutoAssignmentResponse, RoundAssignmentResponse, RoundProgressResponse } from './assignments.response';
+import { AutoAssignmentResponse, RoundAssignmentResponse, RoundProgressResponse, RemindersResponse } from './assignments.response';
 import { AssignmentsService } from './assignments.service';
 
 /** Staff's side of assignments: the solver, the list, manual pairs and removals. */
@@ -47,6 +47,15 @@ export class AssignmentsController {
   @ApiErrors(404)
   progress(@Param('id', IdParam) id: string) {
     return this.assignments.progress(id);
+  }
+
+  @Post('rounds/:id/reminders')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Queue a reminder e-mail to every judge of the open round with reviews not yet submitted (staff)' })
+  @ApiAcceptedResponse({ type: RemindersResponse })
+  @ApiErrors(404, 409)
+  remind(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
+    return this.assignments.remind(actor, id);
   }
 
   @Post('rounds/:id/assignments')

@@ -3,7 +3,9 @@ import type { Actor } from '../../../common/auth/actor';
 import { DomainError, notFound, validationError } from '../../../common/errors/domain-error';
 import { message, type Lang } from '../../../common/i18n/messages';
 import { Sql, type SqlRunner } from '../../../infra/database/sql';
+import { isoInZone } from '../../../common/time/zoned-time';
 import { AuditService } from '../../audit/audit.service';
+import { OutboxService } from '../../notifications/outbox.service';
 import { solveAssignment } from '../assignment/assigner';
 import type { AssignmentPair, AssignmentProblem, AssignmentResult, Shortfall } from '../assignment/assignment-problem';
 import { conflictOn, roundWrongState } from '../judging-errors';
@@ -64,7 +66,43 @@ export class AssignmentsService {
   constructor(
     private readonly sql: Sql,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
+
+  /**
+   * `POST /api/rounds/:id/reminders`: one e-mail (an outbox row, delivered after commit) to each
+   * judge of the open round with live assignments whose review is not submitted; audited.
+   */
+  async remind(actor: Actor, roundId: string): Promise<{ queued: number; judgeIds: string[] }> {
+    const ids = await this.sql.transaction(async (tx) => {
+      const round = await this.lockRound(tx, roundId);
+      if (round.state !== 'open') throw roundWrongState(round.state);
+      const info = await tx.one<{ name: string; cycle: string; closes_at: Date; time_zone: string }>(
+        'SELECT r.name, c.name AS cycle, r.closes_at, c.time_zone FROM rounds r JOIN cycles c ON c.id = r.cycle_id WHERE r.id = $1',
+        [roundId],
+      );
+      const rows = await tx.rows<{ id: string; judge_id: string }>(
+        `INSERT INTO notification_outbox (kind, recipient_user_ids, payload)
+         SELECT 'review_reminder', ARRAY[p.judge_id],
+                jsonb_build_object('round', $2::text, 'cycle', $3::text, 'closesAt', $4::text, 'pending', p.pending, 'roundId', $1::text)
+           FROM (SELECT x.judge_id, count(*)::int AS pending FROM assignments x LEFT JOIN reviews v ON v.assignment_id = x.id
+                  WHERE x.round_id = $1 AND x.state = 'assigned' AND (v.state IS NULL OR v.state <> 'submitted')
+                  GROUP BY x.judge_id) p
+         RETURNING id, recipient_user_ids[1] AS judge_id`,
+        [roundId, info!.name, info!.cycle, isoInZone(info!.closes_at, info!.time_zone)],
+      );
+      await this.audit.recordIn(tx, {
+        action: 'round.reminders',
+        actor,
+        entity: 'round',
+        entityId: roundId,
+        details: { judges: rows.map((r) => r.judge_id) },
+      });
+      return rows;
+    });
+    await this.outbox.enqueue(ids.map((r) => r.id));
+    return { queued: ids.length, judgeIds: ids.map((r) => r.judge_id).sort() };
+  }
 
   /**
    * `POST /api/rounds/:id/assignments/auto`. A dry run previews; otherwise the answer is applied
