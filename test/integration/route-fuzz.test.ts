@@ -22,6 +22,7 @@ import { SECTION_KEYS } from '../../src/form/sections';
 import { sectionSchemaName } from '../../src/form/section-schema';
 import { attachmentRow } from '../support/complete-entry';
 import { createApplication, createOpenCycle, createUser, registerApplicant, type Account, type OpenCycle } from '../support/factories';
+import { createRound, createRubric, entryIn } from '../support/judging';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const RUNS = Number(process.env.ROUTE_FUZZ_RUNS ?? 300);
@@ -34,6 +35,9 @@ interface World {
   cycle: OpenCycle;
   appId: string;
   attId: string;
+  /** An open review round with an entry, a panel judge and an assignment (assignment and review routes get past lookup). */
+  roundId: string;
+  assignmentId: string;
   userIds: Record<Exclude<Caller, 'anonymous'>, string>;
   tokens: Record<Exclude<Caller, 'anonymous'>, string>;
 }
@@ -315,6 +319,8 @@ function realId(url: string, name: string): string | undefined {
   if (name === 'id' && resource === '/api/organisations') return w.owner.organisationId;
   if (name === 'id' && resource === '/api/cycles') return w.cycle.cycleId;
   if (name === 'id' && resource === '/api/users') return w.bystander.userId; // role changes land on a bystander
+  if (name === 'id' && resource === '/api/rounds') return w.roundId;
+  if (name === 'id' && resource === '/api/assignments') return w.assignmentId;
   return undefined;
 }
 
@@ -404,11 +410,32 @@ beforeAll(async () => {
     cycle,
     appId,
     attId: await attachmentRow(t, appId, owner, 'org_chart'),
+    ...(await reviewRound(staff)),
     userIds: { owner: owner.userId, staff: staff.userId, admin: admin.userId },
     tokens: { owner: owner.token, staff: staff.token, admin: admin.token },
   };
 }, 60_000);
 afterAll(() => t.close());
+
+/** An open review round of its own cycle: one accepted entry, one panel judge assigned to it. */
+async function reviewRound(staff: Account): Promise<{ roundId: string; assignmentId: string }> {
+  const cycle = await createOpenCycle(t);
+  const entry = await entryIn(t, cycle, 'accepted');
+  const roundId = await createRound(t, staff, cycle.cycleId, await createRubric(t, staff), { reviewsPerApplication: 1 });
+  await fetch(`${base}/api/rounds/${roundId}/open`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${staff.token}`, 'content-type': 'application/json' },
+    body: '{}',
+  });
+  const judge = await createUser(t, 'judge');
+  await t.db.query('INSERT INTO round_judges (round_id, judge_id) VALUES ($1, $2)', [roundId, judge.userId]);
+  const { rows } = await t.db.query('INSERT INTO assignments (round_id, application_id, judge_id) VALUES ($1, $2, $3) RETURNING id', [
+    roundId,
+    entry.appId,
+    judge.userId,
+  ]);
+  return { roundId, assignmentId: rows[0].id };
+}
 
 // ---------------------------------------------------------------------------------------------
 
