@@ -728,6 +728,455 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rubrics/presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The preset rubrics to start from (staff) */
+        get: operations["RubricsController_presets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rubrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every rubric, with its warnings (staff) */
+        get: operations["RubricsController_list"];
+        put?: never;
+        /** A rubric from a preset or an imported tree (staff); answers the warnings */
+        post: operations["RubricsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rubrics/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A rubric as importable JSON (staff; judges of a round using it) */
+        get: operations["RubricsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cycle’s rounds in order (staff) */
+        get: operations["RoundsController_list"];
+        put?: never;
+        /** A review round of the cycle, as a draft (staff) */
+        post: operations["RoundsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One round with its panel (staff) */
+        get: operations["RoundsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a draft round: fixes its entrants and moves them to in_review (staff) */
+        post: operations["RoundsController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an open round (staff) */
+        post: operations["RoundsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/judges/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite a judge by e-mail (staff); the link is mailed and answered */
+        post: operations["JudgesController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/judges/invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a judge invitation: a new judge account, signed in (cookie and bearer token) */
+        post: operations["JudgesController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/judges/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The judge’s own profile */
+        get: operations["JudgesController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the judge’s own profile (industries, employer, USCC, group, capacity) */
+        patch: operations["JudgesController_updateMe"];
+        trace?: never;
+    };
+    "/api/rounds/{id}/judges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add judges to a round’s panel (staff); answers the panel */
+        post: operations["JudgesController_addPanel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}/confidentiality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cycle’s confidentiality terms (zh, en) and whether this judge accepted them */
+        get: operations["JudgesController_terms"];
+        put?: never;
+        /** Accept the cycle’s confidentiality terms (before it, no entry is visible) */
+        post: operations["JudgesController_acceptTerms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}/entrants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisations with an entry in the cycle, in random order, to declare conflicts (judge, after confidentiality) */
+        get: operations["ConflictsController_entrants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/judges/me/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Declare a conflict of interest with an organisation (judge); removes live assignments to its entries */
+        post: operations["ConflictsController_declare"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Conflicts between the round’s panel and the cycle’s entrants, declared and inferred (staff) */
+        get: operations["ConflictsController_forRound"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conflicts/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss an inferred conflict with a reason (staff; audited); declared ones are 409 */
+        post: operations["ConflictsController_dismiss"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}/assignments/auto": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Automatic assignment of an open round (staff): dryRun previews loads, per-entry panels, expertise matches and shortfalls with their reason; dryRun false applies it (audited) keeping pairs with a submitted review and moving as little as possible, and answers the diff (added, removed) */
+        post: operations["AssignmentsController_auto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The round’s live assignments with judge names, entry codes and progress (staff) */
+        get: operations["AssignmentsController_list"];
+        put?: never;
+        /** Assign one judge to one entry by hand (staff); 409 judge_conflicted, judge_at_capacity or already_assigned; 400 when the entry is not in the round or the judge not on its panel */
+        post: operations["AssignmentsController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Review progress of the round per judge and per entry: assigned, draft, submitted (staff) */
+        get: operations["AssignmentsController_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a reminder e-mail to every judge of the open round with reviews not yet submitted (staff) */
+        post: operations["AssignmentsController_remind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The entry as the assigned judge may see it (blind rounds: entry code, no identifying field, names redacted, files under neutral names), with the rubric and the sections each criterion reads (the assigned judge, staff) */
+        get: operations["JudgeEntriesController_entry"];
+        put?: never;
+        post?: never;
+        /** End an assignment (staff); its review stays in the audit trail and is no longer counted */
+        delete: operations["AssignmentsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review (version 0 and empty until the first change); ETag (the assigned judge) */
+        get: operations["ReviewsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** JSON merge patch of ratings, comments and overallComment, validated against the rubric (400 naming ratings.<key>); If-Match required (428), a stale one 412 with the current review; 409 once the round is closed (the assigned judge) */
+        patch: operations["ReviewsController_patch"];
+        trace?: never;
+    };
+    "/api/assignments/{id}/review/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit: { state: "submitted", total }, or 422 listing unrated criteria (ratings.<key>) and missing comments at the extremes (comments.<key>); 409 once the round is closed (the assigned judge) */
+        post: operations["ReviewsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/judge/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s assignments (judge): entry codes, review state and progress — own only */
+        get: operations["JudgeEntriesController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One attachment of the entry, named by kind and number in blind rounds (the assigned judge, staff) */
+        get: operations["JudgeEntriesController_attachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/{id}/dossier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The judge copy of the dossier (blind as the round is, watermarked with the judge’s name); 202 + Retry-After while it renders (the assigned judge) */
+        get: operations["JudgeEntriesController_dossier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1324,6 +1773,670 @@ export interface components {
             actual: string;
             /** @description The stored text is the canonical JSON of its document */
             canonical: boolean;
+        };
+        RubricPresetResponse: {
+            /** @enum {string} */
+            key: "top-ten-default" | "cc-cmm-oc" | "cccs-self-assessment";
+            /** @example 十佳评审默认评分表 */
+            name: string;
+            /** @example Top Ten default rubric */
+            nameEn: string;
+        };
+        RubricWarningResponse: {
+            /** @example unreachable_level */
+            code: string;
+            /** @description Chinese, then English */
+            message: string;
+        };
+        RubricSummaryResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string|null} */
+            presetKey: "top-ten-default" | "cc-cmm-oc" | "cccs-self-assessment" | null;
+            /** @description Number of criteria */
+            criteria: number;
+            /** @description Highest total a review can reach */
+            maxTotal: number;
+            warnings: components["schemas"]["RubricWarningResponse"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        BilingualDoc: {
+            /** @example 客户满意度 */
+            zh: string;
+            /** @example Customer satisfaction */
+            en: string;
+        };
+        CriterionDoc: {
+            /** @example satisfaction */
+            key: string;
+            label: components["schemas"]["BilingualDoc"];
+            guidance?: components["schemas"]["BilingualDoc"];
+            /** @example 12 */
+            weight: number;
+            /** @enum {string} */
+            type: "scale" | "yesno" | "dual_rate";
+            /**
+             * @description scale only
+             * @example 0
+             */
+            min?: number;
+            /**
+             * @description scale only
+             * @example 10
+             */
+            max?: number;
+            /**
+             * @description scale only
+             * @example 0.5
+             */
+            step?: number;
+            /** @description Form sections to read for it */
+            sections: ("basics" | "strategy" | "recruitment" | "training" | "people" | "omnichannel" | "satisfaction" | "kpis" | "technology" | "environment" | "highlights" | "receipt" | "selfAssessment")[];
+            commentRequiredAtExtremes?: boolean;
+        };
+        RubricGroupDoc: {
+            /** @example cc_1.0 */
+            key: string;
+            label: components["schemas"]["BilingualDoc"];
+            /** @description Sub-groups (at most 3 levels of groups) */
+            groups?: components["schemas"]["RubricGroupDoc"][];
+            criteria?: components["schemas"]["CriterionDoc"][];
+        };
+        RateShareDoc: {
+            /**
+             * @description percent of items rated C = 10
+             * @example 80
+             */
+            c: number;
+            /**
+             * @description percent of items rated F = 10
+             * @example 60
+             */
+            f: number;
+        };
+        MaturityLevelDoc: {
+            /** @example L1 */
+            key: string;
+            label: components["schemas"]["BilingualDoc"];
+            core?: components["schemas"]["RateShareDoc"];
+            innovation?: components["schemas"]["RateShareDoc"];
+            /** @example 2250 */
+            minTotal: number;
+            /** @example 2 */
+            minYearsOperating?: number;
+        };
+        MaturityModelDoc: {
+            coreGroups: string[];
+            innovationGroups: string[];
+            levels: components["schemas"]["MaturityLevelDoc"][];
+        };
+        RubricTreeDoc: {
+            /** @enum {string} */
+            scoring: "weighted" | "points" | "yes_share";
+            groups: components["schemas"]["RubricGroupDoc"][];
+            maturity?: components["schemas"]["MaturityModelDoc"];
+        };
+        CreateRubricDto: {
+            /** @example 2026 初评评分表 */
+            name: string;
+            /** @enum {string} */
+            preset?: "top-ten-default" | "cc-cmm-oc" | "cccs-self-assessment";
+            /** @description Checked as a whole: 400 names the path of each structural error */
+            tree?: components["schemas"]["RubricTreeDoc"];
+            /**
+             * Format: uuid
+             * @description Ignored: an exported rubric names its id; an import makes a new rubric
+             */
+            id?: Record<string, never>;
+        };
+        RubricCreatedResponse: {
+            /** Format: uuid */
+            id: string;
+            warnings: components["schemas"]["RubricWarningResponse"][];
+        };
+        RubricResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            tree: components["schemas"]["RubricTreeDoc"];
+        };
+        AdvancementDto: {
+            /** @enum {string} */
+            type: "top" | "threshold";
+            /**
+             * @description type top: how many advance
+             * @example 10
+             */
+            n?: number;
+            /**
+             * @description type threshold: the least total that advances
+             * @example 80
+             */
+            score?: number;
+        };
+        CreateRoundDto: {
+            /** @example R1 初评 */
+            name: string;
+            /** Format: uuid */
+            rubricId: string;
+            /** @example 3 */
+            reviewsPerApplication: number;
+            /** @example 2027-01-10T09:00:00+08:00 */
+            opensAt: string;
+            /** @example 2027-01-31T18:00:00+08:00 */
+            closesAt: string;
+            /** @description Judges see an entry code, not the company */
+            blind: boolean;
+            /** @enum {string} */
+            aggregation: "mean" | "trimmed_mean" | "zscore";
+            advancement: components["schemas"]["AdvancementDto"];
+            /**
+             * @description All accepted entries, or the previous round’s confirmed advancers
+             * @enum {string}
+             */
+            entrants: "accepted" | "previous_round";
+        };
+        AdvancementResponse: {
+            /** @enum {string} */
+            type: "top" | "threshold";
+            n?: number;
+            score?: number;
+        };
+        PanelJudgeResponse: {
+            /**
+             * Format: uuid
+             * @description The judge’s user id
+             */
+            judgeId: string;
+            name: string;
+            email: string;
+            /** @description Entries at most in this round (else the profile’s capacity) */
+            capacity: number | null;
+            /** @description Accepted this cycle’s confidentiality terms */
+            confidentialityAccepted: boolean;
+        };
+        RoundResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cycleId: string;
+            name: string;
+            /** @description 1 for the cycle’s first round */
+            ordinal: number;
+            /** Format: uuid */
+            rubricId: string;
+            reviewsPerApplication: number;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            blind: boolean;
+            /** @enum {string} */
+            aggregation: "mean" | "trimmed_mean" | "zscore";
+            advancement: components["schemas"]["AdvancementResponse"];
+            /** @enum {string} */
+            entrants: "accepted" | "previous_round";
+            /** @enum {string} */
+            state: "draft" | "open" | "closed";
+            version: number;
+            /** @description Applications in the round (fixed when it opens) */
+            entries: number;
+            panel: components["schemas"]["PanelJudgeResponse"][];
+        };
+        InviteJudgeDto: {
+            /** @example judge@example.com */
+            email: string;
+            /** @example 李评审 */
+            name: string;
+        };
+        JudgeInvitationResponse: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /**
+             * @description PUBLIC_URL + /judge-invitations/<token>; also mailed to the judge
+             * @example https://awards.example.com/judge-invitations/abc
+             */
+            inviteUrl: string;
+        };
+        AcceptJudgeInvitationDto: {
+            /** @description Trimmed; required after trimming */
+            name: string;
+            /** @description Not spaces only, not a common password */
+            password: string;
+        };
+        JudgeSignedInResponse: {
+            /** @description Bearer token of the new judge account (also set as the session cookie) */
+            accessToken: string;
+            /**
+             * Format: uuid
+             * @description The judge’s user id
+             */
+            userId: string;
+        };
+        JudgeProfileResponse: {
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            email: string;
+            industries: ("telecom" | "finance" | "it_internet" | "consumer_goods" | "government_utilities" | "healthcare" | "manufacturing" | "energy" | "transportation" | "travel" | "ecommerce_retail" | "other")[];
+            employer: string | null;
+            employerUscc: string | null;
+            group: string | null;
+            capacity: number | null;
+        };
+        UpdateJudgeProfileDto: {
+            /** @description Industry codes of basics.center.industry */
+            industries?: ("telecom" | "finance" | "it_internet" | "consumer_goods" | "government_utilities" | "healthcare" | "manufacturing" | "energy" | "transportation" | "travel" | "ecommerce_retail" | "other")[];
+            employer?: string | null;
+            /** @description 统一社会信用代码 of the employer */
+            employerUscc?: string | null;
+            /** @description The employer’s group (集团) */
+            group?: string | null;
+            /** @description Entries at most per round */
+            capacity?: number | null;
+        };
+        AddPanelDto: {
+            /** @description Judge user ids */
+            judgeIds: string[];
+            /** @description Entries at most each in this round (else the profile’s) */
+            capacity?: number;
+        };
+        TermsTextResponse: {
+            zh: string;
+            en: string;
+        };
+        ConfidentialityResponse: {
+            /** Format: uuid */
+            cycleId: string;
+            /** @example 2026-1 */
+            termsVersion: string;
+            text: components["schemas"]["TermsTextResponse"];
+            /** @description SHA-256 of the text (zh, blank line, en) */
+            textSha256: string;
+            /**
+             * Format: date-time
+             * @description When this judge accepted (null: not yet)
+             */
+            acceptedAt: string | null;
+            /** @description The version this judge accepted */
+            acceptedVersion: string | null;
+        };
+        EntrantOrganisationResponse: {
+            /** Format: uuid */
+            organisationId: string;
+            name: string;
+        };
+        DeclareConflictDto: {
+            /** Format: uuid */
+            organisationId: string;
+            /** @enum {string} */
+            kind: "employment" | "consulting" | "competitor" | "family" | "other";
+            note?: string;
+        };
+        DeclaredConflictResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @enum {string} */
+            kind: "employment" | "consulting" | "competitor" | "family" | "other";
+            /** @enum {string} */
+            source: "declared";
+            note: string | null;
+            /** @description Assignments of this judge to the organisation’s entries that the declaration removed */
+            removedAssignments: number;
+        };
+        ConflictResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            judgeId: string;
+            judgeName: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            /** @enum {string} */
+            source: "declared" | "inferred";
+            /** @enum {string} */
+            kind: "employment" | "consulting" | "competitor" | "family" | "other" | "email_domain" | "employer_uscc" | "group";
+            /** @description Why (Chinese / English) */
+            reason: string;
+            /** @description The judge’s note on a declared conflict */
+            note: string | null;
+            dismissed: boolean;
+            dismissReason?: string | null;
+        };
+        DismissConflictDto: {
+            /** @description Why the inferred conflict does not hold (audited) */
+            reason: string;
+        };
+        DismissedResponse: {
+            /** Format: uuid */
+            id: string;
+            dismissed: boolean;
+            dismissReason: string;
+        };
+        AutoAssignDto: {
+            /** @description true: preview only; false: apply (audited) and answer the diff */
+            dryRun: boolean;
+        };
+        AutoAssignmentPairResponse: {
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: uuid */
+            judgeId: string;
+            /** @description The judge’s industries include the entry’s basics.center.industry */
+            expertiseMatch: boolean;
+        };
+        JudgeLoadResponse: {
+            /** Format: uuid */
+            judgeId: string;
+            name: string;
+            /** @description Entries assigned in the round */
+            count: number;
+            capacity: number;
+        };
+        ObjectiveWeightsResponse: {
+            balance: number;
+            expertise: number;
+            change: number;
+        };
+        AssignmentObjectiveResponse: {
+            /** @description Reviews assigned (the first goal) */
+            assigned: number;
+            expertiseMatches: number;
+            /** @description Σ load² over judges */
+            loadSquares: number;
+            /** @description Largest max − min load among judges of equal capacity */
+            loadSpread: number;
+            /** @description Earlier pairs the answer moves */
+            moved: number;
+            value: number;
+            weights: components["schemas"]["ObjectiveWeightsResponse"];
+        };
+        ShortfallResponse: {
+            /** Format: uuid */
+            applicationId: string;
+            entryCode: string;
+            /** @description Judges still missing */
+            missing: number;
+            /** @description Why, in the caller’s language, e.g. “only 2 eligible judges left: 5 conflicted, 3 at capacity” */
+            reason: string;
+            /** @enum {string} */
+            reasonCode: "too_few_judges" | "judges_at_capacity";
+            eligible: number;
+            conflicted: number;
+            atCapacity: number;
+        };
+        PanelMemberResponse: {
+            /** Format: uuid */
+            judgeId: string;
+            name: string;
+            expertiseMatch: boolean;
+        };
+        EntryPanelResponse: {
+            /** Format: uuid */
+            applicationId: string;
+            entryCode: string;
+            /** @description basics.center.industry */
+            industry: string | null;
+            judges: components["schemas"]["PanelMemberResponse"][];
+            missing: number;
+        };
+        AssignmentWarningResponse: {
+            /** @enum {string} */
+            code: "fixed_pair_conflicted" | "fixed_pairs_exceed_reviews" | "fixed_pairs_exceed_capacity";
+            /** Format: uuid */
+            applicationId: string | null;
+            /** Format: uuid */
+            judgeId: string | null;
+            message: string;
+        };
+        AssignmentChangeResponse: {
+            /**
+             * Format: uuid
+             * @description The assignment
+             */
+            id: string;
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: uuid */
+            judgeId: string;
+        };
+        AutoAssignmentResponse: {
+            dryRun: boolean;
+            /** @description Every pair of the answer (kept ones included) */
+            assignments: components["schemas"]["AutoAssignmentPairResponse"][];
+            loads: components["schemas"]["JudgeLoadResponse"][];
+            objective: components["schemas"]["AssignmentObjectiveResponse"];
+            /** @description Entries with fewer judges than reviewsPerApplication, and why */
+            shortfalls: components["schemas"]["ShortfallResponse"][];
+            /** @description Per entry: its judges */
+            entries: components["schemas"]["EntryPanelResponse"][];
+            warnings: components["schemas"]["AssignmentWarningResponse"][];
+            /** @description Applied: assignments made (empty in a dry run) */
+            added: components["schemas"]["AssignmentChangeResponse"][];
+            /** @description Applied: assignments ended (empty in a dry run) */
+            removed: components["schemas"]["AssignmentChangeResponse"][];
+        };
+        ReviewCountsResponse: {
+            assigned: number;
+            /** @description Reviews started, not submitted */
+            draft: number;
+            submitted: number;
+        };
+        RoundAssignmentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roundId: string;
+            /** Format: uuid */
+            applicationId: string;
+            entryCode: string;
+            /** Format: uuid */
+            judgeId: string;
+            judgeName: string;
+            /** @enum {string} */
+            reviewState: "none" | "draft" | "submitted";
+            /** @description The submitted review’s total */
+            total: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description This judge’s progress in the round */
+            judgeProgress: components["schemas"]["ReviewCountsResponse"];
+            /** @description This entry’s progress in the round */
+            entryProgress: components["schemas"]["ReviewCountsResponse"];
+        };
+        ProgressTotalsResponse: {
+            assigned: number;
+            /** @description Reviews started, not submitted */
+            draft: number;
+            submitted: number;
+            /** @description reviewsPerApplication × entries */
+            needed: number;
+        };
+        JudgeProgressResponse: {
+            assigned: number;
+            /** @description Reviews started, not submitted */
+            draft: number;
+            submitted: number;
+            /** Format: uuid */
+            judgeId: string;
+            name: string;
+            capacity: number;
+        };
+        EntryProgressResponse: {
+            assigned: number;
+            /** @description Reviews started, not submitted */
+            draft: number;
+            submitted: number;
+            /** Format: uuid */
+            applicationId: string;
+            entryCode: string;
+            /** @description Judges still to assign */
+            missing: number;
+        };
+        RoundProgressResponse: {
+            /** Format: uuid */
+            roundId: string;
+            /** @enum {string} */
+            state: "draft" | "open" | "closed";
+            reviewsPerApplication: number;
+            totals: components["schemas"]["ProgressTotalsResponse"];
+            judges: components["schemas"]["JudgeProgressResponse"][];
+            entries: components["schemas"]["EntryProgressResponse"][];
+        };
+        RemindersResponse: {
+            /** @description Judges an e-mail was queued for (those with unsubmitted reviews) */
+            queued: number;
+            judgeIds: string[];
+        };
+        ManualAssignmentDto: {
+            /**
+             * Format: uuid
+             * @description An entry of the round
+             */
+            applicationId: string;
+            /**
+             * Format: uuid
+             * @description A judge on the round’s panel (user id)
+             */
+            judgeId: string;
+        };
+        ReviewResponse: {
+            /** Format: uuid */
+            assignmentId: string;
+            /** @description By criterion key: scale → number on the step; yesno → boolean; dual_rate → { c, f } */
+            ratings: {
+                [key: string]: number | boolean | {
+                    /** @enum {number} */
+                    c: 0 | 5 | 10;
+                    /** @enum {number} */
+                    f: 0 | 5 | 10;
+                };
+            };
+            /** @description By criterion key */
+            comments: {
+                [key: string]: string;
+            };
+            overallComment: string | null;
+            /** @enum {string} */
+            state: "draft" | "submitted";
+            /** @description 0 until the first change */
+            version: number;
+            /** @description The ETag (also in the header) */
+            etag: string;
+            /** @description The rubric total of the ratings so far */
+            total: number;
+            /** @description yes_share rubrics: percent yes per group */
+            groups?: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            updatedAt: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+        };
+        JudgeReviewProgressResponse: {
+            /** @description Criteria rated so far */
+            rated: number;
+            /** @description Criteria of the rubric */
+            criteria: number;
+        };
+        JudgeAssignmentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roundId: string;
+            roundName: string;
+            /** @enum {string} */
+            roundState: "draft" | "open" | "closed";
+            /** Format: date-time */
+            closesAt: string;
+            blind: boolean;
+            entryCode: string;
+            /**
+             * @description The review’s state (none: not started)
+             * @enum {string}
+             */
+            state: "none" | "draft" | "submitted";
+            progress: components["schemas"]["JudgeReviewProgressResponse"];
+        };
+        JudgeAttachmentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "org_chart" | "layout_photo" | "supporting_doc" | "stamped_receipt";
+            label: components["schemas"]["BilingualDoc"];
+            /** @description Blind rounds: kind and number (org_chart-1.png), never the original file name */
+            name: string;
+            sha256: string;
+            size: number;
+            contentType: string;
+        };
+        JudgeCriterionResponse: {
+            key: string;
+            label: components["schemas"]["BilingualDoc"];
+            guidance?: components["schemas"]["BilingualDoc"];
+            /** @description Keys of the groups above it */
+            groups: string[];
+            /** @enum {string} */
+            type: "scale" | "yesno" | "dual_rate";
+            weight: number;
+            min?: number;
+            max?: number;
+            step?: number;
+            /** @description The form sections this criterion reads */
+            sections: string[];
+            commentRequiredAtExtremes: boolean;
+        };
+        JudgeRubricResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            scoring: "weighted" | "points" | "yes_share";
+            criteria: components["schemas"]["JudgeCriterionResponse"][];
+        };
+        JudgeEntryResponse: {
+            /**
+             * Format: uuid
+             * @description The assignment
+             */
+            id: string;
+            /** Format: uuid */
+            roundId: string;
+            roundName: string;
+            /** @enum {string} */
+            roundState: "draft" | "open" | "closed";
+            blind: boolean;
+            entryCode: string;
+            /** @description Not blind rounds only: the entrant */
+            company?: string | null;
+            /** @description The sealed snapshot’s sections by key; blind rounds: identifying fields and the receipt removed, names redacted from text */
+            sections: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
+            /** @description Server-computed values by section */
+            computed: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
+            /** @description Blind rounds: the paths removed (e.g. basics.enterprise) */
+            hidden: string[];
+            attachments: components["schemas"]["JudgeAttachmentResponse"][];
+            /** @description The rubric and which sections each criterion reads */
+            rubric: components["schemas"]["JudgeRubricResponse"];
+        };
+        JudgeDossierPendingResponse: {
+            /** @enum {string} */
+            status: "queued" | "rendering";
+            progress: number;
         };
         HealthResponse: {
             /** @enum {string} */
@@ -2263,6 +3376,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Compressed once per process (brotli/gzip by Accept-Encoding), with an ETag (If-None-Match → 304) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5928,6 +7042,2198 @@ export interface operations {
             };
             /** @description No such resource, or not yours */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RubricsController_presets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RubricPresetResponse"][];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RubricsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RubricSummaryResponse"][];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RubricsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRubricDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RubricCreatedResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RubricsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RubricResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RoundsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundResponse"][];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RoundsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRoundDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RoundsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RoundsController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RoundsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    JudgesController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteJudgeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeInvitationResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    JudgesController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptJudgeInvitationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeSignedInResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    JudgesController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeProfileResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    JudgesController_updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateJudgeProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeProfileResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    JudgesController_addPanel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddPanelDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PanelJudgeResponse"][];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    JudgesController_terms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfidentialityResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    JudgesController_acceptTerms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfidentialityResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ConflictsController_entrants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntrantOrganisationResponse"][];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ConflictsController_declare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclareConflictDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclaredConflictResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ConflictsController_forRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictResponse"][];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ConflictsController_dismiss: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DismissConflictDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DismissedResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AssignmentsController_auto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AutoAssignDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutoAssignmentResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AssignmentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundAssignmentResponse"][];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AssignmentsController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ManualAssignmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundAssignmentResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AssignmentsController_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundProgressResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AssignmentsController_remind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemindersResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    JudgeEntriesController_entry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeEntryResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AssignmentsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReviewsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReviewsController_patch: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ratings?: {
+                        [key: string]: (number | boolean | {
+                            /** @enum {number} */
+                            c: 0 | 5 | 10;
+                            /** @enum {number} */
+                            f: 0 | 5 | 10;
+                        }) | null;
+                    };
+                    comments?: {
+                        [key: string]: string | null;
+                    };
+                    overallComment?: string | null;
+                    /**
+                     * @description Read-only: only the current state may be sent
+                     * @enum {string}
+                     */
+                    state?: "draft" | "submitted";
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description If-Match names an old version (stale_version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Incomplete: details[] lists every missing or failing path */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReviewsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Incomplete: details[] lists every missing or failing path */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    JudgeEntriesController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeAssignmentResponse"][];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    JudgeEntriesController_attachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    JudgeEntriesController_dossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            202: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeDossierPendingResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
