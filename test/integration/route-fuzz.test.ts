@@ -9,7 +9,8 @@
  * an attachment, a user) so that handlers run past their 404; every 4xx must be the JSON error
  * contract.
  *
- * One app, one applicant, one staff and one admin, the application kept in draft: after every
+ * One app, one applicant, one staff, one admin and one judge (on a draft round's panel), the
+ * application kept in draft: after every
  * write, what a request may legitimately have changed (withdrawn, cycle moved, signed out) is put
  * back, so the next request meets the same world.
  */
@@ -28,15 +29,19 @@ import { startTestApp, type TestApp } from '../support/test-app';
 const RUNS = Number(process.env.ROUTE_FUZZ_RUNS ?? 300);
 const LANES = 5;
 
-type Caller = 'owner' | 'staff' | 'admin' | 'anonymous';
+type Caller = 'owner' | 'staff' | 'admin' | 'judge' | 'anonymous';
 interface World {
   owner: Account & { organisationId: string };
   bystander: Account;
   cycle: OpenCycle;
   appId: string;
   attId: string;
-  /** An open review round with an entry, a panel judge and an assignment (assignment and review routes get past lookup). */
+  /** Judging: a rubric, a draft round of `cycle` with the judge on its panel, an inferred conflict of the judge. */
+  rubricId: string;
   roundId: string;
+  conflictId: string;
+  /** An open review round of its own cycle with an entry assigned to `judge` (assignment and review routes get past lookup). */
+  reviewRoundId: string;
   assignmentId: string;
   userIds: Record<Exclude<Caller, 'anonymous'>, string>;
   tokens: Record<Exclude<Caller, 'anonymous'>, string>;
@@ -217,7 +222,8 @@ function typed(s: Schema, depth: number): fc.Arbitrary<unknown> {
           fc.constantFrom(...ODD_INSTANTS),
           fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
         );
-      if (s.format === 'uuid') return fc.oneof(fc.uuid(), fc.constant(w.appId), fc.constant(w.cycle.cycleId));
+      if (s.format === 'uuid')
+        return fc.oneof(fc.uuid(), fc.constantFrom(w.appId, w.cycle.cycleId, w.rubricId, w.userIds.judge, w.owner.organisationId));
       if (s.format === 'email') return fc.oneof(fc.emailAddress(), fc.constantFrom('\ud800@example.com', 'a\u0000@example.com'));
       return fc.oneof(
         fc.string({ maxLength: 30 }),
@@ -319,8 +325,11 @@ function realId(url: string, name: string): string | undefined {
   if (name === 'id' && resource === '/api/organisations') return w.owner.organisationId;
   if (name === 'id' && resource === '/api/cycles') return w.cycle.cycleId;
   if (name === 'id' && resource === '/api/users') return w.bystander.userId; // role changes land on a bystander
-  if (name === 'id' && resource === '/api/rounds') return w.roundId;
+  if (name === 'id' && /^\/api\/rounds\/:id\/(assignments|progress|reminders)/.test(url)) return w.reviewRoundId;
   if (name === 'id' && resource === '/api/assignments') return w.assignmentId;
+  if (name === 'id' && resource === '/api/rubrics') return w.rubricId;
+  if (name === 'id' && resource === '/api/rounds') return w.roundId;
+  if (name === 'id' && resource === '/api/conflicts') return w.conflictId;
   return undefined;
 }
 
@@ -375,14 +384,30 @@ async function restore(): Promise<void> {
        UPDATE cycles SET opens_at = now() - interval '1 day', submission_deadline = now() + interval '30 days'
         WHERE id = $2 AND NOT (opens_at < now() AND submission_deadline > now() + interval '1 day') RETURNING 1
      ), u AS (
-       UPDATE users SET role = v.role, disabled = false FROM (VALUES ($4::uuid, 'applicant'), ($5::uuid, 'staff'), ($6::uuid, 'admin')) AS v(id, role)
+       UPDATE users SET role = v.role, disabled = false
+         FROM (VALUES ($4::uuid, 'applicant'), ($5::uuid, 'staff'), ($6::uuid, 'admin'), ($7::uuid, 'judge')) AS v(id, role)
         WHERE users.id = v.id AND (users.role <> v.role OR users.disabled) RETURNING 1
+     ), r AS (
+       UPDATE rounds SET state = 'draft' WHERE id = $8 AND state <> 'draft' RETURNING 1
+     ), k AS (
+       UPDATE conflicts SET dismissed_at = NULL, dismissed_by = NULL, dismiss_reason = NULL WHERE id = $9 AND dismissed_at IS NOT NULL RETURNING 1
      )
      SELECT (SELECT count(*) FROM sessions WHERE token_hash = ANY($3) AND expires_at > now())::int AS live,
-            (SELECT count(*) FROM a) + (SELECT count(*) FROM c) + (SELECT count(*) FROM u) AS restored`,
-    [w.appId, w.cycle.cycleId, Object.values(w.tokens).map(hashToken), w.userIds.owner, w.userIds.staff, w.userIds.admin],
+            (SELECT count(*) FROM a) + (SELECT count(*) FROM c) + (SELECT count(*) FROM u) + (SELECT count(*) FROM r) + (SELECT count(*) FROM k)
+              AS restored`,
+    [
+      w.appId,
+      w.cycle.cycleId,
+      Object.values(w.tokens).map(hashToken),
+      w.userIds.owner,
+      w.userIds.staff,
+      w.userIds.admin,
+      w.userIds.judge,
+      w.roundId,
+      w.conflictId,
+    ],
   );
-  if (rows[0].live < 3) for (const who of ['owner', 'staff', 'admin'] as const) w.tokens[who] = await mintToken(w.userIds[who]);
+  if (rows[0].live < 4) for (const who of ['owner', 'staff', 'admin', 'judge'] as const) w.tokens[who] = await mintToken(w.userIds[who]);
 }
 
 /** The current ETag of what the route writes (section or application), so writes get past 412. */
@@ -404,21 +429,37 @@ beforeAll(async () => {
   const [staff, admin, bystander] = [await createUser(t, 'staff'), await createUser(t, 'admin'), await registerApplicant(t)];
   const cycle = await createOpenCycle(t);
   const appId = (await createApplication(t, owner, cycle)).id;
+  const judge = await createUser(t, 'judge');
+  const rubricId = await createRubric(t, staff);
+  const roundId = await createRound(t, staff, cycle.cycleId, rubricId);
+  const entrant = await entryIn(t, cycle, 'submitted'); // an organisation the judge may declare a conflict with
+  await t.db.query('INSERT INTO round_judges (round_id, judge_id) VALUES ($1, $2)', [roundId, judge.userId]);
+  await t.db.query(
+    `INSERT INTO confidentiality_acceptances (cycle_id, judge_id, terms_version, text_sha256) VALUES ($1, $2, 'fuzz', 'fuzz')`,
+    [cycle.cycleId, judge.userId],
+  );
+  const conflict = await t.db.query(
+    `INSERT INTO conflicts (judge_id, organisation_id, cycle_id, source, kind, reason) VALUES ($1, $2, $3, 'inferred', 'group', 'fuzz') RETURNING id`,
+    [judge.userId, entrant.orgId, cycle.cycleId],
+  );
   w = {
     owner,
     bystander,
     cycle,
     appId,
     attId: await attachmentRow(t, appId, owner, 'org_chart'),
-    ...(await reviewRound(staff)),
-    userIds: { owner: owner.userId, staff: staff.userId, admin: admin.userId },
-    tokens: { owner: owner.token, staff: staff.token, admin: admin.token },
+    ...(await reviewRound(staff, judge.userId)),
+    rubricId,
+    roundId,
+    conflictId: conflict.rows[0].id,
+    userIds: { owner: owner.userId, staff: staff.userId, admin: admin.userId, judge: judge.userId },
+    tokens: { owner: owner.token, staff: staff.token, admin: admin.token, judge: judge.token },
   };
 }, 60_000);
 afterAll(() => t.close());
 
-/** An open review round of its own cycle: one accepted entry, one panel judge assigned to it. */
-async function reviewRound(staff: Account): Promise<{ roundId: string; assignmentId: string }> {
+/** An open review round of its own cycle: one accepted entry, the judge on its panel (terms accepted) and assigned to it. */
+async function reviewRound(staff: Account, judgeId: string): Promise<{ reviewRoundId: string; assignmentId: string }> {
   const cycle = await createOpenCycle(t);
   const entry = await entryIn(t, cycle, 'accepted');
   const roundId = await createRound(t, staff, cycle.cycleId, await createRubric(t, staff), { reviewsPerApplication: 1 });
@@ -427,14 +468,17 @@ async function reviewRound(staff: Account): Promise<{ roundId: string; assignmen
     headers: { authorization: `Bearer ${staff.token}`, 'content-type': 'application/json' },
     body: '{}',
   });
-  const judge = await createUser(t, 'judge');
-  await t.db.query('INSERT INTO round_judges (round_id, judge_id) VALUES ($1, $2)', [roundId, judge.userId]);
+  await t.db.query('INSERT INTO round_judges (round_id, judge_id) VALUES ($1, $2)', [roundId, judgeId]);
+  await t.db.query(
+    `INSERT INTO confidentiality_acceptances (cycle_id, judge_id, terms_version, text_sha256) VALUES ($1, $2, 'fuzz', 'fuzz')`,
+    [cycle.cycleId, judgeId],
+  );
   const { rows } = await t.db.query('INSERT INTO assignments (round_id, application_id, judge_id) VALUES ($1, $2, $3) RETURNING id', [
     roundId,
     entry.appId,
-    judge.userId,
+    judgeId,
   ]);
-  return { roundId, assignmentId: rows[0].id };
+  return { reviewRoundId: roundId, assignmentId: rows[0].id };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -473,10 +517,15 @@ async function send(r: RouteInfo, s: Sample): Promise<{ status: number; text: st
   return { status: res.status, text: await res.text(), type: res.headers.get('content-type') };
 }
 
+/** Judging routes are also called by the judge (the other routes keep their callers' mix). */
+const JUDGING = /^\/api\/(rubrics|rounds|judges|conflicts|cycles\/:id\/(rounds|confidentiality|entrants))/;
+
 const sampleArb = (r: RouteInfo): fc.Arbitrary<Sample> =>
   pathArb(r).chain((path) =>
     fc.record({
-      caller: fc.constantFrom<Caller>('owner', 'owner', 'owner', 'staff', 'staff', 'admin', 'anonymous'),
+      caller: JUDGING.test(r.url)
+        ? fc.constantFrom<Caller>('owner', 'staff', 'staff', 'admin', 'judge', 'judge', 'anonymous')
+        : fc.constantFrom<Caller>('owner', 'owner', 'owner', 'staff', 'staff', 'admin', 'anonymous'),
       path: fc.constant(path),
       query: fc.oneof({ weight: r.method === 'GET' ? 3 : 1, arbitrary: queryArb(r) }, { weight: 2, arbitrary: fc.constant('') }),
       body: bodyArb(r, path),
