@@ -4,6 +4,7 @@
  * conflict after assignment (removed, its review out of the count, the entry refilled).
  */
 import request from 'supertest';
+import { Sql } from '../../src/infra/database/sql';
 import { AssignmentsService } from '../../src/modules/judging/assignments/assignments.service';
 import { createUser, type Account } from '../support/factories';
 import { assign, declareConflict, openRound, panelJudge } from '../support/review-world';
@@ -202,15 +203,23 @@ describe('a conflict after assignment', () => {
     expect(await t.app.get(AssignmentsService).onConflict(a.userId, target.orgId)).toEqual({ removed: [], added: [], shortfalls: [] });
   });
 
-  it('reports the shortfall when no judge is left to refill', async () => {
+  it('reports the shortfall when no judge is left to refill (run inside the caller’s transaction)', async () => {
     const round = await openRound(t, staff, { entries: 1, reviewsPerApplication: 2 });
     const [a, b] = [await panelJudge(t, round), await panelJudge(t, round)];
     await assign(t, round.roundId, round.entries[0].appId, a.userId);
     await assign(t, round.roundId, round.entries[0].appId, b.userId);
-    await declareConflict(t, b.userId, round.entries[0].orgId);
-    const out = await t.app.get(AssignmentsService).onConflict(b.userId, round.entries[0].orgId);
+    // inside the transaction that records the conflict (as the conflicts code may call it)
+    const out = await t.app.get(Sql).transaction(async (tx) => {
+      await tx.run(`INSERT INTO conflicts (judge_id, organisation_id, source, kind, reason) VALUES ($1, $2, 'declared', 'other', '其他')`, [
+        b.userId,
+        round.entries[0].orgId,
+      ]);
+      return t.app.get(AssignmentsService).onConflict(b.userId, round.entries[0].orgId, null, tx);
+    });
     expect(out.added).toEqual([]);
+    expect(out.removed).toHaveLength(1);
     expect(out.shortfalls).toEqual([{ applicationId: round.entries[0].appId, missing: 1, reason: expect.stringMatching(/利益冲突/) }]);
+    expect((await live(round.roundId)).map((p) => p.judge_id)).toEqual([a.userId]);
   });
 });
 

@@ -272,10 +272,12 @@ export class AssignmentsService {
    * dismissal undone): every live assignment of that judge to the organisation's entries in a
    * round not yet closed ends (removed_at, reason `conflict`; its review stays in the audit trail
    * and is no longer counted), and each such entry is refilled by the solver for that entry only
-   * — or its shortfall reported. Idempotent: nothing to remove, nothing done.
+   * — or its shortfall reported. Idempotent: nothing to remove, nothing done. With `tx`, runs in
+   * the caller's transaction (e.g. the one that inserted the conflict, so the refill sees it);
+   * without, after the conflict committed, one transaction per round.
    */
-  async onConflict(judgeId: string, organisationId: string, actor: Pick<Actor, 'userId' | 'role'> | null = null) {
-    const affected = await this.sql.rows<{ round_id: string }>(
+  async onConflict(judgeId: string, organisationId: string, actor: Pick<Actor, 'userId' | 'role'> | null = null, tx?: SqlRunner) {
+    const affected = await (tx ?? this.sql).rows<{ round_id: string }>(
       `SELECT DISTINCT x.round_id FROM assignments x JOIN applications a ON a.id = x.application_id JOIN rounds r ON r.id = x.round_id
         WHERE x.judge_id = $1 AND a.organisation_id = $2 AND x.state = 'assigned' AND r.state <> 'closed'`,
       [judgeId, organisationId],
@@ -290,7 +292,7 @@ export class AssignmentsService {
       shortfalls: [],
     };
     for (const { round_id: roundId } of affected) {
-      await this.sql.transaction(async (tx) => {
+      const work = async (tx: SqlRunner): Promise<void> => {
         await this.lockRound(tx, roundId);
         const problem = await this.load(tx, roundId);
         const entryIds = new Set(problem.entries.filter((e) => e.organisation_id === organisationId).map((e) => e.application_id));
@@ -314,7 +316,8 @@ export class AssignmentsService {
         out.shortfalls.push(
           ...refill.shortfalls.map((s) => ({ applicationId: s.entryId, missing: s.missing, reason: s.reason.message.zh })),
         );
-      });
+      };
+      await (tx ? work(tx) : this.sql.transaction(work));
     }
     return out;
   }
