@@ -25,16 +25,28 @@ import {
 } from '../support/factories';
 import { attachmentRow } from '../support/complete-entry';
 import { createRound, entryIn, roundBody } from '../support/judging';
+import { StorageService } from '../../src/infra/storage/storage.service';
 import { pngFile } from '../support/sample-files';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const BASE_CALLERS = ['anonymous', 'other', 'owner', 'member', 'judge', 'staff', 'admin'] as const;
 const MEMBER_CALLERS = ['judgeMember', 'staffMember'] as const;
-const CALLERS = [...BASE_CALLERS, ...MEMBER_CALLERS] as const;
+/**
+ * Judges of review rounds, asked only by the rows that name them (assignment and review routes):
+ * assigned in an open round before accepting the cycle's confidentiality terms, assigned with the
+ * terms accepted, and assigned in a round that has closed. (`judge` is on no panel.)
+ */
+const ROUND_JUDGES = ['judgeEarly', 'judgeAssigned', 'judgeClosed'] as const;
+const CALLERS = [...BASE_CALLERS, ...MEMBER_CALLERS, ...ROUND_JUDGES] as const;
 type Caller = (typeof CALLERS)[number];
+type RoundJudge = (typeof ROUND_JUDGES)[number];
 /** judgeMember / staffMember default to the judge's / staff's answer. */
-type Expect = Record<(typeof BASE_CALLERS)[number], number> & Partial<Record<(typeof MEMBER_CALLERS)[number], number>>;
-const expected = (e: Expect, caller: Caller): number => e[caller] ?? e[caller === 'judgeMember' ? 'judge' : 'staff'];
+type Expect = Record<(typeof BASE_CALLERS)[number], number> & Partial<Record<(typeof MEMBER_CALLERS)[number] | RoundJudge, number>>;
+const expected = (e: Expect, caller: Caller): number =>
+  e[caller] ?? e[caller === 'judgeMember' || (ROUND_JUDGES as readonly string[]).includes(caller) ? 'judge' : 'staff'];
+/** The callers a row is asked as: every base and member caller, and the round judges it names. */
+const callersOf = (row: { expect: Expect }): Caller[] =>
+  CALLERS.filter((c) => !(ROUND_JUDGES as readonly string[]).includes(c) || row.expect[c as RoundJudge] !== undefined);
 
 interface World {
   t: TestApp;
@@ -52,6 +64,13 @@ interface World {
   rubricId: string;
   /** A draft round of `cycle` (no entry of the cycle is accepted, so opening it is refused with 409). */
   roundId: string;
+  /** Review rounds of their own cycles: one open (judgeEarly and judgeAssigned on it), one closed (judgeClosed). */
+  openRoundId: string;
+  openEntry: { appId: string; orgId: string };
+  /** Each round judge's assignment. */
+  assignmentOf: Record<RoundJudge, string>;
+  /** An attachment cited by the open round's entry's snapshot (with bytes in the store). */
+  entryAttachmentId: string;
 }
 
 interface Row {
@@ -604,11 +623,179 @@ const ROWS: Row[] = [
     expect: { ...staffOnly(200), staff: 403 },
     call: async (w) => ({ path: `/api/users/${(await createUser(w.t, 'applicant')).userId}/sign-out`, body: {} }),
   },
+  // --- assignments (staff) and the judge's side of them
+  {
+    method: 'post',
+    route: '/api/rounds/:id/assignments/auto',
+    expect: staffOnly(200),
+    call: async (w) => ({ path: `/api/rounds/${w.openRoundId}/assignments/auto`, body: { dryRun: true } }),
+  },
+  {
+    method: 'get',
+    route: '/api/rounds/:id/assignments',
+    expect: staffOnly(200),
+    call: async (w) => ({ path: `/api/rounds/${w.openRoundId}/assignments` }),
+  },
+  {
+    method: 'post',
+    route: '/api/rounds/:id/assignments',
+    expect: staffOnly(201),
+    call: async (w) => ({
+      path: `/api/rounds/${w.openRoundId}/assignments`,
+      body: { applicationId: w.openEntry.appId, judgeId: await panelJudge(w, w.openRoundId) },
+    }),
+  },
+  {
+    method: 'delete',
+    route: '/api/assignments/:id',
+    expect: staffOnly(204),
+    call: async (w) => {
+      const judgeId = await panelJudge(w, w.openRoundId);
+      const { rows } = await w.t.db.query(`INSERT INTO assignments (round_id, application_id, judge_id) VALUES ($1, $2, $3) RETURNING id`, [
+        w.openRoundId,
+        w.openEntry.appId,
+        judgeId,
+      ]);
+      return { path: `/api/assignments/${rows[0].id}` };
+    },
+  },
+  {
+    method: 'get',
+    route: '/api/rounds/:id/progress',
+    expect: staffOnly(200),
+    call: async (w) => ({ path: `/api/rounds/${w.openRoundId}/progress` }),
+  },
+  {
+    method: 'post',
+    route: '/api/rounds/:id/reminders',
+    expect: staffOnly(202),
+    call: async (w) => ({ path: `/api/rounds/${w.openRoundId}/reminders`, body: {} }),
+  },
+  {
+    method: 'get',
+    route: '/api/judge/assignments',
+    expect: { ...judgeOnly(200), judgeEarly: 200, judgeAssigned: 200, judgeClosed: 200 },
+    call: async () => ({ path: '/api/judge/assignments' }),
+  },
+  {
+    method: 'get',
+    route: '/api/assignments/:id',
+    expect: { ...staffOnly(200), judge: 404, judgeEarly: 404, judgeAssigned: 200, judgeClosed: 200 },
+    call: async (w, caller) => ({ path: `/api/assignments/${assignmentFor(w, caller)}` }),
+  },
+  {
+    method: 'get',
+    route: '/api/assignments/:id/attachments/:attachmentId',
+    expect: { ...staffOnly(200), judge: 404, judgeEarly: 404, judgeAssigned: 200 },
+    call: async (w, caller) => ({ path: `/api/assignments/${assignmentFor(w, caller)}/attachments/${w.entryAttachmentId}` }),
+  },
+  {
+    // no worker here: the judge copy is queued, so 202
+    method: 'get',
+    route: '/api/assignments/:id/dossier',
+    expect: { ...judgeOnly(404), judgeEarly: 404, judgeAssigned: 202, judgeClosed: 202 },
+    call: async (w, caller) => ({ path: `/api/assignments/${assignmentFor(w, caller)}/dossier` }),
+  },
+  {
+    method: 'get',
+    route: '/api/assignments/:id/review',
+    expect: { ...judgeOnly(404), judgeEarly: 404, judgeAssigned: 200, judgeClosed: 200 },
+    call: async (w, caller) => ({ path: `/api/assignments/${assignmentFor(w, caller)}/review` }),
+  },
+  {
+    // a closed round's review is read-only: 409
+    method: 'patch',
+    route: '/api/assignments/:id/review',
+    expect: { ...judgeOnly(404), judgeEarly: 404, judgeAssigned: 200, judgeClosed: 409 },
+    call: async (w, caller) => {
+      const id = assignmentFor(w, caller);
+      const { rows } = await w.t.db.query('SELECT version FROM reviews WHERE assignment_id = $1', [id]);
+      return {
+        path: `/api/assignments/${id}/review`,
+        body: { ratings: { strategy: 6 } },
+        headers: { 'If-Match': `"${rows[0]?.version ?? 0}"` },
+      };
+    },
+  },
+  {
+    // unrated criteria: 422 (the assigned judge got past every check)
+    method: 'post',
+    route: '/api/assignments/:id/review/submit',
+    expect: { ...judgeOnly(404), judgeEarly: 404, judgeAssigned: 422, judgeClosed: 409 },
+    call: async (w, caller) => ({ path: `/api/assignments/${assignmentFor(w, caller)}/review/submit`, body: {} }),
+  },
   { method: 'get', route: '/api/form', expect: all(200), call: async () => ({ path: '/api/form' }) },
   { method: 'get', route: '/api/health', expect: all(200), call: async () => ({ path: '/api/health' }) },
 ];
 
 let w: World;
+
+/** A round judge's own assignment; everyone else asks for judgeAssigned's. */
+const assignmentFor = (w: World, caller: Caller): string =>
+  (ROUND_JUDGES as readonly string[]).includes(caller) ? w.assignmentOf[caller as RoundJudge] : w.assignmentOf.judgeAssigned;
+
+/** A new judge account on the round's panel (for rows that need a fresh pair each call). */
+async function panelJudge(w: World, roundId: string): Promise<string> {
+  const judge = await createUser(w.t, 'judge');
+  await w.t.db.query('INSERT INTO round_judges (round_id, judge_id) VALUES ($1, $2)', [roundId, judge.userId]);
+  return judge.userId;
+}
+
+/** An open review round of a cycle of its own over one accepted entry. */
+async function reviewRound(w: World): Promise<{ roundId: string; cycleId: string; entry: { appId: string; orgId: string } }> {
+  const cycle = await createOpenCycle(w.t);
+  const entry = await entryIn(w.t, cycle, 'accepted');
+  const roundId = await createRound(w.t, w.accounts.staff, cycle.cycleId, w.rubricId);
+  const staffPost = (path: string) => request(w.t.http).post(path).auth(w.accounts.staff.token, { type: 'bearer' }).send({}).expect(200);
+  await staffPost(`/api/rounds/${roundId}/open`);
+  return { roundId, cycleId: cycle.cycleId, entry: { appId: entry.appId, orgId: entry.orgId } };
+}
+
+/** The round judges: on the panels, assigned, terms accepted (judgeEarly not). */
+async function roundJudges(w: World): Promise<void> {
+  const open = await reviewRound(w);
+  const closed = await reviewRound(w);
+  w.openRoundId = open.roundId;
+  w.openEntry = open.entry;
+  const place = async (who: RoundJudge, round: typeof open, accept: boolean) => {
+    const judgeId = w.accounts[who].userId;
+    await w.t.db.query('INSERT INTO round_judges (round_id, judge_id) VALUES ($1, $2)', [round.roundId, judgeId]);
+    if (accept)
+      await w.t.db.query(
+        `INSERT INTO confidentiality_acceptances (cycle_id, judge_id, terms_version, text_sha256) VALUES ($1, $2, 'matrix', 'matrix')`,
+        [round.cycleId, judgeId],
+      );
+    const { rows } = await w.t.db.query(`INSERT INTO assignments (round_id, application_id, judge_id) VALUES ($1, $2, $3) RETURNING id`, [
+      round.roundId,
+      round.entry.appId,
+      judgeId,
+    ]);
+    w.assignmentOf[who] = rows[0].id;
+  };
+  await place('judgeEarly', open, false);
+  await place('judgeAssigned', open, true);
+  await place('judgeClosed', closed, true);
+  await request(w.t.http).post(`/api/rounds/${closed.roundId}/close`).auth(w.accounts.staff.token, { type: 'bearer' }).send({}).expect(200);
+  // the open entry's snapshot cites one attachment whose bytes are in the store
+  const { rows } = await w.t.db.query(
+    `INSERT INTO attachments (application_id, kind, storage_key, size, sha256, content_type, original_name, uploaded_by)
+     VALUES ($1, 'org_chart', $2, $4, repeat('a', 64), 'image/png', 'secret-name.png', $3) RETURNING id`,
+    [open.entry.appId, `matrix/${unique()}`, w.accounts.owner.userId, pngFile(2, 2).length],
+  );
+  w.entryAttachmentId = rows[0].id;
+  const key = (await w.t.db.query('SELECT storage_key FROM attachments WHERE id = $1', [w.entryAttachmentId])).rows[0].storage_key;
+  await w.t.app.get(StorageService).putBuffer(key, pngFile(2, 2), 'image/png');
+  // a new snapshot citing it (snapshots never change), made the entry's current one
+  const snap = await w.t.db.query(
+    `INSERT INTO snapshots (application_id, canonical, sha256, created_by) VALUES ($1, $2, repeat('b', 64), $3) RETURNING id`,
+    [
+      open.entry.appId,
+      JSON.stringify({ attachments: [{ id: w.entryAttachmentId, kind: 'org_chart', sha256: 'a'.repeat(64) }] }),
+      w.accounts.owner.userId,
+    ],
+  );
+  await w.t.db.query('UPDATE applications SET snapshot_id = $2 WHERE id = $1', [open.entry.appId, snap.rows[0].id]);
+}
 
 /** Both judge accounts accept the cycle's confidentiality terms (as the API would record it). */
 async function acceptTerms(w: World, cycleId: string): Promise<void> {
@@ -633,6 +820,9 @@ beforeAll(async () => {
       staff: await createUser(t, 'staff'),
       admin: await createUser(t, 'admin'),
       judgeMember: await createUser(t, 'judge'),
+      judgeEarly: await createUser(t, 'judge'),
+      judgeAssigned: await createUser(t, 'judge'),
+      judgeClosed: await createUser(t, 'judge'),
       staffMember: await createUser(t, 'staff'),
     },
     orgId: owner.organisationId,
@@ -643,6 +833,10 @@ beforeAll(async () => {
     exportId: '',
     rubricId: '',
     roundId: '',
+    openRoundId: '',
+    openEntry: { appId: '', orgId: '' },
+    assignmentOf: { judgeEarly: '', judgeAssigned: '', judgeClosed: '' },
+    entryAttachmentId: '',
   };
   const snap = await t.db.query(
     `INSERT INTO snapshots (application_id, canonical, sha256, created_by) VALUES ($1, '{}', encode(sha256('{}'), 'hex'), $2) RETURNING id`,
@@ -669,6 +863,7 @@ beforeAll(async () => {
   w.roundId = await createRound(t, w.accounts.staff, cycle.cycleId, w.rubricId);
   await forceMembership(t, w.orgId, w.accounts.judgeMember.userId, 'owner');
   await forceMembership(t, w.orgId, w.accounts.staffMember.userId, 'member');
+  await roundJudges(w);
 });
 
 /** A membership row the API would refuse, past the trigger (the test role owns the table). */
@@ -696,7 +891,7 @@ async function spareToken(caller: Exclude<Caller, 'anonymous'>): Promise<string>
 }
 
 describe.each(ROWS)('$method $route', (row) => {
-  it.each(CALLERS)('as %s', async (caller) => {
+  it.each(callersOf(row))('as %s', async (caller) => {
     const { path, body, headers, upload } = await row.call(w, caller);
     let req = request(w.t.http)[row.method](path);
     if (caller !== 'anonymous') {

@@ -44,6 +44,9 @@ interface World {
   conflictId: string;
   /** A pending invitation of the owner's organisation (revoked by the first DELETE that lands; 409 after). */
   invitationId: string;
+  /** An open review round of its own cycle with an entry assigned to `judge` (assignment and review routes get past lookup). */
+  reviewRoundId: string;
+  assignmentId: string;
   userIds: Record<Exclude<Caller, 'anonymous'>, string>;
   tokens: Record<Exclude<Caller, 'anonymous'>, string>;
 }
@@ -327,6 +330,8 @@ function realId(url: string, name: string): string | undefined {
   if (name === 'id' && resource === '/api/organisations') return w.owner.organisationId;
   if (name === 'id' && resource === '/api/cycles') return w.cycle.cycleId;
   if (name === 'id' && resource === '/api/users') return w.bystander.userId; // role changes land on a bystander
+  if (name === 'id' && /^\/api\/rounds\/:id\/(assignments|progress|reminders)/.test(url)) return w.reviewRoundId;
+  if (name === 'id' && resource === '/api/assignments') return w.assignmentId;
   if (name === 'id' && resource === '/api/rubrics') return w.rubricId;
   if (name === 'id' && resource === '/api/rounds') return w.roundId;
   if (name === 'id' && resource === '/api/conflicts') return w.conflictId;
@@ -455,6 +460,7 @@ beforeAll(async () => {
         [owner.organisationId, hashToken(randomBytes(16).toString('hex')), owner.userId],
       )
     ).rows[0].id,
+    ...(await reviewRound(staff, judge.userId)),
     rubricId,
     roundId,
     conflictId: conflict.rows[0].id,
@@ -463,6 +469,29 @@ beforeAll(async () => {
   };
 }, 60_000);
 afterAll(() => t.close());
+
+/** An open review round of its own cycle: one accepted entry, the judge on its panel (terms accepted) and assigned to it. */
+async function reviewRound(staff: Account, judgeId: string): Promise<{ reviewRoundId: string; assignmentId: string }> {
+  const cycle = await createOpenCycle(t);
+  const entry = await entryIn(t, cycle, 'accepted');
+  const roundId = await createRound(t, staff, cycle.cycleId, await createRubric(t, staff), { reviewsPerApplication: 1 });
+  await fetch(`${base}/api/rounds/${roundId}/open`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${staff.token}`, 'content-type': 'application/json' },
+    body: '{}',
+  });
+  await t.db.query('INSERT INTO round_judges (round_id, judge_id) VALUES ($1, $2)', [roundId, judgeId]);
+  await t.db.query(
+    `INSERT INTO confidentiality_acceptances (cycle_id, judge_id, terms_version, text_sha256) VALUES ($1, $2, 'fuzz', 'fuzz')`,
+    [cycle.cycleId, judgeId],
+  );
+  const { rows } = await t.db.query('INSERT INTO assignments (round_id, application_id, judge_id) VALUES ($1, $2, $3) RETURNING id', [
+    roundId,
+    entry.appId,
+    judgeId,
+  ]);
+  return { reviewRoundId: roundId, assignmentId: rows[0].id };
+}
 
 // ---------------------------------------------------------------------------------------------
 

@@ -237,6 +237,47 @@ export const MESSAGES: Record<string, { zh: Text; en: Text }> = {
     zh: (p) => `已有 ${p.entries} 份申报，开始时间只能提前，不能推后`,
     en: (p) => `${p.entries} entries exist: the opening may only move earlier, not later`,
   },
+  // assignments and reviews (issue 14)
+  not_in_round: { zh: () => '该申报不在本轮评审中', en: () => 'this application is not an entry of the round' },
+  not_on_panel: { zh: () => '该评委不在本轮评审组中', en: () => 'this judge is not on the round’s panel' },
+  already_assigned: { zh: () => '该评委已分配到这份申报', en: () => 'this judge is already assigned to this entry' },
+  judge_conflicted: {
+    zh: () => '该评委与申报单位存在利益冲突，不能分配',
+    en: () => 'this judge has a conflict of interest with the entrant and cannot be assigned',
+  },
+  judge_at_capacity: {
+    zh: (p) => `该评委已达评审上限（${p.count}/${p.capacity}）`,
+    en: (p) => `this judge is at capacity (${p.count} of ${p.capacity})`,
+  },
+  fixed_pair_conflicted: {
+    zh: () => '一份已提交的评审与利益冲突并存，请人工处理',
+    en: () => 'a submitted review stands against a conflict of interest; resolve it by hand',
+  },
+  fixed_pairs_exceed_reviews: {
+    zh: () => '已提交的评审多于每份申报所需的评审数',
+    en: () => 'more reviews were submitted than the round needs for this entry',
+  },
+  fixed_pairs_exceed_capacity: {
+    zh: () => '该评委已提交的评审超过其评审上限',
+    en: () => 'this judge has submitted more reviews than their capacity',
+  },
+  rating_unknown: { zh: () => '评分表中没有这一项', en: () => 'is not a criterion of the rubric' },
+  rating_type: {
+    zh: (p) => (p.type === 'yesno' ? '应为是或否' : p.type === 'dual_rate' ? '应为 { c, f }，各为 0、5 或 10' : '应为数字'),
+    en: (p) =>
+      p.type === 'yesno' ? 'must be true or false' : p.type === 'dual_rate' ? 'must be { c, f }, each 0, 5 or 10' : 'must be a number',
+  },
+  rating_scale: {
+    zh: (p) => `应为 ${p.min} 到 ${p.max} 之间、步长 ${p.step} 的分值`,
+    en: (p) => `must be from ${p.min} to ${p.max} in steps of ${p.step}`,
+  },
+  unrated: { zh: () => '尚未评分', en: () => 'not rated yet' },
+  comment_required: { zh: () => '极端分值需要填写评语', en: () => 'a rating at an extreme needs a comment' },
+  review_incomplete: {
+    zh: () => '评审尚未完成：还有未评分的项或需要填写的评语',
+    en: () => 'the review is not complete: criteria are unrated or comments are missing',
+  },
+  review_submitted: { zh: () => '评审已提交', en: () => 'the review is already submitted' },
   internal: { zh: () => '服务器内部错误，请稍后再试', en: () => 'internal error, please try again later' },
 };
 

@@ -38,10 +38,13 @@ const MEMBER: Grant = (c) => isApplicantMember(`${c.app}.organisation_id`, c.use
  * dismissed (declared ones hold for every cycle, inferred ones for their cycle). Inferred conflicts
  * are stored rows, refreshed when a judge joins a panel, a round opens, a panel judge's profile
  * changes and staff list a round's conflicts (src/modules/judging/conflicts/conflicts.service.ts).
+ * Never in a blind round: there a judge reads the entry only through `/api/assignments/:id…`,
+ * redacted to its entry code (these application routes would show the company).
  */
 const JUDGE_ASSIGNED: Grant = (c) => `EXISTS (
   SELECT 1 FROM assignments ja JOIN rounds jr ON jr.id = ja.round_id
    WHERE ja.application_id = ${c.app}.id AND ja.judge_id = ${c.user}::uuid AND ja.state = 'assigned' AND jr.state IN ('open', 'closed')
+     AND NOT jr.blind
      AND EXISTS (SELECT 1 FROM confidentiality_acceptances jc WHERE jc.cycle_id = jr.cycle_id AND jc.judge_id = ${c.user}::uuid)
      AND NOT EXISTS (SELECT 1 FROM conflicts jk
                       WHERE jk.judge_id = ${c.user}::uuid AND jk.organisation_id = ${c.app}.organisation_id AND jk.dismissed_at IS NULL

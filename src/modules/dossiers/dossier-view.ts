@@ -616,7 +616,7 @@ export function identifyingNames(registry: SectionRegistry, doc: SnapshotDocumen
 }
 
 /** Blind copies: every occurrence of the entrant's names in free text becomes a marker. */
-function redactor(names: string[]): (s: string) => string {
+export function redactor(names: string[]): (s: string) => string {
   if (!names.length) return (s) => s;
   const pattern = new RegExp(names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'giu');
   return (s) => s.replace(pattern, '■■■');

@@ -1,22 +1,47 @@
 import { Module } from '@nestjs/common';
+import { DossiersModule } from '../dossiers/dossiers.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { AssignmentAccess } from './assignments/assignment-access';
+import { AssignmentsController } from './assignments/assignments.controller';
+import { AssignmentsService } from './assignments/assignments.service';
+import { JudgeEntriesController } from './assignments/judge-entries.controller';
+import { JudgeEntriesService } from './assignments/judge-entries.service';
 import { ConflictsController } from './conflicts/conflicts.controller';
 import { ConflictsService } from './conflicts/conflicts.service';
 import { JudgesController } from './judges/judges.controller';
 import { JudgesService } from './judges/judges.service';
+import { ReviewsController } from './reviews/reviews.controller';
+import { ReviewsService } from './reviews/reviews.service';
 import { RoundsController } from './rounds/rounds.controller';
 import { RoundsService } from './rounds/rounds.service';
 import { RubricsController } from './rubrics/rubrics.controller';
 import { RubricsService } from './rubrics/rubrics.service';
 
 /**
- * Review rounds (issue 14): rubrics, rounds, judges, confidentiality and conflicts. Assignments
- * (the solver in assignment/) and reviews are wired by the next step on the same tables.
+ * Review rounds (issue 14): rubrics, rounds, judges, confidentiality and conflicts, assignments
+ * (the solver in assignment/, the routes in assignments/) and reviews.
  */
 @Module({
-  imports: [NotificationsModule],
-  controllers: [RubricsController, RoundsController, JudgesController, ConflictsController],
-  providers: [RubricsService, RoundsService, JudgesService, ConflictsService],
-  exports: [RubricsService, RoundsService, JudgesService, ConflictsService],
+  imports: [NotificationsModule, DossiersModule],
+  controllers: [
+    RubricsController,
+    RoundsController,
+    JudgesController,
+    ConflictsController,
+    AssignmentsController,
+    ReviewsController,
+    JudgeEntriesController,
+  ],
+  providers: [
+    RubricsService,
+    RoundsService,
+    JudgesService,
+    ConflictsService,
+    AssignmentsService,
+    AssignmentAccess,
+    ReviewsService,
+    JudgeEntriesService,
+  ],
+  exports: [RubricsService, RoundsService, JudgesService, ConflictsService, AssignmentsService],
 })
 export class JudgingModule {}

@@ -88,6 +88,19 @@ export const NOTIFICATION_TEXTS: Record<string, { zh: Text; en: Text }> = {
       lines: (p) => [`Dear ${p.name},`, `Open this link within ${p.days} days to set a password and create your judge account: ${p.link}`],
     },
   },
+  review_reminder: {
+    zh: {
+      title: (p) => `评审提醒：${p.round} 还有 ${p.pending} 份评审未提交`,
+      lines: (p) => [`${p.cycle} · ${p.round} 将于 ${p.closesAt} 截止。`, `您还有 ${p.pending} 份评审未提交，请登录平台完成评分并提交。`],
+    },
+    en: {
+      title: (p) => `Reminder: ${p.pending} review(s) still to submit in ${p.round}`,
+      lines: (p) => [
+        `${p.cycle} · ${p.round} closes at ${p.closesAt}.`,
+        `You have ${p.pending} review(s) not yet submitted; please sign in, score and submit them.`,
+      ],
+    },
+  },
   deadline_3d: {
     zh: {
       title: (p) => `距申报截止还有 3 天：${p.entryCode}`,

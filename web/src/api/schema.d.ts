@@ -1090,6 +1090,179 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rounds/{id}/assignments/auto": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Automatic assignment of an open round (staff): dryRun previews loads, per-entry panels, expertise matches and shortfalls with their reason; dryRun false applies it (audited) keeping pairs with a submitted review and moving as little as possible, and answers the diff (added, removed) */
+        post: operations["AssignmentsController_auto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The round’s live assignments with judge names, entry codes and progress (staff) */
+        get: operations["AssignmentsController_list"];
+        put?: never;
+        /** Assign one judge to one entry by hand (staff); 409 judge_conflicted, judge_at_capacity or already_assigned; 400 when the entry is not in the round or the judge not on its panel */
+        post: operations["AssignmentsController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Review progress of the round per judge and per entry: assigned, draft, submitted (staff) */
+        get: operations["AssignmentsController_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a reminder e-mail to every judge of the open round with reviews not yet submitted (staff) */
+        post: operations["AssignmentsController_remind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The entry as the assigned judge may see it (blind rounds: entry code, no identifying field, names redacted, files under neutral names), with the rubric and the sections each criterion reads (the assigned judge, staff) */
+        get: operations["JudgeEntriesController_entry"];
+        put?: never;
+        post?: never;
+        /** End an assignment (staff); its review stays in the audit trail and is no longer counted */
+        delete: operations["AssignmentsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review (version 0 and empty until the first change); ETag (the assigned judge) */
+        get: operations["ReviewsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** JSON merge patch of ratings, comments and overallComment, validated against the rubric (400 naming ratings.<key>); If-Match required (428), a stale one 412 with the current review; 409 once the round is closed (the assigned judge) */
+        patch: operations["ReviewsController_patch"];
+        trace?: never;
+    };
+    "/api/assignments/{id}/review/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit: { state: "submitted", total }, or 422 listing unrated criteria (ratings.<key>) and missing comments at the extremes (comments.<key>); 409 once the round is closed (the assigned judge) */
+        post: operations["ReviewsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/judge/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s assignments (judge): entry codes, review state and progress — own only */
+        get: operations["JudgeEntriesController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One attachment of the entry, named by kind and number in blind rounds (the assigned judge, staff) */
+        get: operations["JudgeEntriesController_attachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/{id}/dossier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The judge copy of the dossier (blind as the round is, watermarked with the judge’s name); 202 + Retry-After while it renders (the assigned judge) */
+        get: operations["JudgeEntriesController_dossier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cycles/{id}/entries": {
         parameters: {
             query?: never;
@@ -2222,6 +2395,325 @@ export interface components {
             id: string;
             dismissed: boolean;
             dismissReason: string;
+        };
+        AutoAssignDto: {
+            /** @description true: preview only; false: apply (audited) and answer the diff */
+            dryRun: boolean;
+        };
+        AutoAssignmentPairResponse: {
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: uuid */
+            judgeId: string;
+            /** @description The judge’s industries include the entry’s basics.center.industry */
+            expertiseMatch: boolean;
+        };
+        JudgeLoadResponse: {
+            /** Format: uuid */
+            judgeId: string;
+            name: string;
+            /** @description Entries assigned in the round */
+            count: number;
+            capacity: number;
+        };
+        ObjectiveWeightsResponse: {
+            balance: number;
+            expertise: number;
+            change: number;
+        };
+        AssignmentObjectiveResponse: {
+            /** @description Reviews assigned (the first goal) */
+            assigned: number;
+            expertiseMatches: number;
+            /** @description Σ load² over judges */
+            loadSquares: number;
+            /** @description Largest max − min load among judges of equal capacity */
+            loadSpread: number;
+            /** @description Earlier pairs the answer moves */
+            moved: number;
+            value: number;
+            weights: components["schemas"]["ObjectiveWeightsResponse"];
+        };
+        ShortfallResponse: {
+            /** Format: uuid */
+            applicationId: string;
+            entryCode: string;
+            /** @description Judges still missing */
+            missing: number;
+            /** @description Why, in the caller’s language, e.g. “only 2 eligible judges left: 5 conflicted, 3 at capacity” */
+            reason: string;
+            /** @enum {string} */
+            reasonCode: "too_few_judges" | "judges_at_capacity";
+            eligible: number;
+            conflicted: number;
+            atCapacity: number;
+        };
+        PanelMemberResponse: {
+            /** Format: uuid */
+            judgeId: string;
+            name: string;
+            expertiseMatch: boolean;
+        };
+        EntryPanelResponse: {
+            /** Format: uuid */
+            applicationId: string;
+            entryCode: string;
+            /** @description basics.center.industry */
+            industry: string | null;
+            judges: components["schemas"]["PanelMemberResponse"][];
+            missing: number;
+        };
+        AssignmentWarningResponse: {
+            /** @enum {string} */
+            code: "fixed_pair_conflicted" | "fixed_pairs_exceed_reviews" | "fixed_pairs_exceed_capacity";
+            /** Format: uuid */
+            applicationId: string | null;
+            /** Format: uuid */
+            judgeId: string | null;
+            message: string;
+        };
+        AssignmentChangeResponse: {
+            /**
+             * Format: uuid
+             * @description The assignment
+             */
+            id: string;
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: uuid */
+            judgeId: string;
+        };
+        AutoAssignmentResponse: {
+            dryRun: boolean;
+            /** @description Every pair of the answer (kept ones included) */
+            assignments: components["schemas"]["AutoAssignmentPairResponse"][];
+            loads: components["schemas"]["JudgeLoadResponse"][];
+            objective: components["schemas"]["AssignmentObjectiveResponse"];
+            /** @description Entries with fewer judges than reviewsPerApplication, and why */
+            shortfalls: components["schemas"]["ShortfallResponse"][];
+            /** @description Per entry: its judges */
+            entries: components["schemas"]["EntryPanelResponse"][];
+            warnings: components["schemas"]["AssignmentWarningResponse"][];
+            /** @description Applied: assignments made (empty in a dry run) */
+            added: components["schemas"]["AssignmentChangeResponse"][];
+            /** @description Applied: assignments ended (empty in a dry run) */
+            removed: components["schemas"]["AssignmentChangeResponse"][];
+        };
+        ReviewCountsResponse: {
+            assigned: number;
+            /** @description Reviews started, not submitted */
+            draft: number;
+            submitted: number;
+        };
+        RoundAssignmentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roundId: string;
+            /** Format: uuid */
+            applicationId: string;
+            entryCode: string;
+            /** Format: uuid */
+            judgeId: string;
+            judgeName: string;
+            /** @enum {string} */
+            reviewState: "none" | "draft" | "submitted";
+            /** @description The submitted review’s total */
+            total: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description This judge’s progress in the round */
+            judgeProgress: components["schemas"]["ReviewCountsResponse"];
+            /** @description This entry’s progress in the round */
+            entryProgress: components["schemas"]["ReviewCountsResponse"];
+        };
+        ProgressTotalsResponse: {
+            assigned: number;
+            /** @description Reviews started, not submitted */
+            draft: number;
+            submitted: number;
+            /** @description reviewsPerApplication × entries */
+            needed: number;
+        };
+        JudgeProgressResponse: {
+            assigned: number;
+            /** @description Reviews started, not submitted */
+            draft: number;
+            submitted: number;
+            /** Format: uuid */
+            judgeId: string;
+            name: string;
+            capacity: number;
+        };
+        EntryProgressResponse: {
+            assigned: number;
+            /** @description Reviews started, not submitted */
+            draft: number;
+            submitted: number;
+            /** Format: uuid */
+            applicationId: string;
+            entryCode: string;
+            /** @description Judges still to assign */
+            missing: number;
+        };
+        RoundProgressResponse: {
+            /** Format: uuid */
+            roundId: string;
+            /** @enum {string} */
+            state: "draft" | "open" | "closed";
+            reviewsPerApplication: number;
+            totals: components["schemas"]["ProgressTotalsResponse"];
+            judges: components["schemas"]["JudgeProgressResponse"][];
+            entries: components["schemas"]["EntryProgressResponse"][];
+        };
+        RemindersResponse: {
+            /** @description Judges an e-mail was queued for (those with unsubmitted reviews) */
+            queued: number;
+            judgeIds: string[];
+        };
+        ManualAssignmentDto: {
+            /**
+             * Format: uuid
+             * @description An entry of the round
+             */
+            applicationId: string;
+            /**
+             * Format: uuid
+             * @description A judge on the round’s panel (user id)
+             */
+            judgeId: string;
+        };
+        ReviewResponse: {
+            /** Format: uuid */
+            assignmentId: string;
+            /** @description By criterion key: scale → number on the step; yesno → boolean; dual_rate → { c, f } */
+            ratings: {
+                [key: string]: number | boolean | {
+                    /** @enum {number} */
+                    c: 0 | 5 | 10;
+                    /** @enum {number} */
+                    f: 0 | 5 | 10;
+                };
+            };
+            /** @description By criterion key */
+            comments: {
+                [key: string]: string;
+            };
+            overallComment: string | null;
+            /** @enum {string} */
+            state: "draft" | "submitted";
+            /** @description 0 until the first change */
+            version: number;
+            /** @description The ETag (also in the header) */
+            etag: string;
+            /** @description The rubric total of the ratings so far */
+            total: number;
+            /** @description yes_share rubrics: percent yes per group */
+            groups?: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            updatedAt: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+        };
+        JudgeReviewProgressResponse: {
+            /** @description Criteria rated so far */
+            rated: number;
+            /** @description Criteria of the rubric */
+            criteria: number;
+        };
+        JudgeAssignmentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roundId: string;
+            roundName: string;
+            /** @enum {string} */
+            roundState: "draft" | "open" | "closed";
+            /** Format: date-time */
+            closesAt: string;
+            blind: boolean;
+            entryCode: string;
+            /**
+             * @description The review’s state (none: not started)
+             * @enum {string}
+             */
+            state: "none" | "draft" | "submitted";
+            progress: components["schemas"]["JudgeReviewProgressResponse"];
+        };
+        JudgeAttachmentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "org_chart" | "layout_photo" | "supporting_doc" | "stamped_receipt";
+            label: components["schemas"]["BilingualDoc"];
+            /** @description Blind rounds: kind and number (org_chart-1.png), never the original file name */
+            name: string;
+            sha256: string;
+            size: number;
+            contentType: string;
+        };
+        JudgeCriterionResponse: {
+            key: string;
+            label: components["schemas"]["BilingualDoc"];
+            guidance?: components["schemas"]["BilingualDoc"];
+            /** @description Keys of the groups above it */
+            groups: string[];
+            /** @enum {string} */
+            type: "scale" | "yesno" | "dual_rate";
+            weight: number;
+            min?: number;
+            max?: number;
+            step?: number;
+            /** @description The form sections this criterion reads */
+            sections: string[];
+            commentRequiredAtExtremes: boolean;
+        };
+        JudgeRubricResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            scoring: "weighted" | "points" | "yes_share";
+            criteria: components["schemas"]["JudgeCriterionResponse"][];
+        };
+        JudgeEntryResponse: {
+            /**
+             * Format: uuid
+             * @description The assignment
+             */
+            id: string;
+            /** Format: uuid */
+            roundId: string;
+            roundName: string;
+            /** @enum {string} */
+            roundState: "draft" | "open" | "closed";
+            blind: boolean;
+            entryCode: string;
+            /** @description Not blind rounds only: the entrant */
+            company?: string | null;
+            /** @description The sealed snapshot’s sections by key; blind rounds: identifying fields and the receipt removed, names redacted from text */
+            sections: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
+            /** @description Server-computed values by section */
+            computed: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
+            /** @description Blind rounds: the paths removed (e.g. basics.enterprise) */
+            hidden: string[];
+            attachments: components["schemas"]["JudgeAttachmentResponse"][];
+            /** @description The rubric and which sections each criterion reads */
+            rubric: components["schemas"]["JudgeRubricResponse"];
+        };
+        JudgeDossierPendingResponse: {
+            /** @enum {string} */
+            status: "queued" | "rendering";
+            progress: number;
         };
         EntryOrganisationResponse: {
             /** Format: uuid */
@@ -8804,6 +9296,923 @@ export interface operations {
             };
             /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AssignmentsController_auto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AutoAssignDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutoAssignmentResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AssignmentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundAssignmentResponse"][];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AssignmentsController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ManualAssignmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundAssignmentResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AssignmentsController_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundProgressResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AssignmentsController_remind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemindersResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    JudgeEntriesController_entry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeEntryResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AssignmentsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReviewsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReviewsController_patch: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ratings?: {
+                        [key: string]: (number | boolean | {
+                            /** @enum {number} */
+                            c: 0 | 5 | 10;
+                            /** @enum {number} */
+                            f: 0 | 5 | 10;
+                        }) | null;
+                    };
+                    comments?: {
+                        [key: string]: string | null;
+                    };
+                    overallComment?: string | null;
+                    /**
+                     * @description Read-only: only the current state may be sent
+                     * @enum {string}
+                     */
+                    state?: "draft" | "submitted";
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description If-Match names an old version (stale_version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Incomplete: details[] lists every missing or failing path */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReviewsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Incomplete: details[] lists every missing or failing path */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    JudgeEntriesController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeAssignmentResponse"][];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    JudgeEntriesController_attachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    JudgeEntriesController_dossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            202: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeDossierPendingResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

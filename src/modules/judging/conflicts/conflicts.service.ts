@@ -3,6 +3,7 @@ import type { Actor } from '../../../common/auth/actor';
 import { notFound } from '../../../common/errors/domain-error';
 import { Sql, type SqlRunner } from '../../../infra/database/sql';
 import { AuditService } from '../../audit/audit.service';
+import { AssignmentsService } from '../assignments/assignments.service';
 import { conflictOn } from '../judging-errors';
 import { inferConflicts } from './conflict-inference';
 import type { DeclareConflictDto } from './conflicts.dto';
@@ -31,6 +32,7 @@ export class ConflictsService {
   constructor(
     private readonly sql: Sql,
     private readonly audit: AuditService,
+    private readonly assignments: AssignmentsService,
   ) {}
 
   /** The organisations with an entry in the cycle, shuffled, for a judge who accepted its terms (else 404). */
@@ -74,30 +76,16 @@ export class ConflictsService {
         entityId: row!.id,
         details: { organisationId: dto.organisationId, kind: dto.kind, note },
       });
-      const removed = await tx.rows<{ id: string; application_id: string }>(
-        `UPDATE assignments s SET state = 'removed', removed_at = now(), removed_reason = 'conflict_declared'
-           FROM applications a WHERE a.id = s.application_id AND a.organisation_id = $2 AND s.judge_id = $1 AND s.state = 'assigned'
-         RETURNING s.id, s.application_id`,
-        [actor.userId, dto.organisationId],
-      );
-      for (const r of removed)
-        await this.audit.recordIn(tx, {
-          action: 'assignment.remove',
-          actor,
-          applicationId: r.application_id,
-          entity: 'assignment',
-          entityId: r.id,
-          fromState: 'assigned',
-          toState: 'removed',
-          details: { reason: 'conflict_declared', conflictId: row!.id },
-        });
+      // live assignments to the organisation's entries go (their reviews stay in the audit trail,
+      // not counted) and each entry is refilled from the panel, or reported short
+      const outcome = await this.assignments.onConflict(actor.userId, dto.organisationId, actor, tx);
       return {
         id: row!.id,
         organisationId: dto.organisationId,
         kind: dto.kind,
         source: 'declared',
         note,
-        removedAssignments: removed.length,
+        removedAssignments: outcome.removed.length,
       };
     });
   }
@@ -144,6 +132,8 @@ export class ConflictsService {
        RETURNING id, judge_id, organisation_id, kind`,
       [cycleId, judgeIds, ...cols.slice(0, 3)],
     );
+    // a conflict found after assignment removes the assignment and refills the entry, as a declared one does
+    for (const c of inserted) await this.assignments.onConflict(c.judge_id, c.organisation_id, actor ?? null, tx);
     for (const [action, rows] of [
       ['conflict.infer', inserted],
       ['conflict.infer_lapse', stale],
