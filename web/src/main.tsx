@@ -138,6 +138,8 @@ const THEME = {
     colorPrimaryBg: '#e6eef6',
     // tags write in the 7th shade of their palette on its 1st (3.3:1 for orange): a seed a shade darker
     orange: '#d46b08',
+    // danger buttons (撤销 / revoke) and error text: AntD's #ff4d4f is 3.3:1 on white
+    colorError: '#cf1322',
   },
 };
 

@@ -19,4 +19,6 @@ export class Attachment {
   /** Stamped receipts: whether the QR code on the scan matches the sealed snapshot. */
   @Column('text', { name: 'receipt_check', nullable: true }) receiptCheck!: 'pending' | 'matched' | 'different' | 'unreadable' | null;
   @Column('timestamptz', { name: 'receipt_checked_at', nullable: true }) receiptCheckedAt!: Date | null;
+  /** What the receipt's QR code read (staff compare it with the sealed hash). */
+  @Column('text', { name: 'receipt_decoded', nullable: true }) receiptDecoded!: string | null;
 }
