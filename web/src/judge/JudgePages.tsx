@@ -11,6 +11,7 @@ import {
   Card,
   Empty,
   Form,
+  Grid,
   Input,
   InputNumber,
   List,
@@ -136,6 +137,7 @@ function CycleCard({ cycle }: { cycle: Cycle }) {
   const { j, lang } = useJudgeT();
   const qc = useQueryClient();
   const { message } = App.useApp();
+  const screens = Grid.useBreakpoint();
   const terms = useQuery({ queryKey: ['terms', cycle.id], queryFn: () => get<Terms>(`/api/cycles/${cycle.id}/confidentiality`) });
   const accept = useMutation({
     mutationFn: () => post(`/api/cycles/${cycle.id}/confidentiality`),
@@ -144,7 +146,7 @@ function CycleCard({ cycle }: { cycle: Cycle }) {
   });
   const accepted = !!terms.data?.acceptedAt && terms.data.acceptedVersion === terms.data.termsVersion;
   return (
-    <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>{cycle.name}</h2>} data-cycle={cycle.id}>
+    <Card size={screens.md ? 'default' : 'small'} title={<h2 style={{ fontSize: 18, margin: 0 }}>{cycle.name}</h2>} data-cycle={cycle.id}>
       <Typography.Title level={3} style={{ fontSize: 16 }}>
         {j('confidentiality')}
       </Typography.Title>
