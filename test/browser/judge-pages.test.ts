@@ -60,6 +60,13 @@ test('an invited judge signs up, accepts the terms and declares a conflict; the 
     await page.waitForFunction(
       () => !!document.querySelector('#judge-password')?.closest('.ant-form-item')?.querySelector('.ant-form-item-explain-error'),
     );
+    // the server's words (the policy), not a client rule: the form asks only that something is typed
+    const policy = await page.$eval(
+      '#judge-password',
+      (el) => el.closest('.ant-form-item')?.querySelector('.ant-form-item-explain-error')?.textContent ?? '',
+    );
+    expect(policy.length).toBeGreaterThan(0);
+    expect(new URL(page.url()).pathname).toBe(path);
     await page.click('#judge-password', { clickCount: 3 });
     await page.keyboard.press('Backspace');
     await page.type('#judge-password', JUDGE_PASSWORD);
