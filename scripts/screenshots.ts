@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 /**
- * `npm run screenshots`: every applicant page, the staff console's pages and a judge's start page at 1280 px and 390 px wide, in zh-CN and en, into
+ * `npm run screenshots`: every applicant page, the staff console's pages and the judges' invitation, start and profile pages at 1280 px and 390 px wide, in zh-CN and en, into
  * docs/screenshots/; and the editor's first load measured with the browser's own timings
  * (printed; recorded in bench/RESULTS.md). Runs the real app on a database of its own.
  */
@@ -176,16 +176,28 @@ async function main(): Promise<void> {
   await command('submit');
   const adminEmail = 'zhao.lei@topten-award.org.cn';
   const judgeEmail = 'chen.jing@example-judges.cn';
-  for (const [who, name, role] of [
-    [adminEmail, '赵磊', 'admin'],
-    [judgeEmail, '陈静', 'judge'],
-  ])
-    await db.query(`INSERT INTO users (email, name, password_hash, role) VALUES ($1, $2, $3, $4)`, [
-      who,
-      name,
-      await hashPassword(PASSWORD),
-      role,
-    ]);
+  await db.query(`INSERT INTO users (email, name, password_hash, role) VALUES ($1, $2, $3, 'admin')`, [
+    adminEmail,
+    '赵磊',
+    await hashPassword(PASSWORD),
+  ]);
+  // the judge comes by invitation (their profile with it), accepts the first cycle's terms and fills the profile;
+  // a second invitation stays unused for its page
+  const adminToken = (await api('POST', '/api/auth/login', { email: adminEmail, password: PASSWORD })).accessToken as string;
+  const judgeInvite = await api('POST', '/api/judges/invitations', { email: judgeEmail, name: '陈静' }, adminToken);
+  const judgeToken = (
+    await api('POST', `/api/judges/invitations/${new URL(judgeInvite.inviteUrl).pathname.split('/').pop()}/accept`, {
+      name: '陈静',
+      password: PASSWORD,
+    })
+  ).accessToken as string;
+  await api('POST', `/api/cycles/${cycle.id}/confidentiality`, {}, judgeToken);
+  await fetch(`${base}/api/judges/me`, {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${judgeToken}` },
+    body: JSON.stringify({ industries: ['finance', 'telecom'], employer: '示例咨询有限公司', group: '示例集团', capacity: 12 }),
+  });
+  const openInvite = await api('POST', '/api/judges/invitations', { email: 'liu.yang@example-judges.cn', name: '刘洋' }, adminToken);
   const insurerOrg = (await api('GET', '/api/auth/me', undefined, itoken)).organisations[0].id as string;
   const tab = (n: number, wait: string) => async (p: Page) => {
     await p.goto(`${base}/staff/entries/${screened.id}`);
@@ -205,6 +217,11 @@ async function main(): Promise<void> {
       name: 'accept-invitation',
       signedIn: false,
       go: async (p) => void (await p.goto(`${base}/invitations/${invitation.token}`), await p.waitForSelector('#inv-name')),
+    },
+    {
+      name: 'judge-invitation',
+      signedIn: false,
+      go: async (p) => void (await p.goto(`${base}${new URL(openInvite.inviteUrl).pathname}`), await p.waitForSelector('#judge-name')),
     },
     { name: 'applications', signedIn: true, go: async (p) => void (await p.goto(`${base}/`), await p.waitForSelector('.entry-code')) },
     {
@@ -322,7 +339,14 @@ async function main(): Promise<void> {
       name: 'judge-home',
       signedIn: true,
       as: 'judge',
-      go: async (p) => void (await p.goto(`${base}/`), await p.waitForSelector('[data-judge-home]')),
+      go: async (p) =>
+        void (await p.goto(`${base}/`), await p.waitForSelector('[data-judge-home]'), await p.waitForSelector('[data-terms-accepted]')),
+    },
+    {
+      name: 'judge-profile',
+      signedIn: true,
+      as: 'judge',
+      go: async (p) => void (await p.goto(`${base}/profile`), await p.waitForSelector('#jp-industries')),
     },
     {
       name: 'not-found',

@@ -25,7 +25,9 @@ const NavDrawerButton = lazy(() => import('./shell/SideNav').then((m) => ({ defa
 // the staff console and the judges' pages: chunks of their own, never loaded for an applicant
 const StaffRoutes = lazy(() => import('./staff/StaffRoutes').then((m) => ({ default: m.StaffRoutes })));
 const StaffHome = lazy(() => import('./staff/StaffRoutes').then((m) => ({ default: m.StaffHome })));
-const JudgeHome = lazy(() => import('./judge/AssignmentsPage').then((m) => ({ default: m.AssignmentsPage })));
+const JudgeHome = lazy(() => import('./judge/JudgePages').then((m) => ({ default: m.JudgeHome })));
+const JudgeProfilePage = lazy(() => import('./judge/JudgePages').then((m) => ({ default: m.JudgeProfilePage })));
+const JudgeInvitationPage = lazy(() => import('./judge/JudgePages').then((m) => ({ default: m.JudgeInvitationPage })));
 
 type Me = Reply<'MeResponse'>;
 
@@ -92,6 +94,7 @@ function Shell() {
                 <Route path="/login" element={me ? <Navigate to="/" /> : <LoginPage onSignedIn={reload} />} />
                 <Route path="/register" element={me ? <Navigate to="/" /> : <RegisterPage onSignedIn={reload} />} />
                 <Route path="/invitations/:token" element={<AcceptInvitationPage signedIn={!!me} onJoined={reload} />} />
+                <Route path="/judge-invitations/:token" element={<JudgeInvitationPage onSignedIn={reload} />} />
                 {!me ? (
                   <Route path="*" element={<Navigate to="/login" />} />
                 ) : me.user.role === 'applicant' ? (
@@ -101,7 +104,10 @@ function Shell() {
                     <Route path="/organisation" element={<MembersPage />} />
                   </>
                 ) : me.user.role === 'judge' ? (
-                  <Route path="/" element={<JudgeHome />} />
+                  <>
+                    <Route path="/" element={<JudgeHome />} />
+                    <Route path="/profile" element={<JudgeProfilePage />} />
+                  </>
                 ) : isStaff(me.user.role) ? (
                   <>
                     <Route path="/" element={<StaffHome />} />

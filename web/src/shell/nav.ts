@@ -18,7 +18,8 @@ const STAFF = ['staff', 'admin'] as const;
 export const NAV: readonly NavItem[] = [
   { path: '/', label: 'myApplications', roles: ['applicant'] },
   { path: '/organisation', label: 'members', roles: ['applicant'] },
-  { path: '/', label: 'navAssignments', roles: ['judge'] },
+  { path: '/', label: 'navMyReviews', roles: ['judge'] },
+  { path: '/profile', label: 'navJudgeProfile', roles: ['judge'] },
   { path: '/', label: 'navDashboard', roles: STAFF },
   { path: '/staff/cycles', label: 'navCycles', roles: STAFF },
   { path: '/staff/entries', label: 'navEntries', roles: STAFF },
