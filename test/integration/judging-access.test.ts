@@ -42,7 +42,8 @@ async function scene(): Promise<Scene> {
   const entry = await entryIn(t, cycle, 'in_review');
   const other = await entryIn(t, cycle, 'in_review');
   const judge = await createUser(t, 'judge');
-  const roundId = await createRound(t, staff, cycle.cycleId, rubricId);
+  // not blind: in a blind round a judge reads the entry only through /api/assignments (judging-blind.test.ts)
+  const roundId = await createRound(t, staff, cycle.cycleId, rubricId, { blind: false });
   await t.db.query(`UPDATE rounds SET state = 'open' WHERE id = $1`, [roundId]);
   await t.db.query(
     `INSERT INTO confidentiality_acceptances (cycle_id, judge_id, terms_version, text_sha256) VALUES ($1, $2, '2026-1', 'x')`,
@@ -142,4 +143,13 @@ it('over HTTP: the assigned judge reads the application (200); after declaring a
     .send({ organisationId: s.entry.orgId, kind: 'employment' })
     .expect(201);
   await request(t.http).get(`/api/applications/${s.entry.appId}`).auth(s.judge.token, { type: 'bearer' }).expect(404);
+});
+
+it('in a blind round the application routes answer the assigned judge 404 (the entry is read redacted through /api/assignments)', async () => {
+  const s = await scene();
+  await t.db.query(`UPDATE rounds SET blind = true WHERE id = $1`, [s.roundId]);
+  expect(await reads(s)).toEqual([]);
+  for (const path of [`/api/applications/${s.entry.appId}`, `/api/applications/${s.entry.appId}/sections/basics`])
+    await request(t.http).get(path).auth(s.judge.token, { type: 'bearer' }).expect(404);
+  await request(t.http).get(`/api/assignments/${s.assignmentId}`).auth(s.judge.token, { type: 'bearer' }).expect(200);
 });

@@ -63,6 +63,7 @@ describe('declared conflicts', () => {
     await as(judge).post('/api/judges/me/conflicts', { organisationId: entry.orgId, kind: 'consulting' }).expect(404);
     await as(judge).post(`/api/cycles/${cycle.cycleId}/confidentiality`).expect(201);
     const roundId = await createRound(t, staff, cycle.cycleId, rubricId);
+    await t.db.query(`INSERT INTO round_entries (round_id, application_id) VALUES ($1, $2)`, [roundId, entry.appId]);
     const assigned = await t.db.query(
       `INSERT INTO assignments (round_id, application_id, judge_id, created_by) VALUES ($1, $2, $3, $4) RETURNING id`,
       [roundId, entry.appId, judge.userId, staff.userId],
@@ -72,7 +73,7 @@ describe('declared conflicts', () => {
       .expect(201);
     expect(res.body).toMatchObject({ organisationId: entry.orgId, kind: 'consulting', source: 'declared', removedAssignments: 1 });
     const { rows } = await t.db.query('SELECT state, removed_reason FROM assignments WHERE id = $1', [assigned.rows[0].id]);
-    expect(rows[0]).toEqual({ state: 'removed', removed_reason: 'conflict_declared' });
+    expect(rows[0]).toEqual({ state: 'removed', removed_reason: 'conflict' });
     const audit = await t.db.query(
       `SELECT action FROM audit_log WHERE actor_id = $1 AND action LIKE ANY('{conflict.%,assignment.%}') ORDER BY id`,
       [judge.userId],
