@@ -284,6 +284,8 @@ it('the owner invites by e-mail, sees the invitation pending and revokes it', as
   expect(await sent!.evaluate((el) => (el as HTMLElement).innerText)).toContain(`邀请邮件已发送至 ${email}`);
   const row = await page.waitForSelector(`[data-invitation="${email}"]`);
   await (await row!.$('button'))!.click();
-  await (await page.waitForSelector('.ant-popconfirm .ant-btn-primary'))!.click();
+  // the confirmation pops in with an animation: wait until it is shown, then press its button
+  const confirm = (await page.waitForSelector('.ant-popconfirm:not(.ant-popover-hidden) .ant-btn-primary', { visible: true }))!;
+  await confirm.evaluate((b) => (b as HTMLElement).click());
   await page.waitForFunction((e) => !document.querySelector(`[data-invitation="${e}"]`), {}, email);
 });
