@@ -1,7 +1,19 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export type ApplicationState =
-  'draft' | 'sealed' | 'submitted' | 'accepted' | 'rejected' | 'in_review' | 'finalist' | 'awarded' | 'not_awarded' | 'withdrawn';
+/** Every state of an application, in the order the OpenAPI enums list them. */
+export const APPLICATION_STATES = [
+  'draft',
+  'sealed',
+  'submitted',
+  'accepted',
+  'rejected',
+  'in_review',
+  'finalist',
+  'awarded',
+  'not_awarded',
+  'withdrawn',
+] as const;
+export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
 export interface Nomination {
   type: 'self' | 'recommended';

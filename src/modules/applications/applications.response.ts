@@ -4,20 +4,8 @@ import { SECTION_KEYS } from '../../form/sections';
 import { computedSchemaName, sectionSchemaName } from '../../form/section-schema';
 import { NominationDto } from './applications.dto';
 
-import type { ApplicationState } from './application.entity';
+import { APPLICATION_STATES, type ApplicationState } from './application.entity';
 
-const STATES: ApplicationState[] = [
-  'draft',
-  'sealed',
-  'submitted',
-  'accepted',
-  'rejected',
-  'in_review',
-  'finalist',
-  'awarded',
-  'not_awarded',
-  'withdrawn',
-];
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 export class LabelResponse {
@@ -54,7 +42,7 @@ export class SectionCompletenessResponse {
 export class ApplicationResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'TT-H7N7SD' }) entryCode!: string;
-  @ApiProperty({ enum: STATES }) state!: ApplicationState;
+  @ApiProperty({ enum: APPLICATION_STATES }) state!: ApplicationState;
   @ApiProperty() version!: number;
   @ApiProperty({ example: '"1"' }) etag!: string;
   @ApiProperty({ type: NominationDto }) nomination!: NominationDto;

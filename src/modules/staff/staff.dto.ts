@@ -16,7 +16,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { APPLICATION_STATES } from './staff.response';
+import { APPLICATION_STATES } from '../applications/application.entity';
 import { INDUSTRY_CODES } from './entry-columns';
 
 export const ENTRY_SORTS = ['entryCode', 'company', 'category', 'state', 'completeness', 'updatedAt'] as const;

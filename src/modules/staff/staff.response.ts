@@ -1,20 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LabelResponse } from '../applications/applications.response';
 import { CategoryResponse } from '../cycles/cycles.response';
-import type { ApplicationState } from '../applications/application.entity';
+import { APPLICATION_STATES, type ApplicationState } from '../applications/application.entity';
 
-export const APPLICATION_STATES: ApplicationState[] = [
-  'draft',
-  'sealed',
-  'submitted',
-  'accepted',
-  'rejected',
-  'in_review',
-  'finalist',
-  'awarded',
-  'not_awarded',
-  'withdrawn',
-];
 export const RECEIPT_CHECKS = ['matched', 'different', 'unreadable', 'pending'] as const;
 
 export class EntryOrganisationResponse {

@@ -1,22 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { ApplicationState } from '../applications/application.entity';
-
-const STATES: ApplicationState[] = [
-  'draft',
-  'sealed',
-  'submitted',
-  'accepted',
-  'rejected',
-  'in_review',
-  'finalist',
-  'awarded',
-  'not_awarded',
-  'withdrawn',
-];
+import { APPLICATION_STATES, type ApplicationState } from '../applications/application.entity';
 
 export class TransitionResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: STATES }) state!: ApplicationState;
+  @ApiProperty({ enum: APPLICATION_STATES }) state!: ApplicationState;
   @ApiProperty() version!: number;
   @ApiProperty({ example: '"2"' }) etag!: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'seal: the frozen snapshot' }) snapshotId?: string;
