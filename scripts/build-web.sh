@@ -6,7 +6,7 @@
 # API serves web/dist (index.html is swapped last; earlier builds' chunks stay for a while).
 set -euo pipefail
 cd "$(dirname "$0")/../web"
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ "${TOPTEN_SKIP_DEPS:-}" != 1 ] && { [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
   echo '[web] npm ci (locked versions)'
   npm ci --no-audit --no-fund --loglevel=error
 fi
