@@ -216,6 +216,8 @@ describe('solveAssignment: optimal, certified by an independent LP solver (HiGHS
         value: reference.value,
       });
       expect(reference.integral).toBe(true);
+      // the bench's full instance is certified goal by goal (three LPs): the same optimum, fixed and previous pairs included
+      expect((await referenceOptimum(full, { lexicographic: true })).value).toBe(reference.value);
     }
   });
 
