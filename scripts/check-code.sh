@@ -11,3 +11,5 @@ echo '[check] prettier'
 npx prettier --check --log-level warn .
 echo '[check] dependency direction (dependency-cruiser)'
 npx depcruise src --config .dependency-cruiser.cjs --output-type err
+echo '[check] no cycles between feature folders'
+node scripts/feature-cycles.js

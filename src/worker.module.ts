@@ -12,7 +12,9 @@ import { StorageModule } from './infra/storage/storage.module';
 import { FormModule } from './form/form.module';
 import { DossiersWorkerModule } from './modules/dossiers/dossiers.module';
 import { DossiersProcessor, dossiersProcessorFor } from './modules/dossiers/dossiers.processor';
+import { ResetLinksModule } from './modules/identity/reset-links.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { InvitationLinksModule } from './modules/organisations/invitation-links.module';
 import { NotificationsProcessor } from './modules/notifications/notifications.processor';
 
 /** Periodic jobs; one scheduler per name, so many worker processes do not multiply them. */
@@ -43,6 +45,9 @@ export class WorkerModule implements OnApplicationBootstrap {
         StorageModule,
         FormModule,
         NotificationsModule,
+        // the features whose mails carry a one-time link register its issuer with the outbox
+        ResetLinksModule,
+        InvitationLinksModule,
         DossiersWorkerModule,
       ],
       providers: [NotificationsProcessor, { provide: DossiersProcessor, useClass: dossiersProcessorFor(config.dossiers) }],

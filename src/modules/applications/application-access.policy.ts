@@ -3,7 +3,7 @@ import type { Actor } from '../../common/auth/actor';
 import type { Role } from '../../common/auth/roles';
 import { forbidden, notFound } from '../../common/errors/domain-error';
 import { Sql } from '../../infra/database/sql';
-import { APPLICANT_MEMBERSHIPS, isApplicantMember } from '../organisations/membership-sql';
+import { APPLICANT_MEMBERSHIPS, isApplicantMember } from '../../common/sql/applicant-memberships';
 import type { DeadlineFields } from './deadline';
 
 /**
@@ -29,7 +29,7 @@ type Grant = (c: AccessSqlContext) => string;
 // Even a constant grant names the actor's id: a query must use every parameter it is given.
 const NOTHING: Grant = (c) => `${c.user}::uuid IS NULL`;
 const EVERY: Grant = (c) => `${c.user}::uuid IS NOT NULL`;
-/** Applicant accounts in the owning organisation (a membership row of any other account counts for nothing: membership-sql.ts). */
+/** Applicant accounts in the owning organisation (a membership row of any other account counts for nothing: common/sql/applicant-memberships.ts). */
 const MEMBER: Grant = (c) => isApplicantMember(`${c.app}.organisation_id`, c.user);
 /**
  * A judge reads the entries assigned to them in a review round (migrations/1764000000050-judging.ts):

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../../common/openapi/api-errors';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -6,13 +6,12 @@ import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Public } from '../../common/auth/decorators';
 import { clearSessionCookie, setSessionCookie } from '../../common/auth/session-cookie';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { OrganisationsService } from '../organisations/organisations.service';
 import { LoginDto, PasswordResetConfirmDto, PasswordResetRequestDto, RegisterDto } from './auth.dto';
 import { PasswordResetService } from './password-reset.service';
 import { AuthService, type SignedIn } from './auth.service';
 import { RateLimited } from './rate-limit.guard';
 import { SessionService } from './session.service';
-import { AcceptedResponse, MeResponse, RegisteredResponse, SignedInResponse } from './identity.response';
+import { AcceptedResponse, RegisteredResponse, SignedInResponse } from './identity.response';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -20,7 +19,6 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly sessions: SessionService,
-    private readonly organisations: OrganisationsService,
     private readonly passwordReset: PasswordResetService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -77,16 +75,6 @@ export class AuthController {
   async logout(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: FastifyReply): Promise<void> {
     await this.sessions.revoke(actor.sessionId);
     clearSessionCookie(res);
-  }
-
-  @Get('me')
-  @ApiOperation({ summary: 'The signed-in user and the organisations they belong to' })
-  @ApiOkResponse({ type: MeResponse })
-  async me(@CurrentActor() actor: Actor) {
-    return {
-      user: { id: actor.userId, email: actor.email, name: actor.name, role: actor.role },
-      organisations: await this.organisations.listForUser(actor.userId),
-    };
   }
 
   private signIn(res: FastifyReply, s: SignedIn) {

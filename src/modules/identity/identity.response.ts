@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ROLES, type Role } from '../../common/auth/roles';
-import { MyOrganisationResponse } from '../organisations/organisations.response';
 
 export class UserResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -50,9 +49,4 @@ export class RegisteredResponse extends SignedInResponse {
 
 export class AcceptedResponse {
   @ApiProperty({ enum: [true] }) accepted!: true;
-}
-
-export class MeResponse {
-  @ApiProperty({ type: UserResponse }) user!: UserResponse;
-  @ApiProperty({ type: [MyOrganisationResponse] }) organisations!: MyOrganisationResponse[];
 }

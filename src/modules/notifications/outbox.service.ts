@@ -3,19 +3,22 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { isoInZone } from '../../common/time/zoned-time';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { Sql } from '../../infra/database/sql';
+import { Sql, type SqlRunner } from '../../infra/database/sql';
 import { Mailer } from '../../infra/mail/mailer';
 import { missingRow } from '../../infra/queue/job-table.processor';
 import { NOTIFICATIONS_QUEUE, NotificationJob } from '../../infra/queue/queues';
-import { issueResetLink } from '../identity/reset-tokens';
-import { issueInvitationLink } from '../organisations/invitation-tokens';
-import { APPLICANT_MEMBERSHIPS } from '../organisations/membership-sql';
+import { APPLICANT_MEMBERSHIPS } from '../../common/sql/applicant-memberships';
 import { renderNotification } from './notification-renderer';
 
 const REMINDERS: Array<{ kind: 'deadline_3d' | 'deadline_24h'; withinHours: [number, number] }> = [
   { kind: 'deadline_24h', withinHours: [0, 24] },
   { kind: 'deadline_3d', withinHours: [24, 72] },
 ];
+
+/** Mails whose one-time link is issued as they are sent, in the delivery's transaction. */
+export type LinkedMailKind = 'password_reset' | 'invitation';
+/** Issues the link for `subjectId` (a user, an invitation); undefined: nothing to send any more. */
+export type MailLinkIssuer = (tx: SqlRunner, subjectId: string, publicUrl: string) => Promise<string | undefined>;
 
 /** An outbox row as delivery reads it. */
 interface OutboxRow {
@@ -46,6 +49,7 @@ interface DraftNearDeadline {
 @Injectable()
 export class OutboxService {
   private readonly logger = new Logger(OutboxService.name);
+  private readonly linkIssuers = new Map<LinkedMailKind, MailLinkIssuer>();
 
   constructor(
     private readonly db: Sql,
@@ -53,6 +57,21 @@ export class OutboxService {
     private readonly mailer: Mailer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * The feature that owns a linked mail registers how its one-time link is issued (identity: reset
+   * links, organisations: invitation links), so that notifications imports no feature module.
+   */
+  useLinkIssuer(kind: LinkedMailKind, issuer: MailLinkIssuer): void {
+    this.linkIssuers.set(kind, issuer);
+  }
+
+  private issueLink(kind: LinkedMailKind, tx: SqlRunner, subjectId: string): Promise<string | undefined> {
+    const issuer = this.linkIssuers.get(kind);
+    // a process that delivers mail without the owner's module loaded is a wiring bug: fail the delivery (it is retried)
+    if (!issuer) throw new Error(`no link issuer registered for ${kind} mails`);
+    return issuer(tx, subjectId, this.config.publicUrl);
+  }
 
   /** After commit. Best effort: if Redis is down now, the sweep queues them later. */
   async enqueue(outboxIds: string[]): Promise<void> {
@@ -92,14 +111,14 @@ export class OutboxService {
         // revoked, accepted or expired meanwhile, nothing is sent
         if (row.kind === 'invitation') {
           const address = row.recipient_emails[0];
-          const link = address ? await issueInvitationLink(tx, String(row.payload.invitationId), this.config.publicUrl) : undefined;
+          const link = address ? await this.issueLink('invitation', tx, String(row.payload.invitationId)) : undefined;
           payload = { ...row.payload, link: link ?? '' };
           to = link ? [address] : [];
         }
         // a reset link is issued only now, in this transaction: the row never holds the secret, and
         // a send that fails rolls the token back (a row for an unknown address has no recipient)
         if (row.kind === 'password_reset' && recipients.length === 1)
-          payload = { link: await issueResetLink(tx, recipients[0].id, this.config.publicUrl) };
+          payload = { link: (await this.issueLink('password_reset', tx, recipients[0].id)) ?? '' };
         try {
           await this.mailer.send(renderNotification(row.kind, payload, to));
         } catch (e) {

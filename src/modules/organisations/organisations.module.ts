@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { InvitationLinksModule } from './invitation-links.module';
+import { MeController } from './me.controller';
 import { OrganisationsController } from './organisations.controller';
 import { OrganisationsService } from './organisations.service';
 
 @Module({
-  imports: [NotificationsModule],
-  controllers: [OrganisationsController],
+  imports: [NotificationsModule, InvitationLinksModule],
+  controllers: [OrganisationsController, MeController],
   providers: [OrganisationsService],
   exports: [OrganisationsService],
 })

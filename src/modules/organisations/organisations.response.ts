@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { UserResponse } from '../identity/identity.response';
 
 export class OrganisationResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -12,6 +13,11 @@ export class OrganisationResponse {
 /** An organisation of the signed-in user (GET /api/auth/me). */
 export class MyOrganisationResponse extends OrganisationResponse {
   @ApiProperty({ enum: ['owner', 'member'] }) membershipRole!: 'owner' | 'member';
+}
+
+export class MeResponse {
+  @ApiProperty({ type: UserResponse }) user!: UserResponse;
+  @ApiProperty({ type: [MyOrganisationResponse] }) organisations!: MyOrganisationResponse[];
 }
 
 export class MemberResponse {

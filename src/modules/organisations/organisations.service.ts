@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../identity/password';
 import { OutboxService } from '../notifications/outbox.service';
 import { SessionService } from '../identity/session.service';
-import { APPLICANT_MEMBERSHIPS } from './membership-sql';
+import { APPLICANT_MEMBERSHIPS } from '../../common/sql/applicant-memberships';
 import type { AcceptInvitationDto, UpdateOrganisationDto } from './organisations.dto';
 
 const INVITATION_DAYS = 14;

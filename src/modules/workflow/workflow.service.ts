@@ -16,7 +16,7 @@ import { AuditService } from '../audit/audit.service';
 import { DossiersService } from '../dossiers/dossiers.service';
 import { OutboxService } from '../notifications/outbox.service';
 import { canonicalJson } from './canonical-json';
-import { APPLICANT_MEMBERSHIPS } from '../organisations/membership-sql';
+import { APPLICANT_MEMBERSHIPS } from '../../common/sql/applicant-memberships';
 import { TRANSITIONS, type Action } from './transitions';
 
 /** Bumped when the snapshot document's layout changes; part of what is hashed. */

@@ -107,23 +107,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/auth/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The signed-in user and the organisations they belong to */
-        get: operations["AuthController_me"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -307,6 +290,23 @@ export interface paths {
         put?: never;
         /** Join the inviting organisation (signed in with the invited e-mail, or sign up with name + password) */
         post: operations["OrganisationsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user and the organisations they belong to */
+        get: operations["MeController_me"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1525,24 +1525,6 @@ export interface components {
             /** @description Not spaces only, not a common password */
             password: string;
         };
-        MyOrganisationResponse: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @description 统一社会信用代码 */
-            uscc: string | null;
-            parentGroup: string | null;
-            /** @description Staff-verified member/council unit */
-            memberUnit: boolean;
-            /** Format: date-time */
-            createdAt: string;
-            /** @enum {string} */
-            membershipRole: "owner" | "member";
-        };
-        MeResponse: {
-            user: components["schemas"]["UserResponse"];
-            organisations: components["schemas"]["MyOrganisationResponse"][];
-        };
         UserListItemResponse: {
             /** Format: uuid */
             id: string;
@@ -1694,6 +1676,24 @@ export interface components {
             userId: string;
             /** @description Only when the invitation created the account (signed in at once) */
             accessToken?: string;
+        };
+        MyOrganisationResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description 统一社会信用代码 */
+            uscc: string | null;
+            parentGroup: string | null;
+            /** @description Staff-verified member/council unit */
+            memberUnit: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            membershipRole: "owner" | "member";
+        };
+        MeResponse: {
+            user: components["schemas"]["UserResponse"];
+            organisations: components["schemas"]["MyOrganisationResponse"][];
         };
         CategoryResponse: {
             /** Format: uuid */
@@ -4249,43 +4249,6 @@ export interface operations {
             };
         };
     };
-    AuthController_me: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MeResponse"];
-                };
-            };
-            /** @description Malformed input; details[] names every offending field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in (no or an expired session) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
     UsersController_list: {
         parameters: {
             query?: {
@@ -5227,6 +5190,43 @@ export interface operations {
             };
             /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MeController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
