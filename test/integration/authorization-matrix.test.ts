@@ -690,6 +690,12 @@ const ROWS: Row[] = [
     call: async (w, caller) => ({ path: `/api/assignments/${assignmentFor(w, caller)}/attachments/${w.entryAttachmentId}` }),
   },
   {
+    method: 'get',
+    route: '/api/assignments/:id/benchmark',
+    expect: { ...staffOnly(200), judge: 404, judgeEarly: 404, judgeAssigned: 200, judgeClosed: 200 },
+    call: async (w, caller) => ({ path: `/api/assignments/${assignmentFor(w, caller)}/benchmark` }),
+  },
+  {
     // no worker here: the judge copy is queued, so 202
     method: 'get',
     route: '/api/assignments/:id/dossier',

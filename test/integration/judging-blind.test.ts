@@ -123,6 +123,7 @@ it('no identifying byte reaches the judge: JSON of every judge route, headers, f
     expect(file.headers['content-disposition']).toContain(entry.entryCode);
   }
   keep(await as(`/api/assignments/${assignmentId}/review`).expect(200));
+  keep(await as(`/api/assignments/${assignmentId}/benchmark`).expect(200));
   keep(await as(`/api/rubrics/${view.body.rubric.id}`).expect(200));
   keep(
     await request(t.http)
@@ -167,6 +168,7 @@ it('a conflicted judge gets 404 on every route of that entry, and it leaves thei
     ['get', `/api/assignments/${id}`],
     ['get', `/api/assignments/${id}/dossier`],
     ['get', `/api/assignments/${id}/attachments/${attachmentId}`],
+    ['get', `/api/assignments/${id}/benchmark`],
     ['get', `/api/assignments/${id}/review`],
     ['patch', `/api/assignments/${id}/review`],
     ['post', `/api/assignments/${id}/review/submit`],

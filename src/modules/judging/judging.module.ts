@@ -6,6 +6,8 @@ import { AssignmentsController } from './assignments/assignments.controller';
 import { AssignmentsService } from './assignments/assignments.service';
 import { JudgeEntriesController } from './assignments/judge-entries.controller';
 import { JudgeEntriesService } from './assignments/judge-entries.service';
+import { BenchmarksController } from './benchmarks/benchmarks.controller';
+import { BenchmarksService } from './benchmarks/benchmarks.service';
 import { ConflictsController } from './conflicts/conflicts.controller';
 import { ConflictsService } from './conflicts/conflicts.service';
 import { JudgesController } from './judges/judges.controller';
@@ -19,7 +21,8 @@ import { RubricsService } from './rubrics/rubrics.service';
 
 /**
  * Review rounds (issue 14): rubrics, rounds, judges, confidentiality and conflicts, assignments
- * (the solver in assignment/, the routes in assignments/) and reviews.
+ * (the solver in assignment/, the routes in assignments/), reviews, and the KPI benchmark judges
+ * read beside the rubric (benchmarks/).
  */
 @Module({
   imports: [NotificationsModule, DossiersModule],
@@ -31,6 +34,7 @@ import { RubricsService } from './rubrics/rubrics.service';
     AssignmentsController,
     ReviewsController,
     JudgeEntriesController,
+    BenchmarksController,
   ],
   providers: [
     RubricsService,
@@ -41,6 +45,7 @@ import { RubricsService } from './rubrics/rubrics.service';
     AssignmentAccess,
     ReviewsService,
     JudgeEntriesService,
+    BenchmarksService,
   ],
   exports: [RubricsService, RoundsService, JudgesService, ConflictsService, AssignmentsService],
 })

@@ -1263,6 +1263,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assignments/{id}/benchmark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The KPI benchmark of the entry’s cycle and category (per required KPI: reporting entrants, quartiles of the actuals, share that met its target) and the entry’s standing (the assigned judge, staff) */
+        get: operations["BenchmarksController_benchmark"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cycles/{id}/entries": {
         parameters: {
             query?: never;
@@ -2714,6 +2731,36 @@ export interface components {
             /** @enum {string} */
             status: "queued" | "rendering";
             progress: number;
+        };
+        KpiStandingResponse: {
+            target: number;
+            actual: number;
+            /** @description Met its own target by the catalogue’s rule */
+            met: boolean;
+            /** @description Better than this percentage of the other entrants that reported the KPI (which way is better: the catalogue); null when no other did */
+            betterThanPct: number | null;
+        };
+        KpiBenchmarkResponse: {
+            /** @example operations.aht */
+            key: string;
+            label: components["schemas"]["BilingualDoc"];
+            unit: components["schemas"]["BilingualDoc"];
+            /** @enum {string} */
+            direction: "lower" | "higher" | "band";
+            /** @description Entrants of the cycle and category that reported target and actual */
+            reporting: number;
+            p25: number | null;
+            median: number | null;
+            p75: number | null;
+            /** @description Share (0–1) of the reporting entrants that met their own target */
+            metShare: number | null;
+            /** @description This entry; null when it did not report the KPI */
+            entry: components["schemas"]["KpiStandingResponse"] | null;
+        };
+        AssignmentBenchmarkResponse: {
+            /** @description Entrants of the cycle and category (submitted or later) the figures are taken over */
+            entrants: number;
+            kpis: components["schemas"]["KpiBenchmarkResponse"][];
         };
         EntryOrganisationResponse: {
             /** Format: uuid */
@@ -10213,6 +10260,54 @@ export interface operations {
             };
             /** @description Wrong state (state), deadline passed, or a conflicting record */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    BenchmarksController_benchmark: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentBenchmarkResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
