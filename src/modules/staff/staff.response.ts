@@ -142,7 +142,7 @@ export class ScreeningSnapshotResponse {
 export class DossierCopyResponse {
   @ApiProperty({ enum: ['applicant', 'staff', 'judge'] }) variant!: string;
   @ApiProperty({ description: 'Judge copy: blind (identifying fields dropped)' }) blind!: boolean;
-  @ApiProperty({ enum: ['missing', 'pending', 'rendering', 'ready', 'failed'] }) status!: string;
+  @ApiProperty({ enum: ['missing', 'queued', 'rendering', 'ready', 'failed'] }) status!: string;
   @ApiProperty({ description: 'GET this to fetch (202 while rendering)' }) href!: string;
 }
 

@@ -2959,7 +2959,7 @@ export interface components {
             /** @description Judge copy: blind (identifying fields dropped) */
             blind: boolean;
             /** @enum {string} */
-            status: "missing" | "pending" | "rendering" | "ready" | "failed";
+            status: "missing" | "queued" | "rendering" | "ready" | "failed";
             /** @description GET this to fetch (202 while rendering) */
             href: string;
         };

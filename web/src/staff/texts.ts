@@ -102,7 +102,6 @@ const TEXTS = {
   blind: ['（匿名）', ' (blind)'],
   notBlind: ['（实名）', ' (named)'],
   dossier_missing: ['尚未生成', 'not produced yet'],
-  dossier_pending: ['排队中', 'queued'],
   dossier_queued: ['排队中', 'queued'],
   dossier_rendering: ['生成中', 'rendering'],
   dossier_ready: ['可下载', 'ready'],
