@@ -16,7 +16,7 @@ import { fieldAt } from '../../form/labels';
 import { errorText } from '../errors';
 import { assignmentMatrixQuery, invalidateRoundAssignments, type AssignmentMatrix, type RoundHead } from '../queries';
 import { useStaffT, type StaffTextKey } from '../texts';
-import { RoundPage } from './RoundTabs';
+import { Pill, RoundPage } from './RoundTabs';
 
 type AutoAnswer = Reply<'AutoAssignmentResponse'>;
 type MatrixEntry = Reply<'MatrixEntryResponse'>;
@@ -164,7 +164,7 @@ function PreviewBody({ p }: { p: AutoAnswer }) {
       render: (_, e) => (
         <Space size={[4, 4]} wrap>
           {e.judges.map((j) => (
-            <Tag key={j.judgeId} color={j.expertiseMatch ? 'green' : undefined} data-expert={j.expertiseMatch || undefined}>
+            <Pill key={j.judgeId} tone={j.expertiseMatch ? 'ok' : undefined} data-expert={j.expertiseMatch || undefined}>
               {j.name}
               {j.expertiseMatch && (
                 <>
@@ -172,7 +172,7 @@ function PreviewBody({ p }: { p: AutoAnswer }) {
                   <span style={SR_ONLY}>（{s('asgExpert')}）</span>
                 </>
               )}
-            </Tag>
+            </Pill>
           ))}
         </Space>
       ),
@@ -180,7 +180,7 @@ function PreviewBody({ p }: { p: AutoAnswer }) {
     {
       title: s('asgMissingCol'),
       key: 'missing',
-      render: (_, e) => (e.missing ? <Tag color="orange">{s('asgMissing', { n: e.missing })}</Tag> : '—'),
+      render: (_, e) => (e.missing ? <Pill tone="warn">{s('asgMissing', { n: e.missing })}</Pill> : '—'),
     },
   ];
   return (
@@ -230,12 +230,12 @@ function PreviewBody({ p }: { p: AutoAnswer }) {
             {s('asgDiff')}
           </Typography.Title>
           <Space wrap style={{ marginBottom: 8 }}>
-            <Tag color="green" data-diff-added={p.diff.added.length}>
+            <Pill tone="ok" data-diff-added={p.diff.added.length}>
               {s('asgAdded')} {p.diff.added.length}
-            </Tag>
-            <Tag color="red" data-diff-removed={p.diff.removed.length}>
+            </Pill>
+            <Pill tone="bad" data-diff-removed={p.diff.removed.length}>
               {s('asgRemovedPairs')} {p.diff.removed.length}
-            </Tag>
+            </Pill>
             <Tag data-diff-kept={p.diff.kept.length}>
               {s('asgKept')} {p.diff.kept.length}
             </Tag>
@@ -254,7 +254,7 @@ function PreviewBody({ p }: { p: AutoAnswer }) {
                 {
                   title: s('details'),
                   key: 'change',
-                  render: (_, x) => <Tag color={x.change === 'asgAdded' ? 'green' : 'red'}>{s(x.change)}</Tag>,
+                  render: (_, x) => <Pill tone={x.change === 'asgAdded' ? 'ok' : 'bad'}>{s(x.change)}</Pill>,
                 },
               ]}
             />
@@ -505,9 +505,9 @@ function Matrix({ round, data }: { round: RoundHead; data: AssignmentMatrix }) {
           <div style={{ fontSize: 12, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={e.company}>
             {e.company}
           </div>
-          <Tag color={e.assigned < data.reviewsPerApplication ? 'orange' : 'green'} style={{ marginTop: 2 }}>
+          <Pill tone={e.assigned < data.reviewsPerApplication ? 'warn' : 'ok'} style={{ marginTop: 2 }}>
             {s('asgJudgesOfEntry', { assigned: e.assigned, needed: data.reviewsPerApplication })}
-          </Tag>
+          </Pill>
         </div>
       ),
     },
@@ -528,8 +528,8 @@ function Matrix({ round, data }: { round: RoundHead; data: AssignmentMatrix }) {
       render: (_: unknown, e: MatrixEntry, r: number) => {
         const kind = kindOf(e, j.judgeId);
         const a = assigned.get(pair(e.applicationId, j.judgeId));
-        const word = a ? s(`asgReview_${a.reviewState}` as StaffTextKey) : s(`asgCell_${kind}` as StaffTextKey);
-        const stateWords = a ? `${s('asgCell_assigned')}，${word}` : word;
+        const word = a && a.reviewState !== 'none' ? s(`asgReview_${a.reviewState}` as StaffTextKey) : s(`asgCell_${kind}` as StaffTextKey);
+        const stateWords = a ? `${s('asgCell_assigned')}，${s(`asgReview_${a.reviewState}` as StaffTextKey)}` : word;
         return (
           <button
             type="button"
@@ -575,11 +575,10 @@ function Matrix({ round, data }: { round: RoundHead; data: AssignmentMatrix }) {
             </span>
           ))}
         </Space>
-        <Input.Search
+        <Input
           id="matrix-filter"
           aria-label={s('asgFilter')}
           placeholder={s('asgFilterPlaceholder')}
-          allowClear
           value={filter}
           onChange={(e) => {
             setFilter(e.target.value);

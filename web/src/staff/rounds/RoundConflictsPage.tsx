@@ -4,15 +4,15 @@
  * kind, reason and whether staff dismissed it. An inferred one is dismissed with a reason (a modal;
  * the reason is required and audited); the matrix and the solver then treat the pair as free.
  */
-import { Alert, App, Button, Form, Input, Modal, Table, Tag, type TableProps } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Button, Card, Form, Grid, Input, Modal, Table, Tag, Typography, type TableProps } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { post, type Body, type Reply } from '../../api/client';
 import { errorText, showAtFields } from '../errors';
 import { invalidateRoundAssignments, roundConflictsQuery, type RoundConflict, type RoundHead } from '../queries';
 import { useStaffT, type StaffTextKey } from '../texts';
-import { RoundPage } from './RoundTabs';
+import { Pill, RoundPage } from './RoundTabs';
 
 export function RoundConflictsPage() {
   return <RoundPage active="conflicts">{(round) => <Conflicts round={round} />}</RoundPage>;
@@ -27,6 +27,7 @@ export function reasonIn(reason: string, lang: 'zh' | 'en'): string {
 
 function Conflicts({ round }: { round: RoundHead }) {
   const { s, lang } = useStaffT();
+  const screens = Grid.useBreakpoint();
   const list = useQuery(roundConflictsQuery(round.id));
   const [dismissing, setDismissing] = useState<RoundConflict | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -42,9 +43,9 @@ function Conflicts({ round }: { round: RoundHead }) {
       title: s('cfSource'),
       key: 'source',
       render: (_, c) => (
-        <Tag color={c.source === 'declared' ? 'purple' : 'blue'} data-source={c.source}>
+        <Pill tone={c.source === 'declared' ? 'accent' : 'info'} data-source={c.source}>
           {s(`cfSource_${c.source}` as StaffTextKey)}
-        </Tag>
+        </Pill>
       ),
     },
     { title: s('cfKind'), key: 'kind', render: (_, c) => s(`cfKind_${c.kind}` as StaffTextKey) },
@@ -72,7 +73,7 @@ function Conflicts({ round }: { round: RoundHead }) {
             {c.dismissReason && <div style={{ maxWidth: 280 }}>{c.dismissReason}</div>}
           </div>
         ) : (
-          <Tag color="red">{s('cfStanding')}</Tag>
+          <Pill tone="bad">{s('cfStanding')}</Pill>
         ),
     },
     {
@@ -98,16 +99,20 @@ function Conflicts({ round }: { round: RoundHead }) {
     <>
       {done && <Alert type="success" showIcon message={done} role="status" id="conflict-dismissed" />}
       {list.isError && <Alert type="error" showIcon message={errorText(list.error)} />}
-      <Table<RoundConflict>
-        rowKey="id"
-        loading={list.isFetching}
-        dataSource={list.data ?? []}
-        columns={columns}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: s('cfNone') }}
-        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-        rowClassName={(c) => (c.dismissed ? 'conflict-dismissed' : '')}
-      />
+      {!screens.md && list.data ? (
+        <ConflictCards list={list.data} columns={columns} />
+      ) : (
+        <Table<RoundConflict>
+          rowKey="id"
+          loading={list.isFetching}
+          dataSource={list.data ?? []}
+          columns={columns}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: s('cfNone') }}
+          pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+          rowClassName={(c) => (c.dismissed ? 'conflict-dismissed' : '')}
+        />
+      )}
       {dismissing && (
         <DismissDialog
           conflict={dismissing}
@@ -119,6 +124,34 @@ function Conflicts({ round }: { round: RoundHead }) {
         />
       )}
     </>
+  );
+}
+
+/** On a phone: one card per conflict, the table's columns as label and value. */
+function ConflictCards({ list, columns }: { list: RoundConflict[]; columns: NonNullable<TableProps<RoundConflict>['columns']> }) {
+  const { s } = useStaffT();
+  if (!list.length) return <Typography.Paragraph>{s('cfNone')}</Typography.Paragraph>;
+  return (
+    <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 12 }}>
+      {list.map((c, i) => (
+        <li key={c.id}>
+          <Card size="small">
+            <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '4px 12px' }}>
+              {columns.map((col) => {
+                const render = 'render' in col && col.render ? col.render : undefined;
+                const value = render ? render(undefined, c, i) : c[(col as { dataIndex?: keyof RoundConflict }).dataIndex!];
+                return (
+                  <div key={String(col.key)} style={{ display: 'contents' }}>
+                    <dt style={{ color: 'rgba(0, 0, 0, 0.65)' }}>{col.title as string}</dt>
+                    <dd style={{ margin: 0, minWidth: 0 }}>{value as ReactNode}</dd>
+                  </div>
+                );
+              })}
+            </dl>
+          </Card>
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -11,7 +11,7 @@ import { post, type Reply } from '../../api/client';
 import { errorText } from '../errors';
 import { invalidateRoundAssignments, roundProgressQuery, type RoundHead, type RoundProgress } from '../queries';
 import { useStaffT } from '../texts';
-import { RoundPage } from './RoundTabs';
+import { Pill, RoundPage } from './RoundTabs';
 
 type JudgeRow = RoundProgress['judges'][number];
 type EntryRow = RoundProgress['entries'][number];
@@ -100,10 +100,9 @@ function ProgressBody({ round }: { round: RoundHead }) {
       </Card>
 
       <Card title={<h3 style={{ margin: 0, fontSize: 16 }}>{s('pgByEntry')}</h3>} size="small">
-        <Input.Search
+        <Input
           aria-label={s('asgFilter')}
           placeholder={s('entryCode')}
-          allowClear
           value={filter}
           onChange={(e) => {
             setFilter(e.target.value);
@@ -149,13 +148,7 @@ function JudgeItem({ j }: { j: JudgeRow }) {
         <Space wrap size={[8, 0]} style={{ justifyContent: 'space-between', width: '100%' }}>
           <Space wrap size={[8, 0]}>
             <strong>{j.name}</strong>
-            {isLate ? (
-              <Tag color="orange">{s('pgLate')}</Tag>
-            ) : j.assigned ? (
-              <Tag color="green">{s('pgDone')}</Tag>
-            ) : (
-              <Tag>{s('pgNone')}</Tag>
-            )}
+            {isLate ? <Pill tone="warn">{s('pgLate')}</Pill> : j.assigned ? <Pill tone="ok">{s('pgDone')}</Pill> : <Tag>{s('pgNone')}</Tag>}
           </Space>
           {j.draft > 0 && <span>{s('pgDrafts', { n: j.draft })}</span>}
         </Space>
@@ -180,7 +173,7 @@ function EntryItem({ e, needed }: { e: EntryRow; needed: number }) {
           <Link to={`/staff/entries/${e.applicationId}`} className="entry-code">
             {e.entryCode}
           </Link>
-          {e.missing > 0 && <Tag color="orange">{s('pgMissing', { n: e.missing })}</Tag>}
+          {e.missing > 0 && <Pill tone="warn">{s('pgMissing', { n: e.missing })}</Pill>}
           {e.draft > 0 && <span>{s('pgDrafts', { n: e.draft })}</span>}
         </Space>
         <Progress

@@ -4,7 +4,7 @@
  * links with `aria-current` on the page shown, wrapping on a phone. `RoundPage` puts it above a
  * page's body and answers "not found" for a round that does not exist.
  */
-import { Alert, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Skeleton, Space, Tag, Typography, type TagProps } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
@@ -36,7 +36,21 @@ const TAB_STYLE = {
 } as const;
 const CURRENT_STYLE = { background: '#0958d9', borderColor: '#0958d9', color: '#fff', fontWeight: 500 } as const;
 
-export const roundStateColor = (state: string) => (state === 'open' ? 'green' : state === 'closed' ? 'default' : 'blue');
+/** Tag colours with text dark enough on their background for WCAG AA (antd's green and orange presets are not, at 12 px). */
+const TONES = {
+  ok: { color: '#135200', background: '#f6ffed', borderColor: '#b7eb8f' },
+  warn: { color: '#873800', background: '#fff7e6', borderColor: '#ffd591' },
+  bad: { color: '#a8071a', background: '#fff1f0', borderColor: '#ffa39e' },
+  info: { color: '#003eb3', background: '#e6f4ff', borderColor: '#91caff' },
+  accent: { color: '#391085', background: '#f9f0ff', borderColor: '#d3adf7' },
+} as const;
+export type Tone = keyof typeof TONES;
+
+export function Pill({ tone, style, ...rest }: TagProps & { tone?: Tone } & Record<`data-${string}`, unknown>) {
+  return <Tag {...rest} style={tone ? { ...TONES[tone], ...style } : style} />;
+}
+
+export const roundStateTone = (state: string): Tone | undefined => (state === 'open' ? 'ok' : state === 'closed' ? undefined : 'info');
 
 /** The links between the round's pages. */
 export function RoundTabs({ roundId, active }: { roundId: string; active: RoundTab }) {
@@ -76,9 +90,9 @@ export function RoundHeader({ round, active }: { round: RoundHead; active: Round
         {round.name}
       </Typography.Title>
       <Space wrap size={[8, 4]}>
-        <Tag color={roundStateColor(round.state)} data-round-state={round.state}>
+        <Pill tone={roundStateTone(round.state)} data-round-state={round.state}>
           {s(`roundState_${round.state}` as StaffTextKey)}
-        </Tag>
+        </Pill>
         <Tag>{round.blind ? s('roundBlind') : s('roundNamed')}</Tag>
         {cycle && <span>{cycle.name}</span>}
         <span>{s('roundPerEntry', { n: round.reviewsPerApplication })}</span>
