@@ -263,7 +263,7 @@ const TEXTS = {
   cfDismissTitle: ['撤销推断的利益冲突', 'Dismiss an inferred conflict'],
   cfDismissReason: ['撤销原因', 'Reason for the dismissal'],
   cfDismissHelp: [
-    '撤销后，{judge} 可被分配到“{org}”的申报；原因记入审计日志。',
+    '撤销后，{judge}可被分配到“{org}”的申报；原因记入审计日志。',
     'Once dismissed, {judge} may be assigned the entries of “{org}”; the reason goes into the audit log.',
   ],
   cfDismissedDone: ['已撤销该利益冲突', 'The conflict is dismissed'],
