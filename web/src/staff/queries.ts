@@ -101,15 +101,6 @@ export const usersQuery = (params: { q?: string; role?: string; page?: number; p
     placeholderData: (previous) => previous,
   });
 
-/** After a screening action: the entry, its history and every list that shows it. */
-export function invalidateEntry(id: string): void {
-  void queryClient.invalidateQueries({ queryKey: ['staff', 'entry', id] });
-  void queryClient.invalidateQueries({ queryKey: ['staff', 'screening', id] });
-  void queryClient.invalidateQueries({ queryKey: ['staff', 'dashboard'] });
-  void queryClient.invalidateQueries({ queryKey: ['staff', 'audit'] });
-  void queryClient.invalidateQueries({ queryKey: ['staff', 'entries'] });
-}
-
 // --- a review round's staff pages (rounds/): header, assignment matrix, conflicts, progress
 
 export type RoundHead = Reply<'RoundResponse'>;
@@ -143,4 +134,13 @@ export const roundProgressQuery = (roundId: string) =>
 export function invalidateRoundAssignments(roundId: string): void {
   for (const key of ['round', 'round-matrix', 'round-conflicts', 'round-progress', 'round-preview'])
     void queryClient.invalidateQueries({ queryKey: ['staff', key, roundId] });
+}
+
+/** After a screening action: the entry, its history and every list that shows it. */
+export function invalidateEntry(id: string): void {
+  void queryClient.invalidateQueries({ queryKey: ['staff', 'entry', id] });
+  void queryClient.invalidateQueries({ queryKey: ['staff', 'screening', id] });
+  void queryClient.invalidateQueries({ queryKey: ['staff', 'dashboard'] });
+  void queryClient.invalidateQueries({ queryKey: ['staff', 'audit'] });
+  void queryClient.invalidateQueries({ queryKey: ['staff', 'entries'] });
 }

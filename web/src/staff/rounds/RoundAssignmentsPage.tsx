@@ -16,7 +16,7 @@ import { fieldAt } from '../../form/labels';
 import { errorText } from '../errors';
 import { assignmentMatrixQuery, invalidateRoundAssignments, type AssignmentMatrix, type RoundHead } from '../queries';
 import { useStaffT, type StaffTextKey } from '../texts';
-import { Pill, RoundPage } from './RoundTabs';
+import { Pill, RoundFrame } from './RoundTabs';
 
 type AutoAnswer = Reply<'AutoAssignmentResponse'>;
 type MatrixEntry = Reply<'MatrixEntryResponse'>;
@@ -46,7 +46,7 @@ function useIndustryLabel() {
 }
 
 export function RoundAssignmentsPage() {
-  return <RoundPage active="assignments">{(round) => <Assignments round={round} />}</RoundPage>;
+  return <RoundFrame active="assignments">{(round) => <Assignments round={round} />}</RoundFrame>;
 }
 
 function Assignments({ round }: { round: RoundHead }) {

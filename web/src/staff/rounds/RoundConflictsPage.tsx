@@ -12,10 +12,10 @@ import { post, type Body, type Reply } from '../../api/client';
 import { errorText, showAtFields } from '../errors';
 import { invalidateRoundAssignments, roundConflictsQuery, type RoundConflict, type RoundHead } from '../queries';
 import { useStaffT, type StaffTextKey } from '../texts';
-import { Pill, RoundPage } from './RoundTabs';
+import { Pill, RoundFrame } from './RoundTabs';
 
 export function RoundConflictsPage() {
-  return <RoundPage active="conflicts">{(round) => <Conflicts round={round} />}</RoundPage>;
+  return <RoundFrame active="conflicts">{(round) => <Conflicts round={round} />}</RoundFrame>;
 }
 
 /** The server words a reason in both languages ("中文 / English"): the page's half. */

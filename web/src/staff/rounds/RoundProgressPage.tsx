@@ -11,13 +11,13 @@ import { post, type Reply } from '../../api/client';
 import { errorText } from '../errors';
 import { invalidateRoundAssignments, roundProgressQuery, type RoundHead, type RoundProgress } from '../queries';
 import { useStaffT } from '../texts';
-import { Pill, RoundPage } from './RoundTabs';
+import { Pill, RoundFrame } from './RoundTabs';
 
 type JudgeRow = RoundProgress['judges'][number];
 type EntryRow = RoundProgress['entries'][number];
 
 export function RoundProgressPage() {
-  return <RoundPage active="progress">{(round) => <ProgressBody round={round} />}</RoundPage>;
+  return <RoundFrame active="progress">{(round) => <ProgressBody round={round} />}</RoundFrame>;
 }
 
 const PAGE = 20;

@@ -1,7 +1,7 @@
 /**
  * The head of every page of one review round: its name, state, blind or named, closing time in the
  * cycle's zone, and links between the round's pages (设置 · 分配 · 利益冲突 · 进度) — a `<nav>` of
- * links with `aria-current` on the page shown, wrapping on a phone. `RoundPage` puts it above a
+ * links with `aria-current` on the page shown, wrapping on a phone. `RoundFrame` puts it above a
  * page's body and answers "not found" for a round that does not exist.
  */
 import { Alert, Skeleton, Space, Tag, Typography, type TagProps } from 'antd';
@@ -91,7 +91,7 @@ export function RoundHeader({ round, active }: { round: RoundHead; active: Round
       </Typography.Title>
       <Space wrap size={[8, 4]}>
         <Pill tone={roundStateTone(round.state)} data-round-state={round.state}>
-          {s(`roundState_${round.state}` as StaffTextKey)}
+          {s(`roundHeadState_${round.state}` as StaffTextKey)}
         </Pill>
         <Tag>{round.blind ? s('roundBlind') : s('roundNamed')}</Tag>
         {cycle && <span>{cycle.name}</span>}
@@ -107,7 +107,7 @@ export function RoundHeader({ round, active }: { round: RoundHead; active: Round
 }
 
 /** A round page: the header, then the body given the round; 404 → the not-found page. */
-export function RoundPage({ active, children }: { active: RoundTab; children: (round: RoundHead) => ReactNode }) {
+export function RoundFrame({ active, children }: { active: RoundTab; children: (round: RoundHead) => ReactNode }) {
   const { id = '' } = useParams();
   const round = useQuery(roundHeadQuery(id));
   if (round.isError && round.error instanceof ApiError && (round.error.status === 404 || round.error.status === 400)) return <NotFound />;
