@@ -661,6 +661,12 @@ const ROWS: Row[] = [
   },
   {
     method: 'get',
+    route: '/api/rounds/:id/assignments/matrix',
+    expect: staffOnly(200),
+    call: async (w) => ({ path: `/api/rounds/${w.openRoundId}/assignments/matrix` }),
+  },
+  {
+    method: 'get',
     route: '/api/rounds/:id/progress',
     expect: staffOnly(200),
     call: async (w) => ({ path: `/api/rounds/${w.openRoundId}/progress` }),

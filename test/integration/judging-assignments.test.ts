@@ -86,9 +86,16 @@ it('applies: writes the pairs and an audit row each; a re-solve keeps submitted 
   const summary = await t.db.query(`SELECT details FROM audit_log WHERE action = 'assignments.auto' AND entity_id = $1`, [round.roundId]);
   expect(summary.rows[0].details).toMatchObject({ added: 6, removed: 0 });
 
+  expect(applied.body.diff.added.map((a: { assignmentId: string }) => a.assignmentId).sort()).toEqual(
+    applied.body.added.map((a: { id: string }) => a.id).sort(),
+  );
+  expect(applied.body.diff).toMatchObject({ removed: [], kept: [] });
+
   // the same input again: nothing moves
   const again = await post(`/api/rounds/${round.roundId}/assignments/auto`, { dryRun: false }).expect(200);
   expect(again.body).toMatchObject({ added: [], removed: [] });
+  expect(again.body.diff).toMatchObject({ added: [], removed: [] });
+  expect(again.body.diff.kept).toHaveLength(6);
 
   // one review submitted; a fourth judge joins: balance moves some pairs to them, never the submitted one
   const [first] = (
@@ -98,7 +105,19 @@ it('applies: writes the pairs and an audit row each; a re-solve keeps submitted 
   ).rows;
   await t.db.query(`INSERT INTO reviews (assignment_id, state, submitted_at, total) VALUES ($1, 'submitted', now(), 50)`, [first.id]);
   judges.push(await panelJudge(t, round));
+  // the preview of the re-solve says what applying it would change, and changes nothing
+  const preview = await post(`/api/rounds/${round.roundId}/assignments/auto`, { dryRun: true }).expect(200);
+  expect(preview.body).toMatchObject({ added: [], removed: [] });
+  expect(preview.body.diff.added.length).toBeGreaterThan(0);
+  expect(preview.body.diff.added.every((a: { assignmentId: string | null; judgeId: string }) => a.assignmentId === null)).toBe(true);
+  expect(preview.body.diff.removed.length).toBe(preview.body.diff.added.length);
+  expect(preview.body.diff.kept.length + preview.body.diff.removed.length).toBe(6);
+  expect(preview.body.diff.kept.map((k: { assignmentId: string }) => k.assignmentId)).toContain(first.id);
+  expect(await live(round.roundId)).toHaveLength(6);
   const moved = await post(`/api/rounds/${round.roundId}/assignments/auto`, { dryRun: false }).expect(200);
+  expect(moved.body.diff.removed.map((r: { assignmentId: string }) => r.assignmentId).sort()).toEqual(
+    preview.body.diff.removed.map((r: { assignmentId: string }) => r.assignmentId).sort(),
+  );
   expect(moved.body.removed.length).toBe(moved.body.added.length);
   expect(moved.body.removed.length).toBeGreaterThan(0);
   expect(moved.body.removed.length).toBeLessThanOrEqual(2);
@@ -152,6 +171,43 @@ it('manual pairs: 201, then 409 duplicate / conflicted / at capacity with the re
   expect((await get(path).expect(200)).body).toEqual([]);
   const audit = await t.db.query(`SELECT details FROM audit_log WHERE action = 'assignment.remove' AND entity_id = $1`, [made.body.id]);
   expect(audit.rows[0].details).toMatchObject({ reason: 'removed_by_staff' });
+});
+
+it('the matrix: entries with their company, the panel with load and capacity, live and conflicted pairs', async () => {
+  const round = await openRound(t, staff, { entries: 3, industries: ['finance'], reviewsPerApplication: 1 });
+  const a = await panelJudge(t, round, { name: '矩阵甲', industries: ['finance'], capacity: 2 });
+  const b = await panelJudge(t, round, { name: '矩阵乙' });
+  await t.db.query(
+    `INSERT INTO application_sections (application_id, section_key, data) VALUES ($1, 'basics', '{"enterprise": {"name": "矩阵测试公司"}}')
+     ON CONFLICT (application_id, section_key) DO UPDATE SET data = EXCLUDED.data`,
+    [round.entries[1].appId],
+  );
+  await declareConflict(t, b.userId, round.entries[0].orgId);
+  const x = await assign(t, round.roundId, round.entries[0].appId, a.userId);
+  await t.db.query(`INSERT INTO reviews (assignment_id) VALUES ($1)`, [x]);
+
+  const res = await get(`/api/rounds/${round.roundId}/assignments/matrix`).expect(200);
+  expect(res.body).toMatchObject({ roundId: round.roundId, state: 'open', blind: true, reviewsPerApplication: 1 });
+  expect(res.body.entries.map((e: { entryCode: string }) => e.entryCode)).toEqual(round.entries.map((e) => e.entryCode).sort());
+  const orgName = (await t.db.query('SELECT name FROM organisations WHERE id = $1', [round.entries[0].orgId])).rows[0].name;
+  expect(res.body.entries.find((e: { applicationId: string }) => e.applicationId === round.entries[0].appId)).toMatchObject({
+    company: orgName,
+    organisationId: round.entries[0].orgId,
+    assigned: 1,
+  });
+  expect(res.body.entries.find((e: { applicationId: string }) => e.applicationId === round.entries[1].appId)).toMatchObject({
+    company: '矩阵测试公司',
+    assigned: 0,
+  });
+  expect(res.body.judges).toEqual(
+    expect.arrayContaining([
+      { judgeId: a.userId, name: '矩阵甲', capacity: 2, count: 1, industries: ['finance'] },
+      { judgeId: b.userId, name: '矩阵乙', capacity: 3, count: 0, industries: [] },
+    ]),
+  );
+  expect(res.body.assignments).toEqual([{ id: x, applicationId: round.entries[0].appId, judgeId: a.userId, reviewState: 'draft' }]);
+  expect(res.body.conflicts).toEqual([{ applicationId: round.entries[0].appId, judgeId: b.userId }]);
+  await get('/api/rounds/00000000-0000-4000-8000-000000000000/assignments/matrix').expect(404);
 });
 
 it('a round that is not open: 409 with its state; an unknown round 404', async () => {

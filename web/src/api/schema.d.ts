@@ -1125,6 +1125,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rounds/{id}/assignments/matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The entries × judges matrix of a round (staff): entries with entry code and company, the panel with capacity and load, live pairs and conflicted pairs */
+        get: operations["AssignmentsController_matrix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rounds/{id}/progress": {
         parameters: {
             query?: never;
@@ -2500,6 +2517,25 @@ export interface components {
             /** Format: uuid */
             judgeId: string;
         };
+        DiffPairResponse: {
+            /**
+             * Format: uuid
+             * @description The live assignment (null: a pair the answer adds)
+             */
+            assignmentId: string | null;
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: uuid */
+            judgeId: string;
+        };
+        AssignmentDiffResponse: {
+            /** @description Pairs the answer makes that are not live now */
+            added: components["schemas"]["DiffPairResponse"][];
+            /** @description Live pairs the answer ends */
+            removed: components["schemas"]["DiffPairResponse"][];
+            /** @description Live pairs the answer keeps */
+            kept: components["schemas"]["DiffPairResponse"][];
+        };
         AutoAssignmentResponse: {
             dryRun: boolean;
             /** @description Every pair of the answer (kept ones included) */
@@ -2515,6 +2551,8 @@ export interface components {
             added: components["schemas"]["AssignmentChangeResponse"][];
             /** @description Applied: assignments ended (empty in a dry run) */
             removed: components["schemas"]["AssignmentChangeResponse"][];
+            /** @description The answer against the assignment live before it (dry run: what applying would change; applied: what it changed) */
+            diff: components["schemas"]["AssignmentDiffResponse"];
         };
         ReviewCountsResponse: {
             assigned: number;
@@ -2543,6 +2581,65 @@ export interface components {
             judgeProgress: components["schemas"]["ReviewCountsResponse"];
             /** @description This entry’s progress in the round */
             entryProgress: components["schemas"]["ReviewCountsResponse"];
+        };
+        MatrixEntryResponse: {
+            /** Format: uuid */
+            applicationId: string;
+            entryCode: string;
+            /** @description basics.enterprise.name of the snapshot (else of the live section, else the organisation’s name); staff see it in blind rounds too */
+            company: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @description basics.center.industry */
+            industry: string | null;
+            /** @description Judges assigned now */
+            assigned: number;
+        };
+        MatrixJudgeResponse: {
+            /** Format: uuid */
+            judgeId: string;
+            name: string;
+            /** @description The panel’s capacity, else the profile’s, else every entry of the round */
+            capacity: number;
+            /** @description Entries assigned now */
+            count: number;
+            industries: string[];
+        };
+        MatrixAssignmentResponse: {
+            /**
+             * Format: uuid
+             * @description The assignment (DELETE /api/assignments/:id ends it)
+             */
+            id: string;
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: uuid */
+            judgeId: string;
+            /** @enum {string} */
+            reviewState: "none" | "draft" | "submitted";
+        };
+        MatrixConflictResponse: {
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: uuid */
+            judgeId: string;
+        };
+        AssignmentMatrixResponse: {
+            /** Format: uuid */
+            roundId: string;
+            /** @enum {string} */
+            state: "draft" | "open" | "closed";
+            /** @description Judges see entry codes only (staff see the company anyway) */
+            blind: boolean;
+            reviewsPerApplication: number;
+            /** @description The round’s entries by entry code (the rows) */
+            entries: components["schemas"]["MatrixEntryResponse"][];
+            /** @description The panel by name (the columns) */
+            judges: components["schemas"]["MatrixJudgeResponse"][];
+            /** @description Live assignments (the filled cells) */
+            assignments: components["schemas"]["MatrixAssignmentResponse"][];
+            /** @description Pairs a standing conflict of interest (declared, or inferred and not dismissed) rules out */
+            conflicts: components["schemas"]["MatrixConflictResponse"][];
         };
         ProgressTotalsResponse: {
             assigned: number;
@@ -9567,6 +9664,54 @@ export interface operations {
             };
             /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AssignmentsController_matrix: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentMatrixResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -11,6 +11,9 @@ import { DashboardPage } from './DashboardPage';
 import { EntriesPage } from './EntriesPage';
 import { EntryPage } from './EntryPage';
 import { OrganisationPage, OrganisationsPage } from './OrganisationsPage';
+import { RoundAssignmentsPage } from './rounds/RoundAssignmentsPage';
+import { RoundConflictsPage } from './rounds/RoundConflictsPage';
+import { RoundProgressPage } from './rounds/RoundProgressPage';
 import { StaffFrame } from './StaffFrame';
 import { UsersPage } from './UsersPage';
 
@@ -22,6 +25,9 @@ export function StaffRoutes({ role }: { role: Role }) {
         <Route path="cycles/:id" element={<CycleEditPage />} />
         <Route path="entries" element={<EntriesPage />} />
         <Route path="entries/:id" element={<EntryPage />} />
+        <Route path="rounds/:id/assignments" element={<RoundAssignmentsPage />} />
+        <Route path="rounds/:id/conflicts" element={<RoundConflictsPage />} />
+        <Route path="rounds/:id/progress" element={<RoundProgressPage />} />
         <Route path="organisations" element={<OrganisationsPage />} />
         <Route path="organisations/:id" element={<OrganisationPage />} />
         <Route path="audit" element={<AuditPage />} />

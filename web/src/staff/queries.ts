@@ -101,6 +101,41 @@ export const usersQuery = (params: { q?: string; role?: string; page?: number; p
     placeholderData: (previous) => previous,
   });
 
+// --- a review round's staff pages (rounds/): header, assignment matrix, conflicts, progress
+
+export type RoundHead = Reply<'RoundResponse'>;
+export type AssignmentMatrix = Reply<'AssignmentMatrixResponse'>;
+export type RoundConflict = Reply<'ConflictResponse'>;
+export type RoundProgress = Reply<'RoundProgressResponse'>;
+
+/** The round as its pages' header shows it (name, state, blind, closing time, panel). */
+export const roundHeadQuery = (id: string) =>
+  queryOptions({ queryKey: ['staff', 'round', id], queryFn: () => get<RoundHead>(`/api/rounds/${id}`) });
+
+export const assignmentMatrixQuery = (roundId: string) =>
+  queryOptions({
+    queryKey: ['staff', 'round-matrix', roundId],
+    queryFn: () => get<AssignmentMatrix>(`/api/rounds/${roundId}/assignments/matrix`),
+  });
+
+export const roundConflictsQuery = (roundId: string) =>
+  queryOptions({
+    queryKey: ['staff', 'round-conflicts', roundId],
+    queryFn: () => get<RoundConflict[]>(`/api/rounds/${roundId}/conflicts`),
+  });
+
+export const roundProgressQuery = (roundId: string) =>
+  queryOptions({
+    queryKey: ['staff', 'round-progress', roundId],
+    queryFn: () => get<RoundProgress>(`/api/rounds/${roundId}/progress`),
+  });
+
+/** After an assignment or a conflict changed: every view of the round's pairs is read again (a preview included). */
+export function invalidateRoundAssignments(roundId: string): void {
+  for (const key of ['round', 'round-matrix', 'round-conflicts', 'round-progress', 'round-preview'])
+    void queryClient.invalidateQueries({ queryKey: ['staff', key, roundId] });
+}
+
 /** After a screening action: the entry, its history and every list that shows it. */
 export function invalidateEntry(id: string): void {
   void queryClient.invalidateQueries({ queryKey: ['staff', 'entry', id] });

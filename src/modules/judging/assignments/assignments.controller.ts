@@ -6,7 +6,13 @@ import { langOf } from '../../../common/i18n/messages';
 import { ApiErrors } from '../../../common/openapi/api-errors';
 import { IdParam } from '../../../common/pipes/params';
 import { AutoAssignDto, ManualAssignmentDto } from './assignments.dto';
-import { AutoAssignmentResponse, RoundAssignmentResponse, RoundProgressResponse, RemindersResponse } from './assignments.response';
+import {
+  AssignmentMatrixResponse,
+  AutoAssignmentResponse,
+  RoundAssignmentResponse,
+  RoundProgressResponse,
+  RemindersResponse,
+} from './assignments.response';
 import { AssignmentsService } from './assignments.service';
 
 /** Staff's side of assignments: the solver, the list, manual pairs and removals. */
@@ -39,6 +45,17 @@ export class AssignmentsController {
   @ApiErrors(404)
   list(@Param('id', IdParam) id: string) {
     return this.assignments.list(id);
+  }
+
+  @Get('rounds/:id/assignments/matrix')
+  @ApiOperation({
+    summary:
+      'The entries × judges matrix of a round (staff): entries with entry code and company, the panel with capacity and load, live pairs and conflicted pairs',
+  })
+  @ApiOkResponse({ type: AssignmentMatrixResponse })
+  @ApiErrors(404)
+  matrix(@Param('id', IdParam) id: string) {
+    return this.assignments.matrix(id);
   }
 
   @Get('rounds/:id/progress')

@@ -68,6 +68,19 @@ export class AssignmentChangeResponse {
   @ApiProperty({ format: 'uuid' }) judgeId!: string;
 }
 
+export class DiffPairResponse {
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The live assignment (null: a pair the answer adds)' })
+  assignmentId!: string | null;
+  @ApiProperty({ format: 'uuid' }) applicationId!: string;
+  @ApiProperty({ format: 'uuid' }) judgeId!: string;
+}
+
+export class AssignmentDiffResponse {
+  @ApiProperty({ type: [DiffPairResponse], description: 'Pairs the answer makes that are not live now' }) added!: DiffPairResponse[];
+  @ApiProperty({ type: [DiffPairResponse], description: 'Live pairs the answer ends' }) removed!: DiffPairResponse[];
+  @ApiProperty({ type: [DiffPairResponse], description: 'Live pairs the answer keeps' }) kept!: DiffPairResponse[];
+}
+
 export class AutoAssignmentResponse {
   @ApiProperty() dryRun!: boolean;
   @ApiProperty({ type: [AutoAssignmentPairResponse], description: 'Every pair of the answer (kept ones included)' })
@@ -82,6 +95,11 @@ export class AutoAssignmentResponse {
   added!: AssignmentChangeResponse[];
   @ApiProperty({ type: [AssignmentChangeResponse], description: 'Applied: assignments ended (empty in a dry run)' })
   removed!: AssignmentChangeResponse[];
+  @ApiProperty({
+    type: AssignmentDiffResponse,
+    description: 'The answer against the assignment live before it (dry run: what applying would change; applied: what it changed)',
+  })
+  diff!: AssignmentDiffResponse;
 }
 
 export class ReviewCountsResponse {
@@ -132,4 +150,54 @@ export class RoundProgressResponse {
 export class RemindersResponse {
   @ApiProperty({ description: 'Judges an e-mail was queued for (those with unsubmitted reviews)' }) queued!: number;
   @ApiProperty({ type: [String], format: 'uuid' }) judgeIds!: string[];
+}
+
+export class MatrixEntryResponse {
+  @ApiProperty({ format: 'uuid' }) applicationId!: string;
+  @ApiProperty() entryCode!: string;
+  @ApiProperty({
+    description:
+      'basics.enterprise.name of the snapshot (else of the live section, else the organisation’s name); staff see it in blind rounds too',
+  })
+  company!: string;
+  @ApiProperty({ format: 'uuid' }) organisationId!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'basics.center.industry' }) industry!: string | null;
+  @ApiProperty({ description: 'Judges assigned now' }) assigned!: number;
+}
+
+export class MatrixJudgeResponse {
+  @ApiProperty({ format: 'uuid' }) judgeId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'The panel’s capacity, else the profile’s, else every entry of the round' }) capacity!: number;
+  @ApiProperty({ description: 'Entries assigned now' }) count!: number;
+  @ApiProperty({ type: [String] }) industries!: string[];
+}
+
+export class MatrixAssignmentResponse {
+  @ApiProperty({ format: 'uuid', description: 'The assignment (DELETE /api/assignments/:id ends it)' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) applicationId!: string;
+  @ApiProperty({ format: 'uuid' }) judgeId!: string;
+  @ApiProperty({ enum: ['none', 'draft', 'submitted'] }) reviewState!: string;
+}
+
+export class MatrixConflictResponse {
+  @ApiProperty({ format: 'uuid' }) applicationId!: string;
+  @ApiProperty({ format: 'uuid' }) judgeId!: string;
+}
+
+export class AssignmentMatrixResponse {
+  @ApiProperty({ format: 'uuid' }) roundId!: string;
+  @ApiProperty({ enum: ['draft', 'open', 'closed'] }) state!: string;
+  @ApiProperty({ description: 'Judges see entry codes only (staff see the company anyway)' }) blind!: boolean;
+  @ApiProperty() reviewsPerApplication!: number;
+  @ApiProperty({ type: [MatrixEntryResponse], description: 'The round’s entries by entry code (the rows)' })
+  entries!: MatrixEntryResponse[];
+  @ApiProperty({ type: [MatrixJudgeResponse], description: 'The panel by name (the columns)' }) judges!: MatrixJudgeResponse[];
+  @ApiProperty({ type: [MatrixAssignmentResponse], description: 'Live assignments (the filled cells)' })
+  assignments!: MatrixAssignmentResponse[];
+  @ApiProperty({
+    type: [MatrixConflictResponse],
+    description: 'Pairs a standing conflict of interest (declared, or inferred and not dismissed) rules out',
+  })
+  conflicts!: MatrixConflictResponse[];
 }

@@ -114,13 +114,14 @@ export class AssignmentsService {
       const problem = await this.load(this.sql, roundId);
       if (problem.round.state !== 'open') throw roundWrongState(problem.round.state);
       const result = solveAssignment(this.problemOf(problem));
-      return { dryRun: true, ...this.describe(problem, result, lang), added: [], removed: [] };
+      return { dryRun: true, ...this.describe(problem, result, lang), added: [], removed: [], diff: this.diffOf(problem, result) };
     }
     return this.sql.transaction(async (tx) => {
       await this.lockRound(tx, roundId);
       const problem = await this.load(tx, roundId);
       if (problem.round.state !== 'open') throw roundWrongState(problem.round.state);
       const result = solveAssignment(this.problemOf(problem));
+      const diff = this.diffOf(problem, result);
       const wanted = new Set(result.assignments.map(pairKey));
       const liveKeys = new Map(problem.live.map((l) => [pairKey({ entryId: l.application_id, judgeId: l.judge_id }), l]));
       const removed = problem.live.filter((l) => !wanted.has(pairKey({ entryId: l.application_id, judgeId: l.judge_id })));
@@ -139,7 +140,13 @@ export class AssignmentsService {
           shortfalls: result.shortfalls.map((s) => ({ applicationId: s.entryId, missing: s.missing, code: s.reason.code })),
         },
       });
-      return { dryRun: false, ...this.describe(problem, result, lang), added, removed: removedOut };
+      return {
+        dryRun: false,
+        ...this.describe(problem, result, lang),
+        added,
+        removed: removedOut,
+        diff: { ...diff, added: added.map((a) => ({ assignmentId: a.id, applicationId: a.applicationId, judgeId: a.judgeId })) },
+      };
     });
   }
 
@@ -182,6 +189,57 @@ export class AssignmentsService {
       judgeProgress: progress(byJudge.get(r.judge_id) ?? []),
       entryProgress: progress(byEntry.get(r.application_id) ?? []),
     }));
+  }
+
+  /**
+   * `GET /api/rounds/:id/assignments/matrix`: what the staff's entries × judges matrix shows — the
+   * round's entries (with the company: staff see it in blind rounds too), the panel with capacity
+   * and load, the live pairs and the pairs a standing conflict rules out (as the solver sees them).
+   */
+  async matrix(roundId: string) {
+    const problem = await this.load(this.sql, roundId);
+    const extra = await this.sql.one<{ blind: boolean }>('SELECT blind FROM rounds WHERE id = $1', [roundId]);
+    const companies = await this.sql.rows<{ application_id: string; company: string }>(
+      `SELECT e.application_id,
+              coalesce(nullif(btrim(s.canonical::jsonb #>> '{sections,basics,enterprise,name}'), ''),
+                       nullif(btrim(b.data #>> '{enterprise,name}'), ''), o.name) AS company
+         FROM round_entries e JOIN applications a ON a.id = e.application_id JOIN organisations o ON o.id = a.organisation_id
+         LEFT JOIN snapshots s ON s.id = a.snapshot_id
+         LEFT JOIN application_sections b ON b.application_id = a.id AND b.section_key = 'basics'
+        WHERE e.round_id = $1`,
+      [roundId],
+    );
+    const company = new Map(companies.map((c) => [c.application_id, c.company]));
+    const byJudge = groupBy(problem.live, (l) => l.judge_id);
+    const byEntry = groupBy(problem.live, (l) => l.application_id);
+    return {
+      roundId,
+      state: problem.round.state,
+      blind: extra!.blind,
+      reviewsPerApplication: problem.round.reviews_per_application,
+      entries: problem.entries.map((e) => ({
+        applicationId: e.application_id,
+        entryCode: e.entry_code,
+        company: company.get(e.application_id) ?? '',
+        organisationId: e.organisation_id,
+        industry: e.industry,
+        assigned: byEntry.get(e.application_id)?.length ?? 0,
+      })),
+      judges: problem.judges.map((j) => ({
+        judgeId: j.judge_id,
+        name: j.name,
+        capacity: j.capacity,
+        count: byJudge.get(j.judge_id)?.length ?? 0,
+        industries: j.industries,
+      })),
+      assignments: problem.live.map((l) => ({
+        id: l.id,
+        applicationId: l.application_id,
+        judgeId: l.judge_id,
+        reviewState: l.review_state ?? 'none',
+      })),
+      conflicts: problem.conflicts.map((c) => ({ applicationId: c.entryId, judgeId: c.judgeId })),
+    };
   }
 
   /** `GET /api/rounds/:id/progress`: per judge and per entry, assigned / draft / submitted. */
@@ -412,6 +470,21 @@ export class AssignmentsService {
       fixed: here
         .filter((l) => p.judges.some((j) => j.judge_id === l.judge_id))
         .map((l) => ({ entryId: l.application_id, judgeId: l.judge_id })),
+    };
+  }
+
+  /** The answer against the live assignment: pairs it adds, ends and keeps. */
+  private diffOf(p: RoundProblem, result: AssignmentResult) {
+    const liveKey = (l: LiveRow) => pairKey({ entryId: l.application_id, judgeId: l.judge_id });
+    const wanted = new Set(result.assignments.map(pairKey));
+    const liveKeys = new Set(p.live.map(liveKey));
+    const ref = (l: LiveRow) => ({ assignmentId: l.id as string | null, applicationId: l.application_id, judgeId: l.judge_id });
+    return {
+      added: result.assignments
+        .filter((a) => !liveKeys.has(pairKey(a)))
+        .map((a) => ({ assignmentId: null as string | null, applicationId: a.entryId, judgeId: a.judgeId })),
+      removed: p.live.filter((l) => !wanted.has(liveKey(l))).map(ref),
+      kept: p.live.filter((l) => wanted.has(liveKey(l))).map(ref),
     };
   }
 
