@@ -260,3 +260,16 @@ describe('axe over the judging setup pages (with screenshots)', () => {
     expect(failing).toEqual([]);
   });
 });
+
+test('a judge never sees these pages: not found, by URL, and no navigation to them', async () => {
+  const judge = await createUser(w.t, 'judge');
+  const page = await newPage(w);
+  await signIn(w, page, judge.email, PASSWORD);
+  await page.waitForSelector('[data-judge-home]');
+  expect(await page.$('[data-nav="navRounds"], [data-nav="navRubrics"], [data-nav="navJudges"]')).toBeNull();
+  for (const path of ['/staff/rounds', '/staff/rubrics', '/staff/judges']) {
+    await page.goto(`${w.base}${path}`);
+    await page.waitForSelector('[data-not-found]');
+    expect(await page.$('#rubric-create, #invite-send, #rounds-cycle')).toBeNull();
+  }
+});
