@@ -68,12 +68,22 @@ test('staff set up a blind round: rubric from the preset, round, two invited jud
     const stored = (await api(staff).get(`/api/rubrics/${rubricId}`)).body;
     expect(stored.name).toBe(rubricName);
 
-    // the editor: a weight up by 5 saves with the weights warning; back down, none
+    // the editor: a scale whose maximum is not above its minimum is refused at that input, and listed by label
+    await typeInto(page, '[id$="criteria-0-max"]', '0');
+    await page.click('#rubric-save');
+    const listed = await (await page.waitForSelector('#rubric-errors'))!.evaluate((el) => el.textContent ?? '');
+    expect(listed).toContain(`评分项「${stored.tree.groups[0].criteria[0].label.zh}」 › 最高分`);
+    expect(await page.$eval('[id$="criteria-0-max"]', (el) => el.getAttribute('aria-invalid'))).toBe('true');
+    await snap(page, 'judging-rubric-error');
+    await typeInto(page, '[id$="criteria-0-max"]', String(stored.tree.groups[0].criteria[0].max));
+
+    // a weight up by 5 saves with the weights warning; back down, none
     const firstWeight = '[id$="-weight"]';
     const weight = await (await page.waitForSelector(firstWeight))!.evaluate((el) => Number((el as HTMLInputElement).value));
     await typeInto(page, firstWeight, String(weight + 5));
     await page.click('#rubric-save');
     await page.waitForSelector('[data-warning="weights_sum"]');
+    expect(await page.$('#rubric-errors')).toBeNull();
     const afterEdit = (await api(staff).get(`/api/rubrics/${rubricId}`)).body;
     expect(afterEdit.tree.groups[0].criteria[0].weight).toBe(weight + 5);
     await typeInto(page, firstWeight, String(weight));
