@@ -447,6 +447,22 @@ const ROWS: Row[] = [
     call: async (w) => ({ path: `/api/rubrics/${w.rubricId}` }),
   },
   {
+    // a rubric of its own each call (the matrix's rubric is used by open rounds: fixed)
+    method: 'put',
+    route: '/api/rubrics/:id',
+    expect: staffOnly(200),
+    call: async (w) => {
+      const staff = (path: string) => request(w.t.http).get(path).auth(w.accounts.staff.token, { type: 'bearer' }).expect(200);
+      const created = await request(w.t.http)
+        .post('/api/rubrics')
+        .auth(w.accounts.staff.token, { type: 'bearer' })
+        .send({ name: `评分表 ${unique()}`, preset: 'top-ten-default' })
+        .expect(201);
+      const { tree } = (await staff(`/api/rubrics/${created.body.id}`)).body;
+      return { path: `/api/rubrics/${created.body.id}`, body: { name: `改 ${unique()}`, tree } };
+    },
+  },
+  {
     method: 'post',
     route: '/api/cycles/:id/rounds',
     expect: staffOnly(201),
@@ -459,6 +475,12 @@ const ROWS: Row[] = [
     call: async (w) => ({ path: `/api/cycles/${w.cycle.cycleId}/rounds` }),
   },
   { method: 'get', route: '/api/rounds/:id', expect: staffOnly(200), call: async (w) => ({ path: `/api/rounds/${w.roundId}` }) },
+  {
+    method: 'patch',
+    route: '/api/rounds/:id',
+    expect: staffOnly(200),
+    call: async (w) => ({ path: `/api/rounds/${w.roundId}`, body: { name: `R1 ${unique()}`, reviewsPerApplication: 2 } }),
+  },
   {
     // authorised callers reach the state rules: no accepted entry to open with, a draft cannot close
     method: 'post',
@@ -504,6 +526,20 @@ const ROWS: Row[] = [
     route: '/api/rounds/:id/judges',
     expect: staffOnly(200),
     call: async (w) => ({ path: `/api/rounds/${w.roundId}/judges`, body: { judgeIds: [w.accounts.judgeMember.userId] } }),
+  },
+  { method: 'get', route: '/api/judges', expect: staffOnly(200), call: async () => ({ path: '/api/judges' }) },
+  {
+    method: 'get',
+    route: '/api/rounds/:id/judges',
+    expect: staffOnly(200),
+    call: async (w) => ({ path: `/api/rounds/${w.roundId}/judges` }),
+  },
+  {
+    // a fresh judge on the draft round's panel each call, with no assignment there
+    method: 'delete',
+    route: '/api/rounds/:id/judges/:judgeId',
+    expect: staffOnly(204),
+    call: async (w) => ({ path: `/api/rounds/${w.roundId}/judges/${await panelJudge(w, w.roundId)}` }),
   },
   {
     method: 'get',

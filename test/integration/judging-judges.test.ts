@@ -7,7 +7,7 @@ import request from 'supertest';
 import { hashToken } from '../../src/common/auth/tokens';
 import { renderNotification } from '../../src/modules/notifications/notification-renderer';
 import { createOpenCycle, createUser, PASSWORD, registerApplicant, type Account } from '../support/factories';
-import { createRound, createRubric } from '../support/judging';
+import { createRound, createRubric, entryIn } from '../support/judging';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -120,6 +120,44 @@ describe('invitations', () => {
   });
 });
 
+describe('the judges list (GET /api/judges)', () => {
+  it('judge accounts with their profile, and the invitations neither accepted nor expired', async () => {
+    const judge = await invitedJudge();
+    await as(judge.token)
+      .patch('/api/judges/me', { industries: ['finance'], employer: '某银行', group: '某集团', capacity: 6 })
+      .expect(200);
+    const pendingEmail = email();
+    await as(staff.token).post('/api/judges/invitations', { email: pendingEmail, name: '王评审' }).expect(201);
+    const expiredEmail = email();
+    await as(staff.token).post('/api/judges/invitations', { email: expiredEmail, name: '过期' }).expect(201);
+    await t.db.query(`UPDATE judge_invitations SET expires_at = now() - interval '1 minute' WHERE email = $1`, [
+      expiredEmail.toLowerCase(),
+    ]);
+    const res = await as(staff.token).get('/api/judges').expect(200);
+    expect(res.body.judges).toContainEqual({
+      userId: judge.userId,
+      name: '李评审',
+      email: judge.email,
+      disabled: false,
+      industries: ['finance'],
+      employer: '某银行',
+      group: '某集团',
+      capacity: 6,
+      createdAt: expect.stringMatching(/^\d{4}-/),
+    });
+    const emails = res.body.invitations.map((i: { email: string }) => i.email);
+    expect(emails).toContain(pendingEmail.toLowerCase());
+    expect(emails).not.toContain(expiredEmail.toLowerCase());
+    expect(emails).not.toContain(judge.email); // accepted
+    expect(res.body.invitations.find((i: { email: string }) => i.email === pendingEmail.toLowerCase())).toMatchObject({
+      name: '王评审',
+      createdAt: expect.stringMatching(/^\d{4}-/),
+      expiresAt: expect.stringMatching(/^\d{4}-/),
+    });
+    await as(judge.token).get('/api/judges').expect(403);
+  });
+});
+
 describe('profile', () => {
   it('reads and changes the profile; null clears; bad values are 400 naming the field', async () => {
     const judge = await invitedJudge();
@@ -183,6 +221,37 @@ describe('panel and confidentiality', () => {
       .post(`/api/rounds/${roundId}/judges`, { judgeIds: [a.userId] })
       .expect(409);
     expect(closed.body.state).toBe('closed');
+  });
+
+  it('lists the panel with assignments; removing a judge with assignments is 409 naming them, without it 204 (audited)', async () => {
+    const cycle = await createOpenCycle(t);
+    const entry = await entryIn(t, cycle, 'accepted');
+    const roundId = await createRound(t, staff, cycle.cycleId, await createRubric(t, staff));
+    const [a, b] = [await invitedJudge(), await invitedJudge()];
+    await as(staff.token)
+      .post(`/api/rounds/${roundId}/judges`, { judgeIds: [a.userId, b.userId] })
+      .expect(200);
+    await t.db.query('INSERT INTO assignments (round_id, application_id, judge_id) VALUES ($1, $2, $3)', [roundId, entry.appId, a.userId]);
+    const panel = await as(staff.token).get(`/api/rounds/${roundId}/judges`).expect(200);
+    expect(panel.body).toEqual([
+      { judgeId: a.userId, name: '李评审', email: a.email, capacity: null, confidentialityAccepted: false, assignments: 1 },
+      { judgeId: b.userId, name: '李评审', email: b.email, capacity: null, confidentialityAccepted: false, assignments: 0 },
+    ]);
+    const del = (judgeId: string) =>
+      request(t.http).delete(`/api/rounds/${roundId}/judges/${judgeId}`).auth(staff.token, { type: 'bearer' }).set('Accept-Language', 'en');
+    const refused = await del(a.userId).expect(409);
+    expect(refused.body.details).toEqual([
+      expect.objectContaining({ path: 'judgeId', code: 'judge_has_assignments', params: { count: 1 } }),
+    ]);
+    expect(refused.body.message).toMatch(/1 entries assigned/);
+    await del(b.userId).expect(204);
+    await del(b.userId).expect(404);
+    expect((await as(staff.token).get(`/api/rounds/${roundId}`).expect(200)).body.panel.map((p: { judgeId: string }) => p.judgeId)).toEqual(
+      [a.userId],
+    );
+    const audit = await t.db.query(`SELECT details FROM audit_log WHERE action = 'round.panel_remove' AND entity_id = $1`, [roundId]);
+    expect(audit.rows).toEqual([{ details: { judgeId: b.userId } }]);
+    await as(staff.token).get('/api/rounds/00000000-0000-4000-8000-000000000000/judges').expect(404);
   });
 
   it('terms in zh and en; acceptance recorded with version, hash and time, audited once', async () => {

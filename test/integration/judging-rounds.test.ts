@@ -122,3 +122,60 @@ it('unknown rounds are 404', async () => {
   await get('/api/rounds/00000000-0000-4000-8000-000000000000').expect(404);
   await post('/api/rounds/00000000-0000-4000-8000-000000000000/open').expect(404);
 });
+
+describe('changing a draft round (PATCH /api/rounds/:id)', () => {
+  const patch = (path: string, body: object) => request(t.http).patch(path).auth(staff.token, { type: 'bearer' }).send(body);
+
+  it('the members given replace the stored ones, checked like a new round; audited', async () => {
+    const cycle = await createOpenCycle(t);
+    const roundId = await createRound(t, staff, cycle.cycleId, rubricId);
+    const other = await createRubric(t, staff, 'cc-cmm-oc');
+    const res = await patch(`/api/rounds/${roundId}`, {
+      name: 'R1 初评（改）',
+      rubricId: other,
+      blind: false,
+      advancement: { type: 'threshold', score: 80 },
+      closesAt: '2027-02-28T18:00:00+08:00',
+    }).expect(200);
+    expect(res.body).toMatchObject({
+      name: 'R1 初评（改）',
+      rubricId: other,
+      blind: false,
+      advancement: { type: 'threshold', score: 80 },
+      opensAt: '2027-01-10T09:00:00+08:00',
+      closesAt: '2027-02-28T18:00:00+08:00',
+      reviewsPerApplication: 3,
+      state: 'draft',
+      version: 2,
+    });
+    const audit = await t.db.query(`SELECT details FROM audit_log WHERE action = 'round.update' AND entity_id = $1`, [roundId]);
+    expect(audit.rows[0].details.changed).toEqual(expect.arrayContaining(['name', 'rubricId', 'blind', 'advancement', 'closesAt']));
+  });
+
+  it('400 names the field (order against the stored time, advancement shape, unknown rubric); unknown round 404', async () => {
+    const cycle = await createOpenCycle(t);
+    const roundId = await createRound(t, staff, cycle.cycleId, rubricId);
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ closesAt: '2027-01-01T00:00:00+08:00' }, 'closesAt'],
+      [{ advancement: { type: 'top' } }, 'advancement.n'],
+      [{ rubricId: '00000000-0000-4000-8000-000000000000' }, 'rubricId'],
+      [{ entrants: 'everyone' }, 'entrants'],
+      [{ name: '  ' }, 'name'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await patch(`/api/rounds/${roundId}`, body).expect(400);
+      expect(res.body.details.map((d: { path: string }) => d.path)).toContain(field);
+    }
+    expect((await get(`/api/rounds/${roundId}`).expect(200)).body.version).toBe(1);
+    await patch('/api/rounds/00000000-0000-4000-8000-000000000000', { name: 'x' }).expect(404);
+  });
+
+  it('an open or closed round is 409 with its state', async () => {
+    const cycle = await createOpenCycle(t);
+    await entryIn(t, cycle, 'accepted');
+    const roundId = await createRound(t, staff, cycle.cycleId, rubricId);
+    await post(`/api/rounds/${roundId}/open`).expect(200);
+    const res = await patch(`/api/rounds/${roundId}`, { name: '迟了' }).expect(409);
+    expect(res.body).toMatchObject({ state: 'open', details: [expect.objectContaining({ code: 'round_wrong_state' })] });
+  });
+});

@@ -90,3 +90,54 @@ it('a judge reads a rubric only when on the panel of a round using it; applicant
   await as(applicant).get(`/api/rubrics/${created.id}`).expect(403);
   await as(judge).get('/api/rubrics/presets').expect(403);
 });
+
+describe('editing (PUT /api/rubrics/:id)', () => {
+  const put = (id: string, body: object) => request(t.http).put(`/api/rubrics/${id}`).auth(staff.token, { type: 'bearer' }).send(body);
+
+  it('replaces the name and tree, answers the warnings, audits the change; the list names the rounds using it', async () => {
+    const { body: created } = await as(staff).post('/api/rubrics', { name: '可改', preset: 'top-ten-default' }).expect(201);
+    const { tree } = (await as(staff).get(`/api/rubrics/${created.id}`).expect(200)).body;
+    tree.groups[0].criteria[0].weight += 5;
+    tree.groups[0].criteria[0].commentRequiredAtExtremes = true;
+    const res = await put(created.id, { id: created.id, name: '已改', tree }).expect(200);
+    expect(res.body).toEqual({ id: created.id, warnings: [expect.objectContaining({ code: 'weights_sum' })] });
+    const again = (await as(staff).get(`/api/rubrics/${created.id}`).expect(200)).body;
+    expect(again).toEqual({ id: created.id, name: '已改', tree });
+    const audit = await t.db.query(`SELECT details FROM audit_log WHERE action = 'rubric.update' AND entity_id = $1`, [created.id]);
+    expect(audit.rows).toEqual([{ details: expect.objectContaining({ name: '已改', previousName: '可改', warnings: ['weights_sum'] }) }]);
+    const listed = (await as(staff).get('/api/rubrics').expect(200)).body.find((r: { id: string }) => r.id === created.id);
+    expect(listed).toMatchObject({ name: '已改', rounds: [], warnings: [expect.objectContaining({ code: 'weights_sum' })] });
+  });
+
+  it('400 names the tree path (and nothing is saved); unknown rubric 404', async () => {
+    const { body: created } = await as(staff).post('/api/rubrics', { name: '校验', preset: 'top-ten-default' }).expect(201);
+    const { tree } = (await as(staff).get(`/api/rubrics/${created.id}`).expect(200)).body;
+    const bad = structuredClone(tree);
+    bad.groups[0].criteria[1].max = bad.groups[0].criteria[1].min;
+    const res = await put(created.id, { name: '校验', tree: bad }).expect(400);
+    expect(res.body.details).toEqual([expect.objectContaining({ path: 'tree.groups.0.criteria.1.max', code: 'rubric_scale_order' })]);
+    await put(created.id, { name: '校验' }).expect(400);
+    expect((await as(staff).get(`/api/rubrics/${created.id}`).expect(200)).body.tree).toEqual(tree);
+    await put('00000000-0000-4000-8000-000000000000', { name: 'x', tree }).expect(404);
+  });
+
+  it('a draft round’s rubric may change; once a round using it opens, 409 rubric_in_use naming the round', async () => {
+    const { body: created } = await as(staff).post('/api/rubrics', { name: '使用中', preset: 'top-ten-default' }).expect(201);
+    const { tree } = (await as(staff).get(`/api/rubrics/${created.id}`).expect(200)).body;
+    const { rows } = await t.db.query(
+      `INSERT INTO cycles (name, time_zone, opens_at, submission_deadline) VALUES ('c', 'Asia/Shanghai', now(), now() + interval '1 day') RETURNING id`,
+    );
+    const round = await t.db.query(
+      `INSERT INTO rounds (cycle_id, name, ordinal, rubric_id, reviews_per_application, opens_at, closes_at, blind, aggregation, advancement, entrants, created_by)
+       VALUES ($1, 'R1 初评', 1, $2, 3, now(), now() + interval '1 day', false, 'mean', '{"type":"top","n":10}', 'accepted', $3) RETURNING id`,
+      [rows[0].id, created.id, staff.userId],
+    );
+    await put(created.id, { name: '使用中', tree }).expect(200);
+    await t.db.query(`UPDATE rounds SET state = 'open' WHERE id = $1`, [round.rows[0].id]);
+    const res = await put(created.id, { name: '使用中', tree }).set('Accept-Language', 'en').expect(409);
+    expect(res.body.details).toEqual([expect.objectContaining({ path: 'tree', code: 'rubric_in_use' })]);
+    expect(res.body.message).toContain('R1 初评');
+    const listed = (await as(staff).get('/api/rubrics').expect(200)).body.find((r: { id: string }) => r.id === created.id);
+    expect(listed.rounds).toEqual([{ id: round.rows[0].id, cycleId: rows[0].id, name: 'R1 初评', state: 'open' }]);
+  });
+});

@@ -325,6 +325,7 @@ function realId(url: string, name: string): string | undefined {
   if (name === 'key') return undefined; // section keys: chosen below
   if (name === 'attId') return w.attId;
   if (name === 'invitationId') return w.invitationId;
+  if (name === 'judgeId') return w.userIds.judge; // on the draft round's panel (put back after a removal)
   const resource = url.split('/:')[0];
   if (name === 'id' && resource === '/api/applications') return w.appId;
   if (name === 'id' && resource === '/api/organisations') return w.owner.organisationId;
@@ -394,11 +395,13 @@ async function restore(): Promise<void> {
         WHERE users.id = v.id AND (users.role <> v.role OR users.disabled) RETURNING 1
      ), r AS (
        UPDATE rounds SET state = 'draft' WHERE id = $8 AND state <> 'draft' RETURNING 1
+     ), j AS (
+       INSERT INTO round_judges (round_id, judge_id) VALUES ($8, $7) ON CONFLICT DO NOTHING RETURNING 1
      ), k AS (
        UPDATE conflicts SET dismissed_at = NULL, dismissed_by = NULL, dismiss_reason = NULL WHERE id = $9 AND dismissed_at IS NOT NULL RETURNING 1
      )
      SELECT (SELECT count(*) FROM sessions WHERE token_hash = ANY($3) AND expires_at > now())::int AS live,
-            (SELECT count(*) FROM a) + (SELECT count(*) FROM c) + (SELECT count(*) FROM u) + (SELECT count(*) FROM r) + (SELECT count(*) FROM k)
+            (SELECT count(*) FROM a) + (SELECT count(*) FROM c) + (SELECT count(*) FROM u) + (SELECT count(*) FROM r) + (SELECT count(*) FROM j) + (SELECT count(*) FROM k)
               AS restored`,
     [
       w.appId,

@@ -185,6 +185,15 @@ export const MESSAGES: Record<string, { zh: Text; en: Text }> = {
     en: (p) => `not possible while the round is ${p.state}`,
   },
   round_order: { zh: () => '结束时间必须晚于开始时间', en: () => 'the round must close after it opens' },
+  rubric_in_use: {
+    zh: (p) => `评审轮次“${p.round}”已开始使用此评分表，不能再修改；可导出后作为新的评分表导入再修改`,
+    en: (p) =>
+      `the round “${p.round}” has opened with this rubric, so it can no longer change; export it and import it as a new rubric to edit`,
+  },
+  judge_has_assignments: {
+    zh: (p) => `该评委在本轮还有 ${p.count} 份分配的申报，请先移除或改派这些分配`,
+    en: (p) => `this judge still has ${p.count} entries assigned in this round; remove or reassign them first`,
+  },
   no_previous_round: {
     zh: () => '这是本周期的第一轮，没有上一轮的晋级名单',
     en: () => 'this is the cycle’s first round: there is no previous round to take advancers from',

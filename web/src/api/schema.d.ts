@@ -858,7 +858,8 @@ export interface paths {
         };
         /** A rubric as importable JSON (staff; judges of a round using it) */
         get: operations["RubricsController_get"];
-        put?: never;
+        /** Replace a rubric’s name and tree (staff) while no open or closed round uses it (409 rubric_in_use); answers the warnings */
+        put: operations["RubricsController_update"];
         post?: never;
         delete?: never;
         options?: never;
@@ -898,7 +899,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change a draft round’s settings (staff); the members given replace the stored ones; 409 once opened */
+        patch: operations["RoundsController_update"];
         trace?: never;
     };
     "/api/rounds/{id}/open": {
@@ -929,6 +931,23 @@ export interface paths {
         put?: never;
         /** Close an open round (staff) */
         post: operations["RoundsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/judges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Judge accounts with their profiles, and the invitations not yet accepted nor expired (staff) */
+        get: operations["JudgesController_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -994,11 +1013,29 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A round’s panel with each judge’s assignments there (staff) */
+        get: operations["JudgesController_panel"];
         put?: never;
         /** Add judges to a round’s panel (staff); answers the panel */
         post: operations["JudgesController_addPanel"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}/judges/{judgeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a judge off a round’s panel (staff); 409 judge_has_assignments while entries are assigned to them there */
+        delete: operations["JudgesController_removePanel"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2099,6 +2136,15 @@ export interface components {
             /** @description Chinese, then English */
             message: string;
         };
+        RubricRoundResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cycleId: string;
+            name: string;
+            /** @enum {string} */
+            state: "draft" | "open" | "closed";
+        };
         RubricSummaryResponse: {
             /** Format: uuid */
             id: string;
@@ -2112,6 +2158,10 @@ export interface components {
             warnings: components["schemas"]["RubricWarningResponse"][];
             /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Rounds using it; once one is open or closed the rubric cannot change */
+            rounds: components["schemas"]["RubricRoundResponse"][];
         };
         BilingualDoc: {
             /** @example 客户满意度 */
@@ -2207,6 +2257,17 @@ export interface components {
             id: string;
             warnings: components["schemas"]["RubricWarningResponse"][];
         };
+        UpdateRubricDto: {
+            /** @example 2026 初评评分表 */
+            name: string;
+            /** @description Checked as a whole: 400 names the path of each structural error */
+            tree: components["schemas"]["RubricTreeDoc"];
+            /**
+             * Format: uuid
+             * @description Ignored (the path names the rubric)
+             */
+            id?: Record<string, never>;
+        };
         RubricResponse: {
             /** Format: uuid */
             id: string;
@@ -2267,6 +2328,8 @@ export interface components {
             capacity: number | null;
             /** @description Accepted this cycle’s confidentiality terms */
             confidentialityAccepted: boolean;
+            /** @description Entries assigned to the judge in this round (removed assignments not counted) */
+            assignments: number;
         };
         RoundResponse: {
             /** Format: uuid */
@@ -2295,6 +2358,62 @@ export interface components {
             /** @description Applications in the round (fixed when it opens) */
             entries: number;
             panel: components["schemas"]["PanelJudgeResponse"][];
+        };
+        UpdateRoundDto: {
+            /** @example R1 初评 */
+            name?: string;
+            /** Format: uuid */
+            rubricId?: string;
+            /** @example 3 */
+            reviewsPerApplication?: number;
+            /** @example 2027-01-10T09:00:00+08:00 */
+            opensAt?: string;
+            /** @example 2027-01-31T18:00:00+08:00 */
+            closesAt?: string;
+            /** @description Judges see an entry code, not the company */
+            blind?: boolean;
+            /** @enum {string} */
+            aggregation?: "mean" | "trimmed_mean" | "zscore";
+            advancement?: components["schemas"]["AdvancementDto"];
+            /**
+             * @description All accepted entries, or the previous round’s confirmed advancers
+             * @enum {string}
+             */
+            entrants?: "accepted" | "previous_round";
+        };
+        JudgeListItemResponse: {
+            /**
+             * Format: uuid
+             * @description The judge’s user id
+             */
+            userId: string;
+            name: string;
+            email: string;
+            /** @description A disabled account cannot sign in nor join a panel */
+            disabled: boolean;
+            industries: ("telecom" | "finance" | "it_internet" | "consumer_goods" | "government_utilities" | "healthcare" | "manufacturing" | "energy" | "transportation" | "travel" | "ecommerce_retail" | "other")[];
+            employer: string | null;
+            group: string | null;
+            /** @description Entries at most per round (the judge’s own setting) */
+            capacity: number | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PendingJudgeInvitationResponse: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        JudgesOverviewResponse: {
+            /** @description Judge accounts, by name */
+            judges: components["schemas"]["JudgeListItemResponse"][];
+            /** @description Invitations neither accepted nor expired, newest first */
+            invitations: components["schemas"]["PendingJudgeInvitationResponse"][];
         };
         InviteJudgeDto: {
             /** @example judge@example.com */
@@ -8364,6 +8483,94 @@ export interface operations {
             };
         };
     };
+    RubricsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRubricDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RubricCreatedResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     RoundsController_list: {
         parameters: {
             query?: never;
@@ -8548,6 +8755,94 @@ export interface operations {
             };
         };
     };
+    RoundsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRoundDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     RoundsController_open: {
         parameters: {
             query?: never;
@@ -8707,6 +9002,43 @@ export interface operations {
             };
             /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    JudgesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgesOverviewResponse"];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8977,6 +9309,54 @@ export interface operations {
             };
         };
     };
+    JudgesController_panel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PanelJudgeResponse"][];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     JudgesController_addPanel: {
         parameters: {
             query?: never;
@@ -8999,6 +9379,90 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PanelJudgeResponse"][];
                 };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site browser write (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong state (state), deadline passed, or a conflicting record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body or file over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (or not multipart on an upload), or a file of a refused type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    JudgesController_removePanel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                judgeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Malformed input; details[] names every offending field */
             400: {

@@ -24,6 +24,9 @@ export const NAV: readonly NavItem[] = [
   { path: '/staff/cycles', label: 'navCycles', roles: STAFF },
   { path: '/staff/entries', label: 'navEntries', roles: STAFF },
   { path: '/staff/organisations', label: 'navOrganisations', roles: STAFF },
+  { path: '/staff/rounds', label: 'navRounds', roles: STAFF },
+  { path: '/staff/rubrics', label: 'navRubrics', roles: STAFF },
+  { path: '/staff/judges', label: 'navJudges', roles: STAFF },
   { path: '/staff/audit', label: 'navAudit', roles: STAFF },
   { path: '/staff/users', label: 'navUsers', roles: ['admin'] },
 ];

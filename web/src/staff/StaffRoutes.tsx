@@ -10,10 +10,14 @@ import { CycleEditPage, CyclesPage } from './CyclesPage';
 import { DashboardPage } from './DashboardPage';
 import { EntriesPage } from './EntriesPage';
 import { EntryPage } from './EntryPage';
+import { JudgesPage } from './JudgesPage';
 import { OrganisationPage, OrganisationsPage } from './OrganisationsPage';
 import { RoundAssignmentsPage } from './rounds/RoundAssignmentsPage';
 import { RoundConflictsPage } from './rounds/RoundConflictsPage';
 import { RoundProgressPage } from './rounds/RoundProgressPage';
+import { RoundNewPage, RoundPage, RoundsPage } from './RoundsPage';
+import { RubricEditPage } from './RubricEditPage';
+import { RubricsPage } from './RubricsPage';
 import { StaffFrame } from './StaffFrame';
 import { UsersPage } from './UsersPage';
 
@@ -30,6 +34,12 @@ export function StaffRoutes({ role }: { role: Role }) {
         <Route path="rounds/:id/progress" element={<RoundProgressPage />} />
         <Route path="organisations" element={<OrganisationsPage />} />
         <Route path="organisations/:id" element={<OrganisationPage />} />
+        <Route path="rounds" element={<RoundsPage />} />
+        <Route path="rounds/new" element={<RoundNewPage />} />
+        <Route path="rounds/:id" element={<RoundPage />} />
+        <Route path="rubrics" element={<RubricsPage />} />
+        <Route path="rubrics/:id" element={<RubricEditPage />} />
+        <Route path="judges" element={<JudgesPage />} />
         <Route path="audit" element={<AuditPage />} />
         {role === 'admin' && <Route path="users" element={<UsersPage />} />}
         <Route path="*" element={<NotFound />} />

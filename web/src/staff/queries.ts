@@ -108,10 +108,6 @@ export type AssignmentMatrix = Reply<'AssignmentMatrixResponse'>;
 export type RoundConflict = Reply<'ConflictResponse'>;
 export type RoundProgress = Reply<'RoundProgressResponse'>;
 
-/** The round as its pages' header shows it (name, state, blind, closing time, panel). */
-export const roundHeadQuery = (id: string) =>
-  queryOptions({ queryKey: ['staff', 'round', id], queryFn: () => get<RoundHead>(`/api/rounds/${id}`) });
-
 export const assignmentMatrixQuery = (roundId: string) =>
   queryOptions({
     queryKey: ['staff', 'round-matrix', roundId],
@@ -143,4 +139,42 @@ export function invalidateEntry(id: string): void {
   void queryClient.invalidateQueries({ queryKey: ['staff', 'dashboard'] });
   void queryClient.invalidateQueries({ queryKey: ['staff', 'audit'] });
   void queryClient.invalidateQueries({ queryKey: ['staff', 'entries'] });
+}
+
+// --- judging setup: rubrics, judges, rounds (issue 14) ---
+export type RubricSummary = Reply<'RubricSummaryResponse'>;
+export type Rubric = Reply<'RubricResponse'>;
+export type RubricTree = Reply<'RubricTreeDoc'>;
+export type RubricGroup = Reply<'RubricGroupDoc'>;
+export type Criterion = Reply<'CriterionDoc'>;
+export type RubricWarning = Reply<'RubricWarningResponse'>;
+export type Round = Reply<'RoundResponse'>;
+export type PanelJudge = Reply<'PanelJudgeResponse'>;
+
+export const rubricsQuery = queryOptions({
+  queryKey: ['staff', 'rubrics'],
+  queryFn: () => get<RubricSummary[]>('/api/rubrics'),
+});
+export const rubricQuery = (id: string) =>
+  queryOptions({ queryKey: ['staff', 'rubric', id], queryFn: () => get<Rubric>(`/api/rubrics/${id}`) });
+export const presetsQuery = queryOptions({
+  queryKey: ['staff', 'rubric-presets'],
+  queryFn: () => get<Reply<'RubricPresetResponse'>[]>('/api/rubrics/presets'),
+  staleTime: Infinity,
+});
+export const judgesQuery = queryOptions({
+  queryKey: ['staff', 'judges'],
+  queryFn: () => get<Reply<'JudgesOverviewResponse'>>('/api/judges'),
+});
+export const roundsQuery = (cycleId: string) =>
+  queryOptions({ queryKey: ['staff', 'rounds', cycleId], queryFn: () => get<Round[]>(`/api/cycles/${cycleId}/rounds`) });
+/** One round: settings, state, panel — the header of every round page and the settings page. */
+export const roundQuery = (id: string) =>
+  queryOptions({ queryKey: ['staff', 'round', id], queryFn: () => get<Round>(`/api/rounds/${id}`) });
+
+/** After a change to a round (settings, state, panel): the round, its cycle's list and the rubrics' "used by". */
+export function invalidateRound(id: string): void {
+  void queryClient.invalidateQueries({ queryKey: ['staff', 'round', id] });
+  void queryClient.invalidateQueries({ queryKey: ['staff', 'rounds'] });
+  void queryClient.invalidateQueries({ queryKey: ['staff', 'rubrics'] });
 }

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../../common/auth/actor';
 import { CurrentActor, Public, Roles } from '../../../common/auth/decorators';
@@ -9,7 +9,13 @@ import { IdParam } from '../../../common/pipes/params';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { PanelJudgeResponse } from '../rounds/rounds.response';
 import { AcceptJudgeInvitationDto, AddPanelDto, InviteJudgeDto, UpdateJudgeProfileDto } from './judges.dto';
-import { ConfidentialityResponse, JudgeInvitationResponse, JudgeProfileResponse, JudgeSignedInResponse } from './judges.response';
+import {
+  ConfidentialityResponse,
+  JudgeInvitationResponse,
+  JudgeProfileResponse,
+  JudgeSignedInResponse,
+  JudgesOverviewResponse,
+} from './judges.response';
 import { JudgesService } from './judges.service';
 
 @ApiTags('judging')
@@ -19,6 +25,14 @@ export class JudgesController {
     private readonly judges: JudgesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  @Get('judges')
+  @Roles('staff')
+  @ApiOperation({ summary: 'Judge accounts with their profiles, and the invitations not yet accepted nor expired (staff)' })
+  @ApiOkResponse({ type: JudgesOverviewResponse })
+  list() {
+    return this.judges.overview();
+  }
 
   @Post('judges/invitations')
   @Roles('staff')
@@ -69,6 +83,29 @@ export class JudgesController {
   @ApiErrors(404, 409)
   addPanel(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @Body() dto: AddPanelDto) {
     return this.judges.addToPanel(actor, id, dto);
+  }
+
+  @Get('rounds/:id/judges')
+  @Roles('staff')
+  @ApiOperation({ summary: 'A round’s panel with each judge’s assignments there (staff)' })
+  @ApiOkResponse({ type: [PanelJudgeResponse] })
+  @ApiErrors(404)
+  panel(@Param('id', IdParam) id: string) {
+    return this.judges.panelOf(id);
+  }
+
+  @Delete('rounds/:id/judges/:judgeId')
+  @Roles('staff')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Take a judge off a round’s panel (staff); 409 judge_has_assignments while entries are assigned to them there' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiErrors(404, 409)
+  async removePanel(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Param('judgeId', IdParam) judgeId: string,
+  ): Promise<void> {
+    await this.judges.removeFromPanel(actor, id, judgeId);
   }
 
   @Get('cycles/:id/confidentiality')

@@ -41,3 +41,30 @@ export class ConfidentialityResponse {
   acceptedAt!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The version this judge accepted' }) acceptedVersion!: string | null;
 }
+
+export class JudgeListItemResponse {
+  @ApiProperty({ format: 'uuid', description: 'The judge’s user id' }) userId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ description: 'A disabled account cannot sign in nor join a panel' }) disabled!: boolean;
+  @ApiProperty({ type: [String], enum: INDUSTRY_CODES }) industries!: string[];
+  @ApiProperty({ nullable: true, type: String }) employer!: string | null;
+  @ApiProperty({ nullable: true, type: String }) group!: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Entries at most per round (the judge’s own setting)' })
+  capacity!: number | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class PendingJudgeInvitationResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+}
+
+export class JudgesOverviewResponse {
+  @ApiProperty({ type: [JudgeListItemResponse], description: 'Judge accounts, by name' }) judges!: JudgeListItemResponse[];
+  @ApiProperty({ type: [PendingJudgeInvitationResponse], description: 'Invitations neither accepted nor expired, newest first' })
+  invitations!: PendingJudgeInvitationResponse[];
+}

@@ -206,10 +206,83 @@ export class JudgesService {
     return this.panel(roundId);
   }
 
+  /** The round's panel (404 for an unknown round), each judge with the entries assigned to them there. */
+  async panelOf(roundId: string) {
+    if (!(await this.sql.one('SELECT 1 FROM rounds WHERE id = $1', [roundId]))) throw notFound();
+    return this.panel(roundId);
+  }
+
+  /**
+   * Takes a judge off a round's panel. A judge who still has entries assigned in the round is 409
+   * (remove or reassign those first); a closed round is 409; a judge not on the panel 404.
+   */
+  async removeFromPanel(actor: Actor, roundId: string, judgeId: string) {
+    await this.sql.transaction(async (tx) => {
+      const round = await tx.one<{ state: string }>('SELECT state FROM rounds WHERE id = $1 FOR UPDATE', [roundId]);
+      if (!round) throw notFound();
+      if (!(await tx.one('SELECT 1 FROM round_judges WHERE round_id = $1 AND judge_id = $2', [roundId, judgeId]))) throw notFound();
+      if (round.state === 'closed') throw roundWrongState(round.state);
+      const held = await tx.one<{ n: number }>(
+        `SELECT count(*)::int AS n FROM assignments WHERE round_id = $1 AND judge_id = $2 AND state = 'assigned'`,
+        [roundId, judgeId],
+      );
+      if (held!.n > 0) throw conflictOn('judgeId', 'judge_has_assignments', { count: held!.n });
+      await tx.run('DELETE FROM round_judges WHERE round_id = $1 AND judge_id = $2', [roundId, judgeId]);
+      await this.audit.recordIn(tx, {
+        action: 'round.panel_remove',
+        actor,
+        entity: 'round',
+        entityId: roundId,
+        details: { judgeId },
+      });
+    });
+  }
+
+  /** Every judge account with its profile, and the invitations still open (neither accepted nor expired). */
+  async overview() {
+    const judges = await this.sql.rows<ProfileRow & { disabled: boolean; created_at: Date }>(
+      `SELECT u.id AS user_id, u.name, u.email, u.disabled, u.created_at, p.industries, p.employer, p.employer_uscc, p.group_name, p.capacity
+         FROM users u LEFT JOIN judge_profiles p ON p.user_id = u.id WHERE u.role = 'judge' ORDER BY u.name, u.email`,
+    );
+    const invitations = await this.sql.rows<{ id: string; email: string; name: string; created_at: Date; expires_at: Date }>(
+      `SELECT id, email, name, created_at, expires_at FROM judge_invitations
+        WHERE accepted_at IS NULL AND expires_at > now() ORDER BY created_at DESC`,
+    );
+    return {
+      judges: judges.map((r) => ({
+        userId: r.user_id,
+        name: r.name,
+        email: r.email,
+        disabled: r.disabled,
+        industries: r.industries ?? [],
+        employer: r.employer,
+        group: r.group_name,
+        capacity: r.capacity,
+        createdAt: r.created_at.toISOString(),
+      })),
+      invitations: invitations.map((i) => ({
+        id: i.id,
+        email: i.email,
+        name: i.name,
+        createdAt: i.created_at.toISOString(),
+        expiresAt: i.expires_at.toISOString(),
+      })),
+    };
+  }
+
   async panel(roundId: string) {
-    const rows = await this.sql.rows<{ judge_id: string; name: string; email: string; capacity: number | null; accepted: boolean }>(
+    const rows = await this.sql.rows<{
+      judge_id: string;
+      name: string;
+      email: string;
+      capacity: number | null;
+      accepted: boolean;
+      assignments: number;
+    }>(
       `SELECT j.judge_id, u.name, u.email, j.capacity,
-              EXISTS (SELECT 1 FROM confidentiality_acceptances a WHERE a.cycle_id = r.cycle_id AND a.judge_id = j.judge_id) AS accepted
+              EXISTS (SELECT 1 FROM confidentiality_acceptances a WHERE a.cycle_id = r.cycle_id AND a.judge_id = j.judge_id) AS accepted,
+              (SELECT count(*) FROM assignments x WHERE x.round_id = j.round_id AND x.judge_id = j.judge_id AND x.state = 'assigned')::int
+                AS assignments
          FROM round_judges j JOIN rounds r ON r.id = j.round_id JOIN users u ON u.id = j.judge_id
         WHERE j.round_id = $1 ORDER BY j.created_at, u.name`,
       [roundId],
@@ -220,6 +293,7 @@ export class JudgesService {
       email: p.email,
       capacity: p.capacity,
       confidentialityAccepted: p.accepted,
+      assignments: p.assignments,
     }));
   }
 

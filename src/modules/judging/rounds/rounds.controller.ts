@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../common/auth/actor';
 import { CurrentActor, Roles } from '../../../common/auth/decorators';
 import { ApiErrors } from '../../../common/openapi/api-errors';
 import { IdParam } from '../../../common/pipes/params';
-import { CreateRoundDto } from './rounds.dto';
+import { CreateRoundDto, UpdateRoundDto } from './rounds.dto';
 import { RoundResponse } from './rounds.response';
 import { RoundsService } from './rounds.service';
 
@@ -36,6 +36,14 @@ export class RoundsController {
   @ApiErrors(404)
   get(@Param('id', IdParam) id: string) {
     return this.rounds.get(id);
+  }
+
+  @Patch('rounds/:id')
+  @ApiOperation({ summary: 'Change a draft round’s settings (staff); the members given replace the stored ones; 409 once opened' })
+  @ApiOkResponse({ type: RoundResponse })
+  @ApiErrors(404, 409)
+  update(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @Body() dto: UpdateRoundDto) {
+    return this.rounds.update(actor, id, dto);
   }
 
   @Post('rounds/:id/open')

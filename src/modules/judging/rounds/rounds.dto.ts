@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsUUID, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsInstant } from '../../../common/time/instant';
@@ -38,3 +38,6 @@ export class CreateRoundDto {
   @IsIn(ENTRANTS)
   entrants!: (typeof ENTRANTS)[number];
 }
+
+/** A draft round's settings: the members given replace the stored ones (checked like a new round). */
+export class UpdateRoundDto extends PartialType(CreateRoundDto) {}

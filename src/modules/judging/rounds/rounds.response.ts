@@ -14,6 +14,7 @@ export class PanelJudgeResponse {
   @ApiProperty({ nullable: true, type: Number, description: 'Entries at most in this round (else the profile’s capacity)' })
   capacity!: number | null;
   @ApiProperty({ description: 'Accepted this cycle’s confidentiality terms' }) confidentialityAccepted!: boolean;
+  @ApiProperty({ description: 'Entries assigned to the judge in this round (removed assignments not counted)' }) assignments!: number;
 }
 
 export class RoundResponse {

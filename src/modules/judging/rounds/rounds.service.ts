@@ -9,7 +9,7 @@ import { TRANSITIONS } from '../../workflow/transitions';
 import { ConflictsService } from '../conflicts/conflicts.service';
 import { conflictOn, isUniqueViolation, roundWrongState } from '../judging-errors';
 import type { RoundState } from '../judging.entities';
-import type { CreateRoundDto } from './rounds.dto';
+import type { AdvancementDto, CreateRoundDto, UpdateRoundDto } from './rounds.dto';
 
 interface RoundRow {
   id: string;
@@ -36,6 +36,20 @@ interface PanelRow {
   email: string;
   capacity: number | null;
   accepted: boolean;
+  assignments: number;
+}
+
+/** The checks a round's settings get beyond their DTO's (create, and a draft's change once merged). */
+function checkSettings(dto: { opensAt: string; closesAt: string; advancement: AdvancementDto }) {
+  const [opens, closes] = [parseInstant(dto.opensAt)!, parseInstant(dto.closesAt)!];
+  if (closes <= opens) throw validationError([{ path: 'closesAt', code: 'round_order' }]);
+  const advancement =
+    dto.advancement.type === 'top' ? { type: 'top', n: dto.advancement.n } : { type: 'threshold', score: dto.advancement.score };
+  if (dto.advancement.type === 'top' && dto.advancement.score !== undefined)
+    throw validationError([{ path: 'advancement.score', code: 'unknown_field' }]);
+  if (dto.advancement.type === 'threshold' && dto.advancement.n !== undefined)
+    throw validationError([{ path: 'advancement.n', code: 'unknown_field' }]);
+  return { opens, closes, advancement };
 }
 
 const ENTER_REVIEW = TRANSITIONS.enter_review;
@@ -53,14 +67,7 @@ export class RoundsService {
   ) {}
 
   async create(actor: Actor, cycleId: string, dto: CreateRoundDto) {
-    const [opens, closes] = [parseInstant(dto.opensAt)!, parseInstant(dto.closesAt)!];
-    if (closes <= opens) throw validationError([{ path: 'closesAt', code: 'round_order' }]);
-    const advancement =
-      dto.advancement.type === 'top' ? { type: 'top', n: dto.advancement.n } : { type: 'threshold', score: dto.advancement.score };
-    if (dto.advancement.type === 'top' && dto.advancement.score !== undefined)
-      throw validationError([{ path: 'advancement.score', code: 'unknown_field' }]);
-    if (dto.advancement.type === 'threshold' && dto.advancement.n !== undefined)
-      throw validationError([{ path: 'advancement.n', code: 'unknown_field' }]);
+    const { opens, closes, advancement } = checkSettings(dto);
     const id = await this.sql
       .transaction(async (tx) => {
         const cycle = await tx.one<{ id: string }>('SELECT id FROM cycles WHERE id = $1 FOR UPDATE', [cycleId]);
@@ -119,7 +126,9 @@ export class RoundsService {
     if (!r) throw notFound();
     const panel = await this.sql.rows<PanelRow>(
       `SELECT j.judge_id, u.name, u.email, j.capacity,
-              EXISTS (SELECT 1 FROM confidentiality_acceptances a WHERE a.cycle_id = $2 AND a.judge_id = j.judge_id) AS accepted
+              EXISTS (SELECT 1 FROM confidentiality_acceptances a WHERE a.cycle_id = $2 AND a.judge_id = j.judge_id) AS accepted,
+              (SELECT count(*) FROM assignments x WHERE x.round_id = j.round_id AND x.judge_id = j.judge_id AND x.state = 'assigned')::int
+                AS assignments
          FROM round_judges j JOIN users u ON u.id = j.judge_id WHERE j.round_id = $1 ORDER BY j.created_at, u.name`,
       [id, r.cycle_id],
     );
@@ -145,8 +154,63 @@ export class RoundsService {
         email: p.email,
         capacity: p.capacity,
         confidentialityAccepted: p.accepted,
+        assignments: p.assignments,
       })),
     };
+  }
+
+  /**
+   * A draft round's settings: the members given replace the stored ones and the result is checked
+   * as a new round would be (400 naming the field); an open or closed round is 409 with its state.
+   */
+  async update(actor: Actor, id: string, dto: UpdateRoundDto) {
+    await this.sql.transaction(async (tx) => {
+      const round = await tx.one<RoundRow>(
+        `SELECT r.*, c.time_zone, 0 AS entries FROM rounds r JOIN cycles c ON c.id = r.cycle_id WHERE r.id = $1 FOR UPDATE OF r`,
+        [id],
+      );
+      if (!round) throw notFound();
+      if (round.state !== 'draft') throw roundWrongState(round.state);
+      const merged = {
+        name: dto.name ?? round.name,
+        rubricId: dto.rubricId ?? round.rubric_id,
+        reviewsPerApplication: dto.reviewsPerApplication ?? round.reviews_per_application,
+        opensAt: dto.opensAt ?? round.opens_at.toISOString(),
+        closesAt: dto.closesAt ?? round.closes_at.toISOString(),
+        blind: dto.blind ?? round.blind,
+        aggregation: dto.aggregation ?? round.aggregation,
+        advancement: (dto.advancement ?? round.advancement) as AdvancementDto,
+        entrants: dto.entrants ?? round.entrants,
+      };
+      const { opens, closes, advancement } = checkSettings(merged);
+      if (dto.rubricId !== undefined && !(await tx.one('SELECT 1 FROM rubrics WHERE id = $1', [dto.rubricId])))
+        throw validationError([{ path: 'rubricId', code: 'not_found' }]);
+      await tx.run(
+        `UPDATE rounds SET name = $2, rubric_id = $3, reviews_per_application = $4, opens_at = $5, closes_at = $6, blind = $7,
+                aggregation = $8, advancement = $9, entrants = $10, version = version + 1, updated_at = now()
+          WHERE id = $1`,
+        [
+          id,
+          merged.name,
+          merged.rubricId,
+          merged.reviewsPerApplication,
+          opens,
+          closes,
+          merged.blind,
+          merged.aggregation,
+          JSON.stringify(advancement),
+          merged.entrants,
+        ],
+      );
+      await this.audit.recordIn(tx, {
+        action: 'round.update',
+        actor,
+        entity: 'round',
+        entityId: id,
+        details: { changed: Object.keys(dto).filter((k) => dto[k as keyof UpdateRoundDto] !== undefined), ...dto },
+      });
+    });
+    return this.get(id);
   }
 
   /**
@@ -158,6 +222,8 @@ export class RoundsService {
     await this.sql.transaction(async (tx) => {
       const round = await this.lock(tx, id);
       if (round.state !== 'draft') throw roundWrongState(round.state);
+      // the rubric is fixed from here on: a concurrent edit of it (PUT /api/rubrics/:id) waits, then sees the round open
+      await tx.run('SELECT 1 FROM rubrics WHERE id = (SELECT rubric_id FROM rounds WHERE id = $1) FOR SHARE', [id]);
       const entrants = await this.entrantsOf(tx, round);
       if (!entrants.length) throw conflictOn('entrants', 'no_entrants');
       await tx.run(`INSERT INTO round_entries (round_id, application_id) SELECT $1, unnest($2::uuid[])`, [id, entrants]);

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../common/auth/actor';
 import { CurrentActor, Roles } from '../../../common/auth/decorators';
 import { ApiErrors } from '../../../common/openapi/api-errors';
 import { IdParam } from '../../../common/pipes/params';
-import { CreateRubricDto } from './rubrics.dto';
+import { CreateRubricDto, UpdateRubricDto } from './rubrics.dto';
 import { RubricCreatedResponse, RubricPresetResponse, RubricResponse, RubricSummaryResponse } from './rubrics.response';
 import { RubricsService } from './rubrics.service';
 
@@ -35,6 +35,17 @@ export class RubricsController {
   @ApiCreatedResponse({ type: RubricCreatedResponse })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateRubricDto) {
     return this.rubrics.create(actor, dto);
+  }
+
+  @Put(':id')
+  @Roles('staff')
+  @ApiOperation({
+    summary: 'Replace a rubric’s name and tree (staff) while no open or closed round uses it (409 rubric_in_use); answers the warnings',
+  })
+  @ApiOkResponse({ type: RubricCreatedResponse })
+  @ApiErrors(404, 409)
+  update(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @Body() dto: UpdateRubricDto) {
+    return this.rubrics.update(actor, id, dto);
   }
 
   @Get(':id')

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsObject, IsOptional } from 'class-validator';
+import { IsDefined, IsIn, IsObject, IsOptional } from 'class-validator';
 import { NameText } from '../../../common/validation/text';
 import { PRESET_KEYS, type PresetKey } from './rubric-presets';
 import { RubricTreeDoc } from './rubrics.response';
@@ -13,6 +13,18 @@ export class CreateRubricDto {
   @IsObject()
   tree?: Record<string, unknown>;
   @ApiPropertyOptional({ format: 'uuid', description: 'Ignored: an exported rubric names its id; an import makes a new rubric' })
+  @IsOptional()
+  id?: unknown;
+}
+
+/** A whole new tree for a rubric no open or closed round uses (what `GET /api/rubrics/:id` answers, edited). */
+export class UpdateRubricDto {
+  @ApiProperty({ maxLength: 200, example: '2026 初评评分表' }) @NameText(200) name!: string;
+  @ApiProperty({ type: RubricTreeDoc, description: 'Checked as a whole: 400 names the path of each structural error' })
+  @IsDefined()
+  @IsObject()
+  tree!: Record<string, unknown>;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Ignored (the path names the rubric)' })
   @IsOptional()
   id?: unknown;
 }

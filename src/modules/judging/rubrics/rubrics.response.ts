@@ -77,6 +77,13 @@ export class RubricResponse {
   @ApiProperty({ type: RubricTreeDoc }) tree!: RubricTreeDoc;
 }
 
+export class RubricRoundResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) cycleId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ['draft', 'open', 'closed'] }) state!: string;
+}
+
 export class RubricSummaryResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
@@ -85,4 +92,7 @@ export class RubricSummaryResponse {
   @ApiProperty({ description: 'Highest total a review can reach' }) maxTotal!: number;
   @ApiProperty({ type: [RubricWarningResponse] }) warnings!: RubricWarningResponse[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ type: [RubricRoundResponse], description: 'Rounds using it; once one is open or closed the rubric cannot change' })
+  rounds!: RubricRoundResponse[];
 }

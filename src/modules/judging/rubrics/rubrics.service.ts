@@ -6,7 +6,8 @@ import { Sql } from '../../../infra/database/sql';
 import { AuditService } from '../../audit/audit.service';
 import { PRESET_KEYS, PRESET_NAMES, presetTree } from './rubric-presets';
 import { checkRubricTree, criteriaOf, maxTotal, type RubricTree, type RubricWarning } from './rubric-tree';
-import type { CreateRubricDto } from './rubrics.dto';
+import { conflictOn } from '../judging-errors';
+import type { CreateRubricDto, UpdateRubricDto } from './rubrics.dto';
 
 interface RubricRow {
   id: string;
@@ -14,6 +15,7 @@ interface RubricRow {
   tree: RubricTree;
   preset_key: string | null;
   created_at: Date;
+  updated_at: Date;
 }
 
 @Injectable()
@@ -49,8 +51,41 @@ export class RubricsService {
     return { id, warnings };
   }
 
+  /**
+   * Replaces a rubric's name and tree (checked as on creation; structural errors 400, warnings
+   * answered). Once a round using it has opened the rubric is fixed: 409 rubric_in_use naming it.
+   */
+  async update(actor: Actor, id: string, dto: UpdateRubricDto): Promise<{ id: string; warnings: RubricWarning[] }> {
+    const { errors, tree, warnings } = checkRubricTree(dto.tree);
+    await this.sql.transaction(async (tx) => {
+      // opening a round takes this row FOR SHARE: an edit and an opening never interleave
+      const row = await tx.one<{ id: string; name: string }>('SELECT id, name FROM rubrics WHERE id = $1 FOR UPDATE', [id]);
+      if (!row) throw notFound();
+      const used = await tx.one<{ name: string; state: string }>(
+        `SELECT name, state FROM rounds WHERE rubric_id = $1 AND state <> 'draft' ORDER BY created_at LIMIT 1`,
+        [id],
+      );
+      if (used) throw conflictOn('tree', 'rubric_in_use', { round: used.name, state: used.state });
+      if (errors.length || !tree) throw validationError(errors);
+      await tx.run('UPDATE rubrics SET name = $2, tree = $3, updated_at = now() WHERE id = $1', [id, dto.name, JSON.stringify(tree)]);
+      await this.audit.recordIn(tx, {
+        action: 'rubric.update',
+        actor,
+        entity: 'rubric',
+        entityId: id,
+        details: { name: dto.name, previousName: row.name, criteria: criteriaOf(tree).length, warnings: warnings.map((w) => w.code) },
+      });
+    });
+    return { id, warnings };
+  }
+
   async list() {
-    const rows = await this.sql.rows<RubricRow>('SELECT id, name, tree, preset_key, created_at FROM rubrics ORDER BY created_at DESC');
+    const rows = await this.sql.rows<RubricRow>(
+      'SELECT id, name, tree, preset_key, created_at, updated_at FROM rubrics ORDER BY created_at DESC',
+    );
+    const rounds = await this.sql.rows<{ id: string; cycle_id: string; name: string; state: string; rubric_id: string }>(
+      'SELECT id, cycle_id, name, state, rubric_id FROM rounds ORDER BY created_at',
+    );
     return rows.map((r) => ({
       id: r.id,
       name: r.name,
@@ -59,6 +94,8 @@ export class RubricsService {
       maxTotal: maxTotal(r.tree),
       warnings: checkRubricTree(r.tree).warnings,
       createdAt: r.created_at.toISOString(),
+      updatedAt: r.updated_at.toISOString(),
+      rounds: rounds.filter((x) => x.rubric_id === r.id).map((x) => ({ id: x.id, cycleId: x.cycle_id, name: x.name, state: x.state })),
     }));
   }
 

@@ -11,7 +11,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../../api/client';
 import { NotFound } from '../../shell/NotFound';
 import { errorText } from '../errors';
-import { cycleQuery, roundHeadQuery, type RoundHead } from '../queries';
+import { cycleQuery, roundQuery, type RoundHead } from '../queries';
 import { useStaffT, type StaffTextKey } from '../texts';
 import { formatInZone } from '../zoned';
 
@@ -109,7 +109,7 @@ export function RoundHeader({ round, active }: { round: RoundHead; active: Round
 /** A round page: the header, then the body given the round; 404 → the not-found page. */
 export function RoundFrame({ active, children }: { active: RoundTab; children: (round: RoundHead) => ReactNode }) {
   const { id = '' } = useParams();
-  const round = useQuery(roundHeadQuery(id));
+  const round = useQuery(roundQuery(id));
   if (round.isError && round.error instanceof ApiError && (round.error.status === 404 || round.error.status === 400)) return <NotFound />;
   if (round.isError) return <Alert type="error" showIcon message={errorText(round.error)} />;
   if (!round.data) return <Skeleton active />;
