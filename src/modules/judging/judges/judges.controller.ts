@@ -9,7 +9,13 @@ import { IdParam } from '../../../common/pipes/params';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { PanelJudgeResponse } from '../rounds/rounds.response';
 import { AcceptJudgeInvitationDto, AddPanelDto, InviteJudgeDto, UpdateJudgeProfileDto } from './judges.dto';
-import { ConfidentialityResponse, JudgeInvitationResponse, JudgeProfileResponse, JudgeSignedInResponse } from './judges.response';
+import {
+  ConfidentialityResponse,
+  JudgeCycleResponse,
+  JudgeInvitationResponse,
+  JudgeProfileResponse,
+  JudgeSignedInResponse,
+} from './judges.response';
 import { JudgesService } from './judges.service';
 
 @ApiTags('judging')
@@ -51,6 +57,17 @@ export class JudgesController {
   @ApiOkResponse({ type: JudgeProfileResponse })
   me(@CurrentActor() actor: Actor) {
     return this.judges.profile(actor);
+  }
+
+  @Get('judges/me/cycles')
+  @Roles('judge')
+  @ApiOperation({
+    summary:
+      'The cycles where the caller sits on the panel of a draft or open round, with those rounds (judge): where the home page asks for confidentiality and conflicts',
+  })
+  @ApiOkResponse({ type: [JudgeCycleResponse] })
+  myCycles(@CurrentActor() actor: Actor) {
+    return this.judges.cycles(actor);
   }
 
   @Patch('judges/me')

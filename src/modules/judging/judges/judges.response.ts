@@ -41,3 +41,21 @@ export class ConfidentialityResponse {
   acceptedAt!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The version this judge accepted' }) acceptedVersion!: string | null;
 }
+
+export class JudgeCycleRoundResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ['draft', 'open'] }) state!: string;
+  @ApiProperty({ format: 'date-time', description: 'In the cycle’s time zone' }) opensAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'In the cycle’s time zone' }) closesAt!: string;
+  @ApiProperty() blind!: boolean;
+}
+
+/** `GET /api/judges/me/cycles`: a cycle where the judge sits on the panel of a draft or open round. */
+export class JudgeCycleResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: 'Asia/Shanghai' }) timeZone!: string;
+  @ApiProperty({ type: [JudgeCycleRoundResponse], description: 'The draft and open rounds of the cycle whose panel the judge is on' })
+  rounds!: JudgeCycleRoundResponse[];
+}
