@@ -180,6 +180,7 @@ test('a judge scores an entry: home, autosave, a stale second tab merged, 422 th
     await rate(page, 'highlights', '6');
     await page.waitForSelector('[data-stale-merged]');
     await waitSaved(page);
+    await shot(page, 'merged-zh-1280');
     await page.waitForFunction(
       () => (document.querySelector('#overall-comment') as HTMLTextAreaElement).value === '第二个窗口写的总体评语',
     );
@@ -240,6 +241,19 @@ test('a judge scores an entry: home, autosave, a stale second tab merged, 422 th
     await phone.waitForSelector('[data-criterion="strategy"]', { visible: true });
     problems.push(...(await serious(phone, 'scoring rubric en 390')));
     await shot(phone, 'en-390');
+
+    // the round closes: the review can only be read
+    await w.t.db.query(`UPDATE rounds SET state = 'closed' WHERE id = (SELECT round_id FROM assignments WHERE id = $1)`, [assignmentId]);
+    await setLang(phone, 'zh');
+    await (await phone.waitForSelector('[data-tab="rubric"]'))!.click();
+    await phone.waitForSelector('[data-criterion="strategy"] [data-rated]');
+    expect(await phone.$eval('[data-criterion="strategy"] [data-rated]', (el) => el.textContent)).toBe('10');
+    expect(await phone.$$eval('[data-rubric-pane] input[type=radio]', (els) => els.length)).toBe(0);
+    expect(await phone.$('[data-submit-review]')).toBeNull();
+    expect(await phone.$eval('#overall-comment', (el) => (el as HTMLTextAreaElement).readOnly)).toBe(true);
+    expect(await phone.evaluate(() => document.body.innerText)).toContain('评审轮次已结束');
+    problems.push(...(await serious(phone, 'scoring closed zh 390')));
+    await shot(phone, 'closed-zh-390');
   } catch (e) {
     await snap(phone, 'judge-scoring-390');
     throw e;

@@ -29,7 +29,7 @@ type DossierPending = Reply<'JudgeDossierPendingResponse'>;
 const DUAL = [0, 5, 10] as const;
 export const criterionAnchor = (key: string) => `criterion-${key}`;
 /** The rubric sits on a white sheet of its own, beside (or under) the entry's cards. */
-const paneStyle: CSSProperties = { background: '#fff', borderRadius: 8, padding: '4px 16px 16px' };
+const paneStyle: CSSProperties = { background: '#fff', borderRadius: 8, padding: '0 12px 12px' };
 const visuallyHidden: CSSProperties = {
   position: 'absolute',
   width: 1,
@@ -370,16 +370,7 @@ function RubricPane(props: {
         </Typography.Text>
       </div>
       <SaveStateTag status={props.status} onRetry={props.onRetry} />
-    </div>
-  );
-  return (
-    <div>
-      <Typography.Title level={2} style={{ fontSize: 20 }}>
-        {j('rubricTitle')}
-      </Typography.Title>
-      {summary}
-      {props.roundState === 'closed' && <Alert type="info" showIcon message={j('readOnlyClosed')} style={{ marginTop: 12 }} />}
-      {props.roundState === 'draft' && <Alert type="info" showIcon message={j('readOnlyDraft')} style={{ marginTop: 12 }} />}
+      {/* in the sticky bar: seen wherever the judge is in the rubric */}
       {props.merged && (
         <Alert
           type="warning"
@@ -387,13 +378,23 @@ function RubricPane(props: {
           closable={{ 'aria-label': j('dismiss'), onClose: props.onDismissMerged }}
           role="status"
           data-stale-merged
-          style={{ marginTop: 12 }}
+          style={{ flex: '1 1 100%' }}
           message={j('staleMerged')}
           description={
             props.merged.length ? j('staleOverrode', { items: names(props.merged.map((p) => p.replace(/^\w+\./, ''))) }) : undefined
           }
         />
       )}
+    </div>
+  );
+  return (
+    <div>
+      <Typography.Title level={2} style={{ fontSize: 20, paddingTop: 12 }}>
+        {j('rubricTitle')}
+      </Typography.Title>
+      {summary}
+      {props.roundState === 'closed' && <Alert type="info" showIcon message={j('readOnlyClosed')} style={{ marginTop: 12 }} />}
+      {props.roundState === 'draft' && <Alert type="info" showIcon message={j('readOnlyDraft')} style={{ marginTop: 12 }} />}
       {props.issues && (props.issues.unrated.length > 0 || props.issues.comments.length > 0) && (
         <Alert
           type="error"
@@ -510,8 +511,13 @@ function CriterionBox({
       buttonStyle="solid"
       size="small"
       onChange={(e) => onPick(e.target.value)}
-      style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}
-      options={options.map((o) => ({ ...o, value: o.value as never }))}
+      // a grid of equal cells: a scale of 0–10 by 0.5 is two rows beside the entry, three on a phone
+      style={{
+        display: 'grid',
+        gridTemplateColumns: options.length > 4 ? 'repeat(auto-fill, minmax(31px, 1fr))' : `repeat(${options.length}, 56px)`,
+        gap: 3,
+      }}
+      options={options.map((o) => ({ ...o, value: o.value as never, style: { paddingInline: 0, textAlign: 'center' } }))}
     />
   );
   if (c.type === 'yesno')
@@ -559,7 +565,7 @@ function CriterionBox({
       style={{
         border: `1px solid ${unrated ? '#cf1322' : '#f0f0f0'}`,
         borderRadius: 8,
-        padding: 12,
+        padding: 10,
         marginBottom: 12,
         scrollMarginTop: 96,
       }}
@@ -608,7 +614,8 @@ function CriterionBox({
           ))}
         </div>
       )}
-      {control}
+      {/* read-only: the rating is the tag above (disabled buttons would hide which one was chosen) */}
+      {editable && control}
       {editable && isRated(value) && (
         <Button
           type="link"
