@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 /**
  * The judges' pages in the browser (issue 14): staff invite a judge over the API; the judge opens
- * the invitation link, sets a name and a password and lands on their home page, accepts the
- * cycle's confidentiality terms, declares a conflict with one entrant organisation and sees it
- * listed; the invitation, home and profile pages have no serious or critical axe violation at
+ * the invitation link, sets a name and a password and lands on their home page (no cycle offered
+ * until staff put them on a round's panel), accepts the cycle's confidentiality terms, declares a
+ * conflict with one entrant organisation and sees it listed — and no longer offered; the invitation, home and profile pages have no serious or critical axe violation at
  * 1280 and 390 px.
  */
 import { randomBytes } from 'node:crypto';
@@ -12,7 +12,8 @@ import request from 'supertest';
 import { allowAxe, axeViolations, describeViolations } from '../support/axe';
 import { newPage, pickOption, signIn, snap, startBrowserWorld, type BrowserWorld } from '../support/browser';
 import { createOpenCycle, createUser } from '../support/factories';
-import { entryIn } from '../support/judging';
+import { createRound, createRubric, entryIn } from '../support/judging';
+import { addToPanel } from '../support/review-world';
 
 jest.setTimeout(600_000);
 
@@ -72,8 +73,14 @@ test('an invited judge signs up, accepts the terms and declares a conflict; the 
     await page.type('#judge-password', JUDGE_PASSWORD);
     await page.keyboard.press('Enter');
 
-    // home: the cycle's terms, accepted with their time shown
+    // home: no cycle before the judge is on a panel; then the panel's cycle with its terms
     await page.waitForSelector('[data-judge-home]');
+    await page.waitForSelector('[data-assignments] .ant-empty');
+    expect(await page.$(`[data-cycle="${cycle.cycleId}"]`)).toBeNull();
+    const judgeId: string = (await w.t.db.query('SELECT id FROM users WHERE email = $1', [email])).rows[0].id;
+    const roundId = await createRound(w.t, staff, cycle.cycleId, await createRubric(w.t, staff));
+    await addToPanel(w.t, roundId, judgeId);
+    await page.reload();
     const card = `[data-cycle="${cycle.cycleId}"]`;
     await page.waitForSelector(`${card} button.ant-btn-primary`);
     problems.push(...(await serious(page, 'home before acceptance 1280')));
@@ -95,6 +102,12 @@ test('an invited judge signs up, accepts the terms and declares a conflict; the 
     expect(listed).toContain('曾在该单位任职');
     const rows = await w.t.db.query('SELECT kind FROM conflicts WHERE organisation_id = $1', [a.orgId]);
     expect(rows.rows.map((r: { kind: string }) => r.kind)).toEqual(['employment']);
+    // not offered again, also after a reload (the list comes from GET /api/judges/me/conflicts)
+    await page.waitForFunction((id) => !document.querySelector(`#conflict-${id}-kind`), {}, a.orgId);
+    await page.reload();
+    await page.waitForSelector('[data-declared-conflicts]');
+    expect(await page.$eval('[data-declared-conflicts]', (el) => el.textContent ?? '')).toContain('曾在该单位任职');
+    expect(await page.$(`#conflict-${a.orgId}-kind`)).toBeNull();
 
     // the profile
     await page.goto(`${w.base}/profile`);

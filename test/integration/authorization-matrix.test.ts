@@ -521,6 +521,7 @@ const ROWS: Row[] = [
     expect: judgeOnly(200),
     call: async () => ({ path: '/api/judges/me', body: { capacity: 5 } }),
   },
+  { method: 'get', route: '/api/judges/me/cycles', expect: judgeOnly(200), call: async () => ({ path: '/api/judges/me/cycles' }) },
   {
     method: 'post',
     route: '/api/rounds/:id/judges',
@@ -573,6 +574,7 @@ const ROWS: Row[] = [
       return { path: '/api/judges/me/conflicts', body: { organisationId: entry.orgId, kind: 'other' } };
     },
   },
+  { method: 'get', route: '/api/judges/me/conflicts', expect: judgeOnly(200), call: async () => ({ path: '/api/judges/me/conflicts' }) },
   {
     method: 'get',
     route: '/api/rounds/:id/conflicts',

@@ -82,6 +82,35 @@ describe('declared conflicts', () => {
     const bad = await as(judge).post('/api/judges/me/conflicts', { organisationId: entry.orgId, kind: 'rival' }).expect(400);
     expect(bad.body.details[0].path).toBe('kind');
   });
+
+  it('the judge’s own declarations, with the organisation’s name, kind, note and time; never inferred ones or another judge’s', async () => {
+    const cycle = await createOpenCycle(t);
+    const [a, b] = [await entryIn(t, cycle, 'accepted'), await entryIn(t, cycle, 'accepted')];
+    const judge = await createUser(t, 'judge');
+    const other = await createUser(t, 'judge');
+    expect((await as(judge).get('/api/judges/me/conflicts').expect(200)).body).toEqual([]);
+    for (const j of [judge, other]) await as(j).post(`/api/cycles/${cycle.cycleId}/confidentiality`).expect(201);
+    const before = Date.now();
+    await as(judge).post('/api/judges/me/conflicts', { organisationId: a.orgId, kind: 'family', note: '配偶任职' }).expect(201);
+    await as(other).post('/api/judges/me/conflicts', { organisationId: b.orgId, kind: 'other' }).expect(201);
+    await t.db.query(
+      `INSERT INTO conflicts (judge_id, organisation_id, cycle_id, source, kind, reason) VALUES ($1, $2, $3, 'inferred', 'group', 'x')`,
+      [judge.userId, b.orgId, cycle.cycleId],
+    );
+    const { rows } = await t.db.query('SELECT name FROM organisations WHERE id = $1', [a.orgId]);
+    const res = await as(judge).get('/api/judges/me/conflicts').expect(200);
+    expect(res.body).toEqual([
+      {
+        id: expect.any(String),
+        organisationId: a.orgId,
+        organisationName: rows[0].name,
+        kind: 'family',
+        note: '配偶任职',
+        declaredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      },
+    ]);
+    expect(Date.parse(res.body[0].declaredAt)).toBeGreaterThanOrEqual(before - 5000);
+  });
 });
 
 describe('inferred conflicts and the staff list', () => {

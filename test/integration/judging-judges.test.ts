@@ -278,4 +278,40 @@ describe('panel and confidentiality', () => {
     ]);
     await as(judge.token).post('/api/cycles/00000000-0000-4000-8000-000000000000/confidentiality').expect(404);
   });
+
+  it('the judge’s cycles: only those with a draft or open round whose panel the judge is on, with those rounds', async () => {
+    const [onPanel, elsewhere, closedOnly] = [await createOpenCycle(t), await createOpenCycle(t), await createOpenCycle(t)];
+    const rubricId = await createRubric(t, staff);
+    const judge = await invitedJudge();
+    const other = await invitedJudge();
+    const r1 = await createRound(t, staff, onPanel.cycleId, rubricId, { name: 'R1 初评' });
+    const r2 = await createRound(t, staff, onPanel.cycleId, rubricId, { name: 'R2 决赛', blind: false });
+    await createRound(t, staff, elsewhere.cycleId, rubricId); // a round, but not the judge's panel
+    const closed = await createRound(t, staff, closedOnly.cycleId, rubricId);
+    await as(staff.token)
+      .post(`/api/rounds/${r1}/judges`, { judgeIds: [judge.userId] })
+      .expect(200);
+    await as(staff.token)
+      .post(`/api/rounds/${r2}/judges`, { judgeIds: [judge.userId] })
+      .expect(200);
+    await as(staff.token)
+      .post(`/api/rounds/${closed}/judges`, { judgeIds: [judge.userId] })
+      .expect(200);
+    await t.db.query(`UPDATE rounds SET state = 'closed' WHERE id = $1`, [closed]);
+    await t.db.query(`UPDATE rounds SET state = 'open' WHERE id = $1`, [r1]);
+
+    const res = await as(judge.token).get('/api/judges/me/cycles').expect(200);
+    expect(res.body).toEqual([
+      {
+        id: onPanel.cycleId,
+        name: expect.any(String),
+        timeZone: 'Asia/Shanghai',
+        rounds: [
+          expect.objectContaining({ id: r1, name: 'R1 初评', state: 'open', blind: true, closesAt: '2027-01-31T18:00:00+08:00' }),
+          expect.objectContaining({ id: r2, name: 'R2 决赛', state: 'draft', blind: false }),
+        ],
+      },
+    ]);
+    expect((await as(other.token).get('/api/judges/me/cycles').expect(200)).body).toEqual([]);
+  });
 });

@@ -28,6 +28,8 @@ const StaffHome = lazy(() => import('./staff/StaffRoutes').then((m) => ({ defaul
 const JudgeHome = lazy(() => import('./judge/JudgePages').then((m) => ({ default: m.JudgeHome })));
 const JudgeProfilePage = lazy(() => import('./judge/JudgePages').then((m) => ({ default: m.JudgeProfilePage })));
 const JudgeInvitationPage = lazy(() => import('./judge/JudgePages').then((m) => ({ default: m.JudgeInvitationPage })));
+// the scoring screen: its own chunk (the rubric, the autosave, the entry's read-only view)
+const ScoringPage = lazy(() => import('./judge/ScoringPage').then((m) => ({ default: m.ScoringPage })));
 
 type Me = Reply<'MeResponse'>;
 
@@ -107,6 +109,7 @@ function Shell() {
                   <>
                     <Route path="/" element={<JudgeHome />} />
                     <Route path="/profile" element={<JudgeProfilePage />} />
+                    <Route path="/assignments/:id" element={<ScoringPage />} />
                   </>
                 ) : isStaff(me.user.role) ? (
                   <>

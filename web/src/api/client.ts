@@ -91,3 +91,26 @@ export function uploadFile(
     xhr.send(form);
   });
 }
+
+/**
+ * Whether a file that is rendered on demand (a dossier) is ready, without reading it: 200 → ready
+ * (the body is dropped: the page links to it), 202 → its progress and when to ask again.
+ */
+export type Probe<Pending> = { ready: true } | { ready: false; pending: Pending; retryAfterSeconds: number };
+
+export async function probeFile<Pending>(path: string): Promise<Probe<Pending>> {
+  let res: Response;
+  try {
+    res = await fetch(path, { credentials: 'same-origin', headers: { 'Accept-Language': acceptLanguage() } });
+  } catch {
+    throw new OfflineError('offline');
+  }
+  if (res.status === 200) {
+    await res.body?.cancel();
+    return { ready: true };
+  }
+  const text = await res.text();
+  const body = text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : { message: text };
+  if (res.status !== 202) throw new ApiError(res.status, body as ApiError['body']);
+  return { ready: false, pending: body as Pending, retryAfterSeconds: Number(res.headers.get('retry-after')) || 2 };
+}

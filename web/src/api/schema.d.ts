@@ -1006,6 +1006,23 @@ export interface paths {
         patch: operations["JudgesController_updateMe"];
         trace?: never;
     };
+    "/api/judges/me/cycles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cycles where the caller sits on the panel of a draft or open round, with those rounds (judge): where the home page asks for confidentiality and conflicts */
+        get: operations["JudgesController_myCycles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rounds/{id}/judges": {
         parameters: {
             query?: never;
@@ -1083,7 +1100,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The conflicts of interest the caller declared, with the organisations’ names, newest first (judge) */
+        get: operations["ConflictsController_mine"];
         put?: never;
         /** Declare a conflict of interest with an organisation (judge); removes live assignments to its entries */
         post: operations["ConflictsController_declare"];
@@ -2457,6 +2475,33 @@ export interface components {
             group: string | null;
             capacity: number | null;
         };
+        JudgeCycleRoundResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            state: "draft" | "open";
+            /**
+             * Format: date-time
+             * @description In the cycle’s time zone
+             */
+            opensAt: string;
+            /**
+             * Format: date-time
+             * @description In the cycle’s time zone
+             */
+            closesAt: string;
+            blind: boolean;
+        };
+        JudgeCycleResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @example Asia/Shanghai */
+            timeZone: string;
+            /** @description The draft and open rounds of the cycle whose panel the judge is on */
+            rounds: components["schemas"]["JudgeCycleRoundResponse"][];
+        };
         UpdateJudgeProfileDto: {
             /** @description Industry codes of basics.center.industry */
             industries?: ("telecom" | "finance" | "it_internet" | "consumer_goods" | "government_utilities" | "healthcare" | "manufacturing" | "energy" | "transportation" | "travel" | "ecommerce_retail" | "other")[];
@@ -2498,6 +2543,21 @@ export interface components {
             /** Format: uuid */
             organisationId: string;
             name: string;
+        };
+        MyConflictResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            /** @enum {string} */
+            kind: "employment" | "consulting" | "competitor" | "family" | "other";
+            note: string | null;
+            /**
+             * Format: date-time
+             * @description When it was declared
+             */
+            declaredAt: string;
         };
         DeclareConflictDto: {
             /** Format: uuid */
@@ -2864,8 +2924,16 @@ export interface components {
             roundName: string;
             /** @enum {string} */
             roundState: "draft" | "open" | "closed";
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description In the cycle’s time zone
+             */
             closesAt: string;
+            /**
+             * @description The cycle’s time zone
+             * @example Asia/Shanghai
+             */
+            timeZone: string;
             blind: boolean;
             entryCode: string;
             /**
@@ -9309,6 +9377,43 @@ export interface operations {
             };
         };
     };
+    JudgesController_myCycles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeCycleResponse"][];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     JudgesController_panel: {
         parameters: {
             query?: never;
@@ -9691,6 +9796,43 @@ export interface operations {
             };
             /** @description No such resource, or not yours */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ConflictsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyConflictResponse"][];
+                };
+            };
+            /** @description Malformed input; details[] names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no or an expired session) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,7 +1,9 @@
 /**
- * The judges' pages: the invitation (name and password, then signed in), the home page (per open
- * cycle the confidentiality terms, then the conflict declaration against the cycle's entrants)
- * and the profile (industries of expertise, employer, group, capacity).
+ * The judges' pages: the invitation (name and password, then signed in), the home page (the
+ * assignments by round; then, per cycle in which the judge sits on the panel of a draft or open
+ * round, the confidentiality terms and the conflict declaration against the cycle's entrants, the
+ * declarations made so far listed and not offered again) and the profile (industries of
+ * expertise, employer, group, capacity).
  */
 import {
   Alert,
@@ -30,9 +32,10 @@ import type { FieldNode } from '../form/descriptor';
 import { formatInstant } from '../format';
 import { errorText } from '../staff/errors';
 import { AssignmentsPage } from './AssignmentsPage';
+import { judgeCyclesQuery, myConflictsQuery, type JudgeCycle } from './queries';
 import { useJudgeT, type JudgeTextKey } from './texts';
 
-type Cycle = Reply<'CycleResponse'>;
+type Cycle = JudgeCycle;
 type Terms = Reply<'ConfidentialityResponse'>;
 type Entrant = Reply<'EntrantOrganisationResponse'>;
 type Declared = Reply<'DeclaredConflictResponse'>;
@@ -104,31 +107,34 @@ export function JudgeInvitationPage({ onSignedIn }: { onSignedIn: () => void }) 
   );
 }
 
-/** The judge's start page: per open cycle the terms and the conflicts, then the assignments. */
+/** The judge's start page: the assignments by round, then per panel cycle the terms and the conflicts. */
 export function JudgeHome() {
   const { j } = useJudgeT();
-  const cycles = useQuery({ queryKey: ['cycles'], queryFn: () => get<Cycle[]>('/api/cycles') });
+  const cycles = useQuery(judgeCyclesQuery);
   return (
     <div>
       <Typography.Title level={1} style={{ fontSize: 24 }} data-judge-home>
         {j('myReviews')}
       </Typography.Title>
-      {cycles.isPending ? (
-        <Skeleton active />
-      ) : cycles.isError ? (
-        <Alert type="error" message={errorText(cycles.error)} />
-      ) : cycles.data.length === 0 ? (
-        <Empty description={j('noOpenCycles')} />
-      ) : (
-        <Space direction="vertical" size="large" style={{ width: '100%' }}>
-          {cycles.data.map((c) => (
-            <CycleCard key={c.id} cycle={c} />
-          ))}
-        </Space>
-      )}
-      <div style={{ marginTop: 24 }}>
-        <AssignmentsPage level={2} />
-      </div>
+      <AssignmentsPage level={2} />
+      <section aria-labelledby="judge-cycles-title" style={{ marginTop: 32 }}>
+        <Typography.Title level={2} style={{ fontSize: 20 }} id="judge-cycles-title">
+          {j('cyclesTitle')}
+        </Typography.Title>
+        {cycles.isPending ? (
+          <Skeleton active />
+        ) : cycles.isError ? (
+          <Alert type="error" message={errorText(cycles.error)} />
+        ) : cycles.data.length === 0 ? (
+          <Empty description={j('noPanelCycles')} />
+        ) : (
+          <Space direction="vertical" size="large" style={{ width: '100%' }}>
+            {cycles.data.map((c) => (
+              <CycleCard key={c.id} cycle={c} />
+            ))}
+          </Space>
+        )}
+      </section>
     </div>
   );
 }
@@ -141,13 +147,21 @@ function CycleCard({ cycle }: { cycle: Cycle }) {
   const terms = useQuery({ queryKey: ['terms', cycle.id], queryFn: () => get<Terms>(`/api/cycles/${cycle.id}/confidentiality`) });
   const accept = useMutation({
     mutationFn: () => post(`/api/cycles/${cycle.id}/confidentiality`),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['terms', cycle.id] }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['terms', cycle.id] });
+      // the assignments of the cycle show once its terms are accepted
+      void qc.invalidateQueries({ queryKey: ['judge', 'assignments'] });
+    },
     onError: (e) => void message.error(errorText(e)),
   });
   const accepted = !!terms.data?.acceptedAt && terms.data.acceptedVersion === terms.data.termsVersion;
   return (
-    <Card size={screens.md ? 'default' : 'small'} title={<h2 style={{ fontSize: 18, margin: 0 }}>{cycle.name}</h2>} data-cycle={cycle.id}>
-      <Typography.Title level={3} style={{ fontSize: 16 }}>
+    <Card
+      size={screens.md ? 'default' : 'small'}
+      title={<h3 style={{ fontSize: 18, margin: 0, whiteSpace: 'normal' }}>{cycle.name}</h3>}
+      data-cycle={cycle.id}
+    >
+      <Typography.Title level={4} style={{ fontSize: 16 }}>
         {j('confidentiality')}
       </Typography.Title>
       {terms.isPending ? (
@@ -176,59 +190,73 @@ function CycleCard({ cycle }: { cycle: Cycle }) {
           )}
         </>
       )}
-      <Typography.Title level={3} style={{ fontSize: 16, marginTop: 24 }}>
+      <Typography.Title level={4} style={{ fontSize: 16, marginTop: 24 }}>
         {j('conflicts')}
       </Typography.Title>
-      {accepted ? <Conflicts cycleId={cycle.id} /> : <Typography.Paragraph>{j('conflictsLocked')}</Typography.Paragraph>}
+      {accepted ? (
+        <Conflicts cycleId={cycle.id} timeZone={cycle.timeZone} />
+      ) : (
+        <Typography.Paragraph>{j('conflictsLocked')}</Typography.Paragraph>
+      )}
     </Card>
   );
 }
 
-function Conflicts({ cycleId }: { cycleId: string }) {
-  const { j } = useJudgeT();
+function Conflicts({ cycleId, timeZone }: { cycleId: string; timeZone: string }) {
+  const { j, lang } = useJudgeT();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
   const entrants = useQuery({ queryKey: ['entrants', cycleId], queryFn: () => get<Entrant[]>(`/api/cycles/${cycleId}/entrants`) });
-  // no route lists the declarations: those made on this page, kept for the session
-  const [declared, setDeclared] = useState<Declared[]>([]);
-  if (entrants.isPending) return <Skeleton active />;
+  // what the judge declared (any cycle: a declaration holds for every cycle); those are not offered again
+  const declared = useQuery(myConflictsQuery);
+  if (entrants.isPending || declared.isPending) return <Skeleton active />;
   if (entrants.isError) return <Alert type="error" message={errorText(entrants.error)} />;
-  const names = new Map(entrants.data.map((e) => [e.organisationId, e.name]));
-  const done = new Set(declared.map((d) => d.organisationId));
+  if (declared.isError) return <Alert type="error" message={errorText(declared.error)} />;
+  const done = new Set(declared.data.map((d) => d.organisationId));
+  const open = entrants.data.filter((e) => !done.has(e.organisationId));
+  const ofCycle = new Set(entrants.data.map((e) => e.organisationId));
+  const listed = declared.data.filter((d) => ofCycle.has(d.organisationId));
+  const onDeclared = (d: Declared) => {
+    void qc.invalidateQueries({ queryKey: myConflictsQuery.queryKey });
+    void qc.invalidateQueries({ queryKey: ['judge', 'assignments'] });
+    void message.success(d.removedAssignments > 0 ? j('removedAssignments', { n: d.removedAssignments }) : j('declaredDone'));
+  };
   return (
     <>
       <Typography.Paragraph>{j('conflictsHelp')}</Typography.Paragraph>
       {entrants.data.length === 0 ? (
         <Empty description={j('noEntrants')} />
-      ) : (
+      ) : open.length > 0 ? (
         <List
           bordered
-          dataSource={entrants.data}
+          dataSource={open}
           rowKey="organisationId"
           renderItem={(e) => (
             <List.Item>
-              <EntrantRow entrant={e} declared={done.has(e.organisationId)} onDeclared={(d) => setDeclared((all) => [...all, d])} />
+              <EntrantRow entrant={e} onDeclared={onDeclared} />
             </List.Item>
           )}
         />
-      )}
-      <Typography.Title level={4} style={{ fontSize: 15, marginTop: 16 }}>
+      ) : null}
+      <Typography.Title level={5} style={{ fontSize: 15, marginTop: 16 }}>
         {j('declared')}
       </Typography.Title>
-      {declared.length === 0 ? (
+      {listed.length === 0 ? (
         <Typography.Text type="secondary">{j('noneDeclared')}</Typography.Text>
       ) : (
         <List
           data-declared-conflicts
-          dataSource={declared}
+          dataSource={listed}
           rowKey="id"
           renderItem={(d) => (
             <List.Item>
               <Space wrap>
-                <Typography.Text strong>{names.get(d.organisationId) ?? d.organisationId}</Typography.Text>
+                <Typography.Text strong>{d.organisationName}</Typography.Text>
                 <Tag>{j(KINDS.find(([k]) => k === d.kind)?.[1] ?? 'kindOther')}</Tag>
                 {d.note && <Typography.Text>{d.note}</Typography.Text>}
-                {d.removedAssignments > 0 && (
-                  <Typography.Text type="secondary">{j('removedAssignments', { n: d.removedAssignments })}</Typography.Text>
-                )}
+                <Typography.Text type="secondary">
+                  {j('declaredAtTime', { time: formatInstant(d.declaredAt, timeZone, lang) })}
+                </Typography.Text>
               </Space>
             </List.Item>
           )}
@@ -238,7 +266,7 @@ function Conflicts({ cycleId }: { cycleId: string }) {
   );
 }
 
-function EntrantRow({ entrant, declared, onDeclared }: { entrant: Entrant; declared: boolean; onDeclared: (d: Declared) => void }) {
+function EntrantRow({ entrant, onDeclared }: { entrant: Entrant; onDeclared: (d: Declared) => void }) {
   const { j } = useJudgeT();
   const [form] = Form.useForm<{ kind?: Kind; note?: string }>();
   const [error, setError] = useState<string | null>(null);
@@ -263,25 +291,19 @@ function EntrantRow({ entrant, declared, onDeclared }: { entrant: Entrant; decla
   return (
     <div style={{ width: '100%' }} data-entrant={entrant.name}>
       <Typography.Text strong>{entrant.name}</Typography.Text>
-      {declared ? (
-        <Tag color="success" style={{ marginInlineStart: 8 }}>
-          {j('declaredOne')}
-        </Tag>
-      ) : (
-        <Form form={form} layout="inline" onFinish={submit} style={{ marginTop: 8, rowGap: 8 }} aria-label={entrant.name}>
-          <Form.Item label={j('kind')} name="kind" htmlFor={`${id}-kind`} rules={[{ required: true, message: j('chooseKind') }]}>
-            <Select id={`${id}-kind`} style={{ minWidth: 160 }} options={KINDS.map(([value, key]) => ({ value, label: j(key) }))} />
-          </Form.Item>
-          <Form.Item label={j('note')} name="note" htmlFor={`${id}-note`}>
-            <Input id={`${id}-note`} maxLength={500} style={{ minWidth: 180 }} />
-          </Form.Item>
-          <Form.Item>
-            <Button htmlType="submit" loading={busy}>
-              {j('declare')}
-            </Button>
-          </Form.Item>
-        </Form>
-      )}
+      <Form form={form} layout="inline" onFinish={submit} style={{ marginTop: 8, rowGap: 8 }} aria-label={entrant.name}>
+        <Form.Item label={j('kind')} name="kind" htmlFor={`${id}-kind`} rules={[{ required: true, message: j('chooseKind') }]}>
+          <Select id={`${id}-kind`} style={{ minWidth: 160 }} options={KINDS.map(([value, key]) => ({ value, label: j(key) }))} />
+        </Form.Item>
+        <Form.Item label={j('note')} name="note" htmlFor={`${id}-note`}>
+          <Input id={`${id}-note`} maxLength={500} style={{ minWidth: 180 }} />
+        </Form.Item>
+        <Form.Item>
+          <Button htmlType="submit" loading={busy}>
+            {j('declare')}
+          </Button>
+        </Form.Item>
+      </Form>
       {error && <Alert type="error" message={error} style={{ marginTop: 8 }} />}
     </div>
   );

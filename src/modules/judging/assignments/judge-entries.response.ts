@@ -11,7 +11,8 @@ export class JudgeAssignmentResponse {
   @ApiProperty({ format: 'uuid' }) roundId!: string;
   @ApiProperty() roundName!: string;
   @ApiProperty({ enum: ['draft', 'open', 'closed'] }) roundState!: string;
-  @ApiProperty({ format: 'date-time' }) closesAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'In the cycle’s time zone' }) closesAt!: string;
+  @ApiProperty({ example: 'Asia/Shanghai', description: 'The cycle’s time zone' }) timeZone!: string;
   @ApiProperty() blind!: boolean;
   @ApiProperty() entryCode!: string;
   @ApiProperty({ enum: ['none', 'draft', 'submitted'], description: 'The review’s state (none: not started)' }) state!: string;

@@ -75,6 +75,7 @@ export class JudgeEntriesService {
         roundName: r.round_name,
         roundState: r.round_state,
         closesAt: isoInZone(r.closes_at, r.time_zone),
+        timeZone: r.time_zone,
         blind: r.blind,
         entryCode: r.entry_code,
         state: r.review_state ?? 'none',

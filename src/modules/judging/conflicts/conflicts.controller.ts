@@ -5,7 +5,7 @@ import { CurrentActor, Roles } from '../../../common/auth/decorators';
 import { ApiErrors } from '../../../common/openapi/api-errors';
 import { IdParam } from '../../../common/pipes/params';
 import { DeclareConflictDto, DismissConflictDto } from './conflicts.dto';
-import { ConflictResponse, DeclaredConflictResponse, EntrantOrganisationResponse } from './conflicts.response';
+import { ConflictResponse, DeclaredConflictResponse, EntrantOrganisationResponse, MyConflictResponse } from './conflicts.response';
 import { ConflictsService } from './conflicts.service';
 
 class DismissedResponse {
@@ -28,6 +28,14 @@ export class ConflictsController {
   @ApiErrors(404)
   entrants(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
     return this.conflicts.entrants(actor, id);
+  }
+
+  @Get('judges/me/conflicts')
+  @Roles('judge')
+  @ApiOperation({ summary: 'The conflicts of interest the caller declared, with the organisations’ names, newest first (judge)' })
+  @ApiOkResponse({ type: [MyConflictResponse] })
+  mine(@CurrentActor() actor: Actor) {
+    return this.conflicts.mine(actor);
   }
 
   @Post('judges/me/conflicts')

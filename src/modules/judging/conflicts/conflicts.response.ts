@@ -18,6 +18,16 @@ export class DeclaredConflictResponse {
   removedAssignments!: number;
 }
 
+/** `GET /api/judges/me/conflicts`: what the judge declared (they hold for every cycle). */
+export class MyConflictResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) organisationId!: string;
+  @ApiProperty() organisationName!: string;
+  @ApiProperty({ enum: DECLARED_KINDS }) kind!: string;
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
+  @ApiProperty({ format: 'date-time', description: 'When it was declared' }) declaredAt!: string;
+}
+
 export class ConflictResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) judgeId!: string;

@@ -90,6 +90,32 @@ export class ConflictsService {
     });
   }
 
+  /** The judge's own declarations (inferred ones are staff business), newest first. */
+  async mine(actor: Actor) {
+    const rows = await this.sql.rows<{
+      id: string;
+      organisation_id: string;
+      organisation_name: string;
+      kind: string;
+      note: string | null;
+      created_at: Date;
+    }>(
+      `SELECT c.id, c.organisation_id, o.name AS organisation_name, c.kind, c.note, c.created_at
+         FROM conflicts c JOIN organisations o ON o.id = c.organisation_id
+        WHERE c.judge_id = $1 AND c.source = 'declared'
+        ORDER BY c.created_at DESC, o.name`,
+      [actor.userId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      organisationId: r.organisation_id,
+      organisationName: r.organisation_name,
+      kind: r.kind,
+      note: r.note,
+      declaredAt: r.created_at.toISOString(),
+    }));
+  }
+
   /** Recompute the inferred conflicts of `judgeIds` with the cycle's entrants (see the class comment). */
   async refresh(tx: SqlRunner, cycleId: string, judgeIds: readonly string[], actor?: Actor): Promise<void> {
     if (!judgeIds.length) return;

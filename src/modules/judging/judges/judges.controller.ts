@@ -11,6 +11,7 @@ import { PanelJudgeResponse } from '../rounds/rounds.response';
 import { AcceptJudgeInvitationDto, AddPanelDto, InviteJudgeDto, UpdateJudgeProfileDto } from './judges.dto';
 import {
   ConfidentialityResponse,
+  JudgeCycleResponse,
   JudgeInvitationResponse,
   JudgeProfileResponse,
   JudgeSignedInResponse,
@@ -65,6 +66,17 @@ export class JudgesController {
   @ApiOkResponse({ type: JudgeProfileResponse })
   me(@CurrentActor() actor: Actor) {
     return this.judges.profile(actor);
+  }
+
+  @Get('judges/me/cycles')
+  @Roles('judge')
+  @ApiOperation({
+    summary:
+      'The cycles where the caller sits on the panel of a draft or open round, with those rounds (judge): where the home page asks for confidentiality and conflicts',
+  })
+  @ApiOkResponse({ type: [JudgeCycleResponse] })
+  myCycles(@CurrentActor() actor: Actor) {
+    return this.judges.cycles(actor);
   }
 
   @Patch('judges/me')

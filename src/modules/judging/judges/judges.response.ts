@@ -68,3 +68,21 @@ export class JudgesOverviewResponse {
   @ApiProperty({ type: [PendingJudgeInvitationResponse], description: 'Invitations neither accepted nor expired, newest first' })
   invitations!: PendingJudgeInvitationResponse[];
 }
+
+export class JudgeCycleRoundResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ['draft', 'open'] }) state!: string;
+  @ApiProperty({ format: 'date-time', description: 'In the cycle’s time zone' }) opensAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'In the cycle’s time zone' }) closesAt!: string;
+  @ApiProperty() blind!: boolean;
+}
+
+/** `GET /api/judges/me/cycles`: a cycle where the judge sits on the panel of a draft or open round. */
+export class JudgeCycleResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: 'Asia/Shanghai' }) timeZone!: string;
+  @ApiProperty({ type: [JudgeCycleRoundResponse], description: 'The draft and open rounds of the cycle whose panel the judge is on' })
+  rounds!: JudgeCycleRoundResponse[];
+}

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../../common/auth/actor';
 import { hashToken, newToken } from '../../../common/auth/tokens';
 import { DomainError, notFound, validationError } from '../../../common/errors/domain-error';
+import { isoInZone } from '../../../common/time/zoned-time';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { Sql } from '../../../infra/database/sql';
 import { AuditService } from '../../audit/audit.service';
@@ -121,6 +122,42 @@ export class JudgesService {
       group: r.group_name,
       capacity: r.capacity,
     };
+  }
+
+  /** The cycles with a draft or open round whose panel the judge is on — nothing of other cycles. */
+  async cycles(actor: Actor) {
+    const rows = await this.sql.rows<{
+      cycle_id: string;
+      cycle_name: string;
+      time_zone: string;
+      round_id: string;
+      round_name: string;
+      state: string;
+      opens_at: Date;
+      closes_at: Date;
+      blind: boolean;
+    }>(
+      `SELECT c.id AS cycle_id, c.name AS cycle_name, c.time_zone, r.id AS round_id, r.name AS round_name, r.state,
+              r.opens_at, r.closes_at, r.blind
+         FROM round_judges j JOIN rounds r ON r.id = j.round_id JOIN cycles c ON c.id = r.cycle_id
+        WHERE j.judge_id = $1 AND r.state IN ('draft', 'open')
+        ORDER BY c.opens_at DESC, c.id, r.ordinal`,
+      [actor.userId],
+    );
+    const cycles = new Map<string, { id: string; name: string; timeZone: string; rounds: object[] }>();
+    for (const r of rows) {
+      let c = cycles.get(r.cycle_id);
+      if (!c) cycles.set(r.cycle_id, (c = { id: r.cycle_id, name: r.cycle_name, timeZone: r.time_zone, rounds: [] }));
+      c.rounds.push({
+        id: r.round_id,
+        name: r.round_name,
+        state: r.state,
+        opensAt: isoInZone(r.opens_at, r.time_zone),
+        closesAt: isoInZone(r.closes_at, r.time_zone),
+        blind: r.blind,
+      });
+    }
+    return [...cycles.values()];
   }
 
   /** Members present are set (`null` clears); absent ones stay. Audited with what changed. */
