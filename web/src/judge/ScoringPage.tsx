@@ -18,6 +18,7 @@ import { formatInstant, formatNumber } from '../format';
 import { NotFound } from '../shell/NotFound';
 import { errorText } from '../staff/errors';
 import { EntryAttachments, EntrySections, sectionAnchor, type JudgeEntry } from './EntryView';
+import { KpiBenchmarkTable } from './KpiBenchmark';
 import { assignmentsQuery, entryQuery } from './queries';
 import { useJudgeT, type JudgeTextKey } from './texts';
 import { useReview, type Rating, type ReviewDoc, type SaveStatus } from './useReview';
@@ -107,7 +108,7 @@ function Scoring({ entry, form }: { entry: JudgeEntry; form: SectionDescriptor[]
   const criteria = entry.rubric.criteria;
   const labelOf = (key: string) => label(criteria.find((c) => c.key === key)?.label) || key;
   const sectionTitle = (key: string) => label(form.find((s) => s.key === key)?.title) || key;
-  // the sections the criteria read, in the form's order, and the KPI table the entry reports (no benchmark from the API yet)
+  // the sections the criteria read, in the form's order, and the KPI table the entry reports (its benchmark above it)
   const read = useMemo(() => {
     const keys = new Set(criteria.flatMap((c) => c.sections));
     if (!keys.size) for (const k of Object.keys(entry.sections)) keys.add(k);
@@ -205,7 +206,7 @@ function Scoring({ entry, form }: { entry: JudgeEntry; form: SectionDescriptor[]
         {j('attachments')}
       </Typography.Title>
       <EntryAttachments entry={entry} />
-      {read.includes('kpis') && <Alert type="info" showIcon message={j('kpiNoBenchmark')} style={{ margin: '16px 0' }} data-kpi-note />}
+      {read.includes('kpis') && <KpiBenchmarkTable assignmentId={entry.id} />}
       <div style={{ marginTop: 16 }}>
         <EntrySections entry={entry} form={form} keys={read} />
       </div>

@@ -5,6 +5,7 @@ import { get, type Reply } from '../api/client';
 export type JudgeAssignment = Reply<'JudgeAssignmentResponse'>;
 export type JudgeCycle = Reply<'JudgeCycleResponse'>;
 export type MyConflict = Reply<'MyConflictResponse'>;
+export type KpiBenchmark = Reply<'KpiBenchmarkResponse'>;
 
 export const assignmentsQuery = queryOptions({
   queryKey: ['judge', 'assignments'],
@@ -23,3 +24,11 @@ export const myConflictsQuery = queryOptions({
 
 export const entryQuery = (id: string) =>
   queryOptions({ queryKey: ['judge', 'entry', id], queryFn: () => get<Reply<'JudgeEntryResponse'>>(`/api/assignments/${id}`) });
+
+/** The cycle's KPI benchmark and this entry's standing (aggregates: the same in blind rounds). */
+export const benchmarkQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['judge', 'benchmark', id],
+    queryFn: () => get<Reply<'AssignmentBenchmarkResponse'>>(`/api/assignments/${id}/benchmark`),
+    staleTime: 5 * 60_000,
+  });
