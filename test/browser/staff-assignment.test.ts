@@ -12,7 +12,7 @@
 import type { Page } from 'puppeteer-core';
 import request from 'supertest';
 import { allowAxe, axeViolations, describeViolations } from '../support/axe';
-import { newPage, signIn, snap, startBrowserWorld, type BrowserWorld } from '../support/browser';
+import { newPage, signIn, snap, startBrowserWorld, waitForDialogsClosed, type BrowserWorld } from '../support/browser';
 import { createUser, PASSWORD, type Account } from '../support/factories';
 import { openRound, panelJudge, type OpenRound } from '../support/review-world';
 
@@ -79,6 +79,7 @@ test('preview, apply, the matrix, a conflict dismissed, progress and reminders',
     await page.click('#assign-apply');
     await (await page.waitForSelector('#apply-ok'))!.click();
     await page.waitForSelector('#assign-applied');
+    await waitForDialogsClosed(page);
     await page.waitForFunction(() => document.querySelectorAll('#assign-matrix [data-kind="assigned"]').length === 8);
     const pairs = await live(round.roundId);
     expect(pairs).toHaveLength(8);
@@ -107,6 +108,7 @@ test('preview, apply, the matrix, a conflict dismissed, progress and reminders',
     expect(await confirm!.evaluate((el) => el.textContent)).toContain('审计记录');
     await page.click('#remove-ok');
     await page.waitForSelector(`${cell}[data-kind="empty"]`);
+    await waitForDialogsClosed(page);
     expect((await live(round.roundId)).map((p) => p.id)).not.toContain(ofA.id);
     await page.$eval(cell, (el) => (el as HTMLElement).click()); // a DOM click: the confirmation may still be fading out
     await page.waitForSelector(`${cell}[data-kind="assigned"]`);
@@ -137,6 +139,7 @@ test('preview, apply, the matrix, a conflict dismissed, progress and reminders',
     await page.type('#dismiss-reason', '该集团下属单位与评委无业务往来，经核实无利益关系');
     await page.click('#dismiss-ok');
     await page.waitForSelector(`[data-dismissed="${conflictId}"]`);
+    await waitForDialogsClosed(page);
     const stored = await w.t.db.query('SELECT dismissed_at, dismiss_reason FROM conflicts WHERE id = $1', [conflictId]);
     expect(stored.rows[0].dismiss_reason).toBe('该集团下属单位与评委无业务往来，经核实无利益关系');
     // the matrix no longer marks the pair

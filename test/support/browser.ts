@@ -1,3 +1,4 @@
+/// <reference lib="dom.iterable" />
 /// <reference lib="dom" />
 /**
  * Browser tests: the built pages served by a real test app on a port, driven by puppeteer-core
@@ -155,4 +156,19 @@ export async function waitSaved(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector('[data-save-state]')?.getAttribute('data-save-state') === 'saved', {
     timeout: 20_000,
   });
+}
+
+/**
+ * Waits until no dialog is on screen: a confirmation's mask fades out after its OK (longer on a
+ * loaded machine), and a click at a point it still covers lands on the mask, not the page.
+ */
+export async function waitForDialogsClosed(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      ![...document.querySelectorAll<HTMLElement>('.ant-modal-mask, .ant-modal-wrap')].some((el) => {
+        const box = el.getBoundingClientRect();
+        return getComputedStyle(el).display !== 'none' && box.width > 0 && box.height > 0;
+      }),
+    { timeout: 15_000 },
+  );
 }

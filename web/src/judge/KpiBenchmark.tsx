@@ -24,53 +24,55 @@ export function KpiBenchmarkTable({ assignmentId }: { assignmentId: string }) {
         {j('benchmarkTitle')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{j('benchmarkNote', { n: q.data.entrants })}</Typography.Paragraph>
-      <Table<KpiBenchmark>
-        size="small"
-        rowKey="key"
-        pagination={false}
-        scroll={{ x: 720 }}
-        dataSource={q.data.kpis}
-        columns={[
-          {
-            title: j('benchmarkKpi'),
-            key: 'kpi',
-            fixed: 'left',
-            width: 150,
-            render: (_, k) => (
-              <span>
-                {label(k.label)}
-                <br />
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {label(k.unit)} · {j(`direction_${k.direction}` as 'direction_lower')}
-                </Typography.Text>
-              </span>
-            ),
-          },
-          { title: j('benchmarkTarget'), key: 'target', align: 'right', render: (_, k) => n(k.entry?.target) },
-          { title: j('benchmarkActual'), key: 'actual', align: 'right', render: (_, k) => n(k.entry?.actual) },
-          {
-            title: j('benchmarkMet'),
-            key: 'met',
-            render: (_, k) =>
-              !k.entry ? '—' : <Pill tone={k.entry.met ? 'ok' : 'warn'}>{j(k.entry.met ? 'benchmarkMetYes' : 'benchmarkMetNo')}</Pill>,
-          },
-          {
-            title: j('benchmarkStanding'),
-            key: 'standing',
-            render: (_, k) =>
-              k.entry?.betterThanPct === null || k.entry?.betterThanPct === undefined
-                ? '—'
-                : j('benchmarkBetterThan', { pct: k.entry.betterThanPct }),
-          },
-          { title: j('benchmarkQuartiles'), key: 'quartiles', align: 'right', render: (_, k) => quartiles(k) },
-          {
-            title: j('benchmarkMetShare'),
-            key: 'share',
-            align: 'right',
-            render: (_, k) => (k.metShare === null ? '—' : `${formatNumber(k.metShare * 100, lang, 0)} % (${k.reporting})`),
-          },
-        ]}
-      />
+      {/* a region that scrolls sideways on a phone: focusable, so the keyboard reaches all of it */}
+      <div role="region" aria-labelledby="kpi-benchmark-title" tabIndex={0} style={{ overflowX: 'auto' }}>
+        <Table<KpiBenchmark>
+          size="small"
+          rowKey="key"
+          pagination={false}
+          style={{ minWidth: 720 }}
+          dataSource={q.data.kpis}
+          columns={[
+            {
+              title: j('benchmarkKpi'),
+              key: 'kpi',
+              width: 150,
+              render: (_, k) => (
+                <span>
+                  {label(k.label)}
+                  <br />
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {label(k.unit)} · {j(`direction_${k.direction}` as 'direction_lower')}
+                  </Typography.Text>
+                </span>
+              ),
+            },
+            { title: j('benchmarkTarget'), key: 'target', align: 'right', render: (_, k) => n(k.entry?.target) },
+            { title: j('benchmarkActual'), key: 'actual', align: 'right', render: (_, k) => n(k.entry?.actual) },
+            {
+              title: j('benchmarkMet'),
+              key: 'met',
+              render: (_, k) =>
+                !k.entry ? '—' : <Pill tone={k.entry.met ? 'ok' : 'warn'}>{j(k.entry.met ? 'benchmarkMetYes' : 'benchmarkMetNo')}</Pill>,
+            },
+            {
+              title: j('benchmarkStanding'),
+              key: 'standing',
+              render: (_, k) =>
+                k.entry?.betterThanPct === null || k.entry?.betterThanPct === undefined
+                  ? '—'
+                  : j('benchmarkBetterThan', { pct: k.entry.betterThanPct }),
+            },
+            { title: j('benchmarkQuartiles'), key: 'quartiles', align: 'right', render: (_, k) => quartiles(k) },
+            {
+              title: j('benchmarkMetShare'),
+              key: 'share',
+              align: 'right',
+              render: (_, k) => (k.metShare === null ? '—' : `${formatNumber(k.metShare * 100, lang, 0)} % (${k.reporting})`),
+            },
+          ]}
+        />
+      </div>
     </section>
   );
 }
