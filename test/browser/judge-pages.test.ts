@@ -7,9 +7,8 @@
  * 1280 and 390 px.
  */
 import { randomBytes } from 'node:crypto';
-import type { Page } from 'puppeteer-core';
 import request from 'supertest';
-import { allowAxe, axeViolations, describeViolations } from '../support/axe';
+import { allowAxe, seriousViolations } from '../support/axe';
 import { newPage, pickOption, signIn, snap, startBrowserWorld, type BrowserWorld } from '../support/browser';
 import { createOpenCycle, createUser } from '../support/factories';
 import { createRound, createRubric, entryIn } from '../support/judging';
@@ -24,14 +23,6 @@ beforeAll(async () => {
 afterAll(() => w?.close());
 
 const JUDGE_PASSWORD = 'a long judging passphrase 2027';
-
-async function serious(page: Page, where: string): Promise<string[]> {
-  const found = await axeViolations(page);
-  return describeViolations(
-    where,
-    found.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
-  );
-}
 
 test('an invited judge signs up, accepts the terms and declares a conflict; the pages pass axe at 1280 and 390', async () => {
   const staff = await createUser(w.t, 'staff');
@@ -54,7 +45,7 @@ test('an invited judge signs up, accepts the terms and declares a conflict; the 
     // the invitation: the server's password policy is shown at the field
     await page.goto(`${w.base}${path}`);
     await page.waitForSelector('#judge-name');
-    problems.push(...(await serious(page, 'invitation 1280')));
+    problems.push(...(await seriousViolations(page, 'invitation 1280')));
     await page.type('#judge-name', '李评审');
     await page.type('#judge-password', '        ');
     await page.keyboard.press('Enter');
@@ -83,14 +74,14 @@ test('an invited judge signs up, accepts the terms and declares a conflict; the 
     await page.reload();
     const card = `[data-cycle="${cycle.cycleId}"]`;
     await page.waitForSelector(`${card} button.ant-btn-primary`);
-    problems.push(...(await serious(page, 'home before acceptance 1280')));
+    problems.push(...(await seriousViolations(page, 'home before acceptance 1280')));
     await page.click(`${card} button.ant-btn-primary`);
     await page.waitForSelector(`${card} [data-terms-accepted]`);
 
     // the entrants, a conflict declared with one of them, then listed
     const kind = `#conflict-${a.orgId}-kind`;
     await page.waitForSelector(kind);
-    problems.push(...(await serious(page, 'home with entrants 1280')));
+    problems.push(...(await seriousViolations(page, 'home with entrants 1280')));
     await page.click(kind);
     await pickOption(page, '任职关系');
     await page.type(`#conflict-${a.orgId}-note`, '曾在该单位任职');
@@ -112,7 +103,7 @@ test('an invited judge signs up, accepts the terms and declares a conflict; the 
     // the profile
     await page.goto(`${w.base}/profile`);
     await page.waitForSelector('#jp-industries');
-    problems.push(...(await serious(page, 'profile 1280')));
+    problems.push(...(await seriousViolations(page, 'profile 1280')));
   } catch (e) {
     await snap(page, 'judge-pages');
     throw e;
@@ -126,15 +117,15 @@ test('an invited judge signs up, accepts the terms and declares a conflict; the 
   try {
     await phone.goto(`${w.base}${path}`);
     await phone.waitForSelector('#judge-name');
-    problems.push(...(await serious(phone, 'invitation 390')));
+    problems.push(...(await seriousViolations(phone, 'invitation 390')));
     await signIn(w, phone, email, JUDGE_PASSWORD);
     await phone.goto(`${w.base}/`);
     await phone.waitForSelector(`[data-cycle="${cycle.cycleId}"] [data-terms-accepted]`);
     await phone.waitForSelector('[data-entrant]');
-    problems.push(...(await serious(phone, 'home 390')));
+    problems.push(...(await seriousViolations(phone, 'home 390')));
     await phone.goto(`${w.base}/profile`);
     await phone.waitForSelector('#jp-industries');
-    problems.push(...(await serious(phone, 'profile 390')));
+    problems.push(...(await seriousViolations(phone, 'profile 390')));
   } catch (e) {
     await snap(phone, 'judge-pages-390');
     throw e;

@@ -12,7 +12,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import request from 'supertest';
-import { allowAxe, axeViolations, describeViolations } from '../support/axe';
+import { allowAxe, seriousViolations } from '../support/axe';
 import { newPage, signIn, snap, startBrowserWorld, type BrowserWorld } from '../support/browser';
 import { createUser, PASSWORD, type Account } from '../support/factories';
 import { createRound, createRubric } from '../support/judging';
@@ -58,15 +58,6 @@ beforeAll(async () => {
   assignmentId = await assign(w.t, roundId, entry.appId, judge.userId);
 });
 afterAll(() => w?.close());
-
-async function serious(page: Page, where: string): Promise<string[]> {
-  await new Promise((r) => setTimeout(r, 300)); // animations settle
-  const found = await axeViolations(page);
-  return describeViolations(
-    where,
-    found.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
-  );
-}
 
 /** What the screen shows (not the whole page: a 7000 px image is too small to look at). */
 const shot = (page: Page, name: string) => page.screenshot({ path: `var/scoring-${name}.png` });
@@ -116,7 +107,7 @@ test('a judge scores an entry: home, autosave, a stale second tab merged, 422 th
     expect(home).toContain('未开始');
     expect(await page.$eval('[data-round-progress]', (el) => el.getAttribute('data-round-progress'))).toBe('0/1');
     expect(await page.$eval('[data-assignments]', (el) => el.textContent ?? '')).toContain('已提交 0 / 1');
-    problems.push(...(await serious(page, 'home zh 1280')));
+    problems.push(...(await seriousViolations(page, 'home zh 1280')));
     await shot(page, 'home-zh-1280');
 
     // the scoring screen: the entry code only (blind), the sections by their labels, the rubric beside them
@@ -157,7 +148,7 @@ test('a judge scores an entry: home, autosave, a stale second tab merged, 422 th
       ratings: { strategy: 10, training: 7.5, kpis: 8 },
       comments: { strategy: '战略清晰，层层落地' },
     });
-    problems.push(...(await serious(page, 'scoring zh 1280')));
+    problems.push(...(await seriousViolations(page, 'scoring zh 1280')));
     await shot(page, 'zh-1280');
 
     // submit too early: the unrated criterion named by its label, focused
@@ -188,7 +179,7 @@ test('a judge scores an entry: home, autosave, a stale second tab merged, 422 th
     expect(merged.ratings).toMatchObject({ strategy: 10, training: 7.5, highlights: 6 });
     expect(Object.keys(merged.ratings).sort()).toEqual([...TOP_TEN].sort());
     expect(merged.overallComment).toBe('第二个窗口写的总体评语');
-    problems.push(...(await serious(page, 'scoring merged zh 1280')));
+    problems.push(...(await seriousViolations(page, 'scoring merged zh 1280')));
 
     // submit: confirmed, then submitted (and still editable while the round is open)
     await page.click('[data-submit-review]');
@@ -202,14 +193,14 @@ test('a judge scores an entry: home, autosave, a stale second tab merged, 422 th
     await setLang(page, 'en');
     await page.waitForSelector('[data-criterion="strategy"]');
     expect(await page.evaluate(() => document.body.innerText)).toContain('Strategy');
-    problems.push(...(await serious(page, 'scoring en 1280')));
+    problems.push(...(await seriousViolations(page, 'scoring en 1280')));
     await shot(page, 'en-1280');
 
     // home: submitted, progress 1 of 1
     await page.goto(`${w.base}/`);
     await page.waitForSelector(`${row} [data-state="submitted"]`);
     expect(await page.$eval('[data-round-progress]', (el) => el.getAttribute('data-round-progress'))).toBe('1/1');
-    problems.push(...(await serious(page, 'home en 1280')));
+    problems.push(...(await seriousViolations(page, 'home en 1280')));
     await shot(page, 'home-en-1280');
     await setLang(page, 'zh');
   } catch (e) {
@@ -225,21 +216,21 @@ test('a judge scores an entry: home, autosave, a stale second tab merged, 422 th
   try {
     await signIn(w, phone, judge.email, PASSWORD);
     await phone.waitForSelector(`[data-assignment="${assignmentId}"]`);
-    problems.push(...(await serious(phone, 'home zh 390')));
+    problems.push(...(await seriousViolations(phone, 'home zh 390')));
     await shot(phone, 'home-zh-390');
     await phone.goto(`${w.base}/assignments/${assignmentId}`);
     await phone.waitForSelector('[data-entry-section="strategy"]');
-    problems.push(...(await serious(phone, 'scoring entry zh 390')));
+    problems.push(...(await seriousViolations(phone, 'scoring entry zh 390')));
     await shot(phone, 'entry-zh-390');
     await phone.click('[data-tab="rubric"]');
     await phone.waitForSelector('[data-criterion="strategy"]', { visible: true });
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    problems.push(...(await serious(phone, 'scoring rubric zh 390')));
+    problems.push(...(await seriousViolations(phone, 'scoring rubric zh 390')));
     await shot(phone, 'zh-390');
     await setLang(phone, 'en');
     await (await phone.waitForSelector('[data-tab="rubric"]'))!.click();
     await phone.waitForSelector('[data-criterion="strategy"]', { visible: true });
-    problems.push(...(await serious(phone, 'scoring rubric en 390')));
+    problems.push(...(await seriousViolations(phone, 'scoring rubric en 390')));
     await shot(phone, 'en-390');
 
     // the round closes: the review can only be read
@@ -252,7 +243,7 @@ test('a judge scores an entry: home, autosave, a stale second tab merged, 422 th
     expect(await phone.$('[data-submit-review]')).toBeNull();
     expect(await phone.$eval('#overall-comment', (el) => (el as HTMLTextAreaElement).readOnly)).toBe(true);
     expect(await phone.evaluate(() => document.body.innerText)).toContain('评审轮次已结束');
-    problems.push(...(await serious(phone, 'scoring closed zh 390')));
+    problems.push(...(await seriousViolations(phone, 'scoring closed zh 390')));
     await shot(phone, 'closed-zh-390');
   } catch (e) {
     await snap(phone, 'judge-scoring-390');

@@ -9,9 +9,19 @@
  * (an inferred conflict), never has that entry on their screen; nor does the first judge see the
  * entry they declared. Staff then see the submitted review on the round's progress page.
  */
-import type { Page } from 'puppeteer-core';
 import request from 'supertest';
-import { newPage, pickOption, signIn, snap, startBrowserWorld, waitForDialogsClosed, type BrowserWorld } from '../support/browser';
+import {
+  newPage,
+  pickDateTime,
+  pickOption,
+  pressWhenShown,
+  signIn,
+  snap,
+  startBrowserWorld,
+  typeInto,
+  waitForDialogsClosed,
+  type BrowserWorld,
+} from '../support/browser';
 import { createOpenCycle, createUser, PASSWORD, type Account } from '../support/factories';
 import { entryIn } from '../support/judging';
 import { sealedEntry } from '../support/sealed-entry';
@@ -26,26 +36,6 @@ afterAll(() => w?.close());
 
 const JUDGE_PASSWORD = 'a long judging passphrase 2027';
 const GROUP = '华东联合集团';
-
-async function typeInto(page: Page, selector: string, text: string): Promise<void> {
-  const el = (await page.waitForSelector(selector))!;
-  await el.click({ clickCount: 3 });
-  await page.keyboard.press('Backspace');
-  await el.type(text);
-}
-
-async function pickDateTime(page: Page, selector: string, text: string): Promise<void> {
-  await typeInto(page, selector, text);
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Escape');
-}
-
-/** A confirmation's OK, pressed by a DOM click once shown (the dialog may still be animating). */
-async function pressWhenShown(page: Page, selector: string): Promise<void> {
-  const ok = await page.waitForSelector(selector, { visible: true });
-  await new Promise((r) => setTimeout(r, 300));
-  await ok!.evaluate((el) => (el as HTMLElement).click());
-}
 
 const entryCode = async (appId: string): Promise<string> =>
   (await w.t.db.query('SELECT entry_code FROM applications WHERE id = $1', [appId])).rows[0].entry_code;

@@ -13,7 +13,17 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import request from 'supertest';
 import { allowAxe, axeViolations, describeViolations } from '../support/axe';
-import { newPage, signIn, snap, startBrowserWorld, uploadTo, waitSaved, type BrowserWorld } from '../support/browser';
+import {
+  newPage,
+  pickDateTime,
+  signIn,
+  snap,
+  startBrowserWorld,
+  typeInto,
+  uploadTo,
+  waitSaved,
+  type BrowserWorld,
+} from '../support/browser';
 import { createUser, PASSWORD, registerApplicant } from '../support/factories';
 import { pngFile } from '../support/sample-files';
 import { sealedEntry, upload } from '../support/sealed-entry';
@@ -25,20 +35,6 @@ beforeAll(async () => {
   w = await startBrowserWorld();
 });
 afterAll(() => w?.close());
-
-async function typeInto(page: Page, selector: string, text: string): Promise<void> {
-  const el = (await page.waitForSelector(selector))!;
-  await el.click({ clickCount: 3 });
-  await page.keyboard.press('Backspace');
-  await el.type(text);
-}
-
-/** An antd date-time picker: the typed value, confirmed with Enter. */
-async function pickDateTime(page: Page, selector: string, text: string): Promise<void> {
-  await typeInto(page, selector, text);
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Escape');
-}
 
 /** A complete entry, sealed, its stamped receipt uploaded and submitted (over HTTP). */
 async function submittedEntry() {

@@ -13,7 +13,17 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import request from 'supertest';
 import { allowAxe, axeViolations, describeViolations } from '../support/axe';
-import { newPage, pickOption, signIn, snap, startBrowserWorld, uploadTo, type BrowserWorld } from '../support/browser';
+import {
+  newPage,
+  pickDateTime,
+  pickOption,
+  signIn,
+  snap,
+  startBrowserWorld,
+  typeInto,
+  uploadTo,
+  type BrowserWorld,
+} from '../support/browser';
 import { createOpenCycle, createUser, PASSWORD, type Account } from '../support/factories';
 import { createRound, createRubric, entryIn } from '../support/judging';
 
@@ -24,19 +34,6 @@ beforeAll(async () => {
   w = await startBrowserWorld();
 });
 afterAll(() => w?.close());
-
-async function typeInto(page: Page, selector: string, text: string): Promise<void> {
-  const el = (await page.waitForSelector(selector))!;
-  await el.click({ clickCount: 3 });
-  await page.keyboard.press('Backspace');
-  await el.type(text);
-}
-
-async function pickDateTime(page: Page, selector: string, text: string): Promise<void> {
-  await typeInto(page, selector, text);
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Escape');
-}
 
 /** The confirmation's OK, pressed once it is shown (a DOM click: the dialog may still be animating). */
 async function confirm(page: Page): Promise<void> {

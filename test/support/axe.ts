@@ -47,3 +47,13 @@ export const describeViolations = (where: string, vs: AxeViolation[]) =>
         `${where}: [${v.impact}] ${v.id} (${v.help}) at ${n.target.join(' ')} — ${n.html.slice(0, 160)}${v.id === 'color-contrast' ? ` — ${n.failureSummary?.split('\n').slice(1).join(' ').trim()}` : ''}`,
     ),
   );
+
+/** The serious and critical violations of the page as it is now (after animations settle), one line each: what fails a test. */
+export async function seriousViolations(page: Page, where: string): Promise<string[]> {
+  await new Promise((r) => setTimeout(r, 300));
+  const found = await axeViolations(page);
+  return describeViolations(
+    where,
+    found.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
+  );
+}

@@ -172,3 +172,25 @@ export async function waitForDialogsClosed(page: Page): Promise<void> {
     { timeout: 15_000 },
   );
 }
+
+/** Replaces what an input holds with `text`, typed. */
+export async function typeInto(page: Page, selector: string, text: string): Promise<void> {
+  const el = (await page.waitForSelector(selector))!;
+  await el.click({ clickCount: 3 });
+  await page.keyboard.press('Backspace');
+  await el.type(text);
+}
+
+/** An antd date-time picker: the typed value, confirmed with Enter. */
+export async function pickDateTime(page: Page, selector: string, text: string): Promise<void> {
+  await typeInto(page, selector, text);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+}
+
+/** A confirmation's OK (or any button shown late), pressed by a DOM click once visible: the dialog may still be animating. */
+export async function pressWhenShown(page: Page, selector: string): Promise<void> {
+  const ok = await page.waitForSelector(selector, { visible: true });
+  await new Promise((r) => setTimeout(r, 300));
+  await ok!.evaluate((el) => (el as HTMLElement).click());
+}

@@ -9,6 +9,7 @@ import { ApiError, call, OfflineError, type Answer } from '../api/client';
 import { queryClient, sectionQuery, type SectionAnswer } from '../api/queries';
 import { conflictingPaths, rebase } from './conflicts';
 import { getPath, mergePatchOf, setPath, type Data } from './descriptor';
+import { useAutosaveRetry } from '../api/useAutosaveRetry';
 
 export type SaveStatus =
   | { kind: 'idle' }
@@ -182,19 +183,8 @@ export function useSection(appId: string, key: string, editable: boolean, withCo
     };
   }, [appId, key, editable, schedule]);
 
-  // back online: send what waited; also retry now and then while offline
-  useEffect(() => {
-    const retry = () => dirty.current.size && void save();
-    window.addEventListener('online', retry);
-    const every = window.setInterval(() => status.kind === 'offline' && retry(), 5000);
-    return () => {
-      window.removeEventListener('online', retry);
-      window.clearInterval(every);
-    };
-  }, [save, status.kind]);
-
-  // leaving the page: send what is pending now
-  useEffect(() => () => void save(), [save]);
+  const hasPending = useCallback(() => dirty.current.size > 0, []);
+  useAutosaveRetry(save, hasPending, status.kind === 'offline');
 
   const change = useCallback(
     (path: string, value: unknown) => {

@@ -8,6 +8,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, call, OfflineError, type Reply } from '../api/client';
+import { useAutosaveRetry } from '../api/useAutosaveRetry';
 
 export type Review = Reply<'ReviewResponse'>;
 export type Rating = number | boolean | { c: number; f: number };
@@ -196,19 +197,8 @@ export function useReview(assignmentId: string, editable: boolean) {
     load().catch(setLoadError);
   }, [load]);
 
-  // back online: send what waited; also retry now and then while offline
-  useEffect(() => {
-    const retry = () => dirty.current.size && void save();
-    window.addEventListener('online', retry);
-    const every = window.setInterval(() => status.kind === 'offline' && retry(), 5000);
-    return () => {
-      window.removeEventListener('online', retry);
-      window.clearInterval(every);
-    };
-  }, [save, status.kind]);
-
-  // leaving the page: send what is pending now
-  useEffect(() => () => void save(), [save]);
+  const hasPending = useCallback(() => dirty.current.size > 0, []);
+  useAutosaveRetry(save, hasPending, status.kind === 'offline');
 
   const change = useCallback(
     (path: Path, value: unknown) => {
