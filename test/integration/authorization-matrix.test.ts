@@ -544,22 +544,30 @@ const ROWS: Row[] = [
   },
   {
     method: 'get',
+    // a judge on the panel of one of the cycle's draft rounds (judges elsewhere: judging-judges.test.ts)
     route: '/api/cycles/:id/confidentiality',
     expect: { ...judgeOnly(200) },
-    call: async (w) => ({ path: `/api/cycles/${w.cycle.cycleId}/confidentiality` }),
+    call: async (w) => {
+      await onCyclePanel(w);
+      return { path: `/api/cycles/${w.cycle.cycleId}/confidentiality` };
+    },
   },
   {
     method: 'post',
     route: '/api/cycles/:id/confidentiality',
     expect: judgeOnly(201),
-    call: async (w) => ({ path: `/api/cycles/${w.cycle.cycleId}/confidentiality`, body: {} }),
+    call: async (w) => {
+      await onCyclePanel(w);
+      return { path: `/api/cycles/${w.cycle.cycleId}/confidentiality`, body: {} };
+    },
   },
   {
-    // after the cycle's confidentiality terms (accepted here for both judge accounts)
+    // on the panel and after the cycle's confidentiality terms (accepted here for both judge accounts)
     method: 'get',
     route: '/api/cycles/:id/entrants',
     expect: judgeOnly(200),
     call: async (w) => {
+      await onCyclePanel(w);
       await acceptTerms(w, w.cycle.cycleId);
       return { path: `/api/cycles/${w.cycle.cycleId}/entrants` };
     },
@@ -570,6 +578,7 @@ const ROWS: Row[] = [
     expect: judgeOnly(201),
     call: async (w) => {
       const entry = await entryIn(w.t, w.cycle, 'submitted');
+      await onCyclePanel(w);
       await acceptTerms(w, w.cycle.cycleId);
       return { path: '/api/judges/me/conflicts', body: { organisationId: entry.orgId, kind: 'other' } };
     },
@@ -845,6 +854,14 @@ async function roundJudges(w: World): Promise<void> {
     ],
   );
   await w.t.db.query('UPDATE applications SET snapshot_id = $2 WHERE id = $1', [open.entry.appId, snap.rows[0].id]);
+}
+
+/** Both judge accounts on the panel of the matrix cycle's draft round. */
+async function onCyclePanel(w: World): Promise<void> {
+  await w.t.db.query(`INSERT INTO round_judges (round_id, judge_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [
+    w.roundId,
+    [w.accounts.judge.userId, w.accounts.judgeMember.userId],
+  ]);
 }
 
 /** Both judge accounts accept the cycle's confidentiality terms (as the API would record it). */

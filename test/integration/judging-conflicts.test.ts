@@ -33,6 +33,13 @@ async function judgeWith(email: string): Promise<Account> {
   return { ...j, email };
 }
 
+/** The judges on the panel of a new draft round of the cycle: only such a judge sees the cycle's terms and entrants. */
+async function onPanel(cycle: OpenCycle, ...judges: Account[]): Promise<string> {
+  const roundId = await createRound(t, staff, cycle.cycleId, rubricId);
+  for (const j of judges) await t.db.query('INSERT INTO round_judges (round_id, judge_id) VALUES ($1, $2)', [roundId, j.userId]);
+  return roundId;
+}
+
 describe('entrants', () => {
   it('404 before the confidentiality terms; then the cycle’s entrant organisations, without entry codes', async () => {
     const cycle = await createOpenCycle(t);
@@ -40,6 +47,10 @@ describe('entrants', () => {
     const draft = await entryIn(t, cycle, 'draft');
     const withdrawn = await entryIn(t, cycle, 'withdrawn');
     const judge = await createUser(t, 'judge');
+    // on no panel of the cycle: neither its terms nor its entrants exist for this judge
+    await as(judge).get(`/api/cycles/${cycle.cycleId}/confidentiality`).expect(404);
+    await as(judge).post(`/api/cycles/${cycle.cycleId}/confidentiality`).expect(404);
+    await onPanel(cycle, judge);
     await as(judge).get(`/api/cycles/${cycle.cycleId}/entrants`).expect(404);
     await as(judge).post(`/api/cycles/${cycle.cycleId}/confidentiality`).expect(201);
     const res = await as(judge).get(`/api/cycles/${cycle.cycleId}/entrants`).expect(200);
@@ -61,8 +72,8 @@ describe('declared conflicts', () => {
     const entry = await entryIn(t, cycle, 'in_review');
     const judge = await createUser(t, 'judge');
     await as(judge).post('/api/judges/me/conflicts', { organisationId: entry.orgId, kind: 'consulting' }).expect(404);
+    const roundId = await onPanel(cycle, judge);
     await as(judge).post(`/api/cycles/${cycle.cycleId}/confidentiality`).expect(201);
-    const roundId = await createRound(t, staff, cycle.cycleId, rubricId);
     await t.db.query(`INSERT INTO round_entries (round_id, application_id) VALUES ($1, $2)`, [roundId, entry.appId]);
     const assigned = await t.db.query(
       `INSERT INTO assignments (round_id, application_id, judge_id, created_by) VALUES ($1, $2, $3, $4) RETURNING id`,
@@ -89,6 +100,7 @@ describe('declared conflicts', () => {
     const judge = await createUser(t, 'judge');
     const other = await createUser(t, 'judge');
     expect((await as(judge).get('/api/judges/me/conflicts').expect(200)).body).toEqual([]);
+    await onPanel(cycle, judge, other);
     for (const j of [judge, other]) await as(j).post(`/api/cycles/${cycle.cycleId}/confidentiality`).expect(201);
     const before = Date.now();
     await as(judge).post('/api/judges/me/conflicts', { organisationId: a.orgId, kind: 'family', note: '配偶任职' }).expect(201);

@@ -257,6 +257,10 @@ describe('panel and confidentiality', () => {
   it('terms in zh and en; acceptance recorded with version, hash and time, audited once', async () => {
     const cycle = await createOpenCycle(t);
     const judge = await invitedJudge();
+    // a judge sees the terms of the cycles whose draft or open round they are on the panel of, no other
+    await as(judge.token).get(`/api/cycles/${cycle.cycleId}/confidentiality`).expect(404);
+    const roundId = await createRound(t, staff, cycle.cycleId, await createRubric(t, staff));
+    await t.db.query('INSERT INTO round_judges (round_id, judge_id) VALUES ($1, $2)', [roundId, judge.userId]);
     const before = await as(judge.token).get(`/api/cycles/${cycle.cycleId}/confidentiality`).expect(200);
     expect(before.body).toMatchObject({
       termsVersion: '2026-1',

@@ -17,3 +17,11 @@ export const judgeSeesAssignmentSql = (c: { assignment: string; app: string; rou
 export const conflictedSql = (c: { judge: string; organisation: string; cycle: string }): string => `EXISTS (
   SELECT 1 FROM conflicts cf WHERE cf.judge_id = ${c.judge} AND cf.organisation_id = ${c.organisation}
      AND cf.dismissed_at IS NULL AND (cf.cycle_id IS NULL OR cf.cycle_id = ${c.cycle}))`;
+
+/**
+ * SQL boolean: the judge sits on the panel of a draft or open round of the cycle — the cycles whose
+ * terms, entrants and conflict declaration a judge may see (a judge sees nothing else).
+ */
+export const judgeOnCyclePanelSql = (c: { cycle: string; user: string }): string => `EXISTS (
+  SELECT 1 FROM round_judges rj JOIN rounds rr ON rr.id = rj.round_id
+   WHERE rr.cycle_id = ${c.cycle} AND rj.judge_id = ${c.user}::uuid AND rr.state IN ('draft', 'open'))`;

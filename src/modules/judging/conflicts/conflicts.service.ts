@@ -7,6 +7,7 @@ import { AssignmentsService } from '../assignments/assignments.service';
 import { conflictOn } from '../judging-errors';
 import { inferConflicts } from './conflict-inference';
 import type { DeclareConflictDto } from './conflicts.dto';
+import { judgeOnCyclePanelSql } from '../assignments/judge-access';
 
 /** Applications that are entries of a cycle: submitted and onwards, neither rejected nor withdrawn. */
 export const ENTRY_STATES = ['submitted', 'accepted', 'in_review', 'finalist', 'awarded', 'not_awarded'];
@@ -35,12 +36,16 @@ export class ConflictsService {
     private readonly assignments: AssignmentsService,
   ) {}
 
-  /** The organisations with an entry in the cycle, shuffled, for a judge who accepted its terms (else 404). */
+  /**
+   * The organisations with an entry in the cycle, shuffled, for a judge on the panel of one of its
+   * draft or open rounds who accepted its terms (else 404).
+   */
   async entrants(actor: Actor, cycleId: string) {
-    const accepted = await this.sql.one('SELECT 1 FROM confidentiality_acceptances WHERE cycle_id = $1 AND judge_id = $2', [
-      cycleId,
-      actor.userId,
-    ]);
+    const accepted = await this.sql.one(
+      `SELECT 1 FROM confidentiality_acceptances ca
+        WHERE ca.cycle_id = $1 AND ca.judge_id = $2 AND ${judgeOnCyclePanelSql({ cycle: 'ca.cycle_id', user: '$2' })}`,
+      [cycleId, actor.userId],
+    );
     if (!accepted) throw notFound();
     const rows = await this.sql.rows<{ id: string; name: string }>(
       `SELECT o.id, o.name FROM organisations o

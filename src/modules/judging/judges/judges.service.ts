@@ -13,6 +13,7 @@ import { ConflictsService } from '../conflicts/conflicts.service';
 import { conflictOn, isUniqueViolation, roundWrongState } from '../judging-errors';
 import { CONFIDENTIALITY_TERMS, confidentialityTextSha256 } from './confidentiality-terms';
 import type { AcceptJudgeInvitationDto, AddPanelDto, InviteJudgeDto, UpdateJudgeProfileDto } from './judges.dto';
+import { judgeOnCyclePanelSql } from '../assignments/judge-access';
 
 const INVITATION_DAYS = 14;
 
@@ -336,7 +337,10 @@ export class JudgesService {
 
   /** The cycle's terms, and whether (and which version) this judge accepted them. */
   async confidentiality(actor: Actor, cycleId: string) {
-    const cycle = await this.sql.one<{ id: string }>('SELECT id FROM cycles WHERE id = $1', [cycleId]);
+    const cycle = await this.sql.one<{ id: string }>(
+      `SELECT c.id FROM cycles c WHERE c.id = $1 AND ${judgeOnCyclePanelSql({ cycle: 'c.id', user: '$2' })}`,
+      [cycleId, actor.userId],
+    );
     if (!cycle) throw notFound();
     const accepted = await this.sql.one<{ accepted_at: Date; terms_version: string }>(
       'SELECT accepted_at, terms_version FROM confidentiality_acceptances WHERE cycle_id = $1 AND judge_id = $2',
@@ -355,7 +359,10 @@ export class JudgesService {
   /** Accept the cycle's current terms: recorded (version, text hash, time) and audited once. */
   async acceptConfidentiality(actor: Actor, cycleId: string) {
     await this.sql.transaction(async (tx) => {
-      const cycle = await tx.one<{ id: string }>('SELECT id FROM cycles WHERE id = $1', [cycleId]);
+      const cycle = await tx.one<{ id: string }>(
+        `SELECT c.id FROM cycles c WHERE c.id = $1 AND ${judgeOnCyclePanelSql({ cycle: 'c.id', user: '$2' })}`,
+        [cycleId, actor.userId],
+      );
       if (!cycle) throw notFound();
       const row = await tx.one<{ accepted_at: Date }>(
         `INSERT INTO confidentiality_acceptances (cycle_id, judge_id, terms_version, text_sha256) VALUES ($1, $2, $3, $4)
