@@ -15,7 +15,7 @@ import request from 'supertest';
 import { allowAxe, seriousViolations } from '../support/axe';
 import { newPage, signIn, snap, startBrowserWorld, type BrowserWorld } from '../support/browser';
 import { createUser, PASSWORD, type Account } from '../support/factories';
-import { createRound, createRubric } from '../support/judging';
+import { createRound, createRubric, TOP_TEN } from '../support/judging';
 import { acceptTerms, addToPanel, assign } from '../support/review-world';
 import { sealedEntry, type SealedEntry } from '../support/sealed-entry';
 
@@ -26,19 +26,6 @@ let staff: Account;
 let judge: Account;
 let entry: SealedEntry;
 let assignmentId: string;
-
-const TOP_TEN = [
-  'strategy',
-  'recruitment',
-  'training',
-  'people',
-  'omnichannel',
-  'satisfaction',
-  'kpis',
-  'technology',
-  'environment',
-  'highlights',
-];
 
 beforeAll(async () => {
   w = await startBrowserWorld();

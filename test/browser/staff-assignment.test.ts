@@ -11,7 +11,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import request from 'supertest';
-import { allowAxe, axeViolations, describeViolations } from '../support/axe';
+import { allowAxe, englishNamed, seriousViolations } from '../support/axe';
 import { newPage, signIn, snap, startBrowserWorld, waitForDialogsClosed, type BrowserWorld } from '../support/browser';
 import { createUser, PASSWORD, type Account } from '../support/factories';
 import { openRound, panelJudge, type OpenRound } from '../support/review-world';
@@ -259,22 +259,8 @@ describe('axe over the round pages', () => {
         await p.go();
         await new Promise((r) => setTimeout(r, 300));
         if (process.env.SHOTS) await page.screenshot({ path: `var/round-${p.name}-${lang}-${width}.png`, fullPage: true });
-        if (lang === 'zh') {
-          const english = await page.$$eval('[aria-label], [title]', (els) =>
-            els
-              .filter((el) => !el.closest('[aria-hidden="true"]'))
-              .map((el) => el.getAttribute('aria-label') ?? el.getAttribute('title') ?? '')
-              .filter((n) => /^[A-Za-z][A-Za-z .]+$/.test(n) && /[a-z]/.test(n)),
-          );
-          failing.push(...english.map((n) => `${p.name} zh ${width}px: named in English: "${n}"`));
-        }
-        const found = await axeViolations(page);
-        failing.push(
-          ...describeViolations(
-            `${p.name} ${lang} ${width}px`,
-            found.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
-          ),
-        );
+        if (lang === 'zh') failing.push(...(await englishNamed(page, `${p.name} zh ${width}px`)));
+        failing.push(...(await seriousViolations(page, `${p.name} ${lang} ${width}px`)));
       }
     } finally {
       await context.close();

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import request from 'supertest';
-import { allowAxe, axeViolations, describeViolations } from '../support/axe';
+import { allowAxe, englishNamed, seriousViolations } from '../support/axe';
 import {
   newPage,
   pickDateTime,
@@ -269,22 +269,8 @@ describe('axe over the staff console', () => {
       for (const p of pages(e.appId, e.owner.organisationId, e.cycle.cycleId)) {
         await p.go(page);
         await new Promise((r) => setTimeout(r, 300));
-        if (lang === 'zh') {
-          const english = await page.$$eval('[aria-label], [title]', (els) =>
-            els
-              .filter((el) => !el.closest('[aria-hidden="true"]'))
-              .map((el) => el.getAttribute('aria-label') ?? el.getAttribute('title') ?? '')
-              .filter((n) => /^[A-Za-z][A-Za-z .]+$/.test(n) && /[a-z]/.test(n)),
-          );
-          failing.push(...english.map((n) => `${p.name} zh ${width}px: named in English: "${n}"`));
-        }
-        const found = await axeViolations(page);
-        failing.push(
-          ...describeViolations(
-            `${p.name} ${lang} ${width}px`,
-            found.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
-          ),
-        );
+        if (lang === 'zh') failing.push(...(await englishNamed(page, `${p.name} zh ${width}px`)));
+        failing.push(...(await seriousViolations(page, `${p.name} ${lang} ${width}px`)));
       }
     } finally {
       await context.close();

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import request from 'supertest';
-import { allowAxe, axeViolations, describeViolations } from '../support/axe';
+import { allowAxe, englishNamed, seriousViolations } from '../support/axe';
 import {
   newPage,
   pickDateTime,
@@ -242,25 +242,11 @@ describe('axe over the judging setup pages (with screenshots)', () => {
         await p.go(page);
         await new Promise((r) => setTimeout(r, 300));
         await snap(page, `judging-${p.name}-${lang}-${width}`);
-        if (lang === 'zh') {
-          const english = await page.$$eval('[aria-label], [title]', (els) =>
-            els
-              .filter((el) => !el.closest('[aria-hidden="true"]'))
-              .map((el) => el.getAttribute('aria-label') ?? el.getAttribute('title') ?? '')
-              .filter((n) => /^[A-Za-z][A-Za-z .]+$/.test(n) && /[a-z]/.test(n)),
-          );
-          failing.push(...english.map((n) => `${p.name} zh ${width}px: named in English: "${n}"`));
-        }
+        if (lang === 'zh') failing.push(...(await englishNamed(page, `${p.name} zh ${width}px`)));
         // nothing wider than the screen but the tables' own scrolling
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         if (overflow > 1) failing.push(`${p.name} ${lang} ${width}px: the page scrolls sideways by ${overflow}px`);
-        const found = await axeViolations(page);
-        failing.push(
-          ...describeViolations(
-            `${p.name} ${lang} ${width}px`,
-            found.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
-          ),
-        );
+        failing.push(...(await seriousViolations(page, `${p.name} ${lang} ${width}px`)));
       }
     } finally {
       await context.close();

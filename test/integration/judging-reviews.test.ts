@@ -6,6 +6,7 @@
  */
 import request from 'supertest';
 import { createUser, type Account } from '../support/factories';
+import { TOP_TEN } from '../support/judging';
 import { assign, declareConflict, openRound, panelJudge, type OpenRound } from '../support/review-world';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -19,19 +20,6 @@ beforeAll(async () => {
   staff = await createUser(t, 'staff');
 });
 afterAll(() => t.close());
-
-const TOP_TEN = [
-  'strategy',
-  'recruitment',
-  'training',
-  'people',
-  'omnichannel',
-  'satisfaction',
-  'kpis',
-  'technology',
-  'environment',
-  'highlights',
-];
 
 async function assigned(opts: { accept?: boolean } = {}): Promise<{ round: OpenRound; judge: Account; id: string }> {
   const round = await openRound(t, staff, { entries: 1, reviewsPerApplication: 1 });

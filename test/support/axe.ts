@@ -57,3 +57,14 @@ export async function seriousViolations(page: Page, where: string): Promise<stri
     found.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
   );
 }
+
+/** Controls of a Chinese page whose accessible name (aria-label or title) is plain English: a label the catalogue missed. */
+export async function englishNamed(page: Page, where: string): Promise<string[]> {
+  const english = await page.$$eval('[aria-label], [title]', (els) =>
+    els
+      .filter((el) => !el.closest('[aria-hidden="true"]'))
+      .map((el) => el.getAttribute('aria-label') ?? el.getAttribute('title') ?? '')
+      .filter((n) => /^[A-Za-z][A-Za-z .]+$/.test(n) && /[a-z]/.test(n)),
+  );
+  return english.map((n) => `${where}: named in English: "${n}"`);
+}

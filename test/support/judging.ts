@@ -65,3 +65,17 @@ export async function entryIn(
   await t.db.query('UPDATE applications SET state = $2, snapshot_id = $3 WHERE id = $1', [id, state, snap.rows[0].id]);
   return { appId: id, orgId: owner.organisationId, owner };
 }
+
+/** The criteria of the top-ten-default rubric, in its order. */
+export const TOP_TEN = [
+  'strategy',
+  'recruitment',
+  'training',
+  'people',
+  'omnichannel',
+  'satisfaction',
+  'kpis',
+  'technology',
+  'environment',
+  'highlights',
+];
