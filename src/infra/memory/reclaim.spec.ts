@@ -10,7 +10,8 @@ describe('collectYoung', () => {
     // 8 MB: little enough that V8 does not collect on its own (it would, past its external-memory limit)
     // eslint-disable-next-line no-useless-assignment -- held only so that `chunks = null` below kills them
     let chunks: Buffer[] | null = Array.from({ length: 128 }, () => Buffer.alloc(64 * 1024, 1));
-    expect(process.memoryUsage().arrayBuffers - before).toBeGreaterThanOrEqual(8 * MB);
+    // ≥ 7 MB, not 8: the process frees a few KB of its own buffers meanwhile (seen in CI: 8,381,003)
+    expect(process.memoryUsage().arrayBuffers - before).toBeGreaterThanOrEqual(7 * MB);
     chunks = null;
     collectYoung();
     // the backing stores are released by V8's sweeper right after the scavenge
