@@ -16,6 +16,24 @@ it('reports health of each dependency', async () => {
   expect(['up', 'down']).toContain(res.body.renderer);
 });
 
+it('sends helmet’s security headers on every answer: success, error and page', async () => {
+  for (const [path, status] of [
+    ['/api/health', 200],
+    ['/api/nowhere', 404],
+    ['/api/auth/me', 401],
+  ] as const) {
+    const res = await request(t.http).get(path).expect(status);
+    expect(res.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'SAMEORIGIN',
+      'strict-transport-security': expect.stringMatching(/max-age=\d+/),
+      'referrer-policy': 'no-referrer',
+      'cross-origin-opener-policy': 'same-origin',
+    });
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  }
+});
+
 it('publishes the OpenAPI document and its browsable page', async () => {
   const doc = await request(t.http).get('/api/openapi.json').expect(200);
   expect(doc.body.openapi).toMatch(/^3\./);
