@@ -7,8 +7,9 @@ import { validateDraft } from '../../form/draft-validation';
 import type { SectionContext, SectionData, SectionDefinition } from '../../form/field-types';
 import { SectionRegistry } from '../../form/section-registry';
 import { Sql } from '../../infra/database/sql';
-import { accessColumns, applicationAccessSql, assertAccess, UUID, type AccessGrants } from './application-access.policy';
+import { accessColumns, assertAccess, UUID, type AccessGrants } from './application-access.policy';
 import { deadlinePassed, EFFECTIVE_DEADLINE_SQL, type DeadlineFields } from './deadline';
+import { SectionWrites } from './section-writes';
 import { etagOf } from './etag';
 import { applyMergePatch, withoutNulls } from './merge-patch';
 
@@ -61,6 +62,7 @@ export class SectionsService {
   constructor(
     private readonly sql: Sql,
     private readonly registry: SectionRegistry,
+    private readonly writes: SectionWrites,
   ) {}
 
   async get(actor: Actor, applicationId: string, key: string): Promise<SectionView> {
@@ -120,38 +122,15 @@ export class SectionsService {
     const data = withoutNulls(body) as SectionData;
     const json = JSON.stringify(data);
 
-    // The write and its audit row in one statement (one round trip on the autosave path). The
-    // application row is read FOR SHARE: a seal (which holds it FOR UPDATE while it reads the
-    // sections) and this write are serialised, so a write either lands before the snapshot is
-    // taken or finds the entry sealed — never a 200 for text the snapshot left out. The access
-    // condition is the policy's grant, whose text differs by role only: one prepared statement per role.
-    const updated = await this.sql.prepared<{ version: number; updated_at: Date }>(
-      `section-autosave-${actor.role}`,
-      `WITH app AS (
-         SELECT a.id FROM applications a JOIN cycles c ON c.id = a.cycle_id
-          WHERE a.id = $1 AND a.state = 'draft' AND now() < ${EFFECTIVE_DEADLINE_SQL}
-            AND ${applicationAccessSql(actor.role, 'write', { app: 'a', user: '$5' })}
-            FOR SHARE OF a
-       ), written AS (
-         UPDATE application_sections s
-            SET data = $3, version = s.version + 1, updated_by = $5, updated_at = now()
-           FROM app
-          WHERE s.application_id = app.id AND s.section_key = $2 AND s.version = $4
-          RETURNING s.version, s.updated_at
-       ), audited AS (
-         INSERT INTO audit_log (actor_id, actor_role, action, application_id, entity, entity_id, details)
-         SELECT $5, $6, 'section.write', $1, 'section', $2, jsonb_build_object('version', version) FROM written
-       )
-       SELECT version, updated_at FROM written`,
-      [applicationId, key, json, baseVersion, actor.userId, actor.role],
-    );
-    if (!updated.length) {
+    // lands only on baseVersion, for a writer the policy grants, while a draft before the deadline
+    const updated = await this.writes.write({ applicationId, key, json, baseVersion, userId: actor.userId, role: actor.role });
+    if (!updated) {
       // Not allowed, not a draft any more, or someone else's write landed first: say which.
       const now = await this.load(actor, applicationId, key);
       this.assertWritable(def, now, baseVersion);
       throw this.stale(def, now);
     }
-    const { version, updated_at } = updated[0];
+    const { version, updated_at } = updated;
     this.remember(applicationId, key, version, data, json.length);
     return this.view(def, applicationId, { data, version, updated_at, updated_by: actor.userId, updated_by_name: actor.name });
   }
