@@ -65,7 +65,7 @@ const GRANTS: Record<Role, Record<ApplicationPermission, Grant>> = {
 
 /**
  * SQL boolean: an actor of `role` may `permission` the application row `c.app`. Every query that
- * decides access to applications inlines this (the autosave's single UPDATE included), so the
+ * decides access to applications inlines this (the autosave's UPDATE included), so the
  * rule is written once. The text depends on the role only, never on ids: per role it can be a
  * prepared statement.
  */

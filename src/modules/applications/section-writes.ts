@@ -27,7 +27,7 @@ interface Queued {
 }
 
 /** Batches in flight at once: one in PostgreSQL while the next one fills (more only split the same work into smaller commits). */
-const IN_FLIGHT = Number(process.env.X_INFLIGHT ?? 1);
+const IN_FLIGHT = 1;
 /** Rows per statement at most (a burst larger than this is split). */
 const BATCH_ROWS = 64;
 

@@ -50,7 +50,7 @@ interface Remembered {
  * 412 with the current data and nothing is overwritten.
  *
  * The data of a version never changes, so this process remembers each section's latest version
- * it has seen: an autosave based on it is one UPDATE; any other case reads first. Only the latest
+ * it has seen: an autosave based on it is one UPDATE (shared with others: SectionWrites); any other case reads first. Only the latest
  * is kept (an autosave based on an older one fails anyway): one entry per section, replaced in
  * place, instead of every version of every keystroke piling up in the old generation.
  */
