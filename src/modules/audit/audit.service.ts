@@ -51,16 +51,6 @@ export class AuditService {
     await tx.run(INSERT_AUDIT, auditParams(entry));
   }
 
-  /** The same row inside a `Sql` transaction, transaction first (the staff services' call shape). */
-  recordSql(tx: SqlRunner, entry: AuditEntry): Promise<void> {
-    return this.record(entry, tx);
-  }
-
-  /** The same row inside a `Sql.transaction` (the judging services call it with the transaction first). */
-  recordIn(tx: SqlRunner, entry: AuditEntry): Promise<void> {
-    return this.record(entry, tx);
-  }
-
   async list(filter: AuditFilter): Promise<AuditRow[]> {
     const where: string[] = [];
     const params: unknown[] = [];

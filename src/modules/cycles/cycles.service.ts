@@ -115,21 +115,24 @@ export class CyclesService {
                 submission_deadline = COALESCE($5, submission_deadline), updated_at = now() WHERE id = $1`,
         [id, dto.name?.trim() ?? null, dto.timeZone ?? null, utc(dto.opensAt), utc(dto.submissionDeadline)],
       );
-      await this.audit.recordSql(tx, {
-        action: 'cycle.update',
-        actor: actor ?? null,
-        entity: 'cycle',
-        entityId: id,
-        details: {
-          before: {
-            name: current.name,
-            timeZone: current.time_zone,
-            opensAt: current.opens_at.toISOString(),
-            submissionDeadline: current.submission_deadline.toISOString(),
+      await this.audit.record(
+        {
+          action: 'cycle.update',
+          actor: actor ?? null,
+          entity: 'cycle',
+          entityId: id,
+          details: {
+            before: {
+              name: current.name,
+              timeZone: current.time_zone,
+              opensAt: current.opens_at.toISOString(),
+              submissionDeadline: current.submission_deadline.toISOString(),
+            },
+            changes: { ...dto },
           },
-          changes: { ...dto },
         },
-      });
+        tx,
+      );
     });
     return this.get(id);
   }

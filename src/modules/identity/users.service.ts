@@ -123,7 +123,7 @@ export class UsersService implements OnApplicationBootstrap {
         'UPDATE users SET role = $2, updated_at = now() WHERE id = $1 RETURNING id, email, name, role',
         [id, role],
       );
-      await this.audit.recordSql(tx, { action: 'user.role', actor, entity: 'user', entityId: id, fromState: before.role, toState: role });
+      await this.audit.record({ action: 'user.role', actor, entity: 'user', entityId: id, fromState: before.role, toState: role }, tx);
       return user!;
     });
     await this.sessions.revokeAllOf(id);
@@ -139,15 +139,18 @@ export class UsersService implements OnApplicationBootstrap {
         'UPDATE users SET disabled = $2, updated_at = now() WHERE id = $1 RETURNING id, email, name, role, disabled',
         [id, disabled],
       );
-      await this.audit.recordSql(tx, {
-        action: disabled ? 'user.disable' : 'user.enable',
-        actor,
-        entity: 'user',
-        entityId: id,
-        fromState: before.disabled ? 'disabled' : 'enabled',
-        toState: disabled ? 'disabled' : 'enabled',
-        details: reason ? { reason: reason.trim() } : {},
-      });
+      await this.audit.record(
+        {
+          action: disabled ? 'user.disable' : 'user.enable',
+          actor,
+          entity: 'user',
+          entityId: id,
+          fromState: before.disabled ? 'disabled' : 'enabled',
+          toState: disabled ? 'disabled' : 'enabled',
+          details: reason ? { reason: reason.trim() } : {},
+        },
+        tx,
+      );
       return user!;
     });
     if (disabled) await this.sessions.revokeAllOf(id);

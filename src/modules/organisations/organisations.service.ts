@@ -114,15 +114,18 @@ export class OrganisationsService {
         `UPDATE organisations SET member_unit = $2, updated_at = now() WHERE id = $1 RETURNING id, name, member_unit AS "memberUnit"`,
         [id, memberUnit],
       );
-      await this.audit.recordSql(tx, {
-        action: memberUnit ? 'organisation.member_unit.verify' : 'organisation.member_unit.revoke',
-        actor,
-        entity: 'organisation',
-        entityId: id,
-        fromState: before.member_unit ? 'member_unit' : 'not_member_unit',
-        toState: memberUnit ? 'member_unit' : 'not_member_unit',
-        details: reason?.trim() ? { reason: reason.trim() } : {},
-      });
+      await this.audit.record(
+        {
+          action: memberUnit ? 'organisation.member_unit.verify' : 'organisation.member_unit.revoke',
+          actor,
+          entity: 'organisation',
+          entityId: id,
+          fromState: before.member_unit ? 'member_unit' : 'not_member_unit',
+          toState: memberUnit ? 'member_unit' : 'not_member_unit',
+          details: reason?.trim() ? { reason: reason.trim() } : {},
+        },
+        tx,
+      );
       return row!;
     });
   }

@@ -91,13 +91,16 @@ export class AssignmentsService {
          RETURNING id, recipient_user_ids[1] AS judge_id`,
         [roundId, info!.name, info!.cycle, isoInZone(info!.closes_at, info!.time_zone)],
       );
-      await this.audit.recordIn(tx, {
-        action: 'round.reminders',
-        actor,
-        entity: 'round',
-        entityId: roundId,
-        details: { judges: rows.map((r) => r.judge_id) },
-      });
+      await this.audit.record(
+        {
+          action: 'round.reminders',
+          actor,
+          entity: 'round',
+          entityId: roundId,
+          details: { judges: rows.map((r) => r.judge_id) },
+        },
+        tx,
+      );
       return rows;
     });
     await this.outbox.enqueue(ids.map((r) => r.id));
@@ -128,18 +131,21 @@ export class AssignmentsService {
       const toAdd = result.assignments.filter((p) => !liveKeys.has(pairKey(p)));
       const removedOut = await this.remove(tx, actor, removed, 'reassigned');
       const added = await this.insert(tx, actor, roundId, toAdd, 'auto');
-      await this.audit.recordIn(tx, {
-        action: 'assignments.auto',
-        actor,
-        entity: 'round',
-        entityId: roundId,
-        details: {
-          added: added.length,
-          removed: removedOut.length,
-          assigned: result.objective.assigned,
-          shortfalls: result.shortfalls.map((s) => ({ applicationId: s.entryId, missing: s.missing, code: s.reason.code })),
+      await this.audit.record(
+        {
+          action: 'assignments.auto',
+          actor,
+          entity: 'round',
+          entityId: roundId,
+          details: {
+            added: added.length,
+            removed: removedOut.length,
+            assigned: result.objective.assigned,
+            shortfalls: result.shortfalls.map((s) => ({ applicationId: s.entryId, missing: s.missing, code: s.reason.code })),
+          },
         },
-      });
+        tx,
+      );
       return {
         dryRun: false,
         ...this.describe(problem, result, lang),
@@ -586,16 +592,19 @@ export class AssignmentsService {
       [list.map((l) => l.id), reason],
     );
     for (const r of rows)
-      await this.audit.recordIn(tx, {
-        action: 'assignment.remove',
-        actor,
-        applicationId: r.application_id,
-        entity: 'assignment',
-        entityId: r.id,
-        fromState: 'assigned',
-        toState: 'removed',
-        details: { judgeId: r.judge_id, reason, review: r.review },
-      });
+      await this.audit.record(
+        {
+          action: 'assignment.remove',
+          actor,
+          applicationId: r.application_id,
+          entity: 'assignment',
+          entityId: r.id,
+          fromState: 'assigned',
+          toState: 'removed',
+          details: { judgeId: r.judge_id, reason, review: r.review },
+        },
+        tx,
+      );
     return rows.map((r) => ({ id: r.id, applicationId: r.application_id, judgeId: r.judge_id }));
   }
 }

@@ -74,13 +74,16 @@ export class ConflictsService {
         `INSERT INTO conflicts (judge_id, organisation_id, source, kind, reason, note) VALUES ($1, $2, 'declared', $3, $4, $5) RETURNING id`,
         [actor.userId, dto.organisationId, dto.kind, DECLARED_REASON[dto.kind], note],
       );
-      await this.audit.recordIn(tx, {
-        action: 'conflict.declare',
-        actor,
-        entity: 'conflict',
-        entityId: row!.id,
-        details: { organisationId: dto.organisationId, kind: dto.kind, note },
-      });
+      await this.audit.record(
+        {
+          action: 'conflict.declare',
+          actor,
+          entity: 'conflict',
+          entityId: row!.id,
+          details: { organisationId: dto.organisationId, kind: dto.kind, note },
+        },
+        tx,
+      );
       // live assignments to the organisation's entries go (their reviews stay in the audit trail,
       // not counted) and each entry is refilled from the panel, or reported short
       const outcome = await this.assignments.onConflict(actor.userId, dto.organisationId, actor, tx);
@@ -170,13 +173,16 @@ export class ConflictsService {
       ['conflict.infer_lapse', stale],
     ] as const)
       for (const c of rows)
-        await this.audit.recordIn(tx, {
-          action,
-          actor: actor ?? null,
-          entity: 'conflict',
-          entityId: c.id,
-          details: { judgeId: c.judge_id, organisationId: c.organisation_id, cycleId, kind: c.kind },
-        });
+        await this.audit.record(
+          {
+            action,
+            actor: actor ?? null,
+            entity: 'conflict',
+            entityId: c.id,
+            details: { judgeId: c.judge_id, organisationId: c.organisation_id, cycleId, kind: c.kind },
+          },
+          tx,
+        );
   }
 
   /** Refresh for every round the judge is on (after a profile change). */
@@ -255,15 +261,18 @@ export class ConflictsService {
         actor.userId,
         reason,
       ]);
-      await this.audit.recordIn(tx, {
-        action: 'conflict.dismiss',
-        actor,
-        entity: 'conflict',
-        entityId: id,
-        fromState: 'active',
-        toState: 'dismissed',
-        details: { reason, judgeId: c.judge_id, organisationId: c.organisation_id },
-      });
+      await this.audit.record(
+        {
+          action: 'conflict.dismiss',
+          actor,
+          entity: 'conflict',
+          entityId: id,
+          fromState: 'active',
+          toState: 'dismissed',
+          details: { reason, judgeId: c.judge_id, organisationId: c.organisation_id },
+        },
+        tx,
+      );
       return { id, dismissed: true, dismissReason: reason };
     });
   }

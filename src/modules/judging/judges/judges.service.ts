@@ -59,13 +59,16 @@ export class JudgesService {
         `INSERT INTO notification_outbox (kind, recipient_emails, payload) VALUES ('judge_invitation', $1, $2) RETURNING id`,
         [[email], JSON.stringify({ name: dto.name, link: inviteUrl, days: INVITATION_DAYS })],
       );
-      await this.audit.recordIn(tx, {
-        action: 'judge.invite',
-        actor,
-        entity: 'judge_invitation',
-        entityId: inv!.id,
-        details: { email, name: dto.name },
-      });
+      await this.audit.record(
+        {
+          action: 'judge.invite',
+          actor,
+          entity: 'judge_invitation',
+          entityId: inv!.id,
+          details: { email, name: dto.name },
+        },
+        tx,
+      );
       return { id: inv!.id, outboxId: out!.id };
     });
     await this.outbox.enqueue([outboxId]);
@@ -89,13 +92,16 @@ export class JudgesService {
         );
         await tx.run('INSERT INTO judge_profiles (user_id) VALUES ($1)', [user!.id]);
         await tx.run('UPDATE judge_invitations SET accepted_at = now(), accepted_by = $2 WHERE id = $1', [inv.id, user!.id]);
-        await this.audit.recordIn(tx, {
-          action: 'judge.accept_invitation',
-          actor: { userId: user!.id, role: 'judge' },
-          entity: 'judge_invitation',
-          entityId: inv.id,
-          details: { email: inv.email },
-        });
+        await this.audit.record(
+          {
+            action: 'judge.accept_invitation',
+            actor: { userId: user!.id, role: 'judge' },
+            entity: 'judge_invitation',
+            entityId: inv.id,
+            details: { email: inv.email },
+          },
+          tx,
+        );
         return user!.id;
       })
       .catch((e: unknown) => {
@@ -199,17 +205,20 @@ export class JudgesService {
           fields.capacity.value,
         ],
       );
-      await this.audit.recordIn(tx, {
-        action: 'judge.profile',
-        actor,
-        entity: 'judge_profile',
-        entityId: actor.userId,
-        details: Object.fromEntries(
-          Object.entries(fields)
-            .filter(([, f]) => f.given)
-            .map(([k, f]) => [k, f.value]),
-        ),
-      });
+      await this.audit.record(
+        {
+          action: 'judge.profile',
+          actor,
+          entity: 'judge_profile',
+          entityId: actor.userId,
+          details: Object.fromEntries(
+            Object.entries(fields)
+              .filter(([, f]) => f.given)
+              .map(([k, f]) => [k, f.value]),
+          ),
+        },
+        tx,
+      );
       await this.conflicts.refreshForJudge(tx, actor.userId, actor);
     });
     return this.profile(actor);
@@ -232,13 +241,16 @@ export class JudgesService {
          ON CONFLICT (round_id, judge_id) DO UPDATE SET capacity = coalesce(EXCLUDED.capacity, round_judges.capacity)`,
         [roundId, [...found], dto.capacity ?? null],
       );
-      await this.audit.recordIn(tx, {
-        action: 'round.panel_add',
-        actor,
-        entity: 'round',
-        entityId: roundId,
-        details: { judgeIds: [...found], capacity: dto.capacity ?? null },
-      });
+      await this.audit.record(
+        {
+          action: 'round.panel_add',
+          actor,
+          entity: 'round',
+          entityId: roundId,
+          details: { judgeIds: [...found], capacity: dto.capacity ?? null },
+        },
+        tx,
+      );
       await this.conflicts.refreshForRound(tx, roundId, actor);
     });
     return this.panel(roundId);
@@ -266,13 +278,16 @@ export class JudgesService {
       );
       if (held!.n > 0) throw conflictOn('judgeId', 'judge_has_assignments', { count: held!.n });
       await tx.run('DELETE FROM round_judges WHERE round_id = $1 AND judge_id = $2', [roundId, judgeId]);
-      await this.audit.recordIn(tx, {
-        action: 'round.panel_remove',
-        actor,
-        entity: 'round',
-        entityId: roundId,
-        details: { judgeId },
-      });
+      await this.audit.record(
+        {
+          action: 'round.panel_remove',
+          actor,
+          entity: 'round',
+          entityId: roundId,
+          details: { judgeId },
+        },
+        tx,
+      );
     });
   }
 
@@ -370,17 +385,20 @@ export class JudgesService {
         [cycleId, actor.userId, CONFIDENTIALITY_TERMS.version, confidentialityTextSha256()],
       );
       if (row)
-        await this.audit.recordIn(tx, {
-          action: 'judge.confidentiality_accept',
-          actor,
-          entity: 'cycle',
-          entityId: cycleId,
-          details: {
-            termsVersion: CONFIDENTIALITY_TERMS.version,
-            textSha256: confidentialityTextSha256(),
-            acceptedAt: row.accepted_at.toISOString(),
+        await this.audit.record(
+          {
+            action: 'judge.confidentiality_accept',
+            actor,
+            entity: 'cycle',
+            entityId: cycleId,
+            details: {
+              termsVersion: CONFIDENTIALITY_TERMS.version,
+              textSha256: confidentialityTextSha256(),
+              acceptedAt: row.accepted_at.toISOString(),
+            },
           },
-        });
+          tx,
+        );
     });
     return this.confidentiality(actor, cycleId);
   }

@@ -77,23 +77,26 @@ export class ReviewsService {
          RETURNING *`,
         [assignmentId, JSON.stringify(next.ratings), JSON.stringify(next.comments), next.overallComment, total],
       );
-      await this.audit.recordIn(tx, {
-        action: 'review.update',
-        actor,
-        applicationId: ctx.application_id,
-        entity: 'review',
-        entityId: saved!.id,
-        details: {
-          assignmentId,
-          roundId: ctx.round_id,
-          version: saved!.version,
-          state: saved!.state,
-          ratings: ratingChanges(current.ratings, next.ratings),
-          comments: Object.keys(ratingChanges(current.comments, next.comments)),
-          overallComment: current.overallComment !== next.overallComment,
-          total,
+      await this.audit.record(
+        {
+          action: 'review.update',
+          actor,
+          applicationId: ctx.application_id,
+          entity: 'review',
+          entityId: saved!.id,
+          details: {
+            assignmentId,
+            roundId: ctx.round_id,
+            version: saved!.version,
+            state: saved!.state,
+            ratings: ratingChanges(current.ratings, next.ratings),
+            comments: Object.keys(ratingChanges(current.comments, next.comments)),
+            overallComment: current.overallComment !== next.overallComment,
+            total,
+          },
         },
-      });
+        tx,
+      );
       return this.view(ctx, saved);
     });
   }
@@ -112,16 +115,19 @@ export class ReviewsService {
           WHERE assignment_id = $1 RETURNING *`,
         [assignmentId, total],
       );
-      await this.audit.recordIn(tx, {
-        action: 'review.submit',
-        actor,
-        applicationId: ctx.application_id,
-        entity: 'review',
-        entityId: saved!.id,
-        fromState: row!.state,
-        toState: 'submitted',
-        details: { assignmentId, roundId: ctx.round_id, version: saved!.version, total, ratings: doc.ratings },
-      });
+      await this.audit.record(
+        {
+          action: 'review.submit',
+          actor,
+          applicationId: ctx.application_id,
+          entity: 'review',
+          entityId: saved!.id,
+          fromState: row!.state,
+          toState: 'submitted',
+          details: { assignmentId, roundId: ctx.round_id, version: saved!.version, total, ratings: doc.ratings },
+        },
+        tx,
+      );
       return this.view(ctx, saved);
     });
   }

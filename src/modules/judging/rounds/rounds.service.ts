@@ -93,14 +93,17 @@ export class RoundsService {
             actor.userId,
           ],
         );
-        await this.audit.recordIn(tx, {
-          action: 'round.create',
-          actor,
-          entity: 'round',
-          entityId: row!.id,
-          toState: 'draft',
-          details: { cycleId, ordinal: row!.ordinal, name: dto.name, rubricId: dto.rubricId, entrants: dto.entrants },
-        });
+        await this.audit.record(
+          {
+            action: 'round.create',
+            actor,
+            entity: 'round',
+            entityId: row!.id,
+            toState: 'draft',
+            details: { cycleId, ordinal: row!.ordinal, name: dto.name, rubricId: dto.rubricId, entrants: dto.entrants },
+          },
+          tx,
+        );
         return row!.id;
       })
       .catch((e: unknown) => {
@@ -202,13 +205,16 @@ export class RoundsService {
           merged.entrants,
         ],
       );
-      await this.audit.recordIn(tx, {
-        action: 'round.update',
-        actor,
-        entity: 'round',
-        entityId: id,
-        details: { changed: Object.keys(dto).filter((k) => dto[k as keyof UpdateRoundDto] !== undefined), ...dto },
-      });
+      await this.audit.record(
+        {
+          action: 'round.update',
+          actor,
+          entity: 'round',
+          entityId: id,
+          details: { changed: Object.keys(dto).filter((k) => dto[k as keyof UpdateRoundDto] !== undefined), ...dto },
+        },
+        tx,
+      );
     });
     return this.get(id);
   }
@@ -282,14 +288,17 @@ export class RoundsService {
 
   private async setState(tx: SqlRunner, actor: Actor, round: { id: string; state: string }, to: RoundState, details: object) {
     await tx.run('UPDATE rounds SET state = $2, version = version + 1, updated_at = now() WHERE id = $1', [round.id, to]);
-    await this.audit.recordIn(tx, {
-      action: `round.${to === 'open' ? 'open' : 'close'}`,
-      actor,
-      entity: 'round',
-      entityId: round.id,
-      fromState: round.state,
-      toState: to,
-      details: details as Record<string, unknown>,
-    });
+    await this.audit.record(
+      {
+        action: `round.${to === 'open' ? 'open' : 'close'}`,
+        actor,
+        entity: 'round',
+        entityId: round.id,
+        fromState: round.state,
+        toState: to,
+        details: details as Record<string, unknown>,
+      },
+      tx,
+    );
   }
 }

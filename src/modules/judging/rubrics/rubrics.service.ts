@@ -39,13 +39,16 @@ export class RubricsService {
         'INSERT INTO rubrics (name, tree, preset_key, created_by) VALUES ($1, $2, $3, $4) RETURNING id',
         [dto.name, JSON.stringify(tree), dto.preset ?? null, actor.userId],
       );
-      await this.audit.recordIn(tx, {
-        action: 'rubric.create',
-        actor,
-        entity: 'rubric',
-        entityId: row!.id,
-        details: { name: dto.name, preset: dto.preset ?? null, criteria: criteriaOf(tree).length, warnings: warnings.map((w) => w.code) },
-      });
+      await this.audit.record(
+        {
+          action: 'rubric.create',
+          actor,
+          entity: 'rubric',
+          entityId: row!.id,
+          details: { name: dto.name, preset: dto.preset ?? null, criteria: criteriaOf(tree).length, warnings: warnings.map((w) => w.code) },
+        },
+        tx,
+      );
       return row!.id;
     });
     return { id, warnings };
@@ -68,13 +71,16 @@ export class RubricsService {
       if (used) throw conflictOn('tree', 'rubric_in_use', { round: used.name, state: used.state });
       if (errors.length || !tree) throw validationError(errors);
       await tx.run('UPDATE rubrics SET name = $2, tree = $3, updated_at = now() WHERE id = $1', [id, dto.name, JSON.stringify(tree)]);
-      await this.audit.recordIn(tx, {
-        action: 'rubric.update',
-        actor,
-        entity: 'rubric',
-        entityId: id,
-        details: { name: dto.name, previousName: row.name, criteria: criteriaOf(tree).length, warnings: warnings.map((w) => w.code) },
-      });
+      await this.audit.record(
+        {
+          action: 'rubric.update',
+          actor,
+          entity: 'rubric',
+          entityId: id,
+          details: { name: dto.name, previousName: row.name, criteria: criteriaOf(tree).length, warnings: warnings.map((w) => w.code) },
+        },
+        tx,
+      );
     });
     return { id, warnings };
   }
