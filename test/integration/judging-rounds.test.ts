@@ -152,6 +152,18 @@ describe('changing a draft round (PATCH /api/rounds/:id)', () => {
     expect(audit.rows[0].details.changed).toEqual(expect.arrayContaining(['name', 'rubricId', 'blind', 'advancement', 'closesAt']));
   });
 
+  it('a PATCH that changes nothing (empty, or the stored values) makes no new version and no audit row', async () => {
+    const cycle = await createOpenCycle(t);
+    const roundId = await createRound(t, staff, cycle.cycleId, rubricId);
+    const stored = (await get(`/api/rounds/${roundId}`).expect(200)).body;
+    for (const body of [{}, { name: stored.name, blind: stored.blind, advancement: stored.advancement, opensAt: stored.opensAt }]) {
+      const res = await patch(`/api/rounds/${roundId}`, body).expect(200);
+      expect(res.body).toEqual(stored);
+    }
+    const audit = await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'round.update' AND entity_id = $1`, [roundId]);
+    expect(audit.rowCount).toBe(0);
+  });
+
   it('400 names the field (order against the stored time, advancement shape, unknown rubric); unknown round 404', async () => {
     const cycle = await createOpenCycle(t);
     const roundId = await createRound(t, staff, cycle.cycleId, rubricId);

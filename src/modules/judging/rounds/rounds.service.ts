@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../../common/auth/actor';
 import { notFound, validationError } from '../../../common/errors/domain-error';
@@ -188,6 +189,18 @@ export class RoundsService {
       const { opens, closes, advancement } = checkSettings(merged);
       if (dto.rubricId !== undefined && !(await tx.one('SELECT 1 FROM rubrics WHERE id = $1', [dto.rubricId])))
         throw validationError([{ path: 'rubricId', code: 'not_found' }]);
+      // a PATCH that changes nothing (empty, or every value as stored) makes no new version and no audit row
+      const unchanged =
+        merged.name === round.name &&
+        merged.rubricId === round.rubric_id &&
+        merged.reviewsPerApplication === round.reviews_per_application &&
+        opens.getTime() === round.opens_at.getTime() &&
+        closes.getTime() === round.closes_at.getTime() &&
+        merged.blind === round.blind &&
+        merged.aggregation === round.aggregation &&
+        isDeepStrictEqual({ ...advancement }, { ...round.advancement }) &&
+        merged.entrants === round.entrants;
+      if (unchanged) return;
       await tx.run(
         `UPDATE rounds SET name = $2, rubric_id = $3, reviews_per_application = $4, opens_at = $5, closes_at = $6, blind = $7,
                 aggregation = $8, advancement = $9, entrants = $10, version = version + 1, updated_at = now()
