@@ -1,8 +1,15 @@
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 
-/** One template per checkout, so two checkouts on one machine (a developer and CI) do not collide. */
-export const TEMPLATE_DB = `topten_tpl_${createHash('sha256').update(process.cwd()).digest('hex').slice(0, 10)}`;
+/** Every template of this checkout starts with this (two checkouts on one machine — a developer and CI — never collide). */
+export const TEMPLATE_PREFIX = `topten_tpl_${createHash('sha256').update(process.cwd()).digest('hex').slice(0, 10)}_`;
+
+/**
+ * One template per jest run: a second run in the same checkout (a targeted file while the whole
+ * suite runs) neither drops nor rebuilds the first one's template under it. Named by the jest main
+ * process's pid, which the workers inherit through the environment.
+ */
+export const TEMPLATE_DB = (process.env.TOPTEN_TEMPLATE_DB ??= `${TEMPLATE_PREFIX}${process.pid}`);
 
 /** The server URL the tests use (TEST_DATABASE_URL from scripts/test.sh), with another database name. */
 export function dbUrl(name: string): string {
