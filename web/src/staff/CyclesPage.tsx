@@ -1,5 +1,5 @@
 /** Award cycles: the list, and one form to create or edit a cycle; its times entered and shown in the cycle's zone. */
-import { Alert, App, Button, Card, DatePicker, Form, Input, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { showAtFields } from './errors';
 import { cycleQuery, cyclesQuery, type Cycle } from './queries';
 import { useStaffT } from './texts';
 import { allZones, formatInZone, isoToWall, wallToIso, zoneName } from './zoned';
+import { ZonedPeriodFields } from './ZonedPeriodFields';
 
 export function CyclesPage() {
   const { s, lang } = useStaffT();
@@ -82,7 +83,6 @@ interface CycleFormValues {
 }
 
 const WALL = 'YYYY-MM-DDTHH:mm';
-const SHOWN = 'YYYY-MM-DD HH:mm';
 
 export function CycleEditPage() {
   const { id } = useParams();
@@ -179,35 +179,14 @@ function CycleForm({ cycle }: { cycle?: Cycle }) {
         <Form.Item name="timeZone" label={s('timeZone')} htmlFor="cycle-zone" rules={[{ required: true, message: s('required') }]}>
           <Select id="cycle-zone" showSearch optionFilterProp="label" options={zones} />
         </Form.Item>
-        <Space wrap size="large" align="start">
-          <Form.Item
-            name="opensAt"
-            label={s('opensAt')}
-            htmlFor="cycle-opens"
-            extra={zoneHelp}
-            rules={[{ required: !cycle, message: s('required') }]}
-          >
-            <DatePicker id="cycle-opens" showTime={{ format: 'HH:mm' }} format={SHOWN} style={{ width: 220 }} />
-          </Form.Item>
-          <Form.Item
-            name="submissionDeadline"
-            label={s('submissionDeadline')}
-            htmlFor="cycle-deadline"
-            extra={zoneHelp}
-            dependencies={['opensAt']}
-            rules={[
-              { required: !cycle, message: s('required') },
-              ({ getFieldValue }) => ({
-                validator: (_, v?: Dayjs) =>
-                  !v || !getFieldValue('opensAt') || v.isAfter(getFieldValue('opensAt'))
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(s('deadlineAfterOpens'))),
-              }),
-            ]}
-          >
-            <DatePicker id="cycle-deadline" showTime={{ format: 'HH:mm' }} format={SHOWN} style={{ width: 220 }} />
-          </Form.Item>
-        </Space>
+        <ZonedPeriodFields
+          start={{ name: 'opensAt', label: s('opensAt'), id: 'cycle-opens' }}
+          end={{ name: 'submissionDeadline', label: s('submissionDeadline'), id: 'cycle-deadline' }}
+          zoneHelp={zoneHelp}
+          required={!cycle}
+          requiredMessage={s('required')}
+          orderMessage={s('deadlineAfterOpens')}
+        />
         {cycle && (
           <Form.Item label={s('categories')}>
             <Space wrap>

@@ -4,23 +4,7 @@
  * and one round: its settings (editable while a draft), open / close after a confirmation, its
  * panel (judges added with a capacity, removed), and links to its assignments, conflicts and progress.
  */
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Select,
-  Skeleton,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -44,9 +28,9 @@ import {
 } from './queries';
 import { useStaffT } from './texts';
 import { formatInZone, isoToWall, wallToIso, zoneName } from './zoned';
+import { ZonedPeriodFields } from './ZonedPeriodFields';
 
 const WALL = 'YYYY-MM-DDTHH:mm';
-const SHOWN = 'YYYY-MM-DD HH:mm';
 const AGGREGATIONS = ['mean', 'trimmed_mean', 'zscore'] as const;
 const ENTRANTS = ['accepted', 'previous_round'] as const;
 
@@ -239,35 +223,15 @@ function RoundForm({ cycle, round, onSaved }: { cycle: Cycle; round?: Round; onS
           <InputNumber controls={false} id="round-reviews" min={1} max={50} precision={0} style={{ width: 160 }} />
         </Form.Item>
       </Space>
-      <Space wrap align="start" size={[24, 0]}>
-        <Form.Item
-          name="opensAt"
-          label={s('roundOpensAt')}
-          htmlFor="round-opens"
-          extra={zoneHelp}
-          rules={[{ required: true, message: s('required') }]}
-        >
-          <DatePicker id="round-opens" showTime={{ format: 'HH:mm' }} format={SHOWN} style={{ width: 220 }} />
-        </Form.Item>
-        <Form.Item
-          name="closesAt"
-          label={s('roundClosesAt')}
-          htmlFor="round-closes"
-          extra={zoneHelp}
-          dependencies={['opensAt']}
-          rules={[
-            { required: true, message: s('required') },
-            ({ getFieldValue }) => ({
-              validator: (_, v?: Dayjs) =>
-                !v || !getFieldValue('opensAt') || v.isAfter(getFieldValue('opensAt'))
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(s('closesAfterOpens'))),
-            }),
-          ]}
-        >
-          <DatePicker id="round-closes" showTime={{ format: 'HH:mm' }} format={SHOWN} style={{ width: 220 }} />
-        </Form.Item>
-      </Space>
+      <ZonedPeriodFields
+        start={{ name: 'opensAt', label: s('roundOpensAt'), id: 'round-opens' }}
+        end={{ name: 'closesAt', label: s('roundClosesAt'), id: 'round-closes' }}
+        zoneHelp={zoneHelp}
+        required
+        requiredMessage={s('required')}
+        orderMessage={s('closesAfterOpens')}
+        size={[24, 0]}
+      />
       <Form.Item name="blind" valuePropName="checked">
         <Checkbox id="round-blind">{s('blindReview')}</Checkbox>
       </Form.Item>
