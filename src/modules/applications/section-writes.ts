@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Role } from '../../common/auth/roles';
 import { Sql } from '../../infra/database/sql';
 import { applicationAccessSql } from './application-access.policy';
@@ -49,7 +50,7 @@ const BATCH_ROWS = 64;
  * deadlock with another API process, say) is retried one write at a time, so one bad row fails one request.
  */
 @Injectable()
-export class SectionWrites {
+export class SectionWrites implements BeforeApplicationShutdown {
   private readonly queue: Queued[] = [];
   /** `applicationId/key` of every write in a batch now in flight. */
   private readonly busy = new Set<string>();
@@ -57,6 +58,11 @@ export class SectionWrites {
   private scheduled = false;
 
   constructor(private readonly sql: Sql) {}
+
+  /** On shutdown, the writes already accepted reach the database before its pool closes (5 s at most). */
+  async beforeApplicationShutdown(): Promise<void> {
+    for (let waited = 0; (this.queue.length || this.busy.size) && waited < 5000; waited += 10) await sleep(10);
+  }
 
   /** The new version, or `undefined` when the write was not allowed or not based on the current version. */
   write(write: SectionWrite): Promise<SectionWritten | undefined> {
