@@ -381,40 +381,47 @@ async function mintToken(userId: string): Promise<string> {
   return token;
 }
 
+/**
+ * Puts the world back after a write, while the other lanes' requests run. Each piece is its own
+ * statement, locking one row at a time, so the reset never holds one lock while waiting for another
+ * (the platform's transactions would deadlock with it); the panel seat is written under the round's
+ * row lock, in the order the platform takes them (round, then panel).
+ */
 async function restore(): Promise<void> {
-  const { rows } = await t.db.query(
-    `WITH a AS (
-       UPDATE applications SET state = 'draft', deadline_extension = NULL
-        WHERE id = $1 AND (state <> 'draft' OR deadline_extension IS NOT NULL) RETURNING 1
-     ), c AS (
-       UPDATE cycles SET opens_at = now() - interval '1 day', submission_deadline = now() + interval '30 days'
-        WHERE id = $2 AND NOT (opens_at < now() AND submission_deadline > now() + interval '1 day') RETURNING 1
-     ), u AS (
-       UPDATE users SET role = v.role, disabled = false
-         FROM (VALUES ($4::uuid, 'applicant'), ($5::uuid, 'staff'), ($6::uuid, 'admin'), ($7::uuid, 'judge')) AS v(id, role)
-        WHERE users.id = v.id AND (users.role <> v.role OR users.disabled) RETURNING 1
-     ), r AS (
-       UPDATE rounds SET state = 'draft' WHERE id = $8 AND state <> 'draft' RETURNING 1
-     ), j AS (
-       INSERT INTO round_judges (round_id, judge_id) VALUES ($8, $7) ON CONFLICT DO NOTHING RETURNING 1
-     ), k AS (
-       UPDATE conflicts SET dismissed_at = NULL, dismissed_by = NULL, dismiss_reason = NULL WHERE id = $9 AND dismissed_at IS NOT NULL RETURNING 1
-     )
-     SELECT (SELECT count(*) FROM sessions WHERE token_hash = ANY($3) AND expires_at > now())::int AS live,
-            (SELECT count(*) FROM a) + (SELECT count(*) FROM c) + (SELECT count(*) FROM u) + (SELECT count(*) FROM r) + (SELECT count(*) FROM j) + (SELECT count(*) FROM k)
-              AS restored`,
-    [
-      w.appId,
-      w.cycle.cycleId,
-      Object.values(w.tokens).map(hashToken),
-      w.userIds.owner,
-      w.userIds.staff,
-      w.userIds.admin,
-      w.userIds.judge,
-      w.roundId,
-      w.conflictId,
-    ],
+  await t.db.query(
+    `UPDATE applications SET state = 'draft', deadline_extension = NULL WHERE id = $1 AND (state <> 'draft' OR deadline_extension IS NOT NULL)`,
+    [w.appId],
   );
+  await t.db.query(
+    `UPDATE cycles SET opens_at = now() - interval '1 day', submission_deadline = now() + interval '30 days'
+      WHERE id = $1 AND NOT (opens_at < now() AND submission_deadline > now() + interval '1 day')`,
+    [w.cycle.cycleId],
+  );
+  for (const who of ['owner', 'staff', 'admin', 'judge'] as const)
+    await t.db.query('UPDATE users SET role = $2, disabled = false WHERE id = $1 AND (role <> $2 OR disabled)', [
+      w.userIds[who],
+      who === 'owner' ? 'applicant' : who,
+    ]);
+  const tx = await t.db.connect();
+  try {
+    await tx.query('BEGIN');
+    await tx.query('SELECT 1 FROM rounds WHERE id = $1 FOR UPDATE', [w.roundId]);
+    await tx.query(`UPDATE rounds SET state = 'draft' WHERE id = $1 AND state <> 'draft'`, [w.roundId]);
+    await tx.query('INSERT INTO round_judges (round_id, judge_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [w.roundId, w.userIds.judge]);
+    await tx.query('COMMIT');
+  } catch (e) {
+    await tx.query('ROLLBACK');
+    throw e;
+  } finally {
+    tx.release();
+  }
+  await t.db.query(
+    'UPDATE conflicts SET dismissed_at = NULL, dismissed_by = NULL, dismiss_reason = NULL WHERE id = $1 AND dismissed_at IS NOT NULL',
+    [w.conflictId],
+  );
+  const { rows } = await t.db.query('SELECT count(*)::int AS live FROM sessions WHERE token_hash = ANY($1) AND expires_at > now()', [
+    Object.values(w.tokens).map(hashToken),
+  ]);
   if (rows[0].live < 4) for (const who of ['owner', 'staff', 'admin', 'judge'] as const) w.tokens[who] = await mintToken(w.userIds[who]);
 }
 
