@@ -87,6 +87,30 @@ test('staff set up a blind round: rubric from the preset, round, two invited jud
     await page.click('#rubric-save');
     await page.waitForFunction(() => !document.querySelector('[data-warning]'));
 
+    // a criterion's guidance: both languages or neither — English emptied is refused at its input, by its label
+    const guidanceEn = '[id$="criteria-0-guidance-en"]';
+    await page.focus(guidanceEn);
+    await page.keyboard.down('Control');
+    await page.keyboard.press('KeyA');
+    await page.keyboard.up('Control');
+    await page.keyboard.press('Backspace');
+    await page.click('#rubric-save');
+    const guidanceError = await (await page.waitForSelector('#rubric-errors'))!.evaluate((el) => el.textContent ?? '');
+    expect(guidanceError).toContain('评分说明（英文）');
+    expect(await page.$eval(guidanceEn, (el) => el.getAttribute('aria-invalid'))).toBe('true');
+    await page.type(guidanceEn, 'Read the strategy section first.');
+    await page.click('#rubric-save');
+    await page.waitForFunction(() => !document.querySelector('#rubric-errors'));
+    let withGuidance = (await api(staff).get(`/api/rubrics/${rubricId}`)).body;
+    for (let i = 0; i < 50 && withGuidance.tree.groups[0].criteria[0].guidance?.en !== 'Read the strategy section first.'; i++) {
+      await new Promise((r) => setTimeout(r, 100)); // the save may still be on its way
+      withGuidance = (await api(staff).get(`/api/rubrics/${rubricId}`)).body;
+    }
+    expect(withGuidance.tree.groups[0].criteria[0].guidance).toEqual({
+      zh: stored.tree.groups[0].criteria[0].guidance.zh,
+      en: 'Read the strategy section first.',
+    });
+
     // an import of a broken export: refused, the error named by the criterion's label
     const broken = structuredClone(stored);
     broken.tree.groups[0].criteria[0].max = broken.tree.groups[0].criteria[0].min;

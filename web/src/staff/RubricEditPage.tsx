@@ -1,7 +1,7 @@
 /**
  * The rubric editor: the tree of groups (at most three levels) and criteria (scale, yes/no, dual
- * rate; weight; scale min/max/step; the form sections a judge reads, by their titles; a comment
- * required at the ends of the scale), added, removed and reordered, saved whole with PUT — the
+ * rate; weight; scale min/max/step; the form sections a judge reads, by their titles; the guidance
+ * a judge sees, in both languages; a comment required at the ends of the scale), added, removed and reordered, saved whole with PUT — the
  * server's warnings (weights not adding up, an unreachable maturity level) shown after, its errors
  * at their inputs and listed by label. Read-only, with the reason, once a round using it has opened.
  */
@@ -528,6 +528,38 @@ function CriterionEditor({ criterion: c, loc, index, count }: { criterion: Crite
           )}
         </Field>
       </div>
+      <div style={{ ...ROW, marginTop: 8 }}>
+        {(['zh', 'en'] as const).map((lang) => (
+          <Field
+            key={lang}
+            id={idOf(path, `guidance-${lang}`)}
+            label={s(lang === 'zh' ? 'guidanceZh' : 'guidanceEn')}
+            error={ed.errorAt(`${path}.guidance.${lang}`) ?? (lang === 'zh' ? ed.errorAt(`${path}.guidance`) : undefined)}
+          >
+            {(a) => (
+              <Input.TextArea
+                {...a}
+                value={c.guidance?.[lang] ?? ''}
+                autoSize={{ minRows: 2, maxRows: 6 }}
+                maxLength={2000}
+                style={{ width: 420, maxWidth: '100%' }}
+                onChange={(e) =>
+                  change((x) => {
+                    // both languages or neither (the server says which one is missing)
+                    const g = { zh: x.guidance?.zh ?? '', en: x.guidance?.en ?? '', [lang]: e.target.value };
+                    if (!g.zh && !g.en) delete x.guidance;
+                    else x.guidance = g;
+                  })
+                }
+              />
+            )}
+          </Field>
+        ))}
+      </div>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {s('guidanceHelp')}
+      </Typography.Text>
+      <br />
       <Checkbox
         id={idOf(path, 'extremes')}
         style={{ marginTop: 8 }}

@@ -7,6 +7,7 @@ const TEXT: Record<string, [string, string]> = {
   levels: ['等级', 'Levels'],
   max: ['最高分', 'Maximum'],
   labelEn: ['英文名称', 'Name (English)'],
+  guidanceZh: ['评分说明（中文）', 'Guidance (Chinese)'],
   sections: ['评审时参阅的申报内容', 'Form sections to read'],
   scoring: ['计分方式', 'Scoring'],
   rubricName: ['评分表名称', 'Rubric name'],
@@ -32,6 +33,12 @@ describe('naming a rubric error path by the editor’s labels', () => {
     );
     expect(describeRubricPath(tree, 'tree.groups.0.criteria.0.label.en', 'en', sOf('en') as never)).toBe(
       'Group “Top Ten review” › Criterion “Strategy and culture” › Name (English)',
+    );
+  });
+
+  it('names a criterion’s guidance by its language', () => {
+    expect(describeRubricPath(tree, 'tree.groups.0.criteria.0.guidance.zh', 'zh', sOf('zh') as never)).toBe(
+      '分组「十佳评审」 › 评分项「战略与文化」 › 评分说明（中文）',
     );
   });
 

@@ -53,8 +53,8 @@ export function describeRubricPath(tree: unknown, path: string, lang: 'zh' | 'en
       i++;
       continue;
     }
-    if (part === 'label' && (next === 'zh' || next === 'en')) {
-      names.push(s(next === 'zh' ? 'labelZh' : 'labelEn'));
+    if ((part === 'label' || part === 'guidance') && (next === 'zh' || next === 'en')) {
+      names.push(s(part === 'label' ? (next === 'zh' ? 'labelZh' : 'labelEn') : next === 'zh' ? 'guidanceZh' : 'guidanceEn'));
       i++;
       continue;
     }
