@@ -66,7 +66,8 @@ describe('users', () => {
       as(other, request(t.http).patch(`/api/users/${admin.userId}/role`)).send({ role: 'staff' }),
     ]);
     // the loser is refused either by the guard (409 last_admin) or, when the winner's demotion ended its
-    // sessions before its own request was authenticated, as signed out (401): never both demoted
+    // sessions before its own request was authenticated, as signed out (401): never both demoted, and
+    // never as a non-admin (403) — the demotion and the end of its sessions commit together
     const [won, lost] = a.status === 200 ? [a, b] : [b, a];
     expect(won.status).toBe(200);
     expect([401, 409]).toContain(lost.status);

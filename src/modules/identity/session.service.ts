@@ -4,7 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { SessionResolver } from '../../common/auth/session-resolver';
 import { hashToken, newToken } from '../../common/auth/tokens';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { Sql } from '../../infra/database/sql';
+import { Sql, type SqlRunner } from '../../infra/database/sql';
 
 /**
  * Opaque, revocable sessions: the same token works as cookie and as bearer token. Resolved
@@ -59,10 +59,14 @@ export class SessionService implements SessionResolver {
     await this.db.rows('DELETE FROM sessions WHERE id = $1', [sessionId]);
   }
 
-  /** Sign a user out everywhere (role change, password reset). */
-  async revokeAllOf(userId: string): Promise<void> {
+  /**
+   * Sign a user out everywhere (role change, password reset). With `tx`, the sessions end in the
+   * caller's transaction, so no request authenticates with an old session against the committed
+   * change; call it again after the commit to drop what this process's cache picked up meanwhile.
+   */
+  async revokeAllOf(userId: string, tx: SqlRunner = this.db): Promise<void> {
     this.forget((a) => a.userId === userId);
-    await this.db.rows('DELETE FROM sessions WHERE user_id = $1', [userId]);
+    await tx.run('DELETE FROM sessions WHERE user_id = $1', [userId]);
   }
 
   private forget(match: (a: Actor) => boolean): void {

@@ -124,6 +124,8 @@ export class UsersService implements OnApplicationBootstrap {
         [id, role],
       );
       await this.audit.record({ action: 'user.role', actor, entity: 'user', entityId: id, fromState: before.role, toState: role }, tx);
+      // signed out with the change itself: a request of theirs sees the old role and its session, or neither
+      await this.sessions.revokeAllOf(id, tx);
       return user!;
     });
     await this.sessions.revokeAllOf(id);
