@@ -29,8 +29,9 @@ interface Queued {
 
 /** Batches in flight at once: one in PostgreSQL while the next one fills (more only split the same work into smaller commits). */
 const IN_FLIGHT = 1;
-/** Rows per statement at most (a burst larger than this is split). */
+/** Rows and JSON bytes per statement at most (a burst larger than this is split). */
 const BATCH_ROWS = 64;
+const BATCH_BYTES = 4 * 1024 * 1024;
 
 /**
  * Group commit for section writes. Fifty people typing means fifty autosaves a moment, each a
@@ -91,10 +92,11 @@ export class SectionWrites implements BeforeApplicationShutdown {
     }
   }
 
-  /** The next batch: the oldest write's role, at most one write per section, none whose section is in flight. */
+  /** The next batch: the oldest write's role, at most one write per section, none whose section is in flight; bounded in rows and bytes. */
   private take(): Queued[] {
     const batch: Queued[] = [];
     const role = this.queue.find((q) => !this.busy.has(sectionOf(q.write)))?.write.role;
+    let bytes = 0;
     for (let i = 0; i < this.queue.length && batch.length < BATCH_ROWS;) {
       const q = this.queue[i];
       const section = sectionOf(q.write);
@@ -102,6 +104,8 @@ export class SectionWrites implements BeforeApplicationShutdown {
         i++;
         continue;
       }
+      if (batch.length && bytes + q.write.json.length > BATCH_BYTES) break;
+      bytes += q.write.json.length;
       this.busy.add(section);
       batch.push(q);
       this.queue.splice(i, 1);
