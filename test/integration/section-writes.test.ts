@@ -6,6 +6,7 @@
 import type { PoolClient } from 'pg';
 import request from 'supertest';
 import { createApplication, createOpenCycle, registerApplicant, type Account, type OpenCycle } from '../support/factories';
+import { SectionWrites } from '../../src/modules/applications/section-writes';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -80,8 +81,10 @@ it('writes that arrive together commit together, and each gets its own answer', 
         patch(stale.who, stale.appId, 'strategy', staleEtag, { overallStrategy: '旧版本上的修改' }),
         patch(stranger.who, first.appId, 'training', '"1"', { system: '别人的单位' }),
       ].map((r) => r.then((res) => res));
-      // every request parsed and queued before the lock goes
-      await new Promise((r) => setTimeout(r, 400));
+      // every write that gets past its checks queued before the lock goes (the stale one and the stranger's are refused before)
+      const queue = t.app.get(SectionWrites);
+      for (let i = 0; i < 1000 && queue.queued < fresh.length + 1; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(queue.queued).toBe(fresh.length + 1);
       return { others, firstWrite };
     },
   ).then(async ({ others, firstWrite }) => ({ others: await Promise.all(others), first: await firstWrite }));

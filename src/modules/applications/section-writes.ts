@@ -60,6 +60,11 @@ export class SectionWrites implements BeforeApplicationShutdown {
 
   constructor(private readonly sql: Sql) {}
 
+  /** Writes waiting for a batch (not yet sent). */
+  get queued(): number {
+    return this.queue.length;
+  }
+
   /** On shutdown, the writes already accepted reach the database before its pool closes (5 s at most). */
   async beforeApplicationShutdown(): Promise<void> {
     for (let waited = 0; (this.queue.length || this.busy.size) && waited < 5000; waited += 10) await sleep(10);
