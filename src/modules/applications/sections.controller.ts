@@ -53,7 +53,11 @@ export class SectionsController {
     @RawBody() body: unknown,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    return respond(res, prefer, await this.sections.replace(actor, id, key, versionFromIfMatch(ifMatch), body));
+    return respond(
+      res,
+      prefer,
+      await this.sections.replace(actor, id, key, versionFromIfMatch(ifMatch), body, { computed: !minimal(prefer) }),
+    );
   }
 
   @Patch(':key')
@@ -74,7 +78,11 @@ export class SectionsController {
     @RawBody() body: unknown,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    return respond(res, prefer, await this.sections.patch(actor, id, key, versionFromIfMatch(ifMatch), body));
+    return respond(
+      res,
+      prefer,
+      await this.sections.patch(actor, id, key, versionFromIfMatch(ifMatch), body, { computed: !minimal(prefer) }),
+    );
   }
 }
 
@@ -84,12 +92,15 @@ export class SectionsController {
  */
 function respond(res: FastifyReply, prefer: string | undefined, view: SectionView): SectionView | undefined {
   withEtag(res, view);
-  if (prefer && /\breturn=minimal\b/i.test(prefer)) {
+  if (minimal(prefer)) {
     res.status(204).header('Preference-Applied', 'return=minimal');
     return undefined;
   }
   return view;
 }
+
+/** The service then skips the computed values too (they may read the other sections). */
+const minimal = (prefer: string | undefined) => !!prefer && /\breturn=minimal\b/i.test(prefer);
 
 function withEtag(res: FastifyReply, view: SectionView): SectionView {
   res.header('ETag', view.etag);

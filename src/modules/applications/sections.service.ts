@@ -34,6 +34,11 @@ interface SectionRow extends DeadlineFields, AccessGrants {
   past_deadline: boolean;
 }
 
+/** What a write answers with: `computed: false` when the client takes only the ETag (`Prefer: return=minimal`). */
+export interface Answer {
+  computed?: boolean;
+}
+
 /** The section cache holds at most this many bytes of JSON (a full entry is ~60 KB). */
 const CACHE_BYTES = 64 * 1024 * 1024;
 
@@ -74,15 +79,15 @@ export class SectionsService {
   }
 
   /** PUT: replace the whole section (a draft may be partial). */
-  replace(actor: Actor, applicationId: string, key: string, baseVersion: number, body: unknown): Promise<SectionView> {
-    return this.write(actor, applicationId, key, baseVersion, () => body, undefined);
+  replace(actor: Actor, applicationId: string, key: string, baseVersion: number, body: unknown, answer?: Answer): Promise<SectionView> {
+    return this.write(actor, applicationId, key, baseVersion, () => body, undefined, answer);
   }
 
   /** PATCH: JSON merge patch onto the stored section (autosave). */
-  patch(actor: Actor, applicationId: string, key: string, baseVersion: number, patch: unknown): Promise<SectionView> {
+  patch(actor: Actor, applicationId: string, key: string, baseVersion: number, patch: unknown, answer?: Answer): Promise<SectionView> {
     // the stored document was valid; only what the patch touches needs checking again
     const touched = patch !== null && typeof patch === 'object' && !Array.isArray(patch) ? Object.keys(patch) : undefined;
-    return this.write(actor, applicationId, key, baseVersion, (current) => applyMergePatch(current, patch), touched);
+    return this.write(actor, applicationId, key, baseVersion, (current) => applyMergePatch(current, patch), touched, answer);
   }
 
   /** All sections' data of an application, for completeness and cross-section rules. */
@@ -101,6 +106,7 @@ export class SectionsService {
     baseVersion: number,
     next: (current: SectionData) => unknown,
     touched: readonly string[] | undefined,
+    answer: Answer = {},
   ): Promise<SectionView> {
     const def = this.definition(key);
     if (!UUID.test(applicationId)) throw notFound();
@@ -132,7 +138,7 @@ export class SectionsService {
     }
     const { version, updated_at } = updated;
     this.remember(applicationId, key, version, data, json.length);
-    return this.view(def, applicationId, { data, version, updated_at, updated_by: actor.userId, updated_by_name: actor.name });
+    return this.view(def, applicationId, { data, version, updated_at, updated_by: actor.userId, updated_by_name: actor.name }, answer);
   }
 
   /** 404 for strangers, 403 for staff (who may read), 409 unless a draft before the deadline, 412 on an old version. */
@@ -179,6 +185,7 @@ export class SectionsService {
     def: SectionDefinition,
     applicationId: string,
     row: Pick<SectionRow, 'data' | 'version' | 'updated_at' | 'updated_by' | 'updated_by_name'>,
+    { computed = true }: Answer = {},
   ): Promise<SectionView> {
     return {
       key: def.key,
@@ -187,7 +194,7 @@ export class SectionsService {
       updatedAt: row.updated_at.toISOString(),
       updatedBy: row.updated_by ? { id: row.updated_by, name: row.updated_by_name ?? '' } : null,
       data: row.data,
-      computed: def.compute ? computeSection(def, row.data, await this.context(def, applicationId, row.data)) : {},
+      computed: def.compute && computed ? computeSection(def, row.data, await this.context(def, applicationId, row.data)) : {},
     };
   }
 
