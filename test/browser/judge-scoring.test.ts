@@ -18,6 +18,7 @@ import { createUser, PASSWORD, type Account } from '../support/factories';
 import { createRound, createRubric, TOP_TEN } from '../support/judging';
 import { acceptTerms, addToPanel, assign } from '../support/review-world';
 import { sealedEntry, type SealedEntry } from '../support/sealed-entry';
+import { startTestWorker } from '../support/test-worker';
 
 jest.setTimeout(600_000);
 
@@ -239,4 +240,48 @@ test('a judge scores an entry: home, autosave, a stale second tab merged, 422 th
     await phone.browserContext().close();
   }
   expect(problems).toEqual([]);
+});
+
+test('the judge copy of the dossier reaches "ready" (asking or rendering before, nothing else) and its link opens the PDF (the real worker)', async () => {
+  const worker = await startTestWorker(w.t);
+  const page = await newPage(w);
+  try {
+    // every state the dossier line shows, in order
+    await page.evaluateOnNewDocument(() => {
+      const seen: string[] = [];
+      (window as unknown as { dossierStates: string[] }).dossierStates = seen;
+      new MutationObserver(() => {
+        const state = document.querySelector('[data-dossier]')?.getAttribute('data-dossier');
+        if (state && seen[seen.length - 1] !== state) seen.push(state);
+      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-dossier'] });
+    });
+    await signIn(w, page, judge.email, PASSWORD);
+    await page.goto(`${w.base}/assignments/${assignmentId}`);
+    const link = await page.waitForSelector('[data-dossier="ready"] [data-dossier-link]', { timeout: 180_000 });
+    const states = await page.evaluate(() => (window as unknown as { dossierStates: string[] }).dossierStates);
+    expect(states.at(-1)).toBe('ready');
+    expect(states.filter((s) => s !== 'asking' && s !== 'rendering' && s !== 'ready')).toEqual([]);
+    const pdf = await page.evaluate(
+      async (href) => {
+        const res = await fetch(href);
+        const bytes = new Uint8Array(await res.arrayBuffer());
+        return {
+          status: res.status,
+          type: res.headers.get('content-type'),
+          head: String.fromCharCode(...bytes.slice(0, 5)),
+          size: bytes.length,
+        };
+      },
+      await link!.evaluate((a) => (a as HTMLAnchorElement).href),
+    );
+    expect(pdf).toMatchObject({ status: 200, head: '%PDF-' });
+    expect(pdf.type).toMatch(/application\/pdf/);
+    expect(pdf.size).toBeGreaterThan(10_000);
+  } catch (e) {
+    await snap(page, 'judge-scoring-dossier');
+    throw e;
+  } finally {
+    await page.close();
+    await worker.close();
+  }
 });
