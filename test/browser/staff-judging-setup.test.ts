@@ -203,6 +203,42 @@ test('staff set up a blind round: rubric from the preset, round, two invited jud
   }
 });
 
+test('a CC-CMM rubric’s maturity thresholds are edited: saved, and a rate given alone refused at its input by its label', async () => {
+  const staff = await createUser(w.t, 'staff');
+  const rubricId = await createRubric(w.t, staff, 'cc-cmm-oc');
+  const page = await newPage(w);
+  try {
+    await signIn(w, page, staff.email, PASSWORD);
+    await page.goto(`${w.base}/staff/rubrics/${rubricId}`);
+    await page.waitForSelector('[data-level="L1"]');
+    // L1's core F cleared (its C kept): refused, named 成熟度等级 › 等级「应用级」 › 核心项 F
+    const coreF = '#rb-maturity-levels-0-core-f';
+    await typeInto(page, coreF, '');
+    await page.click('#rubric-save');
+    const listed = await (await page.waitForSelector('#rubric-errors'))!.evaluate((el) => el.textContent ?? '');
+    expect(listed).toContain('等级「应用级」 › 核心项 F ≥（%）');
+    expect(await page.$eval(coreF, (el) => el.getAttribute('aria-invalid'))).toBe('true');
+    // 65 % there, L3 needs 2800 and 3 years: saved as typed
+    await typeInto(page, coreF, '65');
+    await typeInto(page, '#rb-maturity-levels-2-minTotal', '2800');
+    await typeInto(page, '#rb-maturity-levels-2-minYearsOperating', '3');
+    await page.click('#rubric-save');
+    await page.waitForFunction(() => !document.querySelector('#rubric-errors'));
+    let levels = (await api(staff).get(`/api/rubrics/${rubricId}`)).body.tree.maturity.levels;
+    for (let i = 0; i < 50 && levels[2].minTotal !== 2800; i++) {
+      await new Promise((r) => setTimeout(r, 100)); // the save may still be on its way
+      levels = (await api(staff).get(`/api/rubrics/${rubricId}`)).body.tree.maturity.levels;
+    }
+    expect(levels[0]).toMatchObject({ key: 'L1', core: { c: 80, f: 65 }, minTotal: 2250 });
+    expect(levels[2]).toMatchObject({ key: 'L3', minTotal: 2800, minYearsOperating: 3 });
+  } catch (e) {
+    await snap(page, 'judging-maturity');
+    throw e;
+  } finally {
+    await page.close();
+  }
+});
+
 test('a refused state change is shown as a readable message', async () => {
   const staff = await createUser(w.t, 'staff');
   const cycle = await createOpenCycle(w.t); // no accepted entry: the round cannot open

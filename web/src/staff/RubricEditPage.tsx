@@ -1,7 +1,8 @@
 /**
  * The rubric editor: the tree of groups (at most three levels) and criteria (scale, yes/no, dual
  * rate; weight; scale min/max/step; the form sections a judge reads, by their titles; the guidance
- * a judge sees, in both languages; a comment required at the ends of the scale), added, removed and reordered, saved whole with PUT — the
+ * a judge sees, in both languages; a comment required at the ends of the scale; a maturity model's
+ * level names and thresholds), added, removed and reordered, saved whole with PUT — the
  * server's warnings (weights not adding up, an unreachable maturity level) shown after, its errors
  * at their inputs and listed by label. Read-only, with the reason, once a round using it has opened.
  */
@@ -194,11 +195,7 @@ function RubricEditor({ rubric, summary }: { rubric: Rubric; summary?: Reply<'Ru
               )}
             </Field>
           </div>
-          {tree.maturity && (
-            <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
-              {s('maturityKept', { n: tree.maturity.levels.length })}
-            </Typography.Paragraph>
-          )}
+          {tree.maturity && <MaturityEditor maturity={tree.maturity} />}
           <div style={{ display: 'flex', flexDirection: 'column', gap: 12, marginTop: 12 }}>
             {tree.groups.map((g, i) => (
               <GroupEditor key={i} group={g} loc={[i]} />
@@ -574,5 +571,107 @@ function CriterionEditor({ criterion: c, loc, index, count }: { criterion: Crite
         {s('commentAtExtremes')}
       </Checkbox>
     </div>
+  );
+}
+
+type Maturity = NonNullable<RubricTree['maturity']>;
+type Level = Maturity['levels'][number];
+
+/** The maturity levels' names and thresholds (CC-CMM): each level a block of numbers, errors at their inputs. */
+function MaturityEditor({ maturity }: { maturity: Maturity }) {
+  const { s } = useStaffT();
+  const ed = useEditor();
+  return (
+    <section aria-labelledby="rubric-maturity-title" style={{ marginTop: 12 }}>
+      <Typography.Title level={5} id="rubric-maturity-title" style={{ marginBottom: 4 }}>
+        {s('maturity')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+        {s('maturityHelp')}
+      </Typography.Paragraph>
+      <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+        {maturity.levels.map((level, i) => {
+          const path = `tree.maturity.levels.${i}`;
+          const change = (f: (l: Level) => void) => ed.edit((t) => f(t.maturity!.levels[i]));
+          const share = (part: 'core' | 'innovation', rate: 'c' | 'f') => (
+            <Field
+              key={`${part}-${rate}`}
+              id={idOf(path, `${part}-${rate}`)}
+              label={s(`${part}${rate === 'c' ? 'C' : 'F'}`)}
+              error={ed.errorAt(`${path}.${part}.${rate}`) ?? ed.errorAt(`${path}.${part}`)}
+            >
+              {(a) => (
+                <InputNumber
+                  controls={false}
+                  {...a}
+                  min={0}
+                  max={100}
+                  value={level[part]?.[rate] ?? null}
+                  style={{ width: 120 }}
+                  onChange={(v) =>
+                    change((l) => {
+                      // both rates or neither: one left empty is refused at its input by the server
+                      const next = { c: l[part]?.c, f: l[part]?.f, [rate]: v === null ? undefined : Number(v) };
+                      if (next.c === undefined && next.f === undefined) delete l[part];
+                      else l[part] = next as { c: number; f: number };
+                    })
+                  }
+                />
+              )}
+            </Field>
+          );
+          return (
+            <div
+              key={i}
+              role="group"
+              aria-label={s('levelTitle', { key: level.key })}
+              data-level={level.key}
+              style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: 12, background: '#fafafa' }}
+            >
+              <Typography.Text strong>{s('levelTitle', { key: level.key })}</Typography.Text>
+              <div style={{ ...ROW, marginTop: 8 }}>
+                <LabelInputs path={path} node={level} onChange={(f) => change((l) => f(l))} />
+              </div>
+              <div style={{ ...ROW, marginTop: 8 }}>
+                {share('core', 'c')}
+                {share('core', 'f')}
+                {share('innovation', 'c')}
+                {share('innovation', 'f')}
+                <Field id={idOf(path, 'minTotal')} label={s('minTotal')} error={ed.errorAt(`${path}.minTotal`)}>
+                  {(a) => (
+                    <InputNumber
+                      controls={false}
+                      {...a}
+                      min={0}
+                      value={level.minTotal}
+                      style={{ width: 120 }}
+                      onChange={(v) => change((l) => void (l.minTotal = v === null ? 0 : Number(v)))}
+                    />
+                  )}
+                </Field>
+                <Field id={idOf(path, 'minYearsOperating')} label={s('minYearsOperating')} error={ed.errorAt(`${path}.minYearsOperating`)}>
+                  {(a) => (
+                    <InputNumber
+                      controls={false}
+                      {...a}
+                      min={0}
+                      precision={0}
+                      value={level.minYearsOperating ?? null}
+                      style={{ width: 120 }}
+                      onChange={(v) =>
+                        change((l) => {
+                          if (v === null) delete l.minYearsOperating;
+                          else l.minYearsOperating = Number(v);
+                        })
+                      }
+                    />
+                  )}
+                </Field>
+              </div>
+            </div>
+          );
+        })}
+      </div>
+    </section>
   );
 }

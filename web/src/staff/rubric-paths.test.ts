@@ -8,6 +8,8 @@ const TEXT: Record<string, [string, string]> = {
   max: ['最高分', 'Maximum'],
   labelEn: ['英文名称', 'Name (English)'],
   guidanceZh: ['评分说明（中文）', 'Guidance (Chinese)'],
+  maturity: ['成熟度等级', 'Maturity levels'],
+  coreF: ['核心项 F ≥（%）', 'Core F ≥ (%)'],
   sections: ['评审时参阅的申报内容', 'Form sections to read'],
   scoring: ['计分方式', 'Scoring'],
   rubricName: ['评分表名称', 'Rubric name'],
@@ -39,6 +41,13 @@ describe('naming a rubric error path by the editor’s labels', () => {
   it('names a criterion’s guidance by its language', () => {
     expect(describeRubricPath(tree, 'tree.groups.0.criteria.0.guidance.zh', 'zh', sOf('zh') as never)).toBe(
       '分组「十佳评审」 › 评分项「战略与文化」 › 评分说明（中文）',
+    );
+  });
+
+  it('names a maturity level by its label and its thresholds by what they are', () => {
+    const cc = { ...tree, maturity: { levels: [{ key: 'L1', label: { zh: '应用级', en: 'Applied' } }] } };
+    expect(describeRubricPath(cc, 'tree.maturity.levels.0.core.f', 'zh', sOf('zh') as never)).toBe(
+      '成熟度等级 › 等级「应用级」 › 核心项 F ≥（%）',
     );
   });
 

@@ -23,6 +23,7 @@ const MEMBERS: Record<string, StaffTextKey> = {
   maturity: 'maturity',
   levels: 'levels',
   minTotal: 'minTotal',
+  minYearsOperating: 'minYearsOperating',
   groups: 'group',
   criteria: 'criterion',
 };
@@ -55,6 +56,11 @@ export function describeRubricPath(tree: unknown, path: string, lang: 'zh' | 'en
     }
     if ((part === 'label' || part === 'guidance') && (next === 'zh' || next === 'en')) {
       names.push(s(part === 'label' ? (next === 'zh' ? 'labelZh' : 'labelEn') : next === 'zh' ? 'guidanceZh' : 'guidanceEn'));
+      i++;
+      continue;
+    }
+    if ((part === 'core' || part === 'innovation') && (next === 'c' || next === 'f')) {
+      names.push(s(`${part}${next.toUpperCase() as 'C' | 'F'}`));
       i++;
       continue;
     }
