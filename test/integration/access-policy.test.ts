@@ -15,6 +15,7 @@ import {
   type ApplicationPermission,
 } from '../../src/modules/applications/application-access.policy';
 import { createOpenCycle, createUser, inviteMember, registerApplicant, type Account } from '../support/factories';
+import { inTransaction } from '../support/db';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -53,16 +54,11 @@ async function counted<T>(fn: () => Promise<T>): Promise<{ result: T; queries: n
 }
 
 async function forceMembership(orgId: string, userId: string): Promise<void> {
-  const c = await t.db.connect();
-  try {
-    await c.query('BEGIN');
+  await inTransaction(t.db, async (c) => {
     await c.query('ALTER TABLE memberships DISABLE TRIGGER memberships_applicants_only');
     await c.query(`INSERT INTO memberships (organisation_id, user_id, role) VALUES ($1, $2, 'member')`, [orgId, userId]);
     await c.query('ALTER TABLE memberships ENABLE TRIGGER memberships_applicants_only');
-    await c.query('COMMIT');
-  } finally {
-    c.release();
-  }
+  });
 }
 
 beforeAll(async () => {

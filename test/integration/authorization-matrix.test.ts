@@ -27,6 +27,7 @@ import { attachmentRow } from '../support/complete-entry';
 import { createRound, entryIn, roundBody } from '../support/judging';
 import { StorageService } from '../../src/infra/storage/storage.service';
 import { pngFile } from '../support/sample-files';
+import { inTransaction } from '../support/db';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const BASE_CALLERS = ['anonymous', 'other', 'owner', 'member', 'judge', 'staff', 'admin'] as const;
@@ -935,19 +936,11 @@ beforeAll(async () => {
 
 /** A membership row the API would refuse, past the trigger (the test role owns the table). */
 async function forceMembership(t: TestApp, orgId: string, userId: string, role: 'owner' | 'member'): Promise<void> {
-  const c = await t.db.connect();
-  try {
-    await c.query('BEGIN');
+  await inTransaction(t.db, async (c) => {
     await c.query('ALTER TABLE memberships DISABLE TRIGGER memberships_applicants_only');
     await c.query('INSERT INTO memberships (organisation_id, user_id, role) VALUES ($1, $2, $3)', [orgId, userId, role]);
     await c.query('ALTER TABLE memberships ENABLE TRIGGER memberships_applicants_only');
-    await c.query('COMMIT');
-  } catch (e) {
-    await c.query('ROLLBACK');
-    throw e;
-  } finally {
-    c.release();
-  }
+  });
 }
 afterAll(() => w.t.close());
 

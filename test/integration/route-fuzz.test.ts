@@ -24,6 +24,7 @@ import { sectionSchemaName } from '../../src/form/section-schema';
 import { attachmentRow } from '../support/complete-entry';
 import { createApplication, createOpenCycle, createUser, registerApplicant, type Account, type OpenCycle } from '../support/factories';
 import { createRound, createRubric, entryIn } from '../support/judging';
+import { inTransaction } from '../support/db';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 // 120 samples a route keeps the whole file at a few minutes on CI's 2 cores as the route count grows
@@ -402,19 +403,11 @@ async function restore(): Promise<void> {
       w.userIds[who],
       who === 'owner' ? 'applicant' : who,
     ]);
-  const tx = await t.db.connect();
-  try {
-    await tx.query('BEGIN');
+  await inTransaction(t.db, async (tx) => {
     await tx.query('SELECT 1 FROM rounds WHERE id = $1 FOR UPDATE', [w.roundId]);
     await tx.query(`UPDATE rounds SET state = 'draft' WHERE id = $1 AND state <> 'draft'`, [w.roundId]);
     await tx.query('INSERT INTO round_judges (round_id, judge_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [w.roundId, w.userIds.judge]);
-    await tx.query('COMMIT');
-  } catch (e) {
-    await tx.query('ROLLBACK');
-    throw e;
-  } finally {
-    tx.release();
-  }
+  });
   await t.db.query(
     'UPDATE conflicts SET dismissed_at = NULL, dismissed_by = NULL, dismiss_reason = NULL WHERE id = $1 AND dismissed_at IS NOT NULL',
     [w.conflictId],

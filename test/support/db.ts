@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Client } from 'pg';
+import { Client, type Pool, type PoolClient } from 'pg';
 
 /** Every template of this checkout starts with this (two checkouts on one machine — a developer and CI — never collide). */
 export const TEMPLATE_PREFIX = `topten_tpl_${createHash('sha256').update(process.cwd()).digest('hex').slice(0, 10)}_`;
@@ -26,5 +26,21 @@ export async function admin(sql: string): Promise<void> {
     await c.query(sql);
   } finally {
     await c.end();
+  }
+}
+
+/** Runs `work` in one transaction on one connection of `pool`: COMMIT when it resolves, ROLLBACK (and rethrow) when it throws. */
+export async function inTransaction<T>(pool: Pool, work: (c: PoolClient) => Promise<T>): Promise<T> {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    const result = await work(c);
+    await c.query('COMMIT');
+    return result;
+  } catch (e) {
+    await c.query('ROLLBACK');
+    throw e;
+  } finally {
+    c.release();
   }
 }
