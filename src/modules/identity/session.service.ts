@@ -62,11 +62,16 @@ export class SessionService implements SessionResolver {
   /**
    * Sign a user out everywhere (role change, password reset). With `tx`, the sessions end in the
    * caller's transaction, so no request authenticates with an old session against the committed
-   * change; call it again after the commit to drop what this process's cache picked up meanwhile.
+   * change; call `forgetAllOf` after the commit to drop what this process's cache picked up meanwhile.
    */
   async revokeAllOf(userId: string, tx: SqlRunner = this.db): Promise<void> {
-    this.forget((a) => a.userId === userId);
+    this.forgetAllOf(userId);
     await tx.run('DELETE FROM sessions WHERE user_id = $1', [userId]);
+  }
+
+  /** Drops the user's sessions from this process's cache (they are re-read, and found gone). */
+  forgetAllOf(userId: string): void {
+    this.forget((a) => a.userId === userId);
   }
 
   private forget(match: (a: Actor) => boolean): void {

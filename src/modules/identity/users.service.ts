@@ -128,7 +128,7 @@ export class UsersService implements OnApplicationBootstrap {
       await this.sessions.revokeAllOf(id, tx);
       return user!;
     });
-    await this.sessions.revokeAllOf(id);
+    this.sessions.forgetAllOf(id);
     return updated;
   }
 
