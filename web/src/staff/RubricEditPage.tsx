@@ -266,6 +266,37 @@ function Field({
   );
 }
 
+/** A number in a Field; an emptied input is `null`. */
+function NumberField(props: {
+  id: string;
+  label: string;
+  error?: string;
+  value: number | null;
+  onChange: (v: number | null) => void;
+  width?: number;
+  min?: number;
+  max?: number;
+  precision?: number;
+}) {
+  const { id, label, error, value, onChange, width = 100, min, max, precision } = props;
+  return (
+    <Field id={id} label={label} error={error}>
+      {(a) => (
+        <InputNumber
+          controls={false}
+          {...a}
+          value={value}
+          min={min}
+          max={max}
+          precision={precision}
+          style={{ width }}
+          onChange={(v) => onChange(v === null ? null : Number(v))}
+        />
+      )}
+    </Field>
+  );
+}
+
 function LabelInputs({
   path,
   node,
@@ -448,24 +479,21 @@ function CriterionEditor({ criterion: c, loc, index, count }: { criterion: Crite
   const change = (f: (x: Criterion) => void) => ed.edit((t) => f(groupAt(t, loc).criteria![index]));
   const name = label(c.label) || c.key;
   const num = (member: 'weight' | 'min' | 'max' | 'step', width = 100, extra: { min?: number; max?: number } = {}) => (
-    <Field id={idOf(path, member)} label={s(member)} error={ed.errorAt(`${path}.${member}`)}>
-      {(a) => (
-        <InputNumber
-          controls={false}
-          {...a}
-          value={c[member] ?? null}
-          {...extra}
-          style={{ width }}
-          onChange={(v) =>
-            change((x) => {
-              if (member === 'weight') x.weight = v === null ? 0 : Number(v);
-              else if (v === null) delete x[member];
-              else x[member] = Number(v);
-            })
-          }
-        />
-      )}
-    </Field>
+    <NumberField
+      id={idOf(path, member)}
+      label={s(member)}
+      error={ed.errorAt(`${path}.${member}`)}
+      value={c[member] ?? null}
+      width={width}
+      {...extra}
+      onChange={(v) =>
+        change((x) => {
+          if (member === 'weight') x.weight = v ?? 0;
+          else if (v === null) delete x[member];
+          else x[member] = v;
+        })
+      }
+    />
   );
   return (
     <div
@@ -594,31 +622,24 @@ function MaturityEditor({ maturity }: { maturity: Maturity }) {
           const path = `tree.maturity.levels.${i}`;
           const change = (f: (l: Level) => void) => ed.edit((t) => f(t.maturity!.levels[i]));
           const share = (part: 'core' | 'innovation', rate: 'c' | 'f') => (
-            <Field
+            <NumberField
               key={`${part}-${rate}`}
               id={idOf(path, `${part}-${rate}`)}
               label={s(`${part}${rate === 'c' ? 'C' : 'F'}`)}
               error={ed.errorAt(`${path}.${part}.${rate}`) ?? ed.errorAt(`${path}.${part}`)}
-            >
-              {(a) => (
-                <InputNumber
-                  controls={false}
-                  {...a}
-                  min={0}
-                  max={100}
-                  value={level[part]?.[rate] ?? null}
-                  style={{ width: 120 }}
-                  onChange={(v) =>
-                    change((l) => {
-                      // both rates or neither: one left empty is refused at its input by the server
-                      const next = { c: l[part]?.c, f: l[part]?.f, [rate]: v === null ? undefined : Number(v) };
-                      if (next.c === undefined && next.f === undefined) delete l[part];
-                      else l[part] = next as { c: number; f: number };
-                    })
-                  }
-                />
-              )}
-            </Field>
+              value={level[part]?.[rate] ?? null}
+              width={120}
+              min={0}
+              max={100}
+              onChange={(v) =>
+                change((l) => {
+                  // both rates or neither: one left empty is refused at its input by the server
+                  const next = { c: l[part]?.c, f: l[part]?.f, [rate]: v ?? undefined };
+                  if (next.c === undefined && next.f === undefined) delete l[part];
+                  else l[part] = next as { c: number; f: number };
+                })
+              }
+            />
           );
           return (
             <div
@@ -637,36 +658,30 @@ function MaturityEditor({ maturity }: { maturity: Maturity }) {
                 {share('core', 'f')}
                 {share('innovation', 'c')}
                 {share('innovation', 'f')}
-                <Field id={idOf(path, 'minTotal')} label={s('minTotal')} error={ed.errorAt(`${path}.minTotal`)}>
-                  {(a) => (
-                    <InputNumber
-                      controls={false}
-                      {...a}
-                      min={0}
-                      value={level.minTotal}
-                      style={{ width: 120 }}
-                      onChange={(v) => change((l) => void (l.minTotal = v === null ? 0 : Number(v)))}
-                    />
-                  )}
-                </Field>
-                <Field id={idOf(path, 'minYearsOperating')} label={s('minYearsOperating')} error={ed.errorAt(`${path}.minYearsOperating`)}>
-                  {(a) => (
-                    <InputNumber
-                      controls={false}
-                      {...a}
-                      min={0}
-                      precision={0}
-                      value={level.minYearsOperating ?? null}
-                      style={{ width: 120 }}
-                      onChange={(v) =>
-                        change((l) => {
-                          if (v === null) delete l.minYearsOperating;
-                          else l.minYearsOperating = Number(v);
-                        })
-                      }
-                    />
-                  )}
-                </Field>
+                <NumberField
+                  id={idOf(path, 'minTotal')}
+                  label={s('minTotal')}
+                  error={ed.errorAt(`${path}.minTotal`)}
+                  value={level.minTotal}
+                  width={120}
+                  min={0}
+                  onChange={(v) => change((l) => void (l.minTotal = v ?? 0))}
+                />
+                <NumberField
+                  id={idOf(path, 'minYearsOperating')}
+                  label={s('minYearsOperating')}
+                  error={ed.errorAt(`${path}.minYearsOperating`)}
+                  value={level.minYearsOperating ?? null}
+                  width={120}
+                  min={0}
+                  precision={0}
+                  onChange={(v) =>
+                    change((l) => {
+                      if (v === null) delete l.minYearsOperating;
+                      else l.minYearsOperating = v;
+                    })
+                  }
+                />
               </div>
             </div>
           );
