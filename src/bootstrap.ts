@@ -1,6 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
-import helmet from 'helmet';
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -16,6 +15,8 @@ import { ErrorResponse } from './common/openapi/error-response';
 import { SectionRegistry } from './form/section-registry';
 import { computedSchema, computedSchemaName, sectionSchema, sectionSchemaName } from './form/section-schema';
 import type { AppConfig } from './config/app-config';
+import { useLeanAsyncResourceBind } from './infra/http/lean-async-resource-bind';
+import { applySecurityHeaders, securityHeaders } from './infra/http/security-headers';
 import { serveWebPages } from './web-pages';
 
 /** 1 MB is far beyond any section (essays are ≤ 5000 characters); larger bodies get 413. */
@@ -39,6 +40,7 @@ export async function createApp(
   config: AppConfig,
   opts: { logger?: boolean; /** pages from another build (bench/page-load.ts) */ webRoot?: string } = {},
 ): Promise<NestFastifyApplication> {
+  useLeanAsyncResourceBind(); // Node 20 binds the body parser's callback expensively: see the file
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
     trustProxy: config.trustProxy,
@@ -63,10 +65,12 @@ export async function createApp(
     logger: opts.logger === false ? false : ['error', 'warn', 'log'],
   });
   routeTables.set(app, routes);
-  // helmet's headers on every answer (pages add their own CSP: web-pages.ts). The middleware is built
-  // once here: @fastify/helmet builds it again on every request, a tenth of an autosave's framework time.
-  const securityHeaders = helmet({ contentSecurityPolicy: false });
-  adapter.getInstance().addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, () => done()));
+  // helmet's headers on every answer (pages add their own CSP: web-pages.ts), worked out once
+  const headers = securityHeaders();
+  adapter.getInstance().addHook('onRequest', (_req, reply, done) => {
+    applySecurityHeaders(headers, reply.raw);
+    done();
+  });
   await app.register(fastifyCookie);
   // uploads are streamed (see AttachmentsService); the plugin's own limits are only a backstop
   await app.register(fastifyMultipart, {
