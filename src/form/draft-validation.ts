@@ -2,12 +2,18 @@
  * Draft-time validation of one section body: what is present must be well-formed (types, limits,
  * option codes, XOther only with `other`, exclusive codes alone, pick3 at most three); nothing is
  * required. Returns every failing dotted path, never throws on any JSON input.
+ *
+ * The section's descriptor is walked directly: each leaf by its value rule (value-rules.ts, the
+ * very function the pages run as the user types), containers by their shape. The sections used to
+ * be checked by class-validator DTOs generated from the same descriptors; those only wrapped the
+ * value rules, and class-validator's per-call metadata search (every registered class, by
+ * `instanceof`) was 14 % of an autosave's API CPU (bench/RESULTS.md, "Autosave p99"). Request
+ * DTOs elsewhere stay class-validator's.
  */
-import { plainToInstance } from 'class-transformer';
-import { validateSync, type ValidationError } from 'class-validator';
-import { numberLimits, type FieldIssue, type FieldNode, type IssueCode, type SectionDefinition } from './field-types';
+import { type FieldIssue, type FieldNode, type IssueCode, type SectionDefinition } from './field-types';
 import { expandFields, yesNoParts } from './expanded-fields';
-import { ATTACHMENTS_MAX, ESSAY_MAX, TEXT_MAX, VALUE_RULE, sectionDto } from './section-dto.factory';
+import { isBlank } from './rule-helpers';
+import { checkValue } from './value-rules';
 
 /** Path used for problems with the body as a whole (not an object, …). */
 export const ROOT_PATH = '$';
@@ -16,17 +22,10 @@ export function validateDraft(def: SectionDefinition, body: unknown, touched?: r
   const issues: FieldIssue[] = [];
   if (!isPlainObject(body)) return [{ path: ROOT_PATH, code: 'invalid', params: { expected: 'object' } }];
   const doc = touched ? pickTouched(body, touched) : body;
-  // Shape first, on our own terms: unknown and read-only keys are reported and dropped, so
-  // class-transformer only ever sees keys the descriptor declares (no `__proto__` games).
+  // Shape first: unknown and read-only keys are reported and dropped; then each declared field's
+  // value, in the descriptor's order
   const sane = checkShape(def.fields, doc, '', issues);
-  const instance = plainToInstance(sectionDto(def), sane) as object;
-  const errors = validateSync(instance, {
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
-    validationError: { target: false, value: false },
-  });
-  mapErrors(errors, expandFields(def.fields), '', issues);
+  checkValues(expandFields(def.fields), sane, '', issues);
   return dedupe(issues);
 }
 
@@ -105,91 +104,37 @@ function pickKnown(v: Record<string, unknown>, keys: string[], prefix: string, i
   return out;
 }
 
-/** class-validator constraint → issue code; type errors win over range errors on one field. */
-const CONSTRAINT_CODES: Array<[string, IssueCode]> = [
-  ['whitelistValidation', 'unknown_field'],
-  ['isObject', 'invalid'],
-  ['nestedValidation', 'invalid'],
-  ['isArray', 'invalid'],
-  ['isString', 'invalid'],
-  ['isBoolean', 'invalid'],
-  ['isNumber', 'invalid'],
-  ['isInt', 'not_integer'],
-  ['isIn', 'not_in_options'],
-  ['isUuid', 'invalid'],
-  ['isEmail', 'invalid'],
-  ['matches', 'invalid'],
-  ['invalid', 'invalid'],
-  ['arrayUnique', 'duplicate'],
-  ['arrayMaxSize', 'too_many'],
-  ['min', 'too_small'],
-  ['max', 'too_large'],
-];
-
-function codeFor(constraints: Record<string, string>): IssueCode {
-  for (const [name, code] of CONSTRAINT_CODES) if (name in constraints) return code;
-  return (Object.keys(constraints)[0] as IssueCode | undefined) ?? 'invalid';
-}
-
-function mapErrors(errors: ValidationError[], fields: readonly FieldNode[], prefix: string, issues: FieldIssue[]): void {
-  for (const e of errors) {
-    const path = join(prefix, e.property);
-    const field = fields.find((f) => f.key === e.property);
-    const rule = e.constraints?.[VALUE_RULE];
-    if (rule !== undefined) {
-      // the value rule's own issue, limits included (the page shows the very same one)
-      const { code, params } = JSON.parse(rule) as { code: IssueCode; params?: Record<string, unknown> };
-      issues.push({ path, code, ...(params ? { params } : {}) });
-      continue;
-    }
-    if (e.constraints && Object.keys(e.constraints).length) {
-      const code = codeFor(e.constraints);
-      issues.push({ path, code, ...paramsFor(field, code) });
-      continue; // the property itself is wrong: its children's errors would only repeat it
-    }
-    if (!e.children?.length) continue;
-    if (field?.type === 'list') {
-      for (const row of e.children) mapErrors(row.children ?? [], field.fields, join(path, row.property), issues);
-    } else {
-      const children = field?.type === 'group' ? expandFields(field.fields) : field?.type === 'yesno' ? yesNoParts(field) : [];
-      mapErrors(e.children, children, path, issues);
+/** Each declared field present (not null) in `value`: its value rule, or its container's shape and then its members. */
+function checkValues(fields: readonly FieldNode[], value: Record<string, unknown>, prefix: string, issues: FieldIssue[]): void {
+  for (const field of fields) {
+    const v = value[field.key];
+    if (v === undefined || v === null) continue; // a draft may leave anything out
+    const path = join(prefix, field.key);
+    switch (field.type) {
+      case 'computed':
+        continue; // refused by checkShape
+      case 'group':
+      case 'yesno':
+        if (!isPlainObject(v)) issues.push({ path, code: 'invalid' });
+        else checkValues(field.type === 'group' ? field.fields : yesNoParts(field), v, path, issues);
+        continue;
+      case 'list':
+        if (!Array.isArray(v)) issues.push({ path, code: 'invalid' });
+        else if (v.length > field.maxItems) issues.push({ path, code: 'too_many', params: { max: field.maxItems } });
+        else v.forEach((row, i) => checkValues(field.fields, row as Record<string, unknown>, join(path, i), issues));
+        continue;
+      default: {
+        const issue = checkValue(field, v);
+        if (issue) issues.push({ path, code: issue.code as IssueCode, ...(issue.params ? { params: issue.params } : {}) });
+        else if (field.type === 'text' && field.otherOf && !isBlank(v) && !otherChosen(value[field.otherOf]))
+          issues.push({ path, code: 'other_not_allowed' });
+      }
     }
   }
 }
 
-/** Limits the message needs, taken from the field's declaration (one source of truth). */
-function paramsFor(field: FieldNode | undefined, code: IssueCode): { params?: Record<string, unknown> } {
-  if (!field) return {};
-  const limits =
-    field.type === 'int' || field.type === 'decimal' || field.type === 'percent' || field.type === 'year' ? numberLimits(field) : undefined;
-  switch (code) {
-    case 'too_long':
-      if (field.type === 'text' || field.type === 'essay')
-        return { params: { max: field.max ?? (field.type === 'text' ? TEXT_MAX : ESSAY_MAX) } };
-      if (field.type === 'email' || field.type === 'url') return { params: { max: TEXT_MAX } };
-      return {};
-    case 'too_small':
-      return limits ? { params: { min: limits.min } } : {};
-    case 'too_large':
-      return limits ? { params: { max: limits.max } } : {};
-    case 'too_many':
-      if (field.type === 'pick3') return { params: { max: 3 } };
-      if (field.type === 'multi') return { params: { max: field.options.length } };
-      if (field.type === 'list') return { params: { max: field.maxItems } };
-      if (field.type === 'attachment') return { params: { max: field.max ?? ATTACHMENTS_MAX } };
-      return {};
-    case 'too_many_decimals':
-      return limits ? { params: { max: limits.decimals } } : {};
-    case 'not_in_options':
-      if (field.type === 'choice' || field.type === 'multi' || field.type === 'pick3')
-        return { params: { options: field.options.map((o) => o.code) } };
-      return {};
-    case 'exclusive':
-      return field.type === 'multi' ? { params: { codes: field.exclusive } } : {};
-    default:
-      return {};
-  }
-}
+/** `<key>Other` may hold text only while `other` is chosen in `<key>`. */
+const otherChosen = (choice: unknown): boolean => choice === 'other' || (Array.isArray(choice) && choice.includes('other'));
 
 function dedupe(issues: FieldIssue[]): FieldIssue[] {
   const seen = new Set<string>();

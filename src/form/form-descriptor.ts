@@ -4,7 +4,8 @@
  */
 import { numberLimits, type FieldNode, type SectionDefinition } from './field-types';
 import { expandFields } from './expanded-fields';
-import { ESSAY_MAX, TEXT_MAX, YESNO_DETAIL_MAX } from './section-dto.factory';
+import { YESNO_DETAIL_MAX } from './field-types';
+import { ESSAY_MAX, TEXT_MAX } from './value-rules';
 
 export function describeSection(def: SectionDefinition) {
   return {

@@ -1,13 +1,13 @@
 /**
- * A section's OpenAPI schema, from the same declaration as its DTO (section-dto.factory.ts) and
- * its descriptor (GET /api/form): every field optional (a draft may hold any subset), types,
+ * A section's OpenAPI schema, from the same declaration that draft validation walks (draft-validation.ts)
+ * and its descriptor (GET /api/form): every field optional (a draft may hold any subset), types,
  * options and limits as validated. Registered as components by the OpenAPI setup so that the
  * section routes and the pages' generated types name each section's shape.
  */
 import type { SchemaObject } from '@nestjs/swagger';
 import { numberLimits, type FieldNode, type SectionDefinition } from './field-types';
 import { expandFields, yesNoParts } from './expanded-fields';
-import { ATTACHMENTS_MAX, ESSAY_MAX, MIN_YEAR, PHONE_PATTERN, POSTCODE_PATTERN, TEXT_MAX } from './section-dto.factory';
+import { ATTACHMENTS_MAX, ESSAY_MAX, MIN_YEAR, PHONE_PATTERN, POSTCODE_PATTERN, TEXT_MAX } from './value-rules';
 
 /** Component names: `BasicsSection`, `BasicsSectionComputed`, … */
 export const sectionSchemaName = (key: string): string => `${key.charAt(0).toUpperCase()}${key.slice(1)}Section`;

@@ -1,7 +1,7 @@
 /**
  * The value rules of the form: what one answer of each field type may be. Declared once, used
- * twice — by the server's draft validation (section-dto.factory.ts wraps `checkValue` as the
- * field's class-validator constraint) and by the applicant pages' inline checks
+ * twice — by the server's draft validation (draft-validation.ts runs `checkValue` on each field
+ * present) and by the applicant pages' inline checks
  * (web/src/form/validate.ts imports this very file), so the page and the API cannot disagree on
  * a value (src/form/value-rules.corpus.spec.ts feeds both the same corpus).
  *
