@@ -80,7 +80,7 @@ export function distOutput() {
 /** Records this build and deletes assets no build worth keeping references any more. */
 function prune(outDir, files) {
   const listPath = join(outDir, BUILDS_FILE);
-  let builds = [];
+  let builds;
   try {
     builds = JSON.parse(readFileSync(listPath, 'utf8'));
   } catch {

@@ -2,10 +2,11 @@
 import { Button, DatePicker, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { auditQuery, cyclesQuery, entriesQuery, queryString, type AuditEntry } from './queries';
 import { useStaffT } from './texts';
+import { useUrlFilters } from './url-filters';
 import { formatInZone, isoToWall, wallToIso, zoneName } from './zoned';
 
 /** A row of the log: the full audit entry, or the entry page's trail (no actor id, e-mail or object). */
@@ -58,7 +59,7 @@ export function AuditTable({ rows, loading, zone }: { rows: AuditRow[]; loading:
 
 export function AuditPage() {
   const { s, t, lang } = useStaffT();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlFilters();
   const { data: cycles = [] } = useQuery(cyclesQuery);
   const cycleId = params.get('cycle') ?? cycles[0]?.id;
   const zone = cycles.find((c) => c.id === cycleId)?.timeZone ?? 'Asia/Shanghai';
@@ -83,11 +84,6 @@ export function AuditPage() {
   }, [everything]);
   const actions = useMemo(() => [...new Set(everything.map((r) => r.action))].sort().map((a) => ({ value: a, label: a })), [everything]);
 
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) v ? next.set(k, v) : next.delete(k);
-    setParams(next, { replace: true });
-  };
   const range: [Dayjs | null, Dayjs | null] = [
     filters.from ? dayjs(isoToWall(filters.from, zone)) : null,
     filters.to ? dayjs(isoToWall(filters.to, zone)) : null,

@@ -6,7 +6,7 @@
  */
 import { Alert, Button, Input, Modal, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { post, type Body, type Reply } from '../api/client';
 import { formQuery } from '../api/queries';
@@ -15,6 +15,7 @@ import { STATE_LABELS } from '../i18n';
 import { errorText } from './errors';
 import { cyclesQuery, entriesQuery, invalidateEntry, queryString, type EntriesParams, type EntryRow } from './queries';
 import { useStaffT } from './texts';
+import { useUrlFilters } from './url-filters';
 import { formatInZone } from './zoned';
 
 type Action = 'accept' | 'return' | 'reject';
@@ -23,7 +24,7 @@ const RECEIPTS = ['pending', 'matched', 'different', 'unreadable', 'none'] as co
 
 /** The view as the URL holds it (so that a link, a reload or the back button shows the same entries). */
 function useView() {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlFilters();
   const view = {
     cycleId: params.get('cycle') ?? undefined,
     state: params.get('state') ?? undefined,
@@ -36,15 +37,6 @@ function useView() {
     size: Number(params.get('size') ?? 20) || 20,
     sort: (SORTABLE as readonly string[]).includes(params.get('sort') ?? '') ? params.get('sort')! : undefined,
     order: params.get('order') === 'asc' ? ('asc' as const) : params.get('order') === 'desc' ? ('desc' as const) : undefined,
-  };
-  const set = (patch: Record<string, string | number | undefined>, keepPage = false) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === undefined || v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    if (!keepPage) next.delete('page');
-    setParams(next, { replace: true });
   };
   return { view, set };
 }

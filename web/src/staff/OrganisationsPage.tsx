@@ -1,7 +1,7 @@
 /** Applicant organisations: the list, and one organisation with its members and entries; staff verify or revoke a member unit. */
 import { Alert, App, Button, Card, Descriptions, Input, Modal, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, call, type Body, type Reply } from '../api/client';
 import { queryClient } from '../api/queries';
@@ -9,24 +9,19 @@ import { NotFound } from '../shell/NotFound';
 import { errorText } from './errors';
 import { organisationQuery, organisationsQuery } from './queries';
 import { useStaffT } from './texts';
+import { useUrlFilters } from './url-filters';
 import { formatInZone } from './zoned';
 
 type Organisation = Reply<'OrganisationListItemResponse'>;
 
 export function OrganisationsPage() {
   const { s, lang } = useStaffT();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlFilters();
   const member = params.get('member');
   const q = (params.get('q') ?? '').trim();
   const { data: rows = [], isLoading } = useQuery(
     organisationsQuery({ memberUnit: member === 'yes' ? true : member === 'no' ? false : undefined, q: q || undefined }),
   );
-  const set = (k: string, v?: string) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    setParams(next, { replace: true });
-  };
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={2} style={{ margin: 0 }}>
@@ -40,7 +35,7 @@ export function OrganisationsPage() {
           maxLength={100}
           defaultValue={params.get('q') ?? ''}
           allowClear
-          onSearch={(v) => set('q', v.trim())}
+          onSearch={(v) => set({ q: v.trim() })}
           enterButton={s('search')}
           style={{ width: 320, maxWidth: '100%' }}
         />
@@ -50,7 +45,7 @@ export function OrganisationsPage() {
           placeholder={s('memberUnit')}
           style={{ minWidth: 160 }}
           value={member ?? undefined}
-          onChange={(v?: string) => set('member', v)}
+          onChange={(v?: string) => set({ member: v })}
           options={[
             { value: 'yes', label: `${s('memberUnit')}：${s('yes')}` },
             { value: 'no', label: `${s('memberUnit')}：${s('no')}` },

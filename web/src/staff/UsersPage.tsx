@@ -1,13 +1,13 @@
 /** Accounts (administrators only): search, change a role, disable or enable, sign out everywhere. */
 import { Alert, App, Button, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { call, post, type Body, type Reply } from '../api/client';
 import { queryClient } from '../api/queries';
 import { errorText } from './errors';
 import { usersQuery } from './queries';
 import { useStaffT } from './texts';
+import { useUrlFilters } from './url-filters';
 import { formatInZone } from './zoned';
 
 type User = Reply<'UserListItemResponse'>;
@@ -17,7 +17,7 @@ const ROLES: Role[] = ['applicant', 'judge', 'staff', 'admin'];
 export function UsersPage() {
   const { s, lang, role } = useStaffT();
   const { modal, message } = App.useApp();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlFilters();
   const q = (params.get('q') ?? '').trim();
   const roleFilter = params.get('role') ?? undefined;
   const page = Number(params.get('page') ?? 1) || 1;
@@ -26,12 +26,6 @@ export function UsersPage() {
   const [error, setError] = useState<string | null>(null);
   const [asking, setAsking] = useState<{ user: User; action: 'disable' | 'enable' } | null>(null);
   const [reason, setReason] = useState('');
-  const set = (patch: Record<string, string | undefined>, keepPage = false) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) v ? next.set(k, v) : next.delete(k);
-    if (!keepPage) next.delete('page');
-    setParams(next, { replace: true });
-  };
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['staff', 'users'] });
 
   const changeRole = (u: User, to: Role) =>
