@@ -239,6 +239,47 @@ test('a CC-CMM rubric’s maturity thresholds are edited: saved, and a rate give
   }
 });
 
+test('a CC-CMM rubric’s levels are added, reordered and removed, and its core groups chosen', async () => {
+  const staff = await createUser(w.t, 'staff');
+  const rubricId = await createRubric(w.t, staff, 'cc-cmm-oc');
+  const before = (await api(staff).get(`/api/rubrics/${rubricId}`)).body.tree.maturity;
+  const page = await newPage(w);
+  try {
+    await signIn(w, page, staff.email, PASSWORD);
+    await page.goto(`${w.base}/staff/rubrics/${rubricId}`);
+    await page.waitForSelector('[data-level="L5"]');
+    // a new level comes last, named 新等级, asking the top level's least total
+    await page.click('#rubric-add-level');
+    await page.waitForSelector('[data-level="L6"]');
+    // L2 removed, the new level moved below L5… then above it
+    await (await page.$('[data-level="L2"] button[aria-label^="删除"]'))!.click();
+    await page.waitForFunction(() => !document.querySelector('[data-level="L2"]'));
+    await (await page.$('[data-level="L6"] button[aria-label^="上移"]'))!.click();
+    const order = await page.$$eval('[data-level]', (els) => els.map((el) => el.getAttribute('data-level')));
+    expect(order).toEqual(['L1', 'L3', 'L4', 'L6', 'L5']);
+    // the first core group taken out of the core groups
+    const coreSelect = await page.$eval('#rb-maturity-coreGroups-select', (el) => !!el.closest('.ant-select'));
+    expect(coreSelect).toBe(true);
+    const removeFirst = await page.waitForSelector('#rubric-core-groups .ant-select-selection-item-remove');
+    await removeFirst!.evaluate((el) => (el as HTMLElement).click());
+    await page.click('#rubric-save');
+    let after = (await api(staff).get(`/api/rubrics/${rubricId}`)).body.tree.maturity;
+    for (let i = 0; i < 50 && after.levels.length !== 5; i++) {
+      await new Promise((r) => setTimeout(r, 100)); // the save may still be on its way
+      after = (await api(staff).get(`/api/rubrics/${rubricId}`)).body.tree.maturity;
+    }
+    expect(after.levels.map((l: { key: string }) => l.key)).toEqual(['L1', 'L3', 'L4', 'L6', 'L5']);
+    expect(after.levels[3]).toMatchObject({ label: { zh: '新等级', en: 'New level' }, minTotal: before.levels[4].minTotal });
+    expect(after.coreGroups).toEqual(before.coreGroups.slice(1));
+    expect(after.innovationGroups).toEqual(before.innovationGroups);
+  } catch (e) {
+    await snap(page, 'judging-maturity-levels');
+    throw e;
+  } finally {
+    await page.close();
+  }
+});
+
 test('a refused state change is shown as a readable message', async () => {
   const staff = await createUser(w.t, 'staff');
   const cycle = await createOpenCycle(w.t); // no accepted entry: the round cannot open

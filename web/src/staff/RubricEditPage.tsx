@@ -2,7 +2,7 @@
  * The rubric editor: the tree of groups (at most three levels) and criteria (scale, yes/no, dual
  * rate; weight; scale min/max/step; the form sections a judge reads, by their titles; the guidance
  * a judge sees, in both languages; a comment required at the ends of the scale; a maturity model's
- * level names and thresholds), added, removed and reordered, saved whole with PUT — the
+ * core and innovation groups and its levels with their names and thresholds), added, removed and reordered, saved whole with PUT — the
  * server's warnings (weights not adding up, an unreachable maturity level) shown after, its errors
  * at their inputs and listed by label. Read-only, with the reason, once a round using it has opened.
  */
@@ -424,7 +424,14 @@ function GroupEditor({ group, loc }: { group: RubricGroup; loc: Loc }) {
           index={index}
           count={count}
           onMove={(d) => ed.edit((t) => swap(siblingsOf(t, loc), index, index + d))}
-          onRemove={() => ed.edit((t) => void siblingsOf(t, loc).splice(index, 1))}
+          onRemove={() =>
+            ed.edit((t) => {
+              siblingsOf(t, loc).splice(index, 1);
+              // a removed top-level group no longer counts as core or innovation
+              if (loc.length === 1 && t.maturity)
+                for (const k of ['coreGroups', 'innovationGroups'] as const) t.maturity[k] = t.maturity[k].filter((g) => g !== group.key);
+            })
+          }
         />
       </div>
       {own && <Alert type="error" showIcon message={own} style={{ marginBottom: 8 }} />}
@@ -605,10 +612,41 @@ function CriterionEditor({ criterion: c, loc, index, count }: { criterion: Crite
 type Maturity = NonNullable<RubricTree['maturity']>;
 type Level = Maturity['levels'][number];
 
-/** The maturity levels' names and thresholds (CC-CMM): each level a block of numbers, errors at their inputs. */
+/** A level key not yet used: L1, L2, … */
+function freshLevelKey(m: Maturity): string {
+  const keys = new Set(m.levels.map((l) => l.key));
+  for (let n = 1; ; n++) if (!keys.has(`L${n}`)) return `L${n}`;
+}
+
+/**
+ * The maturity model (CC-CMM): which top-level groups count as core and as innovation, and the
+ * levels, lowest first (each also requires the one before), with their names and thresholds. Errors
+ * at their inputs.
+ */
 function MaturityEditor({ maturity }: { maturity: Maturity }) {
-  const { s } = useStaffT();
+  const { s, label } = useStaffT();
   const ed = useEditor();
+  const groupOptions = ed.tree.groups.map((g) => ({ value: g.key, label: label(g.label) || g.key }));
+  const groupsField = (k: 'coreGroups' | 'innovationGroups') => {
+    const path = `tree.maturity.${k}`;
+    const error = ed.errorAt(path) ?? maturity[k].map((_, i) => ed.errorAt(`${path}.${i}`)).find(Boolean);
+    return (
+      <div id={k === 'coreGroups' ? 'rubric-core-groups' : 'rubric-innovation-groups'} style={{ maxWidth: '100%' }}>
+        <Field id={idOf(path, 'select')} label={s(k)} error={error}>
+          {(a) => (
+            <Select
+              {...a}
+              mode="multiple"
+              value={maturity[k]}
+              options={groupOptions}
+              onChange={(v: string[]) => ed.edit((t) => void (t.maturity![k] = v))}
+              style={{ width: 360, maxWidth: '100%' }}
+            />
+          )}
+        </Field>
+      </div>
+    );
+  };
   return (
     <section aria-labelledby="rubric-maturity-title" style={{ marginTop: 12 }}>
       <Typography.Title level={5} id="rubric-maturity-title" style={{ marginBottom: 4 }}>
@@ -617,6 +655,10 @@ function MaturityEditor({ maturity }: { maturity: Maturity }) {
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
         {s('maturityHelp')}
       </Typography.Paragraph>
+      <div style={{ ...ROW, marginBottom: 12 }}>
+        {groupsField('coreGroups')}
+        {groupsField('innovationGroups')}
+      </div>
       <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
         {maturity.levels.map((level, i) => {
           const path = `tree.maturity.levels.${i}`;
@@ -649,7 +691,18 @@ function MaturityEditor({ maturity }: { maturity: Maturity }) {
               data-level={level.key}
               style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: 12, background: '#fafafa' }}
             >
-              <Typography.Text strong>{s('levelTitle', { key: level.key })}</Typography.Text>
+              <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
+                <Typography.Text strong>{s('levelTitle', { key: level.key })}</Typography.Text>
+                {maturity.levels.length > 1 && (
+                  <MoveButtons
+                    name={label(level.label) || level.key}
+                    index={i}
+                    count={maturity.levels.length}
+                    onMove={(d) => ed.edit((t) => swap(t.maturity!.levels, i, i + d))}
+                    onRemove={() => ed.edit((t) => void t.maturity!.levels.splice(i, 1))}
+                  />
+                )}
+              </div>
               <div style={{ ...ROW, marginTop: 8 }}>
                 <LabelInputs path={path} node={level} onChange={(f) => change((l) => f(l))} />
               </div>
@@ -687,6 +740,26 @@ function MaturityEditor({ maturity }: { maturity: Maturity }) {
           );
         })}
       </div>
+      {!ed.readOnly && (
+        <Button
+          id="rubric-add-level"
+          size="small"
+          style={{ marginTop: 8 }}
+          onClick={() =>
+            ed.edit((t) => {
+              const m = t.maturity!;
+              const top = m.levels[m.levels.length - 1];
+              m.levels.push({
+                key: freshLevelKey(m),
+                label: { zh: s('newLevelName'), en: s('newLevelNameEn') },
+                minTotal: top?.minTotal ?? 0,
+              });
+            })
+          }
+        >
+          {s('addLevel')}
+        </Button>
+      )}
     </section>
   );
 }

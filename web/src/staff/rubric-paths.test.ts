@@ -10,6 +10,8 @@ const TEXT: Record<string, [string, string]> = {
   guidanceZh: ['评分说明（中文）', 'Guidance (Chinese)'],
   maturity: ['成熟度等级', 'Maturity levels'],
   coreF: ['核心项 F ≥（%）', 'Core F ≥ (%)'],
+  coreGroups: ['核心项分组', 'Core groups'],
+  innovationGroups: ['创新项分组', 'Innovation groups'],
   sections: ['评审时参阅的申报内容', 'Form sections to read'],
   scoring: ['计分方式', 'Scoring'],
   rubricName: ['评分表名称', 'Rubric name'],
@@ -49,6 +51,12 @@ describe('naming a rubric error path by the editor’s labels', () => {
     expect(describeRubricPath(cc, 'tree.maturity.levels.0.core.f', 'zh', sOf('zh') as never)).toBe(
       '成熟度等级 › 等级「应用级」 › 核心项 F ≥（%）',
     );
+  });
+
+  it('names a core or innovation group entry by the key that was sent', () => {
+    const cc = { ...tree, maturity: { coreGroups: ['g1', 'gone'], innovationGroups: [], levels: [] } };
+    expect(describeRubricPath(cc, 'tree.maturity.coreGroups.1', 'zh', sOf('zh') as never)).toBe('成熟度等级 › 核心项分组「gone」');
+    expect(describeRubricPath(cc, 'tree.maturity.innovationGroups', 'en', sOf('en') as never)).toBe('Maturity levels › Innovation groups');
   });
 
   it('falls back to the key, then the position; list members by number', () => {

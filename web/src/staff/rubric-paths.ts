@@ -23,6 +23,8 @@ const MEMBERS: Record<string, StaffTextKey> = {
   maturity: 'maturity',
   levels: 'levels',
   minTotal: 'minTotal',
+  coreGroups: 'coreGroups',
+  innovationGroups: 'innovationGroups',
   minYearsOperating: 'minYearsOperating',
   groups: 'group',
   criteria: 'criterion',
@@ -61,6 +63,14 @@ export function describeRubricPath(tree: unknown, path: string, lang: 'zh' | 'en
     }
     if ((part === 'core' || part === 'innovation') && (next === 'c' || next === 'f')) {
       names.push(s(`${part}${next.toUpperCase() as 'C' | 'F'}`));
+      i++;
+      continue;
+    }
+    if ((part === 'coreGroups' || part === 'innovationGroups') && next !== undefined && /^\d+$/.test(next)) {
+      // an entry of these lists is a group key that may not exist any more: shown as sent
+      const list = (node as Record<string, unknown> | undefined)?.[part];
+      const value = Array.isArray(list) ? list[Number(next)] : undefined;
+      names.push(typeof value === 'string' ? `${s(part)}「${value}」` : `${s(part)} #${Number(next) + 1}`);
       i++;
       continue;
     }
