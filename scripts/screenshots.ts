@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 /**
- * `npm run screenshots`: every applicant page, the staff console's pages and the judges' invitation, start and profile pages at 1280 px and 390 px wide, in zh-CN and en, into
+ * `npm run screenshots`: every applicant page, the staff console's pages (judging's included) and the judges' invitation, start, scoring and profile pages at 1280 px and 390 px wide, in zh-CN and en, into
  * docs/screenshots/; and the editor's first load measured with the browser's own timings
  * (printed; recorded in bench/RESULTS.md). Runs the real app on a database of its own.
  */
@@ -181,7 +181,7 @@ async function main(): Promise<void> {
     '赵磊',
     await hashPassword(PASSWORD),
   ]);
-  // the judge comes by invitation (their profile with it), accepts the first cycle's terms and fills the profile;
+  // the judge comes by invitation (their profile with it) and fills the profile (the cycle's terms come with a round, below);
   // a second invitation stays unused for its page
   const adminToken = (await api('POST', '/api/auth/login', { email: adminEmail, password: PASSWORD })).accessToken as string;
   const judgeInvite = await api('POST', '/api/judges/invitations', { email: judgeEmail, name: '陈静' }, adminToken);
@@ -191,7 +191,6 @@ async function main(): Promise<void> {
       password: PASSWORD,
     })
   ).accessToken as string;
-  await api('POST', `/api/cycles/${cycle.id}/confidentiality`, {}, judgeToken);
   await fetch(`${base}/api/judges/me`, {
     method: 'PATCH',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${judgeToken}` },
@@ -199,6 +198,34 @@ async function main(): Promise<void> {
   });
   const openInvite = await api('POST', '/api/judges/invitations', { email: 'liu.yang@example-judges.cn', name: '刘洋' }, adminToken);
   const insurerOrg = (await api('GET', '/api/auth/me', undefined, itoken)).organisations[0].id as string;
+  // judging: the insurer's entry accepted; a rubric from the preset and a CC-CMM one; a blind round
+  // with the judge on its panel, opened and assigned
+  await api('POST', '/api/applications/bulk', { action: 'accept', cycleId: cycle.id, ids: [screened.id] }, adminToken);
+  const rubric = await api('POST', '/api/rubrics', { name: '十佳评审表 2026', preset: 'top-ten-default' }, adminToken);
+  const ccRubric = await api('POST', '/api/rubrics', { name: 'CC-CMM 全渠道 1.0', preset: 'cc-cmm-oc' }, adminToken);
+  const judgeId = (await api('GET', '/api/auth/me', undefined, judgeToken)).user.id as string;
+  const round = await api(
+    'POST',
+    `/api/cycles/${cycle.id}/rounds`,
+    {
+      name: '初评',
+      rubricId: rubric.id,
+      reviewsPerApplication: 1,
+      opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+      closesAt: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+      blind: true,
+      aggregation: 'mean',
+      advancement: { type: 'top', n: 10 },
+      entrants: 'accepted',
+    },
+    adminToken,
+  );
+  await api('POST', `/api/rounds/${round.id}/judges`, { judgeIds: [judgeId] }, adminToken);
+  // a judge sees a cycle's terms once on the panel of one of its rounds
+  await api('POST', `/api/cycles/${cycle.id}/confidentiality`, {}, judgeToken);
+  await api('POST', `/api/rounds/${round.id}/open`, {}, adminToken);
+  await api('POST', `/api/rounds/${round.id}/assignments/auto`, { dryRun: false }, adminToken);
+  const [assignment] = (await api('GET', '/api/judge/assignments', undefined, judgeToken)) as Array<{ id: string }>;
   const tab = (n: number, wait: string) => async (p: Page) => {
     await p.goto(`${base}/staff/entries/${screened.id}`);
     await p.waitForSelector('[data-entry-state]');
@@ -336,11 +363,54 @@ async function main(): Promise<void> {
       go: async (p) => void (await p.goto(`${base}/staff/audit`), await p.waitForSelector('[data-action]')),
     },
     {
+      name: 'staff-rubrics',
+      signedIn: true,
+      as: 'admin',
+      go: async (p) => void (await p.goto(`${base}/staff/rubrics`), await p.waitForSelector(`[data-rubric="${rubric.id}"]`)),
+    },
+    {
+      name: 'staff-rubric-cc-cmm',
+      signedIn: true,
+      as: 'admin',
+      go: async (p) => void (await p.goto(`${base}/staff/rubrics/${ccRubric.id}`), await p.waitForSelector('[data-level="L1"]')),
+    },
+    {
+      name: 'staff-judges',
+      signedIn: true,
+      as: 'admin',
+      go: async (p) => void (await p.goto(`${base}/staff/judges`), await p.waitForSelector(`[data-judge="${judgeId}"]`)),
+    },
+    {
+      name: 'staff-round',
+      signedIn: true,
+      as: 'admin',
+      go: async (p) => void (await p.goto(`${base}/staff/rounds/${round.id}`), await p.waitForSelector(`[data-panel-judge="${judgeId}"]`)),
+    },
+    {
+      name: 'staff-round-assignments',
+      signedIn: true,
+      as: 'admin',
+      go: async (p) => void (await p.goto(`${base}/staff/rounds/${round.id}/assignments`), await p.waitForSelector('[data-cell]')),
+    },
+    {
+      name: 'staff-round-progress',
+      signedIn: true,
+      as: 'admin',
+      go: async (p) =>
+        void (await p.goto(`${base}/staff/rounds/${round.id}/progress`), await p.waitForSelector(`[data-judge-progress="${judgeId}"]`)),
+    },
+    {
       name: 'judge-home',
       signedIn: true,
       as: 'judge',
       go: async (p) =>
         void (await p.goto(`${base}/`), await p.waitForSelector('[data-judge-home]'), await p.waitForSelector('[data-terms-accepted]')),
+    },
+    {
+      name: 'judge-scoring',
+      signedIn: true,
+      as: 'judge',
+      go: async (p) => void (await p.goto(`${base}/assignments/${assignment.id}`), await p.waitForSelector('[data-scoring-title]')),
     },
     {
       name: 'judge-profile',
