@@ -46,6 +46,16 @@ const api = (who: Account) => ({
   get: (path: string) => request(w.t.http).get(path).auth(who.token, { type: 'bearer' }).expect(200),
 });
 
+/** The rubric as stored once `saved` says the page's save has landed (it may still be on its way when the page settles). */
+async function storedRubric(staff: Account, rubricId: string, saved: (rubric: any) => boolean) {
+  let rubric = (await api(staff).get(`/api/rubrics/${rubricId}`)).body;
+  for (let i = 0; i < 50 && !saved(rubric); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    rubric = (await api(staff).get(`/api/rubrics/${rubricId}`)).body;
+  }
+  return rubric;
+}
+
 test('staff set up a blind round: rubric from the preset, round, two invited judges on the panel, opened', async () => {
   const staff = await createUser(w.t, 'staff');
   const cycle = await createOpenCycle(w.t, `评审周期 ${Date.now()}`);
@@ -101,11 +111,11 @@ test('staff set up a blind round: rubric from the preset, round, two invited jud
     await page.type(guidanceEn, 'Read the strategy section first.');
     await page.click('#rubric-save');
     await page.waitForFunction(() => !document.querySelector('#rubric-errors'));
-    let withGuidance = (await api(staff).get(`/api/rubrics/${rubricId}`)).body;
-    for (let i = 0; i < 50 && withGuidance.tree.groups[0].criteria[0].guidance?.en !== 'Read the strategy section first.'; i++) {
-      await new Promise((r) => setTimeout(r, 100)); // the save may still be on its way
-      withGuidance = (await api(staff).get(`/api/rubrics/${rubricId}`)).body;
-    }
+    const withGuidance = await storedRubric(
+      staff,
+      rubricId,
+      (r) => r.tree.groups[0].criteria[0].guidance?.en === 'Read the strategy section first.',
+    );
     expect(withGuidance.tree.groups[0].criteria[0].guidance).toEqual({
       zh: stored.tree.groups[0].criteria[0].guidance.zh,
       en: 'Read the strategy section first.',
@@ -224,11 +234,7 @@ test('a CC-CMM rubric’s maturity thresholds are edited: saved, and a rate give
     await typeInto(page, '#rb-maturity-levels-2-minYearsOperating', '3');
     await page.click('#rubric-save');
     await page.waitForFunction(() => !document.querySelector('#rubric-errors'));
-    let levels = (await api(staff).get(`/api/rubrics/${rubricId}`)).body.tree.maturity.levels;
-    for (let i = 0; i < 50 && levels[2].minTotal !== 2800; i++) {
-      await new Promise((r) => setTimeout(r, 100)); // the save may still be on its way
-      levels = (await api(staff).get(`/api/rubrics/${rubricId}`)).body.tree.maturity.levels;
-    }
+    const { levels } = (await storedRubric(staff, rubricId, (r) => r.tree.maturity.levels[2].minTotal === 2800)).tree.maturity;
     expect(levels[0]).toMatchObject({ key: 'L1', core: { c: 80, f: 65 }, minTotal: 2250 });
     expect(levels[2]).toMatchObject({ key: 'L3', minTotal: 2800, minYearsOperating: 3 });
   } catch (e) {
@@ -263,11 +269,9 @@ test('a CC-CMM rubric’s levels are added, reordered and removed, and its core 
     const removeFirst = await page.waitForSelector('#rubric-core-groups .ant-select-selection-item-remove');
     await removeFirst!.evaluate((el) => (el as HTMLElement).click());
     await page.click('#rubric-save');
-    let after = (await api(staff).get(`/api/rubrics/${rubricId}`)).body.tree.maturity;
-    for (let i = 0; i < 50 && after.levels.length !== 5; i++) {
-      await new Promise((r) => setTimeout(r, 100)); // the save may still be on its way
-      after = (await api(staff).get(`/api/rubrics/${rubricId}`)).body.tree.maturity;
-    }
+    // waited for by the new level (the count alone is 5 before and after)
+    const after = (await storedRubric(staff, rubricId, (r) => r.tree.maturity.levels.some((l: { key: string }) => l.key === 'L6'))).tree
+      .maturity;
     expect(after.levels.map((l: { key: string }) => l.key)).toEqual(['L1', 'L3', 'L4', 'L6', 'L5']);
     expect(after.levels[3]).toMatchObject({ label: { zh: '新等级', en: 'New level' }, minTotal: before.levels[4].minTotal });
     expect(after.coreGroups).toEqual(before.coreGroups.slice(1));
