@@ -7,7 +7,7 @@ import type { Actor } from '../../common/auth/actor';
 import { CurrentActor } from '../../common/auth/decorators';
 import { RawBody } from './raw-body.decorator';
 import { versionFromIfMatch } from './etag';
-import { SectionsService, type SectionView } from './sections.service';
+import { SectionsService, type Answer, type SectionView } from './sections.service';
 
 import { SECTION_KEYS } from '../../form/sections';
 
@@ -53,11 +53,7 @@ export class SectionsController {
     @RawBody() body: unknown,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    return respond(
-      res,
-      prefer,
-      await this.sections.replace(actor, id, key, versionFromIfMatch(ifMatch), body, { computed: !minimal(prefer) }),
-    );
+    return respond(res, prefer, (answer) => this.sections.replace(actor, id, key, versionFromIfMatch(ifMatch), body, answer));
   }
 
   @Patch(':key')
@@ -78,29 +74,26 @@ export class SectionsController {
     @RawBody() body: unknown,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    return respond(
-      res,
-      prefer,
-      await this.sections.patch(actor, id, key, versionFromIfMatch(ifMatch), body, { computed: !minimal(prefer) }),
-    );
+    return respond(res, prefer, (answer) => this.sections.patch(actor, id, key, versionFromIfMatch(ifMatch), body, answer));
   }
 }
 
 /**
  * RFC 7240 `Prefer: return=minimal`: an autosave client already holds what it sent and needs
- * only the new ETag, so it gets 204 and no body.
+ * only the new ETag, so it gets 204 and no body, and the write skips the computed values (they
+ * may read the other sections).
  */
-function respond(res: FastifyReply, prefer: string | undefined, view: SectionView): SectionView | undefined {
-  withEtag(res, view);
-  if (minimal(prefer)) {
-    res.status(204).header('Preference-Applied', 'return=minimal');
-    return undefined;
-  }
-  return view;
+async function respond(
+  res: FastifyReply,
+  prefer: string | undefined,
+  write: (answer: Answer) => Promise<SectionView>,
+): Promise<SectionView | undefined> {
+  const minimal = !!prefer && /\breturn=minimal\b/i.test(prefer);
+  const view = withEtag(res, await write({ computed: !minimal }));
+  if (!minimal) return view;
+  res.status(204).header('Preference-Applied', 'return=minimal');
+  return undefined;
 }
-
-/** The service then skips the computed values too (they may read the other sections). */
-const minimal = (prefer: string | undefined) => !!prefer && /\breturn=minimal\b/i.test(prefer);
 
 function withEtag(res: FastifyReply, view: SectionView): SectionView {
   res.header('ETag', view.etag);
