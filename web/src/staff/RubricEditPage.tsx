@@ -52,10 +52,11 @@ function allKeys(tree: RubricTree): Set<string> {
 }
 /** Criteria under a group, its sub-groups' included. */
 const criteriaIn = (g: RubricGroup): number => (g.criteria?.length ?? 0) + (g.groups ?? []).reduce((n, x) => n + criteriaIn(x), 0);
-function freshKey(tree: RubricTree, prefix: string): string {
-  const keys = allKeys(tree);
-  for (let n = 1; ; n++) if (!keys.has(`${prefix}_${n}`)) return `${prefix}_${n}`;
+/** The first of `key(1)`, `key(2)`, … not in `taken`. */
+function unusedKey(taken: ReadonlySet<string>, key: (n: number) => string): string {
+  for (let n = 1; ; n++) if (!taken.has(key(n))) return key(n);
 }
+const freshKey = (tree: RubricTree, prefix: string): string => unusedKey(allKeys(tree), (n) => `${prefix}_${n}`);
 const swap = <T,>(list: T[], i: number, j: number) => {
   if (j < 0 || j >= list.length) return;
   [list[i], list[j]] = [list[j], list[i]];
@@ -613,10 +614,7 @@ type Maturity = NonNullable<RubricTree['maturity']>;
 type Level = Maturity['levels'][number];
 
 /** A level key not yet used: L1, L2, … */
-function freshLevelKey(m: Maturity): string {
-  const keys = new Set(m.levels.map((l) => l.key));
-  for (let n = 1; ; n++) if (!keys.has(`L${n}`)) return `L${n}`;
-}
+const freshLevelKey = (m: Maturity): string => unusedKey(new Set(m.levels.map((l) => l.key)), (n) => `L${n}`);
 
 /**
  * The maturity model (CC-CMM): which top-level groups count as core and as innovation, and the
